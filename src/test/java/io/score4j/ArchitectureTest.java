@@ -1,0 +1,58 @@
+package io.score4j;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** Keeps the package layering of docs/DESIGN.md: dependencies point one way. */
+class ArchitectureTest {
+    private static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.score4j");
+
+    private static void forbid(String pkg, String... forbidden) {
+        String[] full = new String[forbidden.length];
+        for (int i = 0; i < forbidden.length; i++) {
+            full[i] = "io.score4j." + forbidden[i] + "..";
+        }
+        noClasses().that().resideInAPackage("io.score4j." + pkg + "..")
+                .should().dependOnClassesThat().resideInAnyPackage(full)
+                .allowEmptyShould(true)
+                .check(MAIN);
+    }
+
+    @Test
+    void nothingImportsCliOrReport() {
+        noClasses().that().resideOutsideOfPackages("io.score4j.cli..", "io.score4j.report..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.score4j.cli..", "io.score4j.report..")
+                .allowEmptyShould(true)
+                .check(MAIN);
+        forbid("report", "cli");
+    }
+
+    @Test
+    void lowerLayersStayLow() {
+        String[] upper = {"nn", "fused", "optim", "density", "objective", "data", "sampling", "metrics", "io", "train"};
+        forbid("random", concat(new String[] {"tensor", "autodiff"}, upper));
+        forbid("tensor", concat(new String[] {"autodiff"}, upper));
+        forbid("autodiff", upper);
+        forbid("nn", "fused", "optim", "density", "objective", "data", "sampling", "metrics", "io", "train");
+        forbid("fused", "optim", "density", "objective", "data", "sampling", "metrics", "io", "train");
+        forbid("optim", "fused", "density", "objective", "data", "sampling", "metrics", "io", "train");
+        forbid("density", "nn", "fused", "optim", "objective", "data", "sampling", "metrics", "io", "train");
+        forbid("objective", "data", "sampling", "metrics", "io", "train");
+        forbid("data", "nn", "fused", "optim", "objective", "sampling", "metrics", "io", "train");
+        forbid("sampling", "optim", "objective", "data", "metrics", "io", "train");
+        forbid("metrics", "nn", "fused", "optim", "objective", "data", "sampling", "io", "train");
+        forbid("io", "fused", "objective", "data", "sampling", "metrics", "train");
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}
