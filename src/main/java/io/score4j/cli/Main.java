@@ -1,6 +1,71 @@
 package io.score4j.cli;
 
-public final class Main {
-    private Main() {}
-    public static void main(String[] args) { System.out.println("score4j"); }
+import io.score4j.InputException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Entry point of the {@code score4j} command-line tool. User errors (bad flags, bad files, bad
+ * values) print one line starting {@code error:} on stderr and exit with code 2, no stack trace;
+ * anything else is a bug and exits with 1 and its stack trace.
+ */
+@Command(name = "score4j", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Score-based generative modeling on the JVM: learn a score from samples, sample by following it.",
+        subcommands = {DemoCommand.class, TrainCommand.class, ScoreCommand.class, SampleCommand.class,
+                EvalCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    /** Exit code for user errors. */
+    public static final int USER_ERROR = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command (try: score4j demo, or score4j --help)");
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the tool with the given streams and returns the exit code (for tests and embedding). */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("error: " + ex.getMessage());
+            err.flush();
+            return USER_ERROR;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (isUserError(ex)) {
+                err.println("error: " + oneLine(ex.getMessage()));
+                err.flush();
+                return USER_ERROR;
+            }
+            throw ex;
+        });
+        return cl.execute(args);
+    }
+
+    private static boolean isUserError(Exception ex) {
+        return ex instanceof InputException || ex instanceof UserError;
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "unknown error" : s.replace('\n', ' ').replace('\r', ' ');
+    }
+
+    /** Prints the version. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"score4j " + (v == null ? "dev" : v) + " (Java " + Runtime.version() + ")"};
+        }
+    }
 }

@@ -1,0 +1,127 @@
+package io.score4j.train;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.score4j.InputException;
+import io.score4j.data.Standardizer;
+import io.score4j.io.SafeTensors;
+import io.score4j.io.SafeTensorsFile;
+import io.score4j.nn.Activation;
+import io.score4j.nn.MlpInit;
+import io.score4j.nn.MlpSpec;
+import io.score4j.nn.Params;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A trained score network as saved in {@code model.safetensors}: the MLP parameters (tensor keys
+ * {@code layers.<i>.weight} [in, out] and {@code layers.<i>.bias} [out]) and, in
+ * {@code __metadata__}, everything needed to use it: {@code format}, {@code sizes},
+ * {@code activation}, {@code objective}, {@code columns}, {@code data_mean}/{@code data_std}
+ * (the standardisation applied before training, undone at sampling time), {@code sigmas} (the noise
+ * ladder of a noise-conditional model, whose network input is [x, log σ] and whose score is
+ * net([x, log σ]) / σ), and the training settings (seed, init, lr, …) for the record.
+ *
+ * @param spec         network architecture
+ * @param params       parameters (F32)
+ * @param standardizer per-column scaling of the training data
+ * @param columns      column names of the data, length d
+ * @param sigmas       noise ladder σ₁ > … > σ_L for a noise-conditional model, empty otherwise
+ * @param settings     objective and training settings, stored verbatim as metadata
+ */
+public record ScoreModel(MlpSpec spec, Params params, Standardizer standardizer, String[] columns, double[] sigmas,
+                         Map<String, String> settings) {
+    public static final String FORMAT = "score4j.mlp.v1";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public ScoreModel {
+        columns = columns.clone();
+        sigmas = sigmas.clone();
+        settings = Map.copyOf(settings);
+        int d = columns.length;
+        int expectedIn = d + (sigmas.length > 0 ? 1 : 0);
+        if (spec.inputDim() != expectedIn || spec.outputDim() != d || standardizer.dim() != d) {
+            throw new IllegalArgumentException("model of " + spec + " does not fit d=" + d + " columns"
+                    + (sigmas.length > 0 ? " plus a noise-level input" : ""));
+        }
+    }
+
+    /** Data dimension d. */
+    public int dim() {
+        return columns.length;
+    }
+
+    public boolean noiseConditional() {
+        return sigmas.length > 0;
+    }
+
+    @Override
+    public String[] columns() {
+        return columns.clone();
+    }
+
+    @Override
+    public double[] sigmas() {
+        return sigmas.clone();
+    }
+
+    /** Writes the model atomically. */
+    public void save(Path path) {
+        Map<String, String> meta = new LinkedHashMap<>(settings);
+        meta.put("format", FORMAT);
+        meta.put("architecture", "mlp");
+        meta.put("sizes", json(spec.sizes()));
+        meta.put("activation", spec.activation().id());
+        meta.put("columns", json(columns));
+        meta.put("data_mean", json(standardizer.mean()));
+        meta.put("data_std", json(standardizer.std()));
+        meta.put("sigmas", json(sigmas));
+        SafeTensors.write(path, params.asMap(), meta);
+    }
+
+    /** Reads a model written by {@link #save}; anything else gives one {@link InputException} line. */
+    public static ScoreModel load(Path path) {
+        SafeTensorsFile f = SafeTensors.read(path);
+        Map<String, String> meta = f.metadata();
+        for (String k : new String[] {"sizes", "activation", "columns", "data_mean", "data_std"}) {
+            if (!meta.containsKey(k)) {
+                throw new InputException(path + ": not a score4j model (metadata '" + k + "' missing)");
+            }
+        }
+        try {
+            int[] sizes = JSON.readValue(meta.get("sizes"), int[].class);
+            Activation act = Activation.parse(meta.get("activation"));
+            String[] columns = JSON.readValue(meta.get("columns"), String[].class);
+            Standardizer st = new Standardizer(JSON.readValue(meta.get("data_mean"), double[].class),
+                    JSON.readValue(meta.get("data_std"), double[].class));
+            double[] sigmas = meta.containsKey("sigmas") ? JSON.readValue(meta.get("sigmas"), double[].class) : new double[0];
+            MlpSpec spec = new MlpSpec(sizes, act);
+            Params p = Params.of(f.tensors());
+            MlpSpec found = MlpInit.specOf(p, act);
+            if (!found.equals(spec)) {
+                throw new InputException(path + ": tensor shapes give " + found + " but metadata says sizes "
+                        + Arrays.toString(sizes));
+            }
+            Map<String, String> settings = new LinkedHashMap<>(meta);
+            for (String k : new String[] {"format", "architecture", "sizes", "activation", "columns", "data_mean",
+                    "data_std", "sigmas"}) {
+                settings.remove(k);
+            }
+            return new ScoreModel(spec, p, st, columns, sigmas, settings);
+        } catch (JsonProcessingException e) {
+            throw new InputException(path + ": malformed metadata (" + e.getOriginalMessage() + ")");
+        } catch (IllegalArgumentException e) {
+            throw new InputException(path + ": " + e.getMessage());
+        }
+    }
+
+    private static String json(Object o) {
+        try {
+            return JSON.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package io.score4j.train;
+
+import io.score4j.nn.Params;
+import io.score4j.optim.Optimizer;
+import io.score4j.optim.Optimizers;
+import io.score4j.optim.Update;
+import io.score4j.random.Draw;
+import io.score4j.random.Key;
+import io.score4j.tensor.Tensor;
+
+/**
+ * The seed's training loop: for each epoch, ⌊n/B⌋ steps; each step splits the training key into
+ * (next key, choice key, step key), draws B row indices without replacement with the choice key,
+ * evaluates the loss and gradient on that batch, and applies the optimizer update.
+ *
+ * <p>The loop is a pure function of its starting {@link TrainState}: resuming from a checkpoint
+ * gives bit-identical results to an uninterrupted run.
+ */
+public final class Trainer {
+    private Trainer() {}
+
+    /** The state before the first step. */
+    public static <S> TrainState<S> start(Params params, Optimizer<S> optimizer, Key trainKey) {
+        return new TrainState<>(params, optimizer.init(params), trainKey, 0, new double[0]);
+    }
+
+    /**
+     * Runs from {@code state} until {@code config.epochs() · ⌊n/B⌋} steps are done.
+     *
+     * @param data rows, flat row-major [n, d]; not modified
+     * @throws TrainingDivergedException on a non-finite loss or parameter (the listener has already
+     *         received the last good checkpoint, if one was due)
+     */
+    public static <S> TrainState<S> run(TrainState<S> state, float[] data, int n, int d, BatchLoss loss,
+                                        Optimizer<S> optimizer, TrainConfig config, TrainListener<S> listener) {
+        if (config.batchSize() > n) {
+            throw new IllegalArgumentException("batch size " + config.batchSize() + " exceeds the " + n + " training rows");
+        }
+        int perEpoch = config.stepsPerEpoch(n);
+        int total = perEpoch * config.epochs();
+        double[] losses = java.util.Arrays.copyOf(state.losses(), total);
+        float[] batch = new float[config.batchSize() * d];
+        Params params = state.params();
+        S opt = state.optState();
+        Key key = state.key();
+        long lastCheckpoint = System.nanoTime();
+        for (int step = state.step(); step < total; step++) {
+            Key[] k = key.split(3);
+            key = k[0];
+            gather(data, d, Draw.choice(k[1], n, config.batchSize()), batch);
+            BatchLoss.StepResult r = loss.lossAndGrad(params, batch, config.batchSize(), k[2]);
+            if (!Double.isFinite(r.loss())) {
+                throw new TrainingDivergedException(step + 1, "loss is " + r.loss());
+            }
+            Update<S> u = optimizer.update(r.grad(), opt, params);
+            params = Optimizers.applyUpdates(params, u.updates());
+            opt = u.state();
+            String bad = firstNonFinite(params);
+            if (bad != null) {
+                throw new TrainingDivergedException(step + 1, "parameter '" + bad + "' is not finite");
+            }
+            losses[step] = r.loss();
+            listener.afterStep(step + 1, total, r.loss());
+            if ((step + 1) % perEpoch == 0) {
+                listener.afterEpoch((step + 1) / perEpoch, config.epochs(), mean(losses, step + 1 - perEpoch, step + 1));
+            }
+            boolean byCount = config.checkpointEverySteps() > 0 && (step + 1) % config.checkpointEverySteps() == 0;
+            boolean byTime = config.checkpointEverySeconds() > 0
+                    && System.nanoTime() - lastCheckpoint >= config.checkpointEverySeconds() * 1e9;
+            if (byCount || byTime) {
+                listener.checkpoint(new TrainState<>(params, opt, key, step + 1, java.util.Arrays.copyOf(losses, step + 1)));
+                lastCheckpoint = System.nanoTime();
+            }
+        }
+        return new TrainState<>(params, opt, key, total, losses);
+    }
+
+    /** Mean loss of each epoch from per-step losses. */
+    public static double[] epochMeans(double[] stepLosses, int stepsPerEpoch) {
+        int epochs = stepLosses.length / stepsPerEpoch;
+        double[] out = new double[epochs];
+        for (int e = 0; e < epochs; e++) {
+            out[e] = mean(stepLosses, e * stepsPerEpoch, (e + 1) * stepsPerEpoch);
+        }
+        return out;
+    }
+
+    static void gather(float[] data, int d, int[] rows, float[] out) {
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(data, rows[i] * d, out, i * d, d);
+        }
+    }
+
+    private static double mean(double[] a, int from, int to) {
+        double s = 0;
+        for (int i = from; i < to; i++) {
+            s += a[i];
+        }
+        return s / (to - from);
+    }
+
+    private static String firstNonFinite(Params p) {
+        for (var e : p.asMap().entrySet()) {
+            Tensor t = e.getValue();
+            for (int i = 0; i < t.size(); i++) {
+                if (!Double.isFinite(t.get(i))) {
+                    return e.getKey();
+                }
+            }
+        }
+        return null;
+    }
+}
