@@ -1,0 +1,247 @@
+package io.score4j.io;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.score4j.InputException;
+import io.score4j.tensor.DType;
+import io.score4j.tensor.Tensor;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Reads and writes the <a href="https://github.com/huggingface/safetensors">safetensors</a> format,
+ * which PyTorch ({@code safetensors.torch}), JAX/Flax ({@code safetensors.flax}) and numpy
+ * ({@code safetensors.numpy}) load directly.
+ *
+ * <p>Layout: an 8-byte little-endian unsigned header length {@code N}; {@code N} bytes of UTF-8
+ * JSON {@code {"__metadata__":{"k":"v",...}, "<name>":{"dtype":"F32"|"F64","shape":[...],
+ * "data_offsets":[begin,end]}, ...}} padded with spaces so that {@code N} is a multiple of 8; then
+ * the data section, each tensor's elements row-major little-endian at {@code [begin, end)} relative to
+ * the data section's start. score4j writes tensors contiguously in map order and always writes
+ * {@code "__metadata__"} (possibly empty).
+ *
+ * <p>The reader accepts F32 and F64 and treats the bytes as hostile: a header length over the file
+ * size or over 100 MB, invalid UTF-8 or JSON, missing or mistyped fields, negative or overflowing
+ * dimensions, offsets that disagree with the shape, overlap, leave gaps, run past the data, or
+ * leave trailing bytes all raise {@link InputException} naming the file and the problem. Memory
+ * use is bounded by the file size.
+ */
+public final class SafeTensors {
+    /** The largest header accepted, as in the reference implementation. */
+    public static final long MAX_HEADER_BYTES = 100_000_000L;
+    private static final int MAX_FILE_BYTES = Integer.MAX_VALUE - 16;
+    private static final int CHUNK = 1 << 16;
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private SafeTensors() {}
+
+    /**
+     * Atomically writes {@code tensors} (in iteration order) with {@code metadata} to {@code path},
+     * replacing any existing file (see {@link AtomicFiles}). Names must be non-empty and not
+     * {@code "__metadata__"}.
+     */
+    public static void write(Path path, Map<String, Tensor> tensors, Map<String, String> metadata) {
+        byte[] header = header(tensors, metadata);
+        AtomicFiles.write(path, out -> writeTo(out, header, tensors));
+    }
+
+    /** The bytes {@link #write} would put in a file. */
+    public static byte[] toBytes(Map<String, Tensor> tensors, Map<String, String> metadata) {
+        byte[] header = header(tensors, metadata);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            writeTo(out, header, tensors);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** Reads the file at {@code path}; see the class comment for what is rejected. */
+    public static SafeTensorsFile read(Path path) {
+        byte[] bytes;
+        try {
+            long size = Files.size(path);
+            if (size > MAX_FILE_BYTES) {
+                throw new InputException(path + ": file is " + size + " bytes; safetensors files up to 2 GiB can be read");
+            }
+            bytes = Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw new InputException("cannot read " + path + ": " + AtomicFiles.reason(e), e);
+        }
+        return read(bytes, path.toString());
+    }
+
+    /** Parses {@code bytes} as a safetensors file; {@code sourceName} names it in error messages. */
+    public static SafeTensorsFile read(byte[] bytes, String sourceName) {
+        Objects.requireNonNull(bytes, "bytes");
+        Objects.requireNonNull(sourceName, "sourceName");
+        if (bytes.length < 8) {
+            throw new InputException(sourceName + ": too short for a safetensors file (" + bytes.length
+                    + " bytes, the header length alone needs 8)");
+        }
+        long n = ByteBuffer.wrap(bytes, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        if (n < 0 || n > MAX_HEADER_BYTES) {
+            throw new InputException(sourceName + ": header length " + Long.toUnsignedString(n)
+                    + " exceeds the limit of " + MAX_HEADER_BYTES + " bytes");
+        }
+        if (n > bytes.length - 8L) {
+            throw new InputException(sourceName + ": header length " + n + " exceeds the file size ("
+                    + bytes.length + " bytes)");
+        }
+        String json = decodeUtf8(bytes, (int) n, sourceName);
+        SafeTensorsHeader.Parsed header = SafeTensorsHeader.parse(json, sourceName);
+        int dataStart = 8 + (int) n;
+        return new SafeTensorsFile(decodeAll(bytes, dataStart, header.entries(), sourceName), header.metadata());
+    }
+
+    private static String decodeUtf8(byte[] bytes, int n, String source) {
+        try {
+            CharBuffer chars = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, 8, n));
+            return chars.toString();
+        } catch (CharacterCodingException e) {
+            throw new InputException(source + ": header is not valid UTF-8", e);
+        }
+    }
+
+    /** Checks the offsets tile the data section exactly, then decodes each tensor. */
+    private static LinkedHashMap<String, Tensor> decodeAll(byte[] bytes, int dataStart,
+            List<SafeTensorsHeader.Entry> entries, String source) {
+        long dataLength = bytes.length - (long) dataStart;
+        List<SafeTensorsHeader.Entry> sorted = new ArrayList<>(entries);
+        sorted.sort(Comparator.comparingLong(SafeTensorsHeader.Entry::begin)
+                .thenComparingLong(SafeTensorsHeader.Entry::end));
+        LinkedHashMap<String, Tensor> out = new LinkedHashMap<>();
+        long position = 0;
+        String previous = null;
+        for (SafeTensorsHeader.Entry e : sorted) {
+            String what = source + ": tensor " + SafeTensorsHeader.quote(e.name());
+            if (e.end() > dataLength) {
+                throw new InputException(what + " data_offsets [" + e.begin() + ", " + e.end()
+                        + "] run past the end of the data section (" + dataLength + " bytes)");
+            }
+            if (e.begin() < position) {
+                throw new InputException(what + " data_offsets [" + e.begin() + ", " + e.end()
+                        + "] overlap tensor " + SafeTensorsHeader.quote(previous));
+            }
+            if (e.begin() > position) {
+                throw new InputException(what + " starts at byte " + e.begin() + " of the data section, leaving a gap after byte "
+                        + position);
+            }
+            out.put(e.name(), decode(bytes, dataStart + (int) e.begin(), e));
+            position = e.end();
+            previous = e.name();
+        }
+        if (position != dataLength) {
+            throw new InputException(source + ": " + (dataLength - position)
+                    + " bytes of trailing data after the last tensor");
+        }
+        return out;
+    }
+
+    private static Tensor decode(byte[] bytes, int offset, SafeTensorsHeader.Entry e) {
+        ByteBuffer buf = ByteBuffer.wrap(bytes, offset, (int) e.byteLength()).order(ByteOrder.LITTLE_ENDIAN);
+        if (e.dtype() == DType.F32) {
+            float[] a = new float[e.size()];
+            buf.asFloatBuffer().get(a);
+            return Tensor.wrap(a, e.shape());
+        }
+        double[] a = new double[e.size()];
+        buf.asDoubleBuffer().get(a);
+        return Tensor.wrap(a, e.shape());
+    }
+
+    /** The space-padded UTF-8 JSON header; validates names. */
+    static byte[] header(Map<String, Tensor> tensors, Map<String, String> metadata) {
+        Objects.requireNonNull(tensors, "tensors");
+        Objects.requireNonNull(metadata, "metadata");
+        StringWriter text = new StringWriter();
+        try (JsonGenerator g = JSON.createGenerator(text)) {
+            g.writeStartObject();
+            g.writeObjectFieldStart(SafeTensorsHeader.METADATA);
+            for (Map.Entry<String, String> m : metadata.entrySet()) {
+                g.writeStringField(Objects.requireNonNull(m.getKey(), "metadata key"),
+                        Objects.requireNonNull(m.getValue(), "metadata value for " + m.getKey()));
+            }
+            g.writeEndObject();
+            long offset = 0;
+            for (Map.Entry<String, Tensor> t : tensors.entrySet()) {
+                offset = writeEntry(g, t.getKey(), t.getValue(), offset);
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        byte[] json = text.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] padded = Arrays.copyOf(json, (json.length + 7) / 8 * 8);
+        Arrays.fill(padded, json.length, padded.length, (byte) ' ');
+        return padded;
+    }
+
+    private static long writeEntry(JsonGenerator g, String name, Tensor t, long offset) throws IOException {
+        if (name == null || name.isEmpty() || name.equals(SafeTensorsHeader.METADATA)) {
+            throw new IllegalArgumentException("invalid tensor name for safetensors: " + name);
+        }
+        Objects.requireNonNull(t, "tensor " + name);
+        long end = offset + (long) t.size() * t.dtype().bytes();
+        g.writeObjectFieldStart(name);
+        g.writeStringField("dtype", t.dtype().safetensorsName());
+        g.writeArrayFieldStart("shape");
+        for (int d : t.shape()) {
+            g.writeNumber(d);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("data_offsets");
+        g.writeNumber(offset);
+        g.writeNumber(end);
+        g.writeEndArray();
+        g.writeEndObject();
+        return end;
+    }
+
+    private static void writeTo(OutputStream out, byte[] header, Map<String, Tensor> tensors) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
+        buf.putLong(header.length);
+        out.write(buf.array(), 0, 8);
+        out.write(header);
+        for (Tensor t : tensors.values()) {
+            writeData(out, t, buf);
+        }
+    }
+
+    private static void writeData(OutputStream out, Tensor t, ByteBuffer buf) throws IOException {
+        int width = t.dtype().bytes();
+        int perChunk = CHUNK / width;
+        for (int i = 0; i < t.size(); i += perChunk) {
+            int len = Math.min(perChunk, t.size() - i);
+            buf.clear();
+            if (t.dtype() == DType.F32) {
+                buf.asFloatBuffer().put(t.data32(), i, len);
+            } else {
+                buf.asDoubleBuffer().put(t.data64(), i, len);
+            }
+            out.write(buf.array(), 0, len * width);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package io.score4j.sampling;
+
+import io.score4j.random.Key;
+import io.score4j.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntConsumer;
+
+/**
+ * The unadjusted Langevin recursion over a sequence of levels (one for plain Langevin, L for annealed),
+ * run block-parallel with per-step keys so the bits do not depend on the thread count.
+ *
+ * <p>Step t of a level with key K updates coordinate j of particle i with
+ * z = {@code Draw.normalAt(K.child(t), i·d + j)}. Blocks run independently between synchronisation
+ * points, which fall every {@link #SEGMENT_STEPS} steps, at history snapshots and at level ends.
+ */
+final class LangevinEngine {
+    static final int SEGMENT_STEPS = 32;
+
+    /** {@code steps} steps of size {@code stepSize} with {@code score}; step t uses {@code key.child(t)}. */
+    record Level(ScoreFn score, double stepSize, int steps, Key key) {}
+
+    private LangevinEngine() {}
+
+    /** Number of rows of a flat start array; validates d, length and finiteness. */
+    static int rows(float[] start, int d) {
+        if (d < 1) {
+            throw new IllegalArgumentException("d must be >= 1, got " + d);
+        }
+        if (start.length == 0 || start.length % d != 0) {
+            throw new IllegalArgumentException("start length " + start.length + " is not a positive multiple of d=" + d);
+        }
+        for (int k = 0; k < start.length; k++) {
+            if (!Float.isFinite(start[k])) {
+                throw new IllegalArgumentException("start[" + k + "] is not finite: " + start[k]);
+            }
+        }
+        return start.length / d;
+    }
+
+    /** Runs all levels from a copy of {@code start} (not modified). {@code progress} may be null. */
+    static SamplingResult run(float[] start, int d, List<Level> levels, int thinning, int threads, IntConsumer progress) {
+        int n = rows(start, d);
+        float[] x = start.clone();
+        float[] s = new float[x.length];
+        List<Tensor> history = new ArrayList<>();
+        int done = 0;
+        try (Blocks blocks = new Blocks(n, threads)) {
+            double[][] z = new double[blocks.count()][];
+            for (int b = 0; b < z.length; b++) {
+                z[b] = new double[(blocks.end(b) - blocks.start(b)) * d];
+            }
+            for (Level level : levels) {
+                for (int t = 0; t < level.steps(); ) {
+                    int from = t;
+                    int to = segmentEnd(t, level.steps(), done, thinning);
+                    blocks.forEach(b -> advance(level, x, s, d, blocks.start(b), blocks.end(b), z[b], from, to));
+                    done += to - from;
+                    t = to;
+                    if (thinning > 0 && done % thinning == 0) {
+                        history.add(Tensor.of(x, n, d));
+                    }
+                    if (progress != null) {
+                        progress.accept(done);
+                    }
+                }
+            }
+        }
+        return new SamplingResult(Tensor.wrap(x, n, d), history);
+    }
+
+    private static int segmentEnd(int t, int steps, int done, int thinning) {
+        int end = Math.min(steps, t + SEGMENT_STEPS);
+        if (thinning > 0) {
+            end = Math.min(end, t + thinning - done % thinning);
+        }
+        return end;
+    }
+
+    /**
+     * Steps [from, to) for rows [i0, i1): x ← x + α·s(x) + √(2α)·z, in double, rounded to float.
+     * Modifies x and s in those rows and the block scratch z.
+     */
+    private static void advance(Level level, float[] x, float[] s, int d, int i0, int i1, double[] z, int from, int to) {
+        double alpha = level.stepSize();
+        double noise = Math.sqrt(2 * alpha);
+        int lo = i0 * d;
+        int len = (i1 - i0) * d;
+        for (int t = from; t < to; t++) {
+            level.score().score(x, i0, i1 - i0, d, s);
+            Noise.normals(level.key().child(t), lo, z, 0, len);
+            for (int m = 0; m < len; m++) {
+                int k = lo + m;
+                x[k] = (float) (x[k] + alpha * s[k] + noise * z[m]);
+            }
+        }
+    }
+}
