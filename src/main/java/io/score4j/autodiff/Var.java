@@ -14,6 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * [B,1] against [B,D]) by inserting {@link Primitive#BROADCAST} nodes, so every graph contains only
  * primitives. Inputs are never modified.
  *
+ * <p>Ops are instance methods only ({@code x.softplus()}, {@code x.matmul(w)}): static twins of
+ * the same name would make method references such as {@code Var::softplus} ambiguous.
+ *
  * <p>Nodes are numbered in creation order; since inputs exist before the nodes built on them, that
  * number is a topological order of any graph.
  */
@@ -225,34 +228,6 @@ public final class Var {
             return this;
         }
         return apply(Primitive.RESHAPE, shape, this);
-    }
-
-    public static Var exp(Var x) {
-        return x.exp();
-    }
-
-    public static Var log(Var x) {
-        return x.log();
-    }
-
-    public static Var tanh(Var x) {
-        return x.tanh();
-    }
-
-    public static Var sigmoid(Var x) {
-        return x.sigmoid();
-    }
-
-    public static Var softplus(Var x) {
-        return x.softplus();
-    }
-
-    public static Var relu(Var x) {
-        return x.relu();
-    }
-
-    public static Var silu(Var x) {
-        return x.silu();
     }
 
     private Var binary(Primitive op, Var o) {
