@@ -1,0 +1,245 @@
+package io.score4j.autodiff;
+
+import io.score4j.tensor.DType;
+import io.score4j.tensor.Tensor;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * An immutable node of a computation graph: a value computed eagerly, plus the {@link Primitive}
+ * and input nodes that produced it (none for a leaf). Differentiate with {@link Autodiff}.
+ *
+ * <p>Elementwise binary ops broadcast numpy-style ([H] against [B,H], a scalar against anything,
+ * [B,1] against [B,D]) by inserting {@link Primitive#BROADCAST} nodes, so every graph contains only
+ * primitives. Inputs are never modified.
+ *
+ * <p>Ops are instance methods only ({@code x.softplus()}, {@code x.matmul(w)}): static twins of
+ * the same name would make method references such as {@code Var::softplus} ambiguous.
+ *
+ * <p>Nodes are numbered in creation order; since inputs exist before the nodes built on them, that
+ * number is a topological order of any graph.
+ */
+public final class Var {
+    private static final AtomicLong COUNTER = new AtomicLong();
+    private static final int UNARY_SLOTS = Primitive.values().length;
+
+    private final long id;
+    private final Tensor value;
+    private final Primitive op;
+    private final Var[] inputs;
+    private final int[] attr;
+    /** Cache of unary primitives applied to this node (common-subexpression sharing, e.g. σ(z)). */
+    private Var[] unaryCache;
+
+    private Var(Tensor value, Primitive op, Var[] inputs, int[] attr) {
+        this.id = COUNTER.getAndIncrement();
+        this.value = value;
+        this.op = op;
+        this.inputs = inputs;
+        this.attr = attr;
+    }
+
+    /** A leaf holding {@code value} (an input, parameter or constant). */
+    public static Var leaf(Tensor value) {
+        if (value == null) {
+            throw new IllegalArgumentException("leaf value must not be null");
+        }
+        return new Var(value, null, new Var[0], null);
+    }
+
+    /** A scalar (shape []) leaf. */
+    public static Var scalar(double value, DType dtype) {
+        return leaf(Tensor.scalar(dtype, value));
+    }
+
+    /** A leaf of zeros with the shape and dtype of {@code like}. */
+    public static Var zerosLike(Var like) {
+        return leaf(Tensor.zeros(like.dtype(), like.value.shape()));
+    }
+
+    /** Applies a primitive to inputs of matching shapes (no implicit broadcasting). */
+    static Var apply(Primitive op, int[] attr, Var... in) {
+        Tensor[] vals = new Tensor[in.length];
+        for (int i = 0; i < in.length; i++) {
+            vals[i] = in[i].value;
+        }
+        return new Var(Eval.forward(op, attr, vals), op, in, attr == null ? null : attr.clone());
+    }
+
+    private Var unary(Primitive op) {
+        Var[] cache = unaryCache;
+        if (cache == null) {
+            cache = new Var[UNARY_SLOTS];
+            unaryCache = cache;
+        }
+        Var v = cache[op.ordinal()];
+        if (v == null) {
+            v = apply(op, null, this);
+            cache[op.ordinal()] = v;
+        }
+        return v;
+    }
+
+    /** The computed value (shared, do not modify its array). */
+    public Tensor value() {
+        return value;
+    }
+
+    /** The primitive that made this node, or null for a leaf. */
+    public Primitive op() {
+        return op;
+    }
+
+    public boolean isLeaf() {
+        return op == null;
+    }
+
+    /** The input nodes, in argument order (empty for a leaf). */
+    public List<Var> inputs() {
+        return List.of(inputs);
+    }
+
+    Var input(int i) {
+        return inputs[i];
+    }
+
+    long id() {
+        return id;
+    }
+
+    /** The primitive's attribute (axis or target shape), a copy; null when it has none. */
+    public int[] attr() {
+        return attr == null ? null : attr.clone();
+    }
+
+    public int[] shape() {
+        return value.shape();
+    }
+
+    public DType dtype() {
+        return value.dtype();
+    }
+
+    public Var add(Var o) {
+        return binary(Primitive.ADD, o);
+    }
+
+    public Var sub(Var o) {
+        return binary(Primitive.SUB, o);
+    }
+
+    public Var mul(Var o) {
+        return binary(Primitive.MUL, o);
+    }
+
+    public Var div(Var o) {
+        return binary(Primitive.DIV, o);
+    }
+
+    public Var add(double c) {
+        return add(scalar(c, dtype()));
+    }
+
+    public Var mul(double c) {
+        return mul(scalar(c, dtype()));
+    }
+
+    public Var neg() {
+        return unary(Primitive.NEG);
+    }
+
+    public Var exp() {
+        return unary(Primitive.EXP);
+    }
+
+    public Var log() {
+        return unary(Primitive.LOG);
+    }
+
+    public Var tanh() {
+        return unary(Primitive.TANH);
+    }
+
+    public Var sigmoid() {
+        return unary(Primitive.SIGMOID);
+    }
+
+    public Var softplus() {
+        return unary(Primitive.SOFTPLUS);
+    }
+
+    public Var relu() {
+        return unary(Primitive.RELU);
+    }
+
+    /** Heaviside step (1 where positive); zero derivative. */
+    public Var step() {
+        return unary(Primitive.STEP);
+    }
+
+    /** x·σ(x) (composite). */
+    public Var silu() {
+        return mul(sigmoid());
+    }
+
+    /** x·x (composite). */
+    public Var square() {
+        return mul(this);
+    }
+
+    /** [m,k]·[k,n] → [m,n]. */
+    public Var matmul(Var w) {
+        return apply(Primitive.MATMUL, null, this, w);
+    }
+
+    /** [m,n] → [n,m]. */
+    public Var transpose() {
+        return unary(Primitive.TRANSPOSE);
+    }
+
+    /** Sum over {@code axis} (negative counts from the end), removing it. */
+    public Var sum(int axis) {
+        int a = axis < 0 ? value.rank() + axis : axis;
+        return apply(Primitive.SUM_AXIS, new int[] {a}, this);
+    }
+
+    /** Sum of all elements → shape []. */
+    public Var sum() {
+        return apply(Primitive.SUM_ALL, null, this);
+    }
+
+    /** Mean of all elements → shape [] (composite). */
+    public Var mean() {
+        return sum().mul(1.0 / value.size());
+    }
+
+    /** Numpy-style broadcast to {@code shape}; returns this when the shape already matches. */
+    public Var broadcastTo(int... shape) {
+        if (Arrays.equals(shape, value.shape())) {
+            return this;
+        }
+        return apply(Primitive.BROADCAST, shape, this);
+    }
+
+    /** Same elements under {@code shape}; returns this when the shape already matches. */
+    public Var reshape(int... shape) {
+        if (Arrays.equals(shape, value.shape())) {
+            return this;
+        }
+        return apply(Primitive.RESHAPE, shape, this);
+    }
+
+    private Var binary(Primitive op, Var o) {
+        if (o.dtype() != dtype()) {
+            throw new IllegalArgumentException(op + " of " + dtype() + " and " + o.dtype() + ": convert first");
+        }
+        int[] s = Shapes.broadcast(value.shape(), o.value.shape());
+        return apply(op, null, broadcastTo(s), o.broadcastTo(s));
+    }
+
+    @Override
+    public String toString() {
+        return "Var#" + id + "(" + (op == null ? "leaf" : op) + ", " + dtype() + Arrays.toString(value.shape()) + ")";
+    }
+}

@@ -1,0 +1,26 @@
+package io.score4j.objective;
+
+import io.score4j.nn.MlpSpec;
+import io.score4j.nn.Params;
+import io.score4j.random.Key;
+import io.score4j.tensor.Tensor;
+
+/**
+ * A score-matching training objective for an MLP score network s_θ: R^D → R^D.
+ *
+ * <p>All methods take the architecture, the parameters θ, a batch of points [B, D] (of the
+ * parameters' dtype) and a {@link Key} for objectives that draw randomness (projections, noise);
+ * deterministic objectives ignore the key, which may then be null. The loss is the mean over the
+ * batch of a per-example loss ℓ(θ; x_b). Nothing passed in is modified.
+ */
+public sealed interface Objective permits ExactScoreMatching {
+
+    /** The batch loss (1/B)·Σ_b ℓ(θ; x_b). */
+    double loss(MlpSpec spec, Params params, Tensor batch, Key key);
+
+    /** The batch loss and its gradient ∂loss/∂θ (same names and shapes as {@code params}). */
+    LossAndGrad lossAndGrad(MlpSpec spec, Params params, Tensor batch, Key key);
+
+    /** ℓ(θ; x_b) and ∂ℓ(θ; x_b)/∂θ for each example b separately; their mean is {@link #lossAndGrad}. */
+    PerExample perExample(MlpSpec spec, Params params, Tensor batch, Key key);
+}
