@@ -1,0 +1,67 @@
+package io.score4j.cli;
+
+import io.score4j.data.Csv;
+import io.score4j.data.Dataset;
+import io.score4j.data.MixtureData;
+import io.score4j.data.ToySet;
+import io.score4j.density.GaussianMixture;
+import io.score4j.random.Key;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** Where training data comes from: exactly one of --mixture, --csv, --toy. */
+final class DataOptions {
+    @Option(names = "--mixture", paramLabel = "FILE.json",
+            description = "Gaussian mixture to draw training data from, e.g. {\"weights\":[.5,.5],\"means\":[[-2],[2]],\"stds\":[[1],[1]]}")
+    Path mixture;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "CSV file with a header row; all cells numeric")
+    Path csv;
+
+    @Option(names = "--toy", paramLabel = "NAME",
+            description = "built-in 2-D data set: ring8, grid25, two-moons, swiss-roll, checkerboard, circles, pinwheel")
+    String toy;
+
+    @Option(names = "--columns", split = ",", paramLabel = "A,B", description = "CSV columns to train on (default: all)")
+    List<String> columns;
+
+    @Option(names = "--n", paramLabel = "N", defaultValue = "20000",
+            description = "points to draw for --mixture or --toy (default: ${DEFAULT-VALUE})")
+    int n;
+
+    /** Loads the data set; {@code key} drives --mixture/--toy draws. */
+    Dataset load(Key key) {
+        int given = (mixture != null ? 1 : 0) + (csv != null ? 1 : 0) + (toy != null ? 1 : 0);
+        if (given != 1) {
+            throw new UserError("give exactly one of --mixture FILE.json, --csv FILE or --toy NAME");
+        }
+        if (columns != null && csv == null) {
+            throw new UserError("--columns applies only to --csv");
+        }
+        if (csv != null) {
+            return Csv.read(csv, columns);
+        }
+        UserError.require(n >= 1, "--n", n, "must be >= 1");
+        if (mixture != null) {
+            return MixtureData.sample(UserFiles.mixture(mixture), n, key);
+        }
+        return ToySet.parse(toy).sample(n, key);
+    }
+
+    /** A short description for reports and model metadata. */
+    String describe() {
+        if (csv != null) {
+            return "csv:" + csv.getFileName();
+        }
+        return mixture != null ? "mixture:" + mixture.getFileName() + " n=" + n : "toy:" + toy + " n=" + n;
+    }
+
+    /** The analytic density behind the data, when there is one (--mixture, or a mixture toy set). */
+    GaussianMixture trueMixture() {
+        if (mixture != null) {
+            return UserFiles.mixture(mixture);
+        }
+        return toy != null ? ToySet.parse(toy).mixture().orElse(null) : null;
+    }
+}

@@ -1,0 +1,45 @@
+package io.score4j.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Seed, threads, verbosity and JSON log flags shared by the long-running commands. */
+final class RunOptions {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    @Option(names = "--seed", defaultValue = "0", description = "random seed; same seed, same bits (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
+            description = "worker threads (default: all cores); results do not depend on it")
+    int threads;
+
+    @Option(names = {"-q", "--quiet"}, description = "no progress bars or summaries")
+    boolean quiet;
+
+    @Option(names = "--log-json", paramLabel = "FILE", description = "append one JSON object per epoch to FILE")
+    Path logJson;
+
+    void validate() {
+        UserError.require(threads >= 0, "--threads", threads, "must be >= 0 (0: all cores)");
+    }
+
+    /** Resolved thread count. */
+    int threads() {
+        return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+    }
+
+    /** A line on stdout unless --quiet. */
+    void say(String format, Object... args) {
+        if (!quiet) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(String.format(Locale.ROOT, format, args));
+            out.flush();
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package io.score4j.cli;
+
+import io.score4j.data.Dataset;
+import io.score4j.data.Standardizer;
+import io.score4j.nn.Activation;
+import io.score4j.nn.Init;
+import io.score4j.nn.MlpInit;
+import io.score4j.nn.MlpSpec;
+import io.score4j.nn.Params;
+import io.score4j.optim.ChainState;
+import io.score4j.optim.Optimizer;
+import io.score4j.random.Key;
+import io.score4j.tensor.DType;
+import io.score4j.train.BatchLoss;
+import io.score4j.train.ObjectiveKind;
+import io.score4j.train.ScoreModel;
+import io.score4j.train.TrainCheckpoint;
+import io.score4j.train.TrainConfig;
+import io.score4j.train.TrainState;
+import io.score4j.train.Trainer;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code score4j train}: learn a score network from samples and save it as safetensors. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Train an MLP score network on samples (a mixture, a CSV or a toy set) and save it.")
+public final class TrainCommand implements Callable<Integer> {
+    @Mixin
+    DataOptions data;
+
+    @Mixin
+    ModelOptions model;
+
+    @Mixin
+    RunOptions run;
+
+    @Option(names = "--out", required = true, paramLabel = "MODEL.safetensors", description = "where to write the model")
+    Path out;
+
+    @Option(names = "--standardize", negatable = true, defaultValue = "__no_default_value__", fallbackValue = "true",
+            description = "scale each column to mean 0, std 1 before training (default: on for --csv, off otherwise)")
+    Boolean standardize;
+
+    @Option(names = "--checkpoint", paramLabel = "FILE", description = "training checkpoint file (default: MODEL.ckpt when checkpointing)")
+    Path checkpoint;
+
+    @Option(names = "--checkpoint-every", paramLabel = "STEPS", defaultValue = "0",
+            description = "write a checkpoint every STEPS steps (0: off)")
+    int checkpointEvery;
+
+    @Option(names = "--checkpoint-seconds", paramLabel = "S", defaultValue = "0",
+            description = "write a checkpoint every S seconds (0: off)")
+    double checkpointSeconds;
+
+    @Option(names = "--resume", paramLabel = "CHECKPOINT", description = "continue a run from its checkpoint")
+    Path resume;
+
+    @Override
+    public Integer call() {
+        model.validate();
+        run.validate();
+        UserError.require(checkpointEvery >= 0, "--checkpoint-every", checkpointEvery, "must be >= 0");
+        UserError.require(checkpointSeconds >= 0 && Double.isFinite(checkpointSeconds), "--checkpoint-seconds",
+                checkpointSeconds, "must be >= 0");
+        UserFiles.checkWritable(out, "--out");
+        Key[] keys = Key.of(run.seed).split(5);
+        Dataset raw = data.load(keys[0]);
+        boolean doScale = standardize != null ? standardize : data.csv != null;
+        Standardizer scaler = doScale ? Standardizer.fit(raw) : Scaling.identity(raw.d());
+        float[] x = scaler.apply(raw).toFloatArray();
+        UserError.require(model.batch <= raw.n(), "--batch", model.batch, "must not exceed the " + raw.n() + " training rows");
+        TrainedModel result = train(raw, scaler, x, keys);
+        result.model().save(out);
+        run.say("trained %d steps in %.2f s, final loss %.5f; model written to %s",
+                result.steps(), result.seconds(), result.finalLoss(), out);
+        return 0;
+    }
+
+    private TrainedModel train(Dataset raw, Standardizer scaler, float[] x, Key[] keys) {
+        int d = raw.d();
+        MlpSpec spec = model.spec(d);
+        Map<String, String> settings = settings(raw);
+        Optimizer<ChainState> opt = model.optimizer();
+        BatchLoss loss = model.objective.loss(spec, d, model.objectiveOptions(), run.threads());
+        Path ckpt = checkpoint != null ? checkpoint : Path.of(out + ".ckpt");
+        TrainState<ChainState> state = resume != null ? resumeState(opt, settings)
+                : Trainer.start(MlpInit.init(spec, model.init, keys[1], DType.F32), opt, keys[2]);
+        TrainConfig cfg = new TrainConfig(model.epochs, model.batch, checkpointEvery, checkpointSeconds);
+        if (checkpointEvery > 0 || checkpointSeconds > 0 || resume != null) {
+            UserFiles.checkWritable(ckpt, "--checkpoint");
+        }
+        TrainProgress<ChainState> listener = new TrainProgress<>(run, cfg.stepsPerEpoch(raw.n()) * model.epochs,
+                state.step(), p -> TrainCheckpoint.write(resume != null ? resume : ckpt, p, opt, settings));
+        long t0 = System.nanoTime();
+        TrainState<ChainState> end = listener.guard(() -> Trainer.run(state, x, raw.n(), d, loss, opt, cfg, listener));
+        double secs = (System.nanoTime() - t0) / 1e9;
+        listener.close();
+        ScoreModel m = new ScoreModel(spec, end.params(), scaler, raw.columns(), model.sigmas(), settings);
+        double[] losses = end.losses();
+        return new TrainedModel(m, end.step(), secs, losses.length == 0 ? Double.NaN : losses[losses.length - 1], losses);
+    }
+
+    private TrainState<ChainState> resumeState(Optimizer<ChainState> opt, Map<String, String> settings) {
+        TrainCheckpoint.Loaded<ChainState> loaded = TrainCheckpoint.read(resume, opt);
+        for (var e : settings.entrySet()) {
+            String had = loaded.settings().get(e.getKey());
+            if (!e.getValue().equals(had) && !e.getKey().equals("epochs")) {
+                throw new UserError("--resume " + resume + " was made with " + e.getKey() + "=" + had
+                        + ", this run has " + e.getValue());
+            }
+        }
+        return loaded.state();
+    }
+
+    private Map<String, String> settings(Dataset raw) {
+        Map<String, String> s = new LinkedHashMap<>(model.settings());
+        s.put("data", data.describe());
+        s.put("rows", Integer.toString(raw.n()));
+        s.put("seed", Long.toString(run.seed));
+        return s;
+    }
+
+    /** What a training run produced. */
+    record TrainedModel(ScoreModel model, int steps, double seconds, double finalLoss, double[] losses) {}
+
+    static List<String> objectiveNames() {
+        return ObjectiveKind.names();
+    }
+}

@@ -1,0 +1,108 @@
+package io.score4j.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.score4j.InputException;
+import io.score4j.train.TrainListener;
+import io.score4j.train.TrainState;
+import io.score4j.train.TrainingDivergedException;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * What a training run shows and records: the progress bar (terminal only), one JSON object per
+ * epoch in {@code --log-json} ({@code epoch, epochs, step, loss, steps_per_s, elapsed_s}), and
+ * checkpoints handed to the writer given.
+ */
+final class TrainProgress<S> implements TrainListener<S> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Progress bar;
+    private final BufferedWriter log;
+    private final Consumer<TrainState<S>> checkpointWriter;
+    private final long start = System.nanoTime();
+    private final int firstStep;
+    private int stepsDone;
+    private double lastLoss = Double.NaN;
+
+    TrainProgress(RunOptions run, int totalSteps, int firstStep, Consumer<TrainState<S>> checkpointWriter) {
+        this.bar = Progress.start("train", totalSteps, run.quiet);
+        this.firstStep = firstStep;
+        this.stepsDone = firstStep;
+        this.checkpointWriter = checkpointWriter;
+        this.log = run.logJson == null ? null : open(run);
+    }
+
+    private static BufferedWriter open(RunOptions run) {
+        try {
+            return Files.newBufferedWriter(run.logJson, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new InputException("--log-json " + run.logJson + ": cannot write (" + e.getMessage() + ")");
+        }
+    }
+
+    @Override
+    public void afterStep(int done, int total, double loss) {
+        stepsDone = done;
+        lastLoss = loss;
+        bar.update(done, String.format(java.util.Locale.ROOT, "loss %.4f", loss));
+    }
+
+    @Override
+    public void afterEpoch(int epoch, int epochs, double meanLoss) {
+        if (log == null) {
+            return;
+        }
+        double secs = (System.nanoTime() - start) / 1e9;
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("epoch", epoch);
+        row.put("epochs", epochs);
+        row.put("step", stepsDone);
+        row.put("loss", meanLoss);
+        row.put("steps_per_s", (stepsDone - firstStep) / Math.max(secs, 1e-9));
+        row.put("elapsed_s", secs);
+        try {
+            log.write(JSON.writeValueAsString(row));
+            log.newLine();
+            log.flush();
+        } catch (IOException e) {
+            throw new InputException("--log-json: write failed (" + e.getMessage() + ")");
+        }
+    }
+
+    @Override
+    public void checkpoint(TrainState<S> state) {
+        checkpointWriter.accept(state);
+    }
+
+    /** Runs the training, turning divergence into one user-facing error line. */
+    <T> T guard(Supplier<T> body) {
+        try {
+            return body.get();
+        } catch (TrainingDivergedException e) {
+            close();
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    double lastLoss() {
+        return lastLoss;
+    }
+
+    void close() {
+        bar.finish();
+        if (log != null) {
+            try {
+                log.close();
+            } catch (IOException e) {
+                throw new InputException("--log-json: close failed (" + e.getMessage() + ")");
+            }
+        }
+    }
+}

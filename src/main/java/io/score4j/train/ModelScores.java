@@ -1,0 +1,55 @@
+package io.score4j.train;
+
+import io.score4j.nn.MlpForward;
+import io.score4j.sampling.NoiseConditionalScoreFn;
+import io.score4j.sampling.ScoreFn;
+
+/**
+ * Score functions of a saved {@link ScoreModel}, in the model's standardised working space
+ * z = (x − mean) / std (which is the original space when the model was not standardised).
+ * Convert results with {@link io.score4j.data.Standardizer#scoreToOriginal} when needed.
+ */
+public final class ModelScores {
+    private ModelScores() {}
+
+    /** s(z) of a plain (not noise-conditional) model; thread-safe for disjoint row ranges. */
+    public static ScoreFn of(ScoreModel model) {
+        if (model.noiseConditional()) {
+            throw new IllegalArgumentException("model is noise-conditional; use noiseConditional(model)");
+        }
+        MlpForward net = MlpForward.of(model.spec(), model.params());
+        int dm = model.dim();
+        return (x, offset, rows, d, out) -> {
+            if (d != dm) {
+                throw new IllegalArgumentException("score called with d=" + d + " for a model of dim " + dm);
+            }
+            net.apply(x, offset, rows, out);
+        };
+    }
+
+    /** s(z, σ) = net([z, log σ]) / σ of a noise-conditional model. */
+    public static NoiseConditionalScoreFn noiseConditional(ScoreModel model) {
+        if (!model.noiseConditional()) {
+            throw new IllegalArgumentException("model is not noise-conditional");
+        }
+        MlpForward net = MlpForward.of(model.spec(), model.params());
+        int dm = model.dim();
+        return (x, offset, rows, d, sigma, out) -> {
+            if (d != dm) {
+                throw new IllegalArgumentException("score called with d=" + d + " for a model of dim " + dm);
+            }
+            float[] in = new float[rows * (d + 1)];
+            float logSigma = (float) Math.log(sigma);
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(x, (offset + r) * d, in, r * (d + 1), d);
+                in[r * (d + 1) + d] = logSigma;
+            }
+            float[] s = new float[rows * d];
+            net.apply(in, 0, rows, s);
+            float inv = (float) (1.0 / sigma);
+            for (int i = 0; i < rows * d; i++) {
+                out[offset * d + i] = s[i] * inv;
+            }
+        };
+    }
+}
