@@ -23,7 +23,7 @@ final class Eval {
             return unary(op, in[0]);
         }
         return switch (op) {
-            case MATMUL -> matmul(in[0], in[1]);
+            case MATMUL -> matmul(in[0], in[1], attr != null && attr[0] != 0, attr != null && attr[1] != 0);
             case TRANSPOSE -> transpose(in[0]);
             case SUM_AXIS -> sumAxis(in[0], attr[0]);
             case SUM_ALL -> sumAxis(in[0].reshape(1, in[0].size(), 1), 1).reshape();
@@ -92,20 +92,22 @@ final class Eval {
         return Tensor.wrap(o, a.shape());
     }
 
-    private static Tensor matmul(Tensor a, Tensor b) {
-        if (a.rank() != 2 || b.rank() != 2 || a.dim(1) != b.dim(0) || a.dtype() != b.dtype()) {
-            throw new IllegalArgumentException("MATMUL needs [m,k]·[k,n] of one dtype, got " + a + " and " + b);
+    private static Tensor matmul(Tensor a, Tensor b, boolean ta, boolean tb) {
+        int m = ta ? a.dim(-1) : a.dim(0);
+        int k = ta ? a.dim(0) : a.dim(-1);
+        int kb = tb ? b.dim(-1) : b.dim(0);
+        int n = tb ? b.dim(0) : b.dim(-1);
+        if (a.rank() != 2 || b.rank() != 2 || k != kb || a.dtype() != b.dtype()) {
+            throw new IllegalArgumentException("MATMUL needs op(a) [m,k] and op(b) [k,n] of one dtype, got "
+                    + a + (ta ? "ᵀ" : "") + " and " + b + (tb ? "ᵀ" : ""));
         }
-        int m = a.dim(0);
-        int k = a.dim(1);
-        int n = b.dim(1);
         if (a.dtype() == DType.F64) {
             double[] o = new double[m * n];
-            Kernels.matmul(a.data64(), b.data64(), o, m, k, n);
+            Kernels.gemm(a.data64(), ta, b.data64(), tb, o, m, k, n);
             return Tensor.wrap(o, m, n);
         }
         float[] o = new float[m * n];
-        Kernels.matmul(a.data32(), b.data32(), o, m, k, n);
+        Kernels.gemm(a.data32(), ta, b.data32(), tb, o, m, k, n);
         return Tensor.wrap(o, m, n);
     }
 

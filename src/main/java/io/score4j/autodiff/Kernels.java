@@ -62,6 +62,70 @@ final class Kernels {
         }
     }
 
+    /**
+     * out[m,n] = op(a)·op(b) with op(a) = ta ? aᵀ : a of shape [m,k] and op(b) = tb ? bᵀ : b of
+     * shape [k,n]. A transposed b is first copied into a temporary (b is usually a weight
+     * matrix, small); a transposed a is read in place by {@link #matmulTN}.
+     */
+    static void gemm(double[] a, boolean ta, double[] b, boolean tb, double[] out, int m, int k, int n) {
+        double[] bb = b;
+        if (tb) {
+            bb = new double[k * n];
+            transpose(b, bb, n, k);
+        }
+        if (ta) {
+            matmulTN(a, bb, out, m, k, n);
+        } else {
+            matmul(a, bb, out, m, k, n);
+        }
+    }
+
+    /** out[m,n] = op(a)·op(b) in float arithmetic; see the double version. */
+    static void gemm(float[] a, boolean ta, float[] b, boolean tb, float[] out, int m, int k, int n) {
+        float[] bb = b;
+        if (tb) {
+            bb = new float[k * n];
+            transpose(b, bb, n, k);
+        }
+        if (ta) {
+            matmulTN(a, bb, out, m, k, n);
+        } else {
+            matmul(a, bb, out, m, k, n);
+        }
+    }
+
+    /** out[m,n] = a[k,m]ᵀ·b[k,n], streaming rows of a, b and out (no transpose copy). */
+    static void matmulTN(double[] a, double[] b, double[] out, int m, int k, int n) {
+        java.util.Arrays.fill(out, 0, m * n, 0.0);
+        for (int p = 0; p < k; p++) {
+            int ap = p * m;
+            int bp = p * n;
+            for (int i = 0; i < m; i++) {
+                double api = a[ap + i];
+                int oi = i * n;
+                for (int j = 0; j < n; j++) {
+                    out[oi + j] += api * b[bp + j];
+                }
+            }
+        }
+    }
+
+    /** out[m,n] = a[k,m]ᵀ·b[k,n] in float arithmetic; see the double version. */
+    static void matmulTN(float[] a, float[] b, float[] out, int m, int k, int n) {
+        java.util.Arrays.fill(out, 0, m * n, 0f);
+        for (int p = 0; p < k; p++) {
+            int ap = p * m;
+            int bp = p * n;
+            for (int i = 0; i < m; i++) {
+                float api = a[ap + i];
+                int oi = i * n;
+                for (int j = 0; j < n; j++) {
+                    out[oi + j] += api * b[bp + j];
+                }
+            }
+        }
+    }
+
     /** out[n,m] = a[m,n]ᵀ, in square tiles to stay in cache. */
     static void transpose(double[] a, double[] out, int m, int n) {
         for (int i0 = 0; i0 < m; i0 += BLOCK) {

@@ -31,7 +31,11 @@ public enum Primitive {
     RELU(1),
     /** Heaviside: 1 where x &gt; 0, else 0. Its derivative is taken to be zero everywhere. */
     STEP(1),
-    /** Matrix product of two rank-2 tensors: [m,k]·[k,n] → [m,n]. */
+    /**
+     * Matrix product op(a)·op(b) of two rank-2 tensors, [m,k]·[k,n] → [m,n]. The optional
+     * attribute {transA, transB} (0 or 1 each, BLAS gemm style) makes op a transpose, so the VJP
+     * rules (g·bᵀ, aᵀ·g) never materialise a transposed activation matrix.
+     */
     MATMUL(2),
     /** Transpose of a rank-2 tensor: [m,n] → [n,m]. */
     TRANSPOSE(1),

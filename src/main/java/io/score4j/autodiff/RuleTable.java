@@ -86,10 +86,10 @@ final class RuleTable {
         t.defElementwise(Primitive.RELU, (n, i, g) -> g.mul(n.input(0).step()));
         t.defElementwise(Primitive.STEP, (n, i, g) -> null);
 
-        t.defjvp(Primitive.MATMUL, (n, i, g) -> i == 0 ? g.matmul(n.input(1)) : n.input(0).matmul(g));
-        t.defvjp(Primitive.MATMUL, (n, i, g) -> i == 0
-                ? g.matmul(n.input(1).transpose())
-                : n.input(0).transpose().matmul(g));
+        t.defjvp(Primitive.MATMUL, (n, i, g) -> i == 0
+                ? g.gemm(n.input(1), transA(n), transB(n))
+                : n.input(0).gemm(g, transA(n), transB(n)));
+        t.defvjp(Primitive.MATMUL, RuleTable::matmulVjp);
         t.defjvp(Primitive.TRANSPOSE, (n, i, g) -> g.transpose());
         t.defvjp(Primitive.TRANSPOSE, (n, i, g) -> g.transpose());
         t.defjvp(Primitive.SUM_AXIS, (n, i, g) -> g.sum(n.attr()[0]));
@@ -102,6 +102,31 @@ final class RuleTable {
         t.defjvp(Primitive.RESHAPE, (n, i, g) -> g.reshape(n.attr()));
         t.defvjp(Primitive.RESHAPE, (n, i, g) -> g.reshape(n.input(0).shape()));
         return t;
+    }
+
+    /**
+     * For C = op_a(A)·op_b(B): ∂A = g·op_b(B)ᵀ, or op_b(B)·gᵀ when A enters transposed; ∂B =
+     * op_a(A)ᵀ·g, or gᵀ·op_a(A) when B enters transposed.
+     */
+    private static Var matmulVjp(Var n, int i, Var g) {
+        boolean ta = transA(n);
+        boolean tb = transB(n);
+        Var a = n.input(0);
+        Var b = n.input(1);
+        if (i == 0) {
+            return ta ? b.gemm(g, tb, true) : g.gemm(b, false, !tb);
+        }
+        return tb ? g.gemm(a, true, ta) : a.gemm(g, !ta, false);
+    }
+
+    private static boolean transA(Var n) {
+        int[] a = n.attr();
+        return a != null && a[0] != 0;
+    }
+
+    private static boolean transB(Var n) {
+        int[] a = n.attr();
+        return a != null && a[1] != 0;
     }
 
     /** Sums {@code g} over the axes along which {@code shape} was broadcast, then reshapes to it. */

@@ -193,6 +193,14 @@ public final class Var {
         return apply(Primitive.MATMUL, null, this, w);
     }
 
+    /** op(this)·op(w), op a transpose where the flag says so (one MATMUL node, nothing copied). */
+    Var gemm(Var w, boolean transA, boolean transB) {
+        if (!transA && !transB) {
+            return matmul(w);
+        }
+        return apply(Primitive.MATMUL, new int[] {transA ? 1 : 0, transB ? 1 : 0}, this, w);
+    }
+
     /** [m,n] → [n,m]. */
     public Var transpose() {
         return unary(Primitive.TRANSPOSE);

@@ -15,12 +15,13 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Whole-file writes that either fully happen or leave the target as it was.
  *
- * <p>The content goes to a temporary file {@code .<name>.<random>.tmp} in the target's own
- * directory, is flushed and fsynced, and is then renamed over the target with
+ * <p>The content goes to a new temporary file {@code .<name>.<random hex>.tmp} in the target's own
+ * directory (created with the default permissions, so the result is readable as any new file is), is flushed and fsynced, and is then renamed over the target with
  * {@link StandardCopyOption#ATOMIC_MOVE} (so readers see the old file or the new one, never a
  * half-written one); finally the directory is fsynced where the platform allows it. If anything
  * fails the temporary file is deleted and an existing target is left untouched.
@@ -40,19 +41,15 @@ public final class AtomicFiles {
             throw new InputException("cannot write " + target + ": it is a directory");
         }
         Path dir = abs.getParent();
-        Path tmp;
-        try {
-            tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
-        } catch (IOException | SecurityException e) {
-            throw cannotWrite(target, e);
-        }
+        Path tmp = dir.resolve("." + abs.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
+                + ".tmp");
         boolean moved = false;
         try {
             writeSynced(tmp, body);
             Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             moved = true;
             syncDirectory(dir);
-        } catch (IOException e) {
+        } catch (IOException | SecurityException e) {
             throw cannotWrite(target, e);
         } finally {
             if (!moved) {
@@ -72,7 +69,8 @@ public final class AtomicFiles {
     }
 
     private static void writeSynced(Path tmp, IoWriter body) throws IOException {
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+        // CREATE_NEW (not createTempFile) so the file gets the usual permissions (umask), not 0600.
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
             body.write(out);
             out.flush();

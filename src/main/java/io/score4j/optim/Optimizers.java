@@ -60,8 +60,14 @@ public final class Optimizers {
     }
 
     /**
-     * Adam (Kingma & Ba) with bias correction, u = −lr · m̂ / (sqrt(v̂) + ε); see {@link Adam} for the exact
-     * evaluation order. lr finite, > 0; β ∈ [0, 1); ε ≥ 0.
+     * Adam (Kingma &amp; Ba) with bias correction, t = count + 1:
+     * <pre>
+     *   m ← β₁·m + (1−β₁)·g;   v ← β₂·v + ((1−β₂)·g)·g
+     *   u = (−lr/(1−β₁ᵗ) · m) / (sqrt(v)/sqrt(1−β₂ᵗ) + ε)     (= −lr · m̂ / (sqrt(v̂) + ε))
+     * </pre>
+     * in torch.optim.Adam's single-tensor evaluation order, scalars rounded to the leaf's precision; torch
+     * ≥ 2.0 computes m as m + (1−β₁)(g − m) ({@code lerp_}), which may differ from this in the last bit.
+     * lr finite, &gt; 0; β ∈ [0, 1); ε ≥ 0. State: {@link AdamState}.
      */
     public static Optimizer<AdamState> adam(double lr, double b1, double b2, double eps) {
         checkRate(lr);

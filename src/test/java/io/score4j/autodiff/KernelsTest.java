@@ -36,6 +36,29 @@ final class KernelsTest {
     }
 
     @Test
+    void transposedOperandsMatchExplicitTransposes() {
+        int m = 5;
+        int k = 7;
+        int n = 3;
+        double[] a = Draw.normalDouble(Key.of(1), m * k);
+        double[] b = Draw.normalDouble(Key.of(2), k * n);
+        double[] at = new double[m * k];
+        double[] bt = new double[k * n];
+        Kernels.transpose(a, at, m, k);
+        Kernels.transpose(b, bt, k, n);
+        double[] ref = new double[m * n];
+        Kernels.matmul(a, b, ref, m, k, n);
+        boolean[] flags = {false, true};
+        for (boolean ta : flags) {
+            for (boolean tb : flags) {
+                double[] out = new double[m * n];
+                Kernels.gemm(ta ? at : a, ta, tb ? bt : b, tb, out, m, k, n);
+                assertArrayEquals(ref, out, 1e-13, "ta=" + ta + " tb=" + tb);
+            }
+        }
+    }
+
+    @Test
     void transposeAcrossTileBoundaries() {
         int m = 37;
         int n = 70;

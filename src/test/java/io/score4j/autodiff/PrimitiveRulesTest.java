@@ -66,7 +66,10 @@ final class PrimitiveRulesTest {
             case RELU -> List.of(unary(p, awayFromZero(a, 0.2, 3, 4), Var::relu));
             case STEP -> List.of(unary(p, awayFromZero(a, 0.2, 3, 4), Var::step));
             case MATMUL -> List.of(binary(p, normal(a, 3, 4), normal(b, 4, 5), Var::matmul),
-                    binary(p, normal(a, 6, 3), normal(b, 3, 1), Var::matmul));
+                    binary(p, normal(a, 6, 3), normal(b, 3, 1), Var::matmul),
+                    binary(p, normal(a, 4, 3), normal(b, 4, 5), (x, y) -> x.gemm(y, true, false)),
+                    binary(p, normal(a, 3, 4), normal(b, 5, 4), (x, y) -> x.gemm(y, false, true)),
+                    binary(p, normal(a, 4, 3), normal(b, 5, 4), (x, y) -> x.gemm(y, true, true)));
             case TRANSPOSE -> List.of(unary(p, normal(a, 3, 4), Var::transpose));
             case SUM_AXIS -> List.of(unary(p, normal(a, 3, 4, 2), x -> x.sum(1)),
                     unary(p, normal(a, 3, 4), x -> x.sum(0)));
