@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -127,6 +128,29 @@ class SafeTensorsTest {
         assertEquals(begin, off.next().asLong());
         assertEquals(end, off.next().asLong());
         assertEquals(3, e.size(), "only dtype, shape, data_offsets");
+    }
+
+    /**
+     * Written by the reference implementation (Python safetensors 0.8.0, {@code safetensors.numpy.save_file}
+     * of b = [1.5, -2.0] f64, w = arange(6, f32).reshape(2, 3), z = zeros((3, 0), f32), metadata k=v).
+     */
+    static final String REFERENCE_FILE = "yAAAAAAAAAB7Il9fbWV0YWRhdGFfXyI6eyJrIjoidiJ9LCJiIjp7ImR0eXBlIjoiRjY0Iiwic2hhcGUiOlsyXSwi"
+            + "ZGF0YV9vZmZzZXRzIjpbMCwxNl19LCJ3Ijp7ImR0eXBlIjoiRjMyIiwic2hhcGUiOlsyLDNdLCJkYXRhX29mZnNldHMiOlsxNiw0MF19LCJ6Ijp7"
+            + "ImR0eXBlIjoiRjMyIiwic2hhcGUiOlszLDBdLCJkYXRhX29mZnNldHMiOls0MCw0MF19fSAgICAgIAAAAAAAAPg/AAAAAAAAAMAAAAAAAACAPwAA"
+            + "AEAAAEBAAACAQAAAoEA=";
+
+    @Test
+    void matchesTheReferenceImplementationByteForByte() {
+        byte[] reference = Base64.getDecoder().decode(REFERENCE_FILE);
+        LinkedHashMap<String, Tensor> t = new LinkedHashMap<>();
+        t.put("b", Tensor.of(new double[] {1.5, -2.0}, 2));
+        t.put("w", Tensor.of(new float[] {0, 1, 2, 3, 4, 5}, 2, 3));
+        t.put("z", Tensor.zeros(DType.F32, 3, 0));
+        assertArrayEquals(reference, SafeTensors.toBytes(t, Map.of("k", "v")));
+        SafeTensorsFile read = SafeTensors.read(reference, "reference.safetensors");
+        assertEquals(List.of("b", "w", "z"), List.copyOf(read.tensors().keySet()));
+        t.forEach((k, v) -> assertTrue(v.bitEquals(read.tensors().get(k)), k));
+        assertEquals(Map.of("k", "v"), read.metadata());
     }
 
     @Test
