@@ -32,7 +32,7 @@ class CliErrorsTest {
     @Test
     void missingCommandAndUnknownFlag() {
         assertUserError(run(), "missing command");
-        assertUserError(run("train", "--bogus"), "--bogus");
+        assertUserError(run("demo", "--bogus"), "--bogus");
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TrainerTest {
+    private static final double[] W_STAR = {1, -2, 0.5};
     /** Least squares on the batch: loss = mean_i ½((w − w*)·x_i)², w* = (1, −2, 0.5); gradient in closed form. */
     private static final BatchLoss LSQ = (params, batch, n, key) -> {
         float[] w = params.get("w").data32();
@@ -36,7 +37,6 @@ class TrainerTest {
         return new BatchLoss.StepResult(loss, Params.of(Map.of("w", Tensor.wrap(g, d))));
     };
 
-    private static final double[] W_STAR = {1, -2, 0.5};
     private static final int N = 300;
     private static final int D = 3;
     private static final float[] DATA = Draw.normal(Key.of(1), N * D);
