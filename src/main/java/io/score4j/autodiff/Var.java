@@ -29,7 +29,11 @@ public final class Var {
     private final Primitive op;
     private final Var[] inputs;
     private final int[] attr;
-    /** Cache of unary primitives applied to this node (common-subexpression sharing, e.g. σ(z)). */
+    /**
+     * Cache of unary primitives applied to this node (common-subexpression sharing: the σ(z) that
+     * softplus' JVP and VJP both need is computed once). Not synchronised: a racing thread at worst
+     * computes an equal node twice. Observable behaviour stays that of an immutable object.
+     */
     private Var[] unaryCache;
 
     private Var(Tensor value, Primitive op, Var[] inputs, int[] attr) {
@@ -91,6 +95,7 @@ public final class Var {
         return op;
     }
 
+    /** Whether this node has no inputs (made by {@link #leaf}). */
     public boolean isLeaf() {
         return op == null;
     }
@@ -113,62 +118,77 @@ public final class Var {
         return attr == null ? null : attr.clone();
     }
 
+    /** A copy of the value's shape. */
     public int[] shape() {
         return value.shape();
     }
 
+    /** The value's element type. */
     public DType dtype() {
         return value.dtype();
     }
 
+    /** this + o elementwise, broadcasting numpy-style; shape is the broadcast shape. */
     public Var add(Var o) {
         return binary(Primitive.ADD, o);
     }
 
+    /** this − o elementwise, broadcasting numpy-style. */
     public Var sub(Var o) {
         return binary(Primitive.SUB, o);
     }
 
+    /** this · o elementwise, broadcasting numpy-style. */
     public Var mul(Var o) {
         return binary(Primitive.MUL, o);
     }
 
+    /** this / o elementwise, broadcasting numpy-style. */
     public Var div(Var o) {
         return binary(Primitive.DIV, o);
     }
 
+    /** this + c (c a scalar constant of this dtype). */
     public Var add(double c) {
         return add(scalar(c, dtype()));
     }
 
+    /** this · c (c a scalar constant of this dtype). */
     public Var mul(double c) {
         return mul(scalar(c, dtype()));
     }
 
+    /** −this, same shape. */
     public Var neg() {
         return unary(Primitive.NEG);
     }
 
+    /** e^this elementwise. */
     public Var exp() {
         return unary(Primitive.EXP);
     }
 
+    /** ln(this) elementwise. */
     public Var log() {
         return unary(Primitive.LOG);
     }
 
+    /** tanh(this) elementwise. */
     public Var tanh() {
         return unary(Primitive.TANH);
     }
 
+    /** σ(this) = 1/(1 + e^−this) elementwise. */
     public Var sigmoid() {
         return unary(Primitive.SIGMOID);
     }
 
+    /** log(1 + e^this) elementwise (derivative σ). */
     public Var softplus() {
         return unary(Primitive.SOFTPLUS);
     }
 
+    /** max(0, this) elementwise (derivative: step). */
     public Var relu() {
         return unary(Primitive.RELU);
     }
