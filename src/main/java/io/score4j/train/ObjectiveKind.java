@@ -1,8 +1,6 @@
 package io.score4j.train;
 
 import io.score4j.nn.MlpSpec;
-import io.score4j.objective.ExactScoreMatching;
-import io.score4j.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -54,15 +52,8 @@ public enum ObjectiveKind {
         switch (this) {
             case EXACT:
             default:
-                return exact(spec, d, threads);
+                return ExactLoss.of(spec, d, threads);
         }
     }
 
-    private static BatchLoss exact(MlpSpec spec, int d, int threads) {
-        ExactScoreMatching generic = new ExactScoreMatching();
-        return (params, batch, n, key) -> {
-            var r = generic.lossAndGrad(spec, params, Tensor.of(java.util.Arrays.copyOf(batch, n * d), n, d), key);
-            return new BatchLoss.StepResult(r.loss(), r.grad());
-        };
-    }
 }
