@@ -9,7 +9,10 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -69,7 +72,7 @@ public final class Csv {
         } catch (CharacterCodingException e) {
             throw new InputException(name + ": not valid UTF-8 text", e);
         } catch (IOException e) {
-            throw new InputException(name + ": cannot read: " + CsvSyntax.shown(String.valueOf(e.getMessage())), e);
+            throw new InputException(name + ": cannot read: " + reason(e), e);
         }
     }
 
@@ -150,10 +153,24 @@ public final class Csv {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
             tmp = null;
         } catch (IOException e) {
-            throw new InputException(file + ": cannot write: " + CsvSyntax.shown(String.valueOf(e.getMessage())), e);
+            throw new InputException(file + ": cannot write: " + reason(e), e);
         } finally {
             deleteQuietly(tmp);
         }
+    }
+
+    /** A short human reason for an I/O failure (file-system exceptions carry only the path as message). */
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return CsvSyntax.shown(fs.getReason());
+        }
+        return CsvSyntax.shown(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     }
 
     private static Path createTemp(Path dir, String name) throws IOException {

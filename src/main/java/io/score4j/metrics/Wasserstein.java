@@ -38,8 +38,9 @@ public final class Wasserstein {
         double prev = Math.min(x[0], y[0]);
         while (i < n || j < m) {
             double v = j >= m || (i < n && x[i] <= y[j]) ? x[i] : y[j];
-            if (v > prev) {
-                total += Math.abs((double) i / n - (double) j / m) * (v - prev);
+            double gap = Math.abs((double) i / n - (double) j / m);
+            if (v > prev && gap > 0) { // gap > 0 also keeps 0·∞ out when samples hold ±∞
+                total += gap * (v - prev);
             }
             prev = v;
             if (i < n && x[i] == v) {
@@ -59,7 +60,7 @@ public final class Wasserstein {
      * into pieces first). The tails ∫_{−∞}^{x_(1)} F and ∫_{x_(n)}^{∞} (1 − F) are integrated out
      * to where the integrand falls below 1e-15, found by doubling steps.
      *
-     * @param samples finite 1-D samples, at least one
+     * @param samples 1-D samples, at least one, no NaN (an infinite sample gives +∞)
      */
     public static double w1ToCdf(double[] samples, DoubleUnaryOperator cdf) {
         double[] x = Checks.sortedNoNaN(samples, "samples");

@@ -98,6 +98,9 @@ class OneDimensionalTest {
         }
         assertEquals(0.7, Wasserstein.w1(a, shifted), 1e-12); // a translate is at W1 = |shift|
         assertEquals(0.0, Wasserstein.w1(a, a));
+        double inf = Double.POSITIVE_INFINITY;
+        assertEquals(0.0, Wasserstein.w1(new double[] {-inf, 1}, new double[] {1, -inf}));
+        assertEquals(inf, Wasserstein.w1(new double[] {-inf, 1}, new double[] {1, 2}));
     }
 
     @Test
