@@ -1,0 +1,112 @@
+package io.score4j.cli;
+
+import io.score4j.density.GaussianMixture;
+import io.score4j.random.Draw;
+import io.score4j.random.Key;
+import io.score4j.sampling.AnnealedLangevin;
+import io.score4j.sampling.AnnealedLangevinConfig;
+import io.score4j.sampling.Langevin;
+import io.score4j.sampling.LangevinConfig;
+import io.score4j.sampling.Mala;
+import io.score4j.sampling.MalaConfig;
+import io.score4j.sampling.MalaResult;
+import io.score4j.sampling.NoiseConditionalScoreFn;
+import io.score4j.sampling.NoiseSchedule;
+import io.score4j.sampling.ScoreFn;
+import io.score4j.train.ModelScores;
+import io.score4j.train.ScoreModel;
+
+/** Runs the chosen sampler for {@code score4j sample}; keys: start = key.child(0), chain = key.child(1). */
+final class Samplers {
+    private Samplers() {}
+
+    /** Samples in original units, flat [n, d]; the MALA acceptance rate (NaN for other samplers); non-finite rows. */
+    record Drawn(double[] points, double acceptanceRate, int nonFinite) {
+        static Drawn of(double[] points, int d, double acceptanceRate) {
+            int bad = 0;
+            for (int i = 0; i < points.length; i += d) {
+                for (int j = 0; j < d; j++) {
+                    if (!Double.isFinite(points[i + j])) {
+                        bad++;
+                        break;
+                    }
+                }
+            }
+            return new Drawn(points, acceptanceRate, bad);
+        }
+    }
+
+    static Drawn fromMixture(GaussianMixture mix, int n, SamplerOptions o, RunOptions run, Key key) {
+        int d = mix.dim();
+        float[] start = Draw.uniform(key.child(0), n * d, o.startLow, o.startHigh);
+        switch (o.kind) {
+            case MALA: {
+                double[] s = new double[start.length];
+                for (int i = 0; i < s.length; i++) {
+                    s[i] = start[i];
+                }
+                Progress bar = Progress.start("mala", o.steps, run.quiet);
+                MalaResult r = Mala.sample(mix, s, new MalaConfig(o.stepSize, o.steps, run.threads()), key.child(1),
+                        done -> bar.update(done, ""));
+                bar.finish();
+                return Drawn.of(r.samples().toDoubleArray(), d, r.acceptanceRate());
+            }
+            case ANNEALED: {
+                UserError.require(o.sigmaMax != null, "--sigma-max", null, "is required for annealed sampling of a --mixture");
+                NoiseSchedule ladder = NoiseSchedule.geometric(o.sigmaMax, o.sigmaMin != null ? o.sigmaMin : 0.01,
+                        o.levels != null ? o.levels : 10);
+                return Drawn.of(widen(annealed(NoiseConditionalScoreFn.of(mix::convolved), start, d, ladder, o, run, key)), d,
+                        Double.NaN);
+            }
+            case LANGEVIN:
+            default:
+                return Drawn.of(widen(langevin(ScoreFn.of(mix), start, d, o, run, key)), d, Double.NaN);
+        }
+    }
+
+    static Drawn fromModel(ScoreModel m, int n, SamplerOptions o, RunOptions run, Key key) {
+        int d = m.dim();
+        float[] start = Draw.uniform(key.child(0), n * d, o.startLow, o.startHigh);
+        float[] z;
+        if (o.kind == SamplerKind.MALA) {
+            throw new UserError("--sampler mala needs a density, not a learned score: use it with --mixture");
+        } else if (m.noiseConditional()) {
+            double[] sig = m.sigmas();
+            NoiseSchedule ladder = NoiseSchedule.geometric(o.sigmaMax != null ? o.sigmaMax : sig[0],
+                    o.sigmaMin != null ? o.sigmaMin : sig[sig.length - 1], o.levels != null ? o.levels : sig.length);
+            z = o.kind == SamplerKind.ANNEALED ? annealed(ModelScores.noiseConditional(m), start, d, ladder, o, run, key)
+                    : langevin(ModelScores.noiseConditional(m).at(ladder.sigmaMin()), start, d, o, run, key);
+        } else {
+            UserError.require(o.kind != SamplerKind.ANNEALED, "--sampler", "annealed",
+                    "needs a noise-conditional model (train with --objective ncsn)");
+            z = langevin(ModelScores.of(m), start, d, o, run, key);
+        }
+        return Drawn.of(m.standardizer().invert(widen(z)), d, Double.NaN);
+    }
+
+    private static float[] langevin(ScoreFn score, float[] start, int d, SamplerOptions o, RunOptions run, Key key) {
+        Progress bar = Progress.start("langevin", o.steps, run.quiet);
+        float[] out = Langevin.sample(score, start, d, new LangevinConfig(o.stepSize, o.steps, 0, run.threads()),
+                key.child(1), done -> bar.update(done, "")).samples().data32();
+        bar.finish();
+        return out;
+    }
+
+    private static float[] annealed(NoiseConditionalScoreFn score, float[] start, int d, NoiseSchedule ladder,
+                                    SamplerOptions o, RunOptions run, Key key) {
+        Progress bar = Progress.start("annealed", (long) o.steps * ladder.levels(), run.quiet);
+        AnnealedLangevinConfig cfg = new AnnealedLangevinConfig(ladder, o.stepSize, o.steps, 0, run.threads());
+        float[] out = AnnealedLangevin.sample(score, start, d, cfg, key.child(1), done -> bar.update(done, ""))
+                .samples().data32();
+        bar.finish();
+        return out;
+    }
+
+    static double[] widen(float[] a) {
+        double[] d = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            d[i] = a[i];
+        }
+        return d;
+    }
+}
