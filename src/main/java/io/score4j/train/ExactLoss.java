@@ -1,5 +1,7 @@
 package io.score4j.train;
 
+import io.score4j.fused.FusedMlp;
+import io.score4j.fused.Parallelism;
 import io.score4j.nn.MlpSpec;
 import io.score4j.objective.ExactScoreMatching;
 import io.score4j.tensor.Tensor;
@@ -14,7 +16,16 @@ final class ExactLoss {
     private ExactLoss() {}
 
     static BatchLoss of(MlpSpec spec, int d, int threads) {
-        return generic(spec, d);
+        return FusedMlp.supports(spec) ? fused(spec, threads) : generic(spec, d);
+    }
+
+    /** The fused one-hidden-layer kernel; results do not depend on {@code threads}. */
+    static BatchLoss fused(MlpSpec spec, int threads) {
+        Parallelism parallelism = Parallelism.of(threads);
+        return (params, batch, n, key) -> {
+            var r = FusedMlp.of(spec, params).lossAndGradient(batch, n, parallelism);
+            return new BatchLoss.StepResult(r.loss(), r.gradients());
+        };
     }
 
     /** The generic autodiff path for any MLP. */

@@ -1,5 +1,6 @@
 package io.score4j.train;
 
+import io.score4j.fused.FusedMlp;
 import io.score4j.nn.MlpForward;
 import io.score4j.sampling.NoiseConditionalScoreFn;
 import io.score4j.sampling.ScoreFn;
@@ -17,8 +18,17 @@ public final class ModelScores {
         if (model.noiseConditional()) {
             throw new IllegalArgumentException("model is noise-conditional; use noiseConditional(model)");
         }
-        MlpForward net = MlpForward.of(model.spec(), model.params());
         int dm = model.dim();
+        if (FusedMlp.supports(model.spec())) {
+            FusedMlp fused = FusedMlp.of(model.spec(), model.params());
+            return (x, offset, rows, d, out) -> {
+                if (d != dm) {
+                    throw new IllegalArgumentException("score called with d=" + d + " for a model of dim " + dm);
+                }
+                fused.score(x, offset, rows, out);
+            };
+        }
+        MlpForward net = MlpForward.of(model.spec(), model.params());
         return (x, offset, rows, d, out) -> {
             if (d != dm) {
                 throw new IllegalArgumentException("score called with d=" + d + " for a model of dim " + dm);
