@@ -12,15 +12,15 @@ import java.util.Arrays;
  * the generic autodiff path ({@link ExactScoreMatching}) otherwise. Both compute
  * mean_b ½‖s(x_b)‖² + tr ∂s/∂x(x_b) and its parameter gradient.
  */
-final class ExactLoss {
+public final class ExactLoss {
     private ExactLoss() {}
 
-    static BatchLoss of(MlpSpec spec, int d, int threads) {
+    public static BatchLoss of(MlpSpec spec, int d, int threads) {
         return FusedMlp.supports(spec) ? fused(spec, threads) : generic(spec, d);
     }
 
     /** The fused one-hidden-layer kernel; results do not depend on {@code threads}. */
-    static BatchLoss fused(MlpSpec spec, int threads) {
+    public static BatchLoss fused(MlpSpec spec, int threads) {
         Parallelism parallelism = Parallelism.of(threads);
         return (params, batch, n, key) -> {
             var r = FusedMlp.of(spec, params).lossAndGradient(batch, n, parallelism);
@@ -29,7 +29,7 @@ final class ExactLoss {
     }
 
     /** The generic autodiff path for any MLP. */
-    static BatchLoss generic(MlpSpec spec, int d) {
+    public static BatchLoss generic(MlpSpec spec, int d) {
         ExactScoreMatching objective = new ExactScoreMatching();
         return (params, batch, n, key) -> {
             var r = objective.lossAndGrad(spec, params, Tensor.wrap(Arrays.copyOf(batch, n * d), n, d), key);

@@ -1,0 +1,112 @@
+package io.score4j.cli;
+
+import io.score4j.tensor.simd.VectorMath;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code score4j bench}: times the founding pipeline's phases and prints a table (or JSON).
+ * Each phase runs once to warm up, then {@code --runs} timed runs; the table gives the median, min
+ * and max of the runs, the median per step and the throughput.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Time the founding pipeline's phases (training step, score evaluation, Langevin sampling).")
+public final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--phases", split = ",", defaultValue = "train,train-generic,score,langevin",
+            description = "phases to run: train, train-generic, score, langevin, pipeline (default: ${DEFAULT-VALUE})")
+    List<String> phases;
+
+    @Option(names = "--runs", defaultValue = "5", description = "timed runs per phase (default: ${DEFAULT-VALUE})")
+    int runs;
+
+    @Option(names = "--hidden", defaultValue = "1024", description = "hidden width (default: ${DEFAULT-VALUE})")
+    int hidden;
+
+    @Option(names = "--batch", defaultValue = "2048", description = "training batch (default: ${DEFAULT-VALUE})")
+    int batch;
+
+    @Option(names = "--dim", defaultValue = "1", description = "data dimension D (default: ${DEFAULT-VALUE})")
+    int dim;
+
+    @Option(names = "--objective", defaultValue = "exact", converter = Converters.ObjectiveConverter.class,
+            description = "objective of the train phase (default: ${DEFAULT-VALUE})")
+    io.score4j.train.ObjectiveKind objective;
+
+    @Option(names = "--steps", defaultValue = "100", description = "training steps per timed run (default: ${DEFAULT-VALUE})")
+    int steps;
+
+    @Option(names = "--particles", defaultValue = "10000", description = "particles for score/langevin (default: ${DEFAULT-VALUE})")
+    int particles;
+
+    @Option(names = "--langevin-steps", defaultValue = "1000", description = "Langevin steps per run (default: ${DEFAULT-VALUE})")
+    int langevinSteps;
+
+    @Option(names = "--threads", defaultValue = "0", description = "worker threads (default: all cores)")
+    int threads;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "also write the results as JSON")
+    Path json;
+
+    @Override
+    public Integer call() {
+        for (int v : new int[] {runs, hidden, batch, dim, steps, particles, langevinSteps}) {
+            UserError.require(v >= 1, "bench sizes", v, "must all be >= 1");
+        }
+        UserError.require(threads >= 0, "--threads", threads, "must be >= 0");
+        int t = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        BenchPhases setup = new BenchPhases(hidden, batch, dim, objective, steps, particles, langevinSteps, t);
+        List<BenchPhases.Result> results = new ArrayList<>();
+        for (String p : phases) {
+            results.add(setup.run(BenchPhases.Phase.parse(p), runs));
+        }
+        System.out.print(table(results, t));
+        if (json != null) {
+            DemoCommand.writeJson(json, asJson(results, t));
+        }
+        return 0;
+    }
+
+    static String table(List<BenchPhases.Result> results, int threads) {
+        StringBuilder sb = new StringBuilder();
+        String jdk = Runtime.version().toString();
+        String vec = VectorMath.vectorEnabled() ? "on" : "off";
+        sb.append(String.format(Locale.ROOT, "%-15s %4s %10s %10s %10s %12s %16s %7s %-14s %s%n", "phase", "runs",
+                "median", "min", "max", "per step", "throughput", "threads", "JDK", "vector"));
+        for (BenchPhases.Result r : results) {
+            sb.append(String.format(Locale.ROOT, "%-15s %4d %9.3fs %9.3fs %9.3fs %10.3fms %16s %7d %-14s %s%n", r.phase(),
+                    r.runs(), r.median(), r.min(), r.max(), 1e3 * r.median() / r.steps(), r.throughput(), threads, jdk, vec));
+        }
+        return sb.toString();
+    }
+
+    static Map<String, Object> asJson(List<BenchPhases.Result> results, int threads) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("jdk", Runtime.version().toString());
+        root.put("vector", VectorMath.vectorEnabled());
+        root.put("threads", threads);
+        root.put("cores", Runtime.getRuntime().availableProcessors());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (BenchPhases.Result r : results) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("phase", r.phase());
+            m.put("runs", r.runs());
+            m.put("steps_per_run", r.steps());
+            m.put("median_s", r.median());
+            m.put("min_s", r.min());
+            m.put("max_s", r.max());
+            m.put("per_step_ms", 1e3 * r.median() / r.steps());
+            m.put("throughput", r.throughput());
+            m.put("seconds", r.seconds());
+            rows.add(m);
+        }
+        root.put("phases", rows);
+        return root;
+    }
+}

@@ -1,0 +1,180 @@
+package io.score4j.cli;
+
+import io.score4j.data.MixtureData;
+import io.score4j.density.GaussianMixture;
+import io.score4j.nn.Activation;
+import io.score4j.nn.Init;
+import io.score4j.nn.MlpInit;
+import io.score4j.nn.MlpSpec;
+import io.score4j.nn.Params;
+import io.score4j.optim.ChainState;
+import io.score4j.optim.Optimizer;
+import io.score4j.optim.Optimizers;
+import io.score4j.random.Draw;
+import io.score4j.random.Key;
+import io.score4j.sampling.Langevin;
+import io.score4j.sampling.LangevinConfig;
+import io.score4j.sampling.ScoreFn;
+import io.score4j.tensor.DType;
+import io.score4j.train.BatchLoss;
+import io.score4j.train.ExactLoss;
+import io.score4j.train.ModelScores;
+import io.score4j.train.ObjectiveKind;
+import io.score4j.train.ObjectiveOptions;
+import io.score4j.train.ScoreModel;
+import io.score4j.train.TrainConfig;
+import io.score4j.train.TrainListener;
+import io.score4j.train.Trainer;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+
+/** The benchmark phases on the seed's problem (or a D-dimensional standard normal for D > 1). */
+final class BenchPhases {
+    enum Phase {
+        TRAIN, TRAIN_GENERIC, SCORE, LANGEVIN, PIPELINE;
+
+        static Phase parse(String s) {
+            for (Phase p : values()) {
+                if (p.name().replace('_', '-').equalsIgnoreCase(s.trim())) {
+                    return p;
+                }
+            }
+            throw new UserError("--phases: unknown phase '" + s + "' (use train, train-generic, score, langevin, pipeline)");
+        }
+    }
+
+    /** Seconds of each timed run; steps per run; throughput as text. */
+    record Result(String phase, int runs, int steps, double[] seconds, String throughput) {
+        double median() {
+            double[] s = seconds.clone();
+            Arrays.sort(s);
+            int n = s.length;
+            return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
+        }
+
+        double min() {
+            return Arrays.stream(seconds).min().orElse(Double.NaN);
+        }
+
+        double max() {
+            return Arrays.stream(seconds).max().orElse(Double.NaN);
+        }
+    }
+
+    private final int batch;
+    private final int dim;
+    private final ObjectiveKind objective;
+    private final int steps;
+    private final int particles;
+    private final int langevinSteps;
+    private final int threads;
+    private final MlpSpec spec;
+    private final Params params;
+    private final float[] data;
+
+    BenchPhases(int hidden, int batch, int dim, ObjectiveKind objective, int steps, int particles, int langevinSteps,
+                int threads) {
+        this.batch = batch;
+        this.dim = dim;
+        this.objective = objective;
+        this.steps = steps;
+        this.particles = particles;
+        this.langevinSteps = langevinSteps;
+        this.threads = threads;
+        this.spec = MlpSpec.scoreNet(dim, Activation.SOFTPLUS, hidden);
+        Key[] keys = Key.of(0).split(5);
+        this.params = MlpInit.init(spec, dim == 1 ? Init.NORMAL : Init.SCALED, keys[1], DType.F32);
+        int n = Math.max(20000, batch);
+        this.data = dim == 1
+                ? FoundingDemo.toFloat(MixtureData.sample(GaussianMixture.fromJson(FoundingDemo.MIXTURE, "seed"), n, keys[0]).values())
+                : Draw.normal(keys[0], n * dim);
+    }
+
+    Result run(Phase phase, int runs) {
+        Runnable body;
+        int units;
+        String unit;
+        switch (phase) {
+            case TRAIN -> {
+                int e = epochsFor(steps);
+                body = () -> train(objective.loss(spec, dim, ObjectiveOptions.defaults(), threads), e);
+                units = e * perEpoch();
+                unit = "examples/s";
+            }
+            case TRAIN_GENERIC -> {
+                int e = epochsFor(Math.max(1, steps / 20));
+                body = () -> train(ExactLoss.generic(spec, dim), e);
+                units = e * perEpoch();
+                unit = "examples/s";
+            }
+            case SCORE -> {
+                ScoreFn f = scoreFn();
+                float[] x = Draw.normal(Key.of(1), particles * dim);
+                float[] out = new float[x.length];
+                body = () -> f.score(x, 0, particles, dim, out);
+                units = 1;
+                unit = "points/s";
+            }
+            case LANGEVIN -> {
+                body = this::langevin;
+                units = langevinSteps;
+                unit = "particle-steps/s";
+            }
+            default -> {
+                body = this::pipeline;
+                units = 1;
+                unit = "pipelines/s";
+            }
+        }
+        body.run();
+        double[] secs = new double[runs];
+        for (int r = 0; r < runs; r++) {
+            long t0 = System.nanoTime();
+            body.run();
+            secs[r] = (System.nanoTime() - t0) / 1e9;
+        }
+        Result partial = new Result(phase.name().toLowerCase(Locale.ROOT).replace('_', '-'), runs, units, secs, "");
+        double perSec = units / partial.median() * scale(phase);
+        return new Result(partial.phase(), runs, units, secs, String.format(Locale.ROOT, "%.3g %s", perSec, unit));
+    }
+
+    private double scale(Phase phase) {
+        return switch (phase) {
+            case TRAIN, TRAIN_GENERIC -> batch;
+            case SCORE, LANGEVIN -> particles;
+            default -> 1;
+        };
+    }
+
+    /** Steps per epoch: ⌊rows / batch⌋ (9 for the seed). */
+    private int perEpoch() {
+        return data.length / dim / batch;
+    }
+
+    /** Whole epochs covering about {@code steps} steps (at least one). */
+    private int epochsFor(int steps) {
+        return Math.max(1, Math.round(steps / (float) perEpoch()));
+    }
+
+    private void train(BatchLoss loss, int epochs) {
+        Optimizer<ChainState> opt = Optimizers.chain(Optimizers.adam(5e-3));
+        Trainer.run(Trainer.start(params, opt, Key.of(2)), data, data.length / dim, dim, loss, opt,
+                TrainConfig.of(epochs, batch), new TrainListener<>() {});
+    }
+
+    private ScoreFn scoreFn() {
+        ScoreModel m = new ScoreModel(spec, params, Scaling.identity(dim), io.score4j.data.Dataset.defaultColumns(dim),
+                new double[0], Map.of());
+        return ModelScores.of(m);
+    }
+
+    private void langevin() {
+        float[] start = Draw.uniform(Key.of(3), particles * dim, 0, 1);
+        Langevin.sample(scoreFn(), start, dim, new LangevinConfig(1e-2, langevinSteps, 0, threads), Key.of(4));
+    }
+
+    private void pipeline() {
+        FoundingDemo.run(FoundingDemo.Settings.seed(0, 500, 1000, threads), true);
+    }
+}
