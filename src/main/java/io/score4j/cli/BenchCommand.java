@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
         description = "Time the founding pipeline's phases (training step, score evaluation, Langevin sampling).")
 public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--phases", split = ",", defaultValue = "train,train-generic,score,langevin",
-            description = "phases to run: train, train-generic, score, langevin, pipeline (default: ${DEFAULT-VALUE})")
+            description = "phases to run: train, train-generic, score, langevin, langevin-fused, pipeline (default: ${DEFAULT-VALUE})")
     List<String> phases;
 
     @Option(names = "--runs", defaultValue = "5", description = "timed runs per phase (default: ${DEFAULT-VALUE})")

@@ -1,6 +1,9 @@
 package io.score4j.cli;
 
 import io.score4j.data.MixtureData;
+import io.score4j.fused.FusedLangevin;
+import io.score4j.fused.FusedMlp;
+import io.score4j.fused.Parallelism;
 import io.score4j.density.GaussianMixture;
 import io.score4j.nn.Activation;
 import io.score4j.nn.Init;
@@ -32,7 +35,7 @@ import java.util.Map;
 /** The benchmark phases on the seed's problem (or a D-dimensional standard normal for D > 1). */
 final class BenchPhases {
     enum Phase {
-        TRAIN, TRAIN_GENERIC, SCORE, LANGEVIN, PIPELINE;
+        TRAIN, TRAIN_GENERIC, SCORE, LANGEVIN, LANGEVIN_FUSED, PIPELINE;
 
         static Phase parse(String s) {
             for (Phase p : values()) {
@@ -40,7 +43,7 @@ final class BenchPhases {
                     return p;
                 }
             }
-            throw new UserError("--phases: unknown phase '" + s + "' (use train, train-generic, score, langevin, pipeline)");
+            throw new UserError("--phases: unknown phase '" + s + "' (use train, train-generic, score, langevin, langevin-fused, pipeline)");
         }
     }
 
@@ -116,6 +119,11 @@ final class BenchPhases {
                 units = 1;
                 unit = "points/s";
             }
+            case LANGEVIN_FUSED -> {
+                body = this::langevinFused;
+                units = langevinSteps;
+                unit = "particle-steps/s";
+            }
             case LANGEVIN -> {
                 body = this::langevin;
                 units = langevinSteps;
@@ -142,7 +150,7 @@ final class BenchPhases {
     private double scale(Phase phase) {
         return switch (phase) {
             case TRAIN, TRAIN_GENERIC -> batch;
-            case SCORE, LANGEVIN -> particles;
+            case SCORE, LANGEVIN, LANGEVIN_FUSED -> particles;
             default -> 1;
         };
     }
@@ -172,6 +180,11 @@ final class BenchPhases {
     private void langevin() {
         float[] start = Draw.uniform(Key.of(3), particles * dim, 0, 1);
         Langevin.sample(scoreFn(), start, dim, new LangevinConfig(1e-2, langevinSteps, 0, threads), Key.of(4));
+    }
+
+    private void langevinFused() {
+        float[] x = Draw.uniform(Key.of(3), particles * dim, 0, 1);
+        FusedLangevin.run(FusedMlp.of(spec, params), x, particles, 1e-2, langevinSteps, Key.of(4), Parallelism.of(threads));
     }
 
     private void pipeline() {
