@@ -16,7 +16,8 @@ import io.score4j.tensor.simd.MathProvider;
  * The second terms of the weight gradients come from c_k; summed over the batch they need only
  * S1_k = Σ_b σ'(h_bk), so a chunk accumulates Σ x δ, Σ a g, Σ δ, S1, Σ g and adds the rest at the end.
  *
- * <p>A chunk of examples is processed in tiles of {@link FusedMlp#tileRows()} rows kept in per-thread
+ * <p>For D = 1 the backward sums come from one fused kernel ({@code MathProvider.ridgeBackward}).
+ * A chunk of examples is processed in tiles of {@link FusedMlp#tileRows()} rows kept in per-thread
  * scratch; every accumulator adds examples one at a time in batch order, so the sums of a chunk do not
  * depend on the tile size, and chunks are combined in chunk order by the caller.
  */
@@ -68,6 +69,27 @@ final class ExactScoreMatchingPass {
             }
             loss += 0.5 * sq + t.tr[r];
         }
+        int gW2t = accOff + d * h;
+        int gb1 = accOff + 2 * d * h;
+        if (d == 1) {
+            m.ridgeBackward(batch, b0, t.s, 0, rows, net.w2t, net.c, h, t.a, t.d1, t.d2, acc, accOff, gb1, gW2t, gb1 + h);
+        } else {
+            backward(net, m, batch, b0, rows, acc, accOff, t);
+        }
+        int gb2 = gb1 + 2 * h;
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < d; j++) {
+                acc[gb2 + j] += t.s[r * d + j];
+            }
+        }
+        return loss;
+    }
+
+    /** General-D backward: u = W2·g, δ = σ'·u + σ''·c, then Σ x δ, Σ a g, Σ δ and S1 into the chunk partial. */
+    private static void backward(FusedMlp net, MathProvider m, float[] batch, int b0, int rows, float[] acc, int accOff,
+                                 Tile t) {
+        int d = net.dim();
+        int h = net.hidden();
         m.affineRows(t.s, 0, rows, d, net.w2t, null, t.u, 0, h);
         m.productSum(t.d1, t.u, t.d2, net.c, t.u, 0, rows, h);
         int gW2t = accOff + d * h;
@@ -78,13 +100,6 @@ final class ExactScoreMatchingPass {
         }
         m.sumRows(t.u, 0, rows, h, acc, gb1);
         m.sumRows(t.d1, 0, rows, h, acc, gb1 + h);
-        int gb2 = gb1 + 2 * h;
-        for (int r = 0; r < rows; r++) {
-            for (int j = 0; j < d; j++) {
-                acc[gb2 + j] += t.s[r * d + j];
-            }
-        }
-        return loss;
     }
 
     /**

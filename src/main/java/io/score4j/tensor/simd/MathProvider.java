@@ -117,4 +117,14 @@ public sealed interface MathProvider permits ScalarMath, PanamaMath {
      * computed as fma(a, b, c·v); modifies out[off, off + rows·n). out may be a, b or c.
      */
     void productSum(float[] a, float[] b, float[] c, float[] v, float[] out, int off, int rows, int n);
+
+    /**
+     * Backward accumulation of a [1, n, 1] network over rows r = 0, 1, … in order: for k < n, with
+     * δ = fma(d1[r·n+k], g[gOff+r]·v[k], d2[r·n+k]·c[k]), adds fma(x[xOff+r], δ, ·) to acc[accX + k], δ to
+     * acc[accDelta + k], fma(g[gOff+r], a[r·n+k], ·) to acc[accGA + k] and d1[r·n+k] to acc[accD1 + k].
+     * Modifies those four ranges of acc. Each element's additions are in row order, identically for
+     * both providers (bit-identical results).
+     */
+    void ridgeBackward(float[] x, int xOff, float[] g, int gOff, int rows, float[] v, float[] c, int n,
+                       float[] a, float[] d1, float[] d2, float[] acc, int accX, int accDelta, int accGA, int accD1);
 }

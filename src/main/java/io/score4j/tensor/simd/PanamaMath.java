@@ -231,4 +231,10 @@ final class PanamaMath implements MathProvider {
             }
         }
     }
+
+    @Override
+    public void ridgeBackward(float[] x, int xOff, float[] g, int gOff, int rows, float[] v, float[] c, int n,
+                              float[] a, float[] d1, float[] d2, float[] acc, int accX, int accDelta, int accGA, int accD1) {
+        PanamaRidge.backward(x, xOff, g, gOff, rows, v, c, n, a, d1, d2, acc, accX, accDelta, accGA, accD1);
+    }
 }

@@ -139,4 +139,21 @@ final class ScalarMath implements MathProvider {
             }
         }
     }
+
+    @Override
+    public void ridgeBackward(float[] x, int xOff, float[] g, int gOff, int rows, float[] v, float[] c, int n,
+                              float[] a, float[] d1, float[] d2, float[] acc, int accX, int accDelta, int accGA, int accD1) {
+        for (int r = 0; r < rows; r++) {
+            float xr = x[xOff + r];
+            float gr = g[gOff + r];
+            int o = r * n;
+            for (int k = 0; k < n; k++) {
+                float delta = Math.fma(d1[o + k], gr * v[k], d2[o + k] * c[k]);
+                acc[accX + k] = Math.fma(xr, delta, acc[accX + k]);
+                acc[accDelta + k] += delta;
+                acc[accGA + k] = Math.fma(gr, a[o + k], acc[accGA + k]);
+                acc[accD1 + k] += d1[o + k];
+            }
+        }
+    }
 }

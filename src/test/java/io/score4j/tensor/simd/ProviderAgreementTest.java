@@ -133,6 +133,37 @@ class ProviderAgreementTest {
     }
 
     @Test
+    void ridgeBackwardIsBitIdenticalAndMatchesTheRowKernels() {
+        MathProvider v = vector();
+        MathProvider s = VectorMath.scalar();
+        int rows = 6;
+        int n = 77;
+        float[] x = input(11, 1.0);
+        float[] g = input(12, 1.0);
+        float[] w2 = input(13, 1.0);
+        float[] c = input(14, 1.0);
+        float[] a = input(15, 1.0);
+        float[] d1 = input(16, 1.0);
+        float[] d2 = input(17, 1.0);
+        float[] acc1 = input(18, 1.0);
+        float[] acc2 = acc1.clone();
+        v.ridgeBackward(x, 2, g, 5, rows, w2, c, n, a, d1, d2, acc1, 1, 100, 200, 300);
+        s.ridgeBackward(x, 2, g, 5, rows, w2, c, n, a, d1, d2, acc2, 1, 100, 200, 300);
+        assertArrayEquals(acc2, acc1);
+        float[] acc3 = input(18, 1.0);
+        float[] u = new float[rows * n];
+        s.affineRows(g, 5, rows, 1, w2, null, u, 0, n);
+        s.productSum(d1, u, d2, c, u, 0, rows, n);
+        s.accumulateRows(u, 0, rows, n, x, 2, 1, acc3, 1);
+        s.sumRows(u, 0, rows, n, acc3, 100);
+        s.accumulateRows(a, 0, rows, n, g, 5, 1, acc3, 200);
+        s.sumRows(d1, 0, rows, n, acc3, 300);
+        for (int i = 0; i < acc3.length; i++) {
+            assertEquals(acc3[i], acc1[i], 1e-6f * Math.max(1f, Math.abs(acc3[i])), "index " + i);
+        }
+    }
+
+    @Test
     void reductionsAgreeWithinRounding() {
         MathProvider v = vector();
         MathProvider s = VectorMath.scalar();

@@ -1,0 +1,108 @@
+package io.score4j.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.score4j.io.AtomicFiles;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code score4j eval}: how close samples are to a reference CSV or to a known Gaussian mixture.
+ *
+ * <p>Columns are matched by name. Sample rows with NaN or infinite values are counted, reported (a
+ * warning on stderr and a line in the table) and left out of every metric. The report is an aligned
+ * table on stdout; {@code --json} also writes it as one JSON object (keys documented on
+ * {@link EvalResult#toJson()}), atomically, and only once every metric has been computed.
+ */
+@Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Compare samples with a reference CSV (two-sample statistics) or a Gaussian mixture (exact "
+                + "marginals): rows, per-column mean, std and KS, MMD², energy distance, sliced W1, correlation "
+                + "difference (d >= 2), mass per mode (mixture), W1 and fraction positive (d = 1).")
+public final class EvalCommand implements Callable<Integer> {
+    @Option(names = "--samples", required = true, paramLabel = "B.csv",
+            description = "the samples to judge (NaN/inf rows are counted and left out)")
+    Path samples;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Reference reference;
+
+    /** Exactly one reference. */
+    static final class Reference {
+        @Option(names = "--reference", paramLabel = "A.csv",
+                description = "reference rows; its columns (or --columns) must all be in the samples")
+        Path csv;
+
+        @Option(names = "--mixture", paramLabel = "FILE.json", description = "a Gaussian mixture of the samples' dimension")
+        Path mixture;
+    }
+
+    @Option(names = "--columns", split = ",", paramLabel = "a,b",
+            description = "compare only these columns (by name; with --mixture, in the mixture's coordinate order)")
+    List<String> columns;
+
+    @Option(names = "--json", paramLabel = "OUT.json", description = "also write the metrics as a JSON object")
+    Path json;
+
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "N",
+            description = "key for subsampling, projections and mixture draws (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--projections", defaultValue = "64", paramLabel = "P",
+            description = "random directions for sliced W1 (default: ${DEFAULT-VALUE})")
+    int projections;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        UserError.require(projections >= 1, "--projections", projections, "must be >= 1");
+        if (json != null) {
+            checkJsonTarget();
+        }
+        List<String> names = columns == null ? null : columns.stream().map(String::strip).toList();
+        EvalInputs in = EvalInputs.load(samples, reference.csv, reference.mixture, names);
+        EvalResult result = EvalMetrics.compute(in, seed, projections);
+        if (json != null) {
+            AtomicFiles.writeString(json, toJson(result));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(EvalTable.render(result));
+        out.flush();
+        String warning = EvalTable.nonFiniteWarning(result);
+        if (warning != null) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println(warning);
+            err.flush();
+        }
+        return 0;
+    }
+
+    /** Fails before any work when --json cannot be written or names one of the inputs. */
+    private void checkJsonTarget() {
+        UserFiles.checkWritable(json, "--json");
+        Path target = json.toAbsolutePath().normalize();
+        for (Path input : new Path[] {samples, reference.csv, reference.mixture}) {
+            if (input != null && input.toAbsolutePath().normalize().equals(target)) {
+                throw new UserError("--json " + json + " would overwrite the input " + input);
+            }
+        }
+    }
+
+    /** The result as indented JSON text, ending with a line break. */
+    static String toJson(EvalResult result) {
+        try {
+            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            return mapper.writeValueAsString(result.toJson()) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("eval result is not serialisable", e);
+        }
+    }
+}

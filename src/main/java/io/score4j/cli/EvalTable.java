@@ -1,0 +1,145 @@
+package io.score4j.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The text report of {@code score4j eval}: blocks of aligned columns (first column left-aligned,
+ * the others right-aligned), separated by blank lines. Numbers use {@link Locale#ROOT}.
+ */
+final class EvalTable {
+    private static final int MAX_PAIRS = 15;
+
+    private EvalTable() {}
+
+    /** The whole report, ending with a line break. */
+    static String render(EvalResult r) {
+        List<String> blocks = new ArrayList<>();
+        blocks.add(sides(r));
+        blocks.add(columns(r));
+        blocks.add(distances(r));
+        if (r.correlation() != null) {
+            blocks.add(correlations(r));
+        }
+        if (!r.modes().isEmpty()) {
+            blocks.add(modes(r));
+        }
+        return String.join(System.lineSeparator(), blocks);
+    }
+
+    /** The warning for samples with NaN or infinite values, or null when there are none. */
+    static String nonFiniteWarning(EvalResult r) {
+        int bad = r.samples().rows() - r.samples().finiteRows();
+        if (bad == 0) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "warning: %d of %d rows of %s have NaN or infinite values (did the sampler "
+                + "diverge?); they are left out of every metric", bad, r.samples().rows(), r.samples().file());
+    }
+
+    private static String sides(EvalResult r) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"", "file", "rows", "finite", "non-finite"});
+        EvalResult.Side s = r.samples();
+        rows.add(new String[] {"samples", s.file(), str(s.rows()), str(s.finiteRows()), str(s.rows() - s.finiteRows())});
+        EvalResult.Side ref = r.reference();
+        String what = ref.kind().equals("mixture") ? str(ref.rows()) + " drawn" : str(ref.rows());
+        rows.add(new String[] {"reference (" + ref.kind() + ")", ref.file(), what, "", ""});
+        String text = align(rows);
+        String warning = nonFiniteWarning(r);
+        return warning == null ? text : text + warning.replaceFirst("^warning", "WARNING") + System.lineSeparator();
+    }
+
+    private static String columns(EvalResult r) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"column", "mean (samples)", "mean (ref)", "std (samples)", "std (ref)", "KS",
+            "KS critical " + pct(EvalResult.KS_ALPHA)});
+        for (EvalResult.Column c : r.columns()) {
+            rows.add(new String[] {c.name(), num(c.samplesMean()), num(c.referenceMean()), num(c.samplesStd()),
+                num(c.referenceStd()), fixed(c.ks()), fixed(c.ksCritical())});
+        }
+        return align(rows);
+    }
+
+    private static String distances(EvalResult r) {
+        EvalResult.Distances d = r.distances();
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"distance", "value"});
+        rows.add(new String[] {"MMD² (RBF, bandwidth " + num(d.bandwidth()) + ")", num(d.mmd2())});
+        rows.add(new String[] {"energy distance", num(d.energy())});
+        rows.add(new String[] {"sliced W1 (" + d.projections() + " projections)", num(d.sliced())});
+        if (r.correlation() != null) {
+            rows.add(new String[] {"correlation difference (Frobenius)", fixed(r.correlation().frobenius())});
+            rows.add(new String[] {"correlation difference (max abs)", fixed(r.correlation().maxAbs())});
+        }
+        if (r.oneD() != null) {
+            rows.add(new String[] {"W1", num(r.oneD().wasserstein1())});
+            rows.add(new String[] {"fraction positive (samples)", fixed(r.oneD().samplesFractionPositive())});
+            rows.add(new String[] {"fraction positive (ref)", fixed(r.oneD().referenceFractionPositive())});
+        }
+        return align(rows);
+    }
+
+    private static String correlations(EvalResult r) {
+        int d = r.d();
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"correlation", "samples", "ref"});
+        int shown = 0;
+        for (int j = 0; j < d && shown < MAX_PAIRS; j++) {
+            for (int k = j + 1; k < d && shown < MAX_PAIRS; k++, shown++) {
+                rows.add(new String[] {r.columns().get(j).name() + " ~ " + r.columns().get(k).name(),
+                    fixed(r.correlation().samples()[j * d + k]), fixed(r.correlation().reference()[j * d + k])});
+            }
+        }
+        int pairs = d * (d - 1) / 2;
+        String more = pairs > shown ? "(" + (pairs - shown) + " more pairs in --json)" + System.lineSeparator() : "";
+        return align(rows) + more;
+    }
+
+    private static String modes(EvalResult r) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"mode", "weight", "mass (samples)", "std error"});
+        for (EvalResult.Mode m : r.modes()) {
+            rows.add(new String[] {str(m.component()), fixed(m.weight()), fixed(m.mass()), fixed(m.standardError())});
+        }
+        return align(rows);
+    }
+
+    /** Pads every cell of each column to that column's widest cell; one line per row. */
+    static String align(List<String[]> rows) {
+        int cols = rows.get(0).length;
+        int[] width = new int[cols];
+        for (String[] row : rows) {
+            for (int c = 0; c < cols; c++) {
+                width[c] = Math.max(width[c], row[c].length());
+            }
+        }
+        StringBuilder b = new StringBuilder();
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int c = 0; c < cols; c++) {
+                String pad = " ".repeat(width[c] - row[c].length());
+                line.append(c == 0 ? "" : "  ").append(c == 0 ? row[c] + pad : pad + row[c]);
+            }
+            b.append(line.toString().stripTrailing()).append(System.lineSeparator());
+        }
+        return b.toString();
+    }
+
+    private static String str(int v) {
+        return Integer.toString(v);
+    }
+
+    private static String num(double v) {
+        return String.format(Locale.ROOT, "%.5g", v);
+    }
+
+    private static String fixed(double v) {
+        return String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    private static String pct(double alpha) {
+        return String.format(Locale.ROOT, "%.0f%%", 100 * alpha);
+    }
+}

@@ -1,0 +1,76 @@
+package io.score4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.score4j.InputException;
+import io.score4j.data.Dataset;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The lenient samples reader: Csv's layout rules, plus non-finite cells kept so they can be counted. */
+class EvalCsvTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void numbersAndNonFiniteSpellings() {
+        assertEquals(1.5, EvalCsv.parse("1.5", "at"), 0.0);
+        assertEquals(-5.0, EvalCsv.parse("-.5e1", "at"), 0.0);
+        assertEquals(3.0, EvalCsv.parse("3.", "at"), 0.0);
+        for (String nan : new String[] {"nan", "NaN", "-NAN", ""}) {
+            assertTrue(Double.isNaN(EvalCsv.parse(nan, "at")), nan);
+        }
+        for (String inf : new String[] {"inf", "+Infinity", "INF", "1e999"}) {
+            assertEquals(Double.POSITIVE_INFINITY, EvalCsv.parse(inf, "at"), 0.0, inf);
+        }
+        assertEquals(Double.NEGATIVE_INFINITY, EvalCsv.parse("-infinity", "at"), 0.0);
+        assertEquals(Double.NEGATIVE_INFINITY, EvalCsv.parse("-1e999", "at"), 0.0);
+        for (String bad : new String[] {"1d", "0x10", "abc", "1e", ".", "1,5", "nanx"}) {
+            InputException e = assertThrows(InputException.class, () -> EvalCsv.parse(bad, "f.csv: row 2, column 'x'"), bad);
+            assertTrue(e.getMessage().startsWith("f.csv: row 2, column 'x': not a number"), e.getMessage());
+        }
+    }
+
+    @Test
+    void quotedCellsSplitLikeCsv() {
+        assertEquals(List.of("a, b", "c"), EvalCsv.split("\"a, b\",c", "at"));
+        assertEquals(List.of("say \"hi\"", "x", ""), EvalCsv.split(" \"say \"\"hi\"\"\" , x ,", "at"));
+        assertEquals(List.of("1", "2"), EvalCsv.split(" 1 ,\t2", "at"));
+        assertThrows(InputException.class, () -> EvalCsv.split("\"open,1", "at"));
+        assertThrows(InputException.class, () -> EvalCsv.split("\"a\"b,1", "at"));
+    }
+
+    @Test
+    void readsSelectedColumnsWithBomBlankLinesAndTextColumns() throws IOException {
+        Path f = Files.writeString(dir.resolve("s.csv"), "\uFEFFid,\"x\",y\n\nfoo,1,2\n  \nbar,nan,-inf\n");
+        Dataset d = EvalCsv.read(f, List.of("y", "x"), "--samples");
+        assertArrayEquals(new String[] {"y", "x"}, d.columns());
+        assertEquals(2, d.n());
+        assertArrayEquals(new double[] {2, 1, Double.NEGATIVE_INFINITY, Double.NaN}, d.values(), 0.0);
+        InputException text = assertThrows(InputException.class, () -> EvalCsv.read(f, null, "--samples"));
+        assertTrue(text.getMessage().contains("row 3, column 'id': not a number: 'foo'"), text.getMessage());
+    }
+
+    @Test
+    void badFilesAreNamed() throws IOException {
+        Path dup = Files.writeString(dir.resolve("dup.csv"), "x,x\n1,2\n");
+        InputException e = assertThrows(InputException.class, () -> EvalCsv.read(dup, null, "--samples"));
+        assertTrue(e.getMessage().startsWith("--samples " + dup + ": row 1 (header): duplicate column name 'x'"),
+                e.getMessage());
+        Path empty = Files.writeString(dir.resolve("empty.csv"), "\n\n");
+        assertTrue(assertThrows(InputException.class, () -> EvalCsv.read(empty, null, "--samples")).getMessage()
+                .contains("empty file"));
+        Path latin = Files.write(dir.resolve("latin.csv"), new byte[] {'x', '\n', (byte) 0xE9, '\n'});
+        assertTrue(assertThrows(InputException.class, () -> EvalCsv.read(latin, null, "--samples")).getMessage()
+                .contains("not valid UTF-8"));
+        assertTrue(assertThrows(InputException.class, () -> EvalCsv.read(dir, null, "--samples")).getMessage()
+                .contains("is a directory"));
+    }
+}
