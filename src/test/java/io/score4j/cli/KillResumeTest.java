@@ -60,7 +60,12 @@ class KillResumeTest {
     private static Process startJvm(List<String> args) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "-Djava.awt.headless=true", Main.class.getName()));
+                "-Djava.awt.headless=true"));
+        // The child must take the same math path as this JVM (Vector API on or off), or its bits differ.
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
+            cmd.addAll(List.of("--add-modules", "jdk.incubator.vector"));
+        }
+        cmd.add(Main.class.getName());
         cmd.addAll(args);
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     }
