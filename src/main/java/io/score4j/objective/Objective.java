@@ -13,7 +13,8 @@ import io.score4j.tensor.Tensor;
  * deterministic objectives ignore the key, which may then be null. The loss is the mean over the
  * batch of a per-example loss ℓ(θ; x_b). Nothing passed in is modified.
  */
-public sealed interface Objective permits ExactScoreMatching {
+public sealed interface Objective
+        permits ExactScoreMatching, SlicedScoreMatching, DenoisingScoreMatching, NoiseConditionalScoreMatching {
 
     /** The batch loss (1/B)·Σ_b ℓ(θ; x_b). */
     double loss(MlpSpec spec, Params params, Tensor batch, Key key);
