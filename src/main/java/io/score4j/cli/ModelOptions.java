@@ -43,7 +43,7 @@ final class ModelOptions {
     Init init;
 
     @Option(names = "--objective", paramLabel = "NAME", defaultValue = "exact", converter = Converters.ObjectiveConverter.class,
-            description = "training objective (default: ${DEFAULT-VALUE}); see README")
+            description = "exact, sliced, sliced-vr, denoising or ncsn (default: ${DEFAULT-VALUE})")
     ObjectiveKind objective;
 
     @Option(names = "--projections", paramLabel = "M", defaultValue = "1",
@@ -119,7 +119,7 @@ final class ModelOptions {
         }
         double derived = NoiseConditionalScoreMatching.dataSigmaMax(x, n, d);
         UserError.require(derived > sigmaMin, "--sigma-min", sigmaMin, "must be below the data-derived sigma max "
-                + derived + " (the largest distance between two training points); lower it or give --sigma-max");
+                + derived + " (the largest distance between two training points; lower it or give --sigma-max)");
         derivedSigmaMax = derived;
     }
 
