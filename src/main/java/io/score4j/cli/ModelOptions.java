@@ -3,9 +3,12 @@ package io.score4j.cli;
 import io.score4j.nn.Activation;
 import io.score4j.nn.Init;
 import io.score4j.nn.MlpSpec;
+import io.score4j.objective.NoiseConditionalScoreMatching;
+import io.score4j.objective.Projection;
 import io.score4j.optim.ChainState;
 import io.score4j.optim.Optimizer;
 import io.score4j.optim.Optimizers;
+import io.score4j.sampling.NoiseSchedule;
 import io.score4j.train.ObjectiveKind;
 import io.score4j.train.ObjectiveOptions;
 import java.util.Arrays;
@@ -13,9 +16,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
-/** Network, objective and optimizer flags shared by {@code train} and {@code demo}. */
+/**
+ * Network, objective and optimizer flags shared by {@code train} and {@code demo}. Noise levels are
+ * in the units the network sees (standardised when the data are).
+ *
+ * <p>The ncsn ladder's σ_max defaults to a property of the training data; a command that trains
+ * ncsn without {@code --sigma-max} calls {@link #deriveFromData} once, after loading and scaling
+ * the data and before {@link #sigmas()}, {@link #objectiveOptions()} or {@link #settings()}.
+ */
 final class ModelOptions {
     @Option(names = "--hidden", split = ",", paramLabel = "H[,H…]", defaultValue = "1024",
             description = "hidden layer widths (default: ${DEFAULT-VALUE})")
@@ -31,8 +43,35 @@ final class ModelOptions {
     Init init;
 
     @Option(names = "--objective", paramLabel = "NAME", defaultValue = "exact", converter = Converters.ObjectiveConverter.class,
-            description = "training objective (default: ${DEFAULT-VALUE}); see README")
+            description = "exact, sliced, sliced-vr, denoising or ncsn (default: ${DEFAULT-VALUE})")
     ObjectiveKind objective;
+
+    @Option(names = "--projections", paramLabel = "M", defaultValue = "1",
+            description = "random projections per example for sliced and sliced-vr (default: ${DEFAULT-VALUE})")
+    int projections;
+
+    @Option(names = "--projection", paramLabel = "LAW", defaultValue = "rademacher", converter = ProjectionConverter.class,
+            description = "law of the sliced projections: rademacher or gaussian (default: ${DEFAULT-VALUE})")
+    Projection projection;
+
+    @Option(names = "--sigma", paramLabel = "S", defaultValue = "0.1",
+            description = "noise level of the denoising objective, in the network's (standardised) units (default: ${DEFAULT-VALUE})")
+    double sigma;
+
+    @Option(names = "--sigma-max", paramLabel = "S",
+            description = "largest noise level of ncsn (default: the largest distance between two training points)")
+    Double sigmaMax;
+
+    @Option(names = "--sigma-min", paramLabel = "S", defaultValue = "0.01",
+            description = "smallest noise level of ncsn (default: ${DEFAULT-VALUE})")
+    double sigmaMin;
+
+    @Option(names = "--levels", paramLabel = "L", defaultValue = "10",
+            description = "noise levels of ncsn, geometric from --sigma-max to --sigma-min (default: ${DEFAULT-VALUE})")
+    int levels;
+
+    /** σ_max of the ncsn ladder derived from the training data by {@link #deriveFromData}; null until then. */
+    private Double derivedSigmaMax;
 
     @Option(names = "--epochs", defaultValue = "500", description = "passes over the data (default: ${DEFAULT-VALUE})")
     int epochs;
@@ -56,11 +95,38 @@ final class ModelOptions {
         UserError.require(batch >= 1, "--batch", batch, "must be >= 1");
         UserError.require(lr > 0 && Double.isFinite(lr), "--lr", lr, "must be a finite number > 0");
         UserError.require(clip >= 0 && Double.isFinite(clip), "--clip", clip, "must be >= 0");
+        UserError.require(projections >= 1, "--projections", projections, "must be >= 1");
+        UserError.require(sigma > 0 && Double.isFinite(sigma), "--sigma", sigma, "must be a finite number > 0");
+        UserError.require(sigmaMin > 0 && Double.isFinite(sigmaMin), "--sigma-min", sigmaMin, "must be a finite number > 0");
+        UserError.require(levels >= 2, "--levels", levels, "must be >= 2 (for one noise level use --objective denoising)");
+        if (sigmaMax != null) {
+            UserError.require(sigmaMax > sigmaMin && Double.isFinite(sigmaMax), "--sigma-max", sigmaMax,
+                    "must be finite and above --sigma-min " + sigmaMin);
+        }
     }
 
+    /**
+     * Fixes what the flags leave to the data: for ncsn without {@code --sigma-max}, σ_max is the
+     * largest Euclidean distance between two rows of {@code x} (Song &amp; Ermon 2020, Technique 1;
+     * see {@link NoiseConditionalScoreMatching#dataSigmaMax}). Does nothing for other objectives.
+     *
+     * @param x the training rows as the network sees them (after scaling), flat [n, d]; not modified
+     * @throws UserError naming {@code --sigma-min} when the derived σ_max is not above it
+     */
+    void deriveFromData(float[] x, int n, int d) {
+        if (!objective.noiseConditional() || sigmaMax != null) {
+            return;
+        }
+        double derived = NoiseConditionalScoreMatching.dataSigmaMax(x, n, d);
+        UserError.require(derived > sigmaMin, "--sigma-min", sigmaMin, "must be below the data-derived sigma max "
+                + derived + " (the largest distance between two training points; lower it or give --sigma-max)");
+        derivedSigmaMax = derived;
+    }
+
+    /** [d, hidden…, d], or [d + 1, hidden…, d] for ncsn (input [x, log σ]). */
     MlpSpec spec(int d) {
         int[] h = hidden.stream().mapToInt(Integer::intValue).toArray();
-        return MlpSpec.scoreNet(d, activation, h);
+        return objective.spec(d, activation, h);
     }
 
     /** clip (when set) then Adam(lr), as a pure optimizer chain. */
@@ -69,12 +135,32 @@ final class ModelOptions {
                 : Optimizers.chain(Optimizers.adam(lr));
     }
 
+    /** Every objective's settings from the flags (the ladder only for ncsn). */
     ObjectiveOptions objectiveOptions() {
-        return ObjectiveOptions.defaults();
+        return new ObjectiveOptions(projections, projection, sigma, sigmas());
     }
 
+    /**
+     * The ncsn ladder σ₁ = σ_max &gt; … &gt; σ_L = σ_min (geometric, L = {@code --levels}); empty for
+     * the other objectives.
+     *
+     * @throws IllegalStateException for ncsn without {@code --sigma-max} before {@link #deriveFromData}
+     */
     double[] sigmas() {
-        return new double[0];
+        if (!objective.noiseConditional()) {
+            return new double[0];
+        }
+        return NoiseSchedule.geometric(sigmaMax(), sigmaMin, levels).ladder();
+    }
+
+    private double sigmaMax() {
+        if (sigmaMax != null) {
+            return sigmaMax;
+        }
+        if (derivedSigmaMax == null) {
+            throw new IllegalStateException("ncsn without --sigma-max: call deriveFromData(training rows) first");
+        }
+        return derivedSigmaMax;
     }
 
     /** Every setting, as stored in model metadata and shown in reports. */
@@ -88,7 +174,38 @@ final class ModelOptions {
         s.put("lr", Double.toString(lr));
         s.put("epochs", Integer.toString(epochs));
         s.put("batch", Integer.toString(batch));
+        putObjectiveSettings(s);
         return s;
+    }
+
+    /** The settings the chosen objective reads (the others do not affect the run, so are left out). */
+    private void putObjectiveSettings(Map<String, String> s) {
+        switch (objective) {
+            case SLICED, SLICED_VR -> {
+                s.put("projections", Integer.toString(projections));
+                s.put("projection", projection.id());
+            }
+            case DENOISING -> s.put("sigma", Double.toString(sigma));
+            case NCSN -> {
+                s.put("sigma_max", Double.toString(sigmaMax()));
+                s.put("sigma_max_from", sigmaMax != null ? "--sigma-max" : "data diameter");
+                s.put("sigma_min", Double.toString(sigmaMin));
+                s.put("levels", Integer.toString(levels));
+            }
+            default -> { }
+        }
+    }
+
+    /** Parses {@code --projection}; a bad name gives one line listing the valid ones. */
+    static final class ProjectionConverter implements ITypeConverter<Projection> {
+        @Override
+        public Projection convert(String value) {
+            try {
+                return Projection.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
     }
 
     @Override

@@ -6,14 +6,16 @@ import io.score4j.random.Key;
 import io.score4j.tensor.Tensor;
 
 /**
- * A score-matching training objective for an MLP score network s_θ: R^D → R^D.
+ * A score-matching training objective for an MLP score network s_θ (R^D → R^D, or
+ * R^{D+1} → R^D for the noise-conditional one, whose extra input is log σ).
  *
  * <p>All methods take the architecture, the parameters θ, a batch of points [B, D] (of the
- * parameters' dtype) and a {@link Key} for objectives that draw randomness (projections, noise);
- * deterministic objectives ignore the key, which may then be null. The loss is the mean over the
- * batch of a per-example loss ℓ(θ; x_b). Nothing passed in is modified.
+ * parameters' dtype) and a {@link Key} for objectives that draw randomness (projections, noise),
+ * which reject a null key; deterministic objectives ignore the key, which may then be null. The
+ * loss is the mean over the batch of a per-example loss ℓ(θ; x_b). Nothing passed in is modified.
  */
-public sealed interface Objective permits ExactScoreMatching {
+public sealed interface Objective
+        permits ExactScoreMatching, SlicedScoreMatching, DenoisingScoreMatching, NoiseConditionalScoreMatching {
 
     /** The batch loss (1/B)·Σ_b ℓ(θ; x_b). */
     double loss(MlpSpec spec, Params params, Tensor batch, Key key);

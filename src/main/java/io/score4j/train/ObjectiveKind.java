@@ -1,7 +1,15 @@
 package io.score4j.train;
 
+import io.score4j.nn.Activation;
 import io.score4j.nn.MlpSpec;
+import io.score4j.objective.DenoisingScoreMatching;
+import io.score4j.objective.ExactScoreMatching;
+import io.score4j.objective.NoiseConditionalScoreMatching;
+import io.score4j.objective.Objective;
+import io.score4j.objective.SlicedScoreMatching;
+import io.score4j.tensor.Tensor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -9,10 +17,19 @@ import java.util.Locale;
  * The training objectives a user can pick by name, each turned into a {@link BatchLoss}.
  * Exact score matching uses the fused MLP kernel when the fused kernel supports the network and
  * the generic autodiff path otherwise; both compute the same loss (a test holds them together).
+ * The others run on the generic autodiff path ({@link io.score4j.objective}).
  */
 public enum ObjectiveKind {
     /** Hyvärinen: ½‖s‖² + tr ∂s/∂x; O(D) passes for the trace (O(1) in the fused one-hidden-layer kernel). */
-    EXACT("exact");
+    EXACT("exact"),
+    /** Sliced: vᵀ(∂s/∂x)v + ½(vᵀs)² over M projections; O(M) JVP passes. */
+    SLICED("sliced"),
+    /** Sliced, variance-reduced: vᵀ(∂s/∂x)v + ½‖s‖² over M projections; O(M) JVP passes. */
+    SLICED_VR("sliced-vr"),
+    /** Denoising at one σ: ½‖σ·s(x + σz) + z‖²; one forward and one backward pass. */
+    DENOISING("denoising"),
+    /** Noise-conditional (NCSN): ½‖net([x + σz, log σ]) + z‖², σ drawn from a ladder; network input d + 1. */
+    NCSN("ncsn");
 
     private final String id;
 
@@ -43,17 +60,62 @@ public enum ObjectiveKind {
         throw new IllegalArgumentException("unknown objective '" + s + "' (use " + String.join(", ", names()) + ")");
     }
 
+    /** Whether the network is conditioned on the noise level (input [x, log σ], ScoreModel.sigmas non-empty). */
+    public boolean noiseConditional() {
+        return this == NCSN;
+    }
+
+    /** The network's input width for data of dimension {@code d}: d, or d + 1 for {@link #NCSN}. */
+    public int inputDim(int d) {
+        return noiseConditional() ? d + 1 : d;
+    }
+
+    /** The network [inputDim(d), hidden…, d] this objective trains for data of dimension {@code d}. */
+    public MlpSpec spec(int d, Activation activation, int... hidden) {
+        int[] s = new int[hidden.length + 2];
+        s[0] = inputDim(d);
+        System.arraycopy(hidden, 0, s, 1, hidden.length);
+        s[s.length - 1] = d;
+        return new MlpSpec(s, activation);
+    }
+
+    /**
+     * The generic-autodiff objective with {@code options}' settings.
+     *
+     * @throws IllegalArgumentException for {@link #NCSN} when {@code options.sigmas()} is empty
+     */
+    public Objective objective(ObjectiveOptions options) {
+        return switch (this) {
+            case EXACT -> new ExactScoreMatching();
+            case SLICED -> new SlicedScoreMatching(options.projections(), options.projection(), false);
+            case SLICED_VR -> new SlicedScoreMatching(options.projections(), options.projection(), true);
+            case DENOISING -> new DenoisingScoreMatching(options.sigma());
+            case NCSN -> {
+                if (options.sigmas().length == 0) {
+                    throw new IllegalArgumentException("the ncsn objective needs a noise ladder, got no sigmas");
+                }
+                yield new NoiseConditionalScoreMatching(options.sigmas());
+            }
+        };
+    }
+
     /**
      * The batch loss of this objective for a network {@code spec} on data of dimension {@code d}.
      *
      * @param threads worker threads for the fused kernel (results do not depend on it)
      */
     public BatchLoss loss(MlpSpec spec, int d, ObjectiveOptions options, int threads) {
-        switch (this) {
-            case EXACT:
-            default:
-                return ExactLoss.of(spec, d, threads);
+        if (spec.inputDim() != inputDim(d) || spec.outputDim() != d) {
+            throw new IllegalArgumentException("the " + id + " objective on d=" + d + " needs a network ["
+                    + inputDim(d) + ", …, " + d + "], got " + spec);
         }
+        if (this == EXACT) {
+            return ExactLoss.of(spec, d, threads);
+        }
+        Objective objective = objective(options);
+        return (params, batch, n, key) -> {
+            var r = objective.lossAndGrad(spec, params, Tensor.wrap(Arrays.copyOf(batch, n * d), n, d), key);
+            return new BatchLoss.StepResult(r.loss(), r.grad());
+        };
     }
-
 }
