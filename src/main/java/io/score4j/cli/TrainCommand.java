@@ -74,6 +74,7 @@ public final class TrainCommand implements Callable<Integer> {
         boolean doScale = standardize != null ? standardize : data.csv != null;
         Standardizer scaler = doScale ? Standardizer.fit(raw) : Scaling.identity(raw.d());
         float[] x = scaler.apply(raw).toFloatArray();
+        model.deriveFromData(x, raw.n(), raw.d());
         UserError.require(model.batch <= raw.n(), "--batch", model.batch, "must not exceed the " + raw.n() + " training rows");
         TrainedModel result = train(raw, scaler, x, keys);
         result.model().save(out);
