@@ -11,9 +11,18 @@ final class SamplerOptions {
     @Option(names = "--steps", defaultValue = "1000", description = "steps (per noise level for annealed) (default: ${DEFAULT-VALUE})")
     int steps;
 
-    @Option(names = "--step-size", defaultValue = "1e-2",
-            description = "step size α (annealed: ε, the step at the smallest σ) (default: ${DEFAULT-VALUE})")
-    double stepSize;
+    @Option(names = "--step-size", paramLabel = "ALPHA",
+            description = "step size α (default 1e-2); annealed: ε, the step at the smallest σ_L, each level using "
+                    + "α_i = ε·σ_i²/σ_L² (default 0.05·σ_L², so α_i = 0.05·σ_i² at every level)")
+    Double stepSize;
+
+    /** The step size to use: the flag, or the sampler's default given the smallest noise level. */
+    double stepSize(double sigmaMin) {
+        if (stepSize != null) {
+            return stepSize;
+        }
+        return kind == SamplerKind.ANNEALED ? 0.05 * sigmaMin * sigmaMin : 1e-2;
+    }
 
     @Option(names = "--start-low", defaultValue = "0", description = "particles start U(low, high)^d (default low: ${DEFAULT-VALUE})")
     double startLow;
@@ -33,7 +42,8 @@ final class SamplerOptions {
 
     void validate() {
         UserError.require(steps >= 1, "--steps", steps, "must be >= 1");
-        UserError.require(stepSize > 0 && Double.isFinite(stepSize), "--step-size", stepSize, "must be a finite number > 0");
+        UserError.require(stepSize == null || (stepSize > 0 && Double.isFinite(stepSize)), "--step-size", stepSize,
+                "must be a finite number > 0");
         UserError.require(Double.isFinite(startLow) && Double.isFinite(startHigh) && startHigh > startLow, "--start-high",
                 startHigh, "must be finite and exceed --start-low " + startLow);
         UserError.require(sigmaMax == null || (sigmaMax > 0 && Double.isFinite(sigmaMax)), "--sigma-max", sigmaMax, "must be > 0");

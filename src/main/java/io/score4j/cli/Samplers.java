@@ -46,7 +46,7 @@ final class Samplers {
                     s[i] = start[i];
                 }
                 Progress bar = Progress.start("mala", o.steps, run.quiet);
-                MalaResult r = Mala.sample(mix, s, new MalaConfig(o.stepSize, o.steps, run.threads()), key.child(1),
+                MalaResult r = Mala.sample(mix, s, new MalaConfig(o.stepSize(0), o.steps, run.threads()), key.child(1),
                         done -> bar.update(done, ""));
                 bar.finish();
                 return Drawn.of(r.samples().toDoubleArray(), d, r.acceptanceRate());
@@ -86,7 +86,7 @@ final class Samplers {
 
     private static float[] langevin(ScoreFn score, float[] start, int d, SamplerOptions o, RunOptions run, Key key) {
         Progress bar = Progress.start("langevin", o.steps, run.quiet);
-        float[] out = Langevin.sample(score, start, d, new LangevinConfig(o.stepSize, o.steps, 0, run.threads()),
+        float[] out = Langevin.sample(score, start, d, new LangevinConfig(o.stepSize(0), o.steps, 0, run.threads()),
                 key.child(1), done -> bar.update(done, "")).samples().data32();
         bar.finish();
         return out;
@@ -95,7 +95,7 @@ final class Samplers {
     private static float[] annealed(NoiseConditionalScoreFn score, float[] start, int d, NoiseSchedule ladder,
                                     SamplerOptions o, RunOptions run, Key key) {
         Progress bar = Progress.start("annealed", (long) o.steps * ladder.levels(), run.quiet);
-        AnnealedLangevinConfig cfg = new AnnealedLangevinConfig(ladder, o.stepSize, o.steps, 0, run.threads());
+        AnnealedLangevinConfig cfg = new AnnealedLangevinConfig(ladder, o.stepSize(ladder.sigmaMin()), o.steps, 0, run.threads());
         float[] out = AnnealedLangevin.sample(score, start, d, cfg, key.child(1), done -> bar.update(done, ""))
                 .samples().data32();
         bar.finish();
