@@ -2,11 +2,14 @@ package io.score4j.nn;
 
 import io.score4j.tensor.DType;
 import io.score4j.tensor.Tensor;
+import io.score4j.tensor.simd.MathProvider;
+import io.score4j.tensor.simd.Nonlinearity;
+import io.score4j.tensor.simd.VectorMath;
 
 /**
  * A plain (non-differentiable) forward pass of an MLP of any depth in float32, for scoring and
- * sampling with models the fused kernels do not cover. Immutable and thread-safe; each call
- * allocates only its own per-call scratch.
+ * sampling with models the fused kernels do not cover, on the {@link VectorMath} kernels (Vector
+ * API where available). Immutable and thread-safe; each call allocates only its own activations.
  *
  * <p>y = σ(…σ(x·W₀ + b₀)…)·W_{L−1} + b_{L−1}, with W_l of shape [in, out] row-major.
  */
@@ -49,40 +52,17 @@ public final class MlpForward {
         int[] s = spec.sizes();
         float[] cur = new float[rows * s[0]];
         System.arraycopy(x, offset * s[0], cur, 0, rows * s[0]);
+        MathProvider math = VectorMath.provider();
+        Nonlinearity f = Nonlinearity.valueOf(spec.activation().name());
         for (int l = 0; l < w.length; l++) {
             float[] next = new float[rows * s[l + 1]];
-            affine(cur, rows, s[l], s[l + 1], w[l], b[l], next);
+            math.affineRows(cur, 0, rows, s[l], w[l], b[l], next, 0, s[l + 1]);
             if (l < w.length - 1) {
-                activate(next, spec.activation());
+                math.apply(f, next, next, 0, next.length);
             }
             cur = next;
         }
         System.arraycopy(cur, 0, out, offset * s[s.length - 1], rows * s[s.length - 1]);
     }
 
-    private static void affine(float[] in, int rows, int din, int dout, float[] w, float[] b, float[] out) {
-        for (int r = 0; r < rows; r++) {
-            int o = r * dout;
-            System.arraycopy(b, 0, out, o, dout);
-            for (int i = 0; i < din; i++) {
-                float xi = in[r * din + i];
-                int wi = i * dout;
-                for (int j = 0; j < dout; j++) {
-                    out[o + j] += xi * w[wi + j];
-                }
-            }
-        }
-    }
-
-    private static void activate(float[] a, Activation act) {
-        for (int i = 0; i < a.length; i++) {
-            float h = a[i];
-            a[i] = switch (act) {
-                case SOFTPLUS -> (float) (Math.max(h, 0.0) + Math.log1p(Math.exp(-Math.abs(h))));
-                case TANH -> (float) Math.tanh(h);
-                case SILU -> (float) (h / (1.0 + Math.exp(-h)));
-                case RELU -> Math.max(h, 0f);
-            };
-        }
-    }
 }
