@@ -81,29 +81,34 @@ public record ScoreModel(MlpSpec spec, Params params, Standardizer standardizer,
         SafeTensors.write(path, params.asMap(), meta);
     }
 
-    /** Reads a model written by {@link #save}; anything else gives one {@link InputException} line. */
+    /**
+     * Reads a model written by {@link #save}, or an MLP state dict written by another tool with the
+     * documented tensor keys: only the {@code activation} metadata is required; {@code sizes} defaults to
+     * what the tensor shapes say, {@code columns} to x0…, {@code data_mean}/{@code data_std} to 0/1
+     * (no standardisation) and {@code sigmas} to none. Anything unusable gives one {@link InputException}.
+     */
     public static ScoreModel load(Path path) {
         SafeTensorsFile f = SafeTensors.read(path);
         Map<String, String> meta = f.metadata();
-        for (String k : new String[] {"sizes", "activation", "columns", "data_mean", "data_std"}) {
-            if (!meta.containsKey(k)) {
-                throw new InputException(path + ": not a score4j model (metadata '" + k + "' missing)");
-            }
+        if (!meta.containsKey("activation")) {
+            throw new InputException(path + ": metadata 'activation' missing (softplus, tanh, silu or relu)");
         }
         try {
-            int[] sizes = JSON.readValue(meta.get("sizes"), int[].class);
             Activation act = Activation.parse(meta.get("activation"));
-            String[] columns = JSON.readValue(meta.get("columns"), String[].class);
-            Standardizer st = new Standardizer(JSON.readValue(meta.get("data_mean"), double[].class),
-                    JSON.readValue(meta.get("data_std"), double[].class));
-            double[] sigmas = meta.containsKey("sigmas") ? JSON.readValue(meta.get("sigmas"), double[].class) : new double[0];
-            MlpSpec spec = new MlpSpec(sizes, act);
-            Params p = Params.of(f.tensors());
-            MlpSpec found = MlpInit.specOf(p, act);
-            if (!found.equals(spec)) {
-                throw new InputException(path + ": tensor shapes give " + found + " but metadata says sizes "
-                        + Arrays.toString(sizes));
+            Params p = Params.of(f.tensors()).map(t -> t.astype(io.score4j.tensor.DType.F32));
+            MlpSpec spec = MlpInit.specOf(p, act);
+            if (meta.containsKey("sizes") && !Arrays.equals(JSON.readValue(meta.get("sizes"), int[].class), spec.sizes())) {
+                throw new InputException(path + ": tensor shapes give " + spec + " but metadata says sizes " + meta.get("sizes"));
             }
+            double[] sigmas = meta.containsKey("sigmas") ? JSON.readValue(meta.get("sigmas"), double[].class) : new double[0];
+            int d = spec.outputDim();
+            String[] columns = meta.containsKey("columns") ? JSON.readValue(meta.get("columns"), String[].class)
+                    : io.score4j.data.Dataset.defaultColumns(d);
+            double[] ones = new double[d];
+            Arrays.fill(ones, 1.0);
+            Standardizer st = new Standardizer(
+                    meta.containsKey("data_mean") ? JSON.readValue(meta.get("data_mean"), double[].class) : new double[d],
+                    meta.containsKey("data_std") ? JSON.readValue(meta.get("data_std"), double[].class) : ones);
             Map<String, String> settings = new LinkedHashMap<>(meta);
             for (String k : new String[] {"format", "architecture", "sizes", "activation", "columns", "data_mean",
                     "data_std", "sigmas"}) {
