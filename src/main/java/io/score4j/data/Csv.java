@@ -60,6 +60,20 @@ public final class Csv {
      *                        infinite selected cell, or if a requested column is unknown or repeated
      */
     public static Dataset read(Path file, List<String> columns) {
+        return read(file, columns, false);
+    }
+
+    /**
+     * As {@link #read(Path, List)}, but selected cells may be non-finite: {@code nan}, {@code inf},
+     * {@code infinity} (any case, signed), decimals beyond the double range (±∞) and empty cells
+     * (NaN, as pandas writes it) are read as such, for callers that report diverged samples rather than
+     * refuse them. Everything else is checked as in {@link #read(Path, List)}.
+     */
+    public static Dataset readAllowingNonFinite(Path file, List<String> columns) {
+        return read(file, columns, true);
+    }
+
+    private static Dataset read(Path file, List<String> columns, boolean allowNonFinite) {
         String name = String.valueOf(file);
         if (!Files.exists(file)) {
             throw new InputException(name + ": file not found");
@@ -68,7 +82,7 @@ public final class Csv {
             throw new InputException(name + ": is a directory, expected a CSV file");
         }
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return new CsvReader(name, reader).read(columns);
+            return new CsvReader(name, reader, allowNonFinite).read(columns);
         } catch (CharacterCodingException e) {
             throw new InputException(name + ": not valid UTF-8 text", e);
         } catch (IOException e) {

@@ -17,12 +17,14 @@ final class CsvReader {
 
     private final String file;
     private final BufferedReader reader;
+    private final boolean allowNonFinite;
     private int lineNumber;
     private int headerRow;
 
-    CsvReader(String file, BufferedReader reader) {
+    CsvReader(String file, BufferedReader reader, boolean allowNonFinite) {
         this.file = file;
         this.reader = reader;
+        this.allowNonFinite = allowNonFinite;
     }
 
     Dataset read(List<String> requested) throws IOException {
@@ -124,8 +126,9 @@ final class CsvReader {
                 values = Arrays.copyOf(values, (int) Math.min(MAX_VALUES, values.length * 3L / 2 + pick.length));
             }
             for (int j : pick) {
-                values[size++] = CsvSyntax.parseNumber(cells.get(j),
-                        where + ", column '" + CsvSyntax.shown(header[j]) + "'");
+                String at = where + ", column '" + CsvSyntax.shown(header[j]) + "'";
+                values[size++] = allowNonFinite ? CsvSyntax.parseNumberOrNonFinite(cells.get(j), at)
+                        : CsvSyntax.parseNumber(cells.get(j), at);
             }
         }
         if (size == 0) {

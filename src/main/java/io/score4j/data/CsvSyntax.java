@@ -110,6 +110,34 @@ final class CsvSyntax {
         return v;
     }
 
+    /**
+     * As {@link #parseNumber}, but non-finite values are read instead of refused: {@code nan},
+     * {@code inf}, {@code infinity} (any case, with a sign), a decimal too large for a double (±∞) and
+     * an empty cell (how pandas writes NaN). Anything else that is not a number is still an error.
+     */
+    static double parseNumberOrNonFinite(String cell, String where) {
+        if (cell.isEmpty()) {
+            return Double.NaN;
+        }
+        if (isDecimal(cell)) {
+            try {
+                return Double.parseDouble(cell);
+            } catch (NumberFormatException e) {
+                throw new InputException(where + ": not a number: '" + shown(cell) + "'", e);
+            }
+        }
+        String lower = cell.toLowerCase(Locale.ROOT);
+        boolean negative = lower.startsWith("-");
+        String unsigned = negative || lower.startsWith("+") ? lower.substring(1) : lower;
+        if (unsigned.equals("nan")) {
+            return Double.NaN;
+        }
+        if (unsigned.equals("inf") || unsigned.equals("infinity")) {
+            return negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        }
+        throw new InputException(where + ": not a number: '" + shown(cell) + "'");
+    }
+
     private static boolean isDecimal(String s) {
         int i = 0;
         int n = s.length();

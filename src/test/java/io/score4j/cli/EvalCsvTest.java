@@ -20,34 +20,6 @@ class EvalCsvTest {
     Path dir;
 
     @Test
-    void numbersAndNonFiniteSpellings() {
-        assertEquals(1.5, EvalCsv.parse("1.5", "at"), 0.0);
-        assertEquals(-5.0, EvalCsv.parse("-.5e1", "at"), 0.0);
-        assertEquals(3.0, EvalCsv.parse("3.", "at"), 0.0);
-        for (String nan : new String[] {"nan", "NaN", "-NAN", ""}) {
-            assertTrue(Double.isNaN(EvalCsv.parse(nan, "at")), nan);
-        }
-        for (String inf : new String[] {"inf", "+Infinity", "INF", "1e999"}) {
-            assertEquals(Double.POSITIVE_INFINITY, EvalCsv.parse(inf, "at"), 0.0, inf);
-        }
-        assertEquals(Double.NEGATIVE_INFINITY, EvalCsv.parse("-infinity", "at"), 0.0);
-        assertEquals(Double.NEGATIVE_INFINITY, EvalCsv.parse("-1e999", "at"), 0.0);
-        for (String bad : new String[] {"1d", "0x10", "abc", "1e", ".", "1,5", "nanx"}) {
-            InputException e = assertThrows(InputException.class, () -> EvalCsv.parse(bad, "f.csv: row 2, column 'x'"), bad);
-            assertTrue(e.getMessage().startsWith("f.csv: row 2, column 'x': not a number"), e.getMessage());
-        }
-    }
-
-    @Test
-    void quotedCellsSplitLikeCsv() {
-        assertEquals(List.of("a, b", "c"), EvalCsv.split("\"a, b\",c", "at"));
-        assertEquals(List.of("say \"hi\"", "x", ""), EvalCsv.split(" \"say \"\"hi\"\"\" , x ,", "at"));
-        assertEquals(List.of("1", "2"), EvalCsv.split(" 1 ,\t2", "at"));
-        assertThrows(InputException.class, () -> EvalCsv.split("\"open,1", "at"));
-        assertThrows(InputException.class, () -> EvalCsv.split("\"a\"b,1", "at"));
-    }
-
-    @Test
     void readsSelectedColumnsWithBomBlankLinesAndTextColumns() throws IOException {
         Path f = Files.writeString(dir.resolve("s.csv"), "\uFEFFid,\"x\",y\n\nfoo,1,2\n  \nbar,nan,-inf\n");
         Dataset d = EvalCsv.read(f, List.of("y", "x"), "--samples");
