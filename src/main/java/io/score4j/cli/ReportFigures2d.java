@@ -93,9 +93,10 @@ final class ReportFigures2d {
         }
         GaussianMixture truth = in.truth(sigma);
         Path parts = f.folder().parts();
-        Figure left = Charts.vectorField(panel(parts, name + "_learned", "Learned score", f), List.of(learned));
-        Figure right = Charts.vectorField(panel(parts, name + "_true", sigma == null ? "True score"
-                : "True score of the σ-perturbed data", f), List.of(new VectorField("true score", grid, truth.scores(grid))));
+        String at = sigma == null ? "" : ", σ = " + io.score4j.report.HtmlReport.format(sigma);
+        Figure left = Charts.vectorField(panel(parts, name + "_learned", "Learned score" + at, f), List.of(learned));
+        Figure right = Charts.vectorField(panel(parts, name + "_true", "True score" + at, f),
+                List.of(new VectorField("true score", grid, truth.scores(grid))));
         Figure both = ReportPanels.sideBySide(f.folder().staging(), name, "Learned vs true score" + suffix,
                 List.of(left, right));
         return new ReportFigures.Entry(section, both, caption + " (left) and the exact score"
