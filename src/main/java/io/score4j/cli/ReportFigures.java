@@ -1,0 +1,129 @@
+package io.score4j.cli;
+
+import io.score4j.density.GaussianMixture;
+import io.score4j.random.Key;
+import io.score4j.report.Figure;
+import io.score4j.report.HtmlReport;
+import io.score4j.report.Series;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The report's figures, by data dimension: {@link ReportFigures2d} for D = 2 (density heatmaps,
+ * scatter, score fields), {@link ReportFiguresLine} for D = 1 and D &gt; 2 (histograms, score
+ * curves, a scatter of the first two columns). Every figure is written into the folder's staging
+ * area; panels of combined figures go to its scratch area and are not published.
+ */
+final class ReportFigures {
+    /** Most points per set in a scatter plot (more only hide each other). */
+    static final int SCATTER_POINTS = 2000;
+
+    private ReportFigures() {}
+
+    /**
+     * A figure placed in the report.
+     *
+     * @param section heading of the report section it belongs to
+     * @param figure  the rendered files
+     * @param caption what it shows, for the page
+     */
+    record Entry(String section, Figure figure, String caption) {
+        Entry {
+            Objects.requireNonNull(section, "section");
+            Objects.requireNonNull(figure, "figure");
+            Objects.requireNonNull(caption, "caption");
+        }
+
+        /** The figure's base name (its PNG file name without ".png"). */
+        String name() {
+            String f = figure.png().getFileName().toString();
+            return f.substring(0, f.length() - ".png".length());
+        }
+    }
+
+    /** Renders every figure for this dimension, in report order. */
+    static List<Entry> render(ReportInputs in, ReportSamples s, ReportFolder folder, Key key) {
+        return switch (in.dim()) {
+            case 1 -> ReportFiguresLine.oneDimensional(in, s, folder);
+            case 2 -> ReportFigures2d.render(in, s, folder, key);
+            default -> ReportFiguresLine.manyDimensional(in, s, folder, key);
+        };
+    }
+
+    /**
+     * The values inside the data's range widened by half its span on each side, so a few samples
+     * that ran far away do not squeeze the histogram of the rest into one bar; see {@link #outsideNote}.
+     */
+    static double[] inView(double[] values, double[] data) {
+        double[] r = viewRange(data);
+        return java.util.Arrays.stream(values).filter(v -> v >= r[0] && v <= r[1]).toArray();
+    }
+
+    /** A caption sentence saying how many samples {@link #inView} left out, or "" when none. */
+    static String outsideNote(int total, int shown, double[] data) {
+        if (shown == total) {
+            return "";
+        }
+        double[] r = viewRange(data);
+        return String.format(java.util.Locale.ROOT, " %d of %d samples (%.1f%%) lie outside [%.3g, %.3g] and are not "
+                + "drawn; the samples' bars are normalised over the %d drawn.", total - shown, total,
+                100.0 * (total - shown) / total, r[0], r[1], shown);
+    }
+
+    private static double[] viewRange(double[] data) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double v : data) {
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+        }
+        double pad = hi > lo ? 0.5 * (hi - lo) : 0.5;
+        return new double[] {lo - pad, hi + pad};
+    }
+
+    /** "σ = 0.0123 (level i of L)" for a ladder level, in model units. */
+    static String sigmaLabel(ReportInputs in, int level) {
+        double[] sig = in.model().sigmas();
+        return "σ = " + HtmlReport.format(sig[level]) + " (level " + (level + 1) + " of " + sig.length + ")";
+    }
+
+    /** The pdf of {@code mixture} (1-D) on {@code grid}, as a curve. */
+    static Series pdf(String name, GaussianMixture mixture, double[] grid) {
+        double[] y = new double[grid.length];
+        double[] pt = new double[1];
+        for (int i = 0; i < grid.length; i++) {
+            pt[0] = grid[i];
+            y[i] = Math.exp(mixture.logDensity(pt, 0));
+        }
+        return new Series(name, grid, y);
+    }
+
+    /** {@code count} evenly spaced values from lo to hi inclusive. */
+    static double[] linspace(double lo, double hi, int count) {
+        double[] g = new double[count];
+        for (int i = 0; i < count; i++) {
+            g[i] = lo + (hi - lo) * i / (count - 1);
+        }
+        return g;
+    }
+
+    /** Column j of a flat [n, d] array. */
+    static double[] column(double[] values, int d, int j) {
+        double[] out = new double[values.length / d];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = values[i * d + j];
+        }
+        return out;
+    }
+
+    /** Columns j and k of a flat [n, d] array, as flat [n, 2]. */
+    static double[] columns(double[] values, int d, int j, int k) {
+        int n = values.length / d;
+        double[] out = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+            out[2 * i] = values[i * d + j];
+            out[2 * i + 1] = values[i * d + k];
+        }
+        return out;
+    }
+}

@@ -1,0 +1,116 @@
+package io.score4j.cli;
+
+import io.score4j.random.Key;
+import io.score4j.report.ChartSpec;
+import io.score4j.report.Charts;
+import io.score4j.report.Figure;
+import io.score4j.report.Points;
+import io.score4j.report.Sample;
+import io.score4j.report.Scale;
+import io.score4j.report.Series;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Figures for D = 1 and D &gt; 2. D = 1: {@code histogram} (data vs samples, with the true pdf when
+ * known) and {@code score} (learned vs true score curve over the data's range) or, for a
+ * noise-conditional model, {@code score_sigma_<level>} for the largest, middle and smallest σ of
+ * its ladder (learned vs the true σ-perturbed score). D &gt; 2: {@code hist_<j>}
+ * for the first six columns (with the true marginal pdf when known) and {@code scatter} of the
+ * first two columns.
+ */
+final class ReportFiguresLine {
+    /** Histogram bins. */
+    static final int BINS = 80;
+    /** Columns shown as histograms when D &gt; 2. */
+    static final int MAX_HISTOGRAMS = 6;
+    /** Points of the score-curve grid. */
+    static final int CURVE_POINTS = 400;
+
+    private ReportFiguresLine() {}
+
+    static List<ReportFigures.Entry> oneDimensional(ReportInputs in, ReportSamples s, ReportFolder folder) {
+        double[] grid = curveGrid(in.data().values());
+        List<ReportFigures.Entry> out = new ArrayList<>();
+        out.add(histogram(in, s, folder, grid));
+        if (!in.model().noiseConditional()) {
+            out.add(scoreCurve(in, folder, grid, "score", null));
+        }
+        for (int level : in.shownLevels()) {
+            out.add(scoreCurve(in, folder, grid, "score_sigma_" + level, level));
+        }
+        return out;
+    }
+
+    private static ReportFigures.Entry histogram(ReportInputs in, ReportSamples s, ReportFolder folder, double[] grid) {
+        List<Series> truePdf = in.mixtureKnown() ? List.of(ReportFigures.pdf("true density", in.mixture(), grid)) : List.of();
+        double[] data = in.data().values();
+        double[] shown = ReportFigures.inView(s.points(), data);
+        Figure hist = Charts.histogram(ChartSpec.of(folder.staging(), "histogram", "Data and samples",
+                in.model().columns()[0], "density"), BINS, List.of(new Sample("data", data),
+                new Sample("samples", shown)), truePdf);
+        return new ReportFigures.Entry("Data and samples", hist, "Density histograms (" + BINS + " shared bins) of "
+                + in.data().n() + " data points and " + s.n() + " samples" + (truePdf.isEmpty() ? "."
+                : ", with the data's true density.") + ReportFigures.outsideNote(s.n(), shown.length, data));
+    }
+
+    /** Learned (and, when known, true) score on the grid; {@code level} of the ladder, or null for a plain model. */
+    private static ReportFigures.Entry scoreCurve(ReportInputs in, ReportFolder folder, double[] grid, String name,
+                                                  Integer level) {
+        Double sigma = level == null ? null : in.model().sigmas()[level];
+        String at = level == null ? "" : " at " + ReportFigures.sigmaLabel(in, level);
+        List<Series> curves = new ArrayList<>();
+        curves.add(new Series("learned score", grid, in.learned(grid, sigma)));
+        if (in.mixtureKnown()) {
+            curves.add(new Series(sigma == null ? "true score" : "true score of the σ-perturbed mixture", grid,
+                    in.truth(sigma).scores(grid)));
+        }
+        Figure score = Charts.lines(ChartSpec.of(folder.staging(), name, "Learned vs true score" + at,
+                in.model().columns()[0], "s(x)"), curves, Scale.LINEAR);
+        return new ReportFigures.Entry(level == null ? "Learned score" : "Learned score across the noise ladder", score,
+                "The learned score" + at + " on " + CURVE_POINTS + " points over the data's range" + (in.mixtureKnown()
+                ? ", with the exact score of the data's mixture" + (level == null ? "." : " perturbed by the same σ.")
+                : " (the true score is not known)."));
+    }
+
+    static List<ReportFigures.Entry> manyDimensional(ReportInputs in, ReportSamples s, ReportFolder folder, Key key) {
+        int d = in.dim();
+        String[] cols = in.model().columns();
+        double[] data = in.data().values();
+        double[] samples = s.points();
+        List<ReportFigures.Entry> out = new ArrayList<>();
+        for (int j = 0; j < Math.min(d, MAX_HISTOGRAMS); j++) {
+            double[] dj = ReportFigures.column(data, d, j);
+            List<Series> curve = in.mixtureKnown()
+                    ? List.of(ReportFigures.pdf("true marginal density", in.mixture().marginal(j), curveGrid(dj))) : List.of();
+            double[] sj = ReportFigures.inView(ReportFigures.column(samples, d, j), dj);
+            Figure hist = Charts.histogram(ChartSpec.of(folder.staging(), "hist_" + j, "Column " + cols[j], cols[j],
+                    "density").withSize(800, 400), BINS, List.of(new Sample("data", dj), new Sample("samples", sj)), curve);
+            out.add(new ReportFigures.Entry("Data and samples", hist, "Column " + cols[j] + ": density histograms of data "
+                    + "and samples" + (curve.isEmpty() ? "." : ", with the true marginal density.")
+                    + ReportFigures.outsideNote(s.n(), sj.length, dj)));
+        }
+        double[] a = ReportMetrics.subsample(ReportFigures.columns(data, d, 0, 1), 2, ReportFigures.SCATTER_POINTS,
+                key.child(0));
+        double[] b = ReportMetrics.subsample(ReportFigures.columns(samples, d, 0, 1), 2, ReportFigures.SCATTER_POINTS,
+                key.child(1));
+        Figure scatter = Charts.scatter(ChartSpec.of(folder.staging(), "scatter", "Data and samples: " + cols[0] + " vs "
+                + cols[1], cols[0], cols[1]), List.of(new Points("data", a), new Points("samples", b)));
+        out.add(new ReportFigures.Entry("Data and samples", scatter, "Scatter of the first two columns: " + a.length / 2
+                + " data points and " + b.length / 2 + " samples (random subsets when there are more)."
+                + (d > MAX_HISTOGRAMS ? " Histograms show the first " + MAX_HISTOGRAMS + " of " + d + " columns." : "")));
+        return out;
+    }
+
+    /** CURVE_POINTS points spanning the values' range widened by 5% on each side. */
+    static double[] curveGrid(double[] values) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double v : values) {
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+        }
+        double pad = hi > lo ? 0.05 * (hi - lo) : 0.5;
+        return ReportFigures.linspace(lo - pad, hi + pad, CURVE_POINTS);
+    }
+}

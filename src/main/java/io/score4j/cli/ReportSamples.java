@@ -1,0 +1,65 @@
+package io.score4j.cli;
+
+import io.score4j.data.Csv;
+import io.score4j.data.Dataset;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The samples a report compares with the data, in original units.
+ *
+ * @param points    the finite rows, flat [n, d] (rows with a non-finite entry are dropped and counted)
+ * @param d         dimension
+ * @param total     rows read or drawn, finite or not
+ * @param nonFinite rows dropped because an entry was NaN or infinite (a diverged chain)
+ * @param source    {@code file:<name>} or {@code drawn}
+ * @param sampler   what drew them (kind, steps, step size, start box, ladder, seed, the equivalent
+ *                  {@code score4j sample} command), empty for samples read from a file
+ */
+record ReportSamples(double[] points, int d, int total, int nonFinite, String source, Map<String, Object> sampler) {
+    ReportSamples {
+        Objects.requireNonNull(points, "points");
+        Objects.requireNonNull(source, "source");
+        if (d < 1 || points.length % d != 0) {
+            throw new IllegalArgumentException("points length " + points.length + " is not a multiple of d=" + d);
+        }
+        if (nonFinite < 0 || total != points.length / d + nonFinite) {
+            throw new IllegalArgumentException("total " + total + " must equal finite rows " + points.length / d
+                    + " + non-finite rows " + nonFinite);
+        }
+        points = points.clone();
+        sampler = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(sampler, "sampler")));
+    }
+
+    @Override
+    public double[] points() {
+        return points.clone();
+    }
+
+    /** Number of finite rows. */
+    int n() {
+        return points.length / d;
+    }
+
+    /** Whether these samples were drawn by the report (and so are written to samples.csv). */
+    boolean drawn() {
+        return !sampler.isEmpty();
+    }
+
+    /**
+     * Reads samples from a CSV with one column per model dimension; a different column count is a
+     * user error naming the file.
+     */
+    static ReportSamples read(Path file, ReportInputs in) {
+        Dataset s = Csv.read(file, null);
+        if (s.d() != in.dim()) {
+            throw new UserError("--samples " + file + " has " + s.d() + (s.d() == 1 ? " column" : " columns")
+                    + " but the model " + in.modelFile() + " expects " + in.dim() + " ("
+                    + String.join(", ", in.model().columns()) + ")");
+        }
+        UserError.require(s.n() >= 2, "--samples " + file, s.n() + " rows", "needs at least 2 rows");
+        return new ReportSamples(s.values(), s.d(), s.n(), 0, "file:" + file.getFileName(), Map.of());
+    }
+}
