@@ -38,7 +38,7 @@ final class ModelOptions {
             description = "softplus, tanh, silu or relu (default: ${DEFAULT-VALUE})")
     Activation activation;
 
-    @Option(names = "--init", paramLabel = "NAME", defaultValue = "normal", converter = Converters.InitConverter.class,
+    @Option(names = "--init", paramLabel = "NAME", defaultValue = "scaled", converter = Converters.InitConverter.class,
             description = "normal (the seed's: all N(0,1)) or scaled (N(0,1/fan_in), zero bias) (default: ${DEFAULT-VALUE})")
     Init init;
 

@@ -96,7 +96,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (checkpointEvery > 0 || checkpointSeconds > 0 || resume != null) {
             UserFiles.checkWritable(ckpt, "--checkpoint");
         }
-        TrainProgress<ChainState> listener = new TrainProgress<>(run, cfg.stepsPerEpoch(raw.n()) * model.epochs,
+        TrainProgress<ChainState> listener = new TrainProgress<>(run, cfg.stepsPerEpoch(raw.n()), model.epochs,
                 state.step(), p -> TrainCheckpoint.write(resume != null ? resume : ckpt, p, opt, settings));
         long t0 = System.nanoTime();
         TrainState<ChainState> end = listener.guard(() -> Trainer.run(state, x, raw.n(), d, loss, opt, cfg, listener));

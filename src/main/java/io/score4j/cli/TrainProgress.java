@@ -27,11 +27,15 @@ final class TrainProgress<S> implements TrainListener<S> {
     private final Consumer<TrainState<S>> checkpointWriter;
     private final long start = System.nanoTime();
     private final int firstStep;
+    private final int stepsPerEpoch;
+    private final int epochs;
     private int stepsDone;
     private double lastLoss = Double.NaN;
 
-    TrainProgress(RunOptions run, int totalSteps, int firstStep, Consumer<TrainState<S>> checkpointWriter) {
-        this.bar = Progress.start("train", totalSteps, run.quiet);
+    TrainProgress(RunOptions run, int stepsPerEpoch, int epochs, int firstStep, Consumer<TrainState<S>> checkpointWriter) {
+        this.bar = Progress.start("train", (long) stepsPerEpoch * epochs, run.quiet);
+        this.stepsPerEpoch = stepsPerEpoch;
+        this.epochs = epochs;
         this.firstStep = firstStep;
         this.stepsDone = firstStep;
         this.checkpointWriter = checkpointWriter;
@@ -51,7 +55,8 @@ final class TrainProgress<S> implements TrainListener<S> {
     public void afterStep(int done, int total, double loss) {
         stepsDone = done;
         lastLoss = loss;
-        bar.update(done, String.format(java.util.Locale.ROOT, "loss %.4f", loss));
+        int epoch = Math.min(epochs, done / stepsPerEpoch + 1);
+        bar.update(done, String.format(java.util.Locale.ROOT, "epoch %d/%d loss %.4f", epoch, epochs, loss));
     }
 
     @Override
