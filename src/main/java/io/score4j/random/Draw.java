@@ -73,6 +73,15 @@ public final class Draw {
      * (a partial Fisher–Yates shuffle driven by the key), in the order drawn.
      */
     public static int[] choice(Key key, int population, int k) {
+        return choice(key, population, k, new int[Math.max(population, 0)]);
+    }
+
+    /**
+     * {@link #choice(Key, int, int)} using {@code scratch} (length ≥ population, contents ignored and
+     * overwritten) instead of a fresh permutation array, for loops that draw a batch every step.
+     * Same result as the allocating form.
+     */
+    public static int[] choice(Key key, int population, int k, int[] scratch) {
         if (population < 1) {
             throw new IllegalArgumentException("choice population must be >= 1, got " + population);
         }
@@ -80,7 +89,10 @@ public final class Draw {
             throw new IllegalArgumentException(
                     "choice without replacement needs 0 <= k <= population, got k=" + k + ", population=" + population);
         }
-        int[] perm = new int[population];
+        if (scratch.length < population) {
+            throw new IllegalArgumentException("scratch of length " + scratch.length + " < population " + population);
+        }
+        int[] perm = scratch;
         for (int i = 0; i < population; i++) {
             perm[i] = i;
         }

@@ -40,6 +40,7 @@ public final class Trainer {
         int total = perEpoch * config.epochs();
         double[] losses = java.util.Arrays.copyOf(state.losses(), total);
         float[] batch = new float[config.batchSize() * d];
+        int[] scratch = new int[n];
         Params params = state.params();
         S opt = state.optState();
         Key key = state.key();
@@ -47,7 +48,7 @@ public final class Trainer {
         for (int step = state.step(); step < total; step++) {
             Key[] k = key.split(3);
             key = k[0];
-            gather(data, d, Draw.choice(k[1], n, config.batchSize()), batch);
+            gather(data, d, Draw.choice(k[1], n, config.batchSize(), scratch), batch);
             BatchLoss.StepResult r = loss.lossAndGrad(params, batch, config.batchSize(), k[2]);
             if (!Double.isFinite(r.loss())) {
                 throw new TrainingDivergedException(step + 1, "loss is " + r.loss());
