@@ -24,6 +24,22 @@ public final class Autodiff {
     private Autodiff() {}
 
     /**
+     * Sets how many threads the engine's kernels use (the caller's plus pooled daemon threads);
+     * the default is the number of available processors. Results are bit-identical for every
+     * count: work is split by shapes alone and partial sums are combined in a fixed order.
+     *
+     * @throws IllegalArgumentException if {@code threads} is below 1
+     */
+    public static void setThreads(int threads) {
+        Parallel.setThreads(threads);
+    }
+
+    /** The thread count set by {@link #setThreads} (default: available processors). */
+    public static int threads() {
+        return Parallel.threads();
+    }
+
+    /**
      * Reverse mode: ∂out/∂w for each w in {@code wrt}, as differentiable Vars with the shapes of
      * {@code wrt}. {@code scalarOut} must hold one element; a w it does not depend on gets zeros.
      */

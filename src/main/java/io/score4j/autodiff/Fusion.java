@@ -1,0 +1,132 @@
+package io.score4j.autodiff;
+
+import io.score4j.tensor.DType;
+import io.score4j.tensor.Tensor;
+
+/**
+ * When values are computed. Fusible nodes (elementwise ops, {@link Primitive#BROADCAST},
+ * {@link Primitive#MATMUL} with inner dimension at most {@link #SMALL_K}, and reshapes of those)
+ * of at least {@link #deferMin()} elements are <em>deferred</em>: created without a value, they are
+ * computed chunk by chunk inside whatever consumes them (a matrix product, a sum, another
+ * deferred node through its {@link Plan}), and materialised only when {@link Var#value()} is
+ * asked for. Smaller ones are computed at once. Either way the kernels and their order are the
+ * same, so a value never depends on the schedule.
+ *
+ * <p>Work is split into tasks of fixed size ({@link #TASK} elements, or whole rows), so the split
+ * depends only on shapes and results are bit-identical for every thread count.
+ */
+final class Fusion {
+    /** Elements computed per plan evaluation: the scratch buffers of a plan stay in L1/L2 cache. */
+    static final int CHUNK = 4096;
+    /** Elements per parallel task when materialising. */
+    static final int TASK = 16 * CHUNK;
+    /** Largest inner dimension of a MATMUL computed as a fusible product. */
+    static final int SMALL_K = 8;
+    /** Most deferred nodes one plan may hold; a node that would exceed it is materialised. */
+    static final int MAX_STEPS = 48;
+    private static final int DEFAULT_DEFER_MIN = 1 << 14;
+    private static volatile int deferMin = DEFAULT_DEFER_MIN;
+
+    private Fusion() {}
+
+    /** Smallest size (elements) at which a fusible node is deferred. */
+    static int deferMin() {
+        return deferMin;
+    }
+
+    /** Sets {@link #deferMin()} ({@code 1} defers everything fusible); for tests. Returns the old value. */
+    static int setDeferMin(int n) {
+        int old = deferMin;
+        deferMin = Math.max(1, n);
+        return old;
+    }
+
+    /** Whether {@code op} on {@code in} is computed by a {@link Plan} step (or is a free reshape of one). */
+    static boolean fusible(Primitive op, int[] attr, Var[] in) {
+        if (op.isElementwiseUnary() || op.isElementwiseBinary() || op == Primitive.BROADCAST) {
+            return true;
+        }
+        if (op == Primitive.RESHAPE) {
+            return in[0].isDeferred();
+        }
+        if (op == Primitive.MATMUL) {
+            int[] b = in[1].shape();
+            return b[Shapes.transposed(attr, 1) ? 1 : 0] <= SMALL_K;
+        }
+        return false;
+    }
+
+    /** Whether a fusible node of {@code size} elements that was just built should stay deferred. */
+    static boolean keepDeferred(Var node, int size) {
+        return size >= deferMin && Plan.deferredSize(node, MAX_STEPS) <= MAX_STEPS;
+    }
+
+    /** The value of fusible node {@code v}, computed in parallel over fixed blocks. */
+    static Tensor materialize(Var v) {
+        int[] shape = v.shape();
+        int size = Tensor.sizeOf(shape);
+        Plan plan = Plan.compile(v);
+        Object out = v.dtype() == DType.F64 ? new double[size] : new float[size];
+        int tasks = (size + TASK - 1) / TASK;
+        Object[][] scratch = new Object[Parallel.workers(tasks)][];
+        Parallel.run(tasks, (t, w) -> {
+            if (scratch[w] == null) {
+                scratch[w] = plan.scratch(Math.min(CHUNK, size));
+            }
+            int end = Math.min(size, (t + 1) * TASK);
+            for (int from = t * TASK; from < end; from += CHUNK) {
+                int len = Math.min(CHUNK, end - from);
+                System.arraycopy(plan.eval(from, len, scratch[w]), 0, out, from, len);
+            }
+        });
+        return out instanceof double[] d ? Tensor.wrap(d, shape) : Tensor.wrap((float[]) out, shape);
+    }
+
+    /**
+     * Reads flat ranges of a node's value for a consumer: straight from its array when it has
+     * one, otherwise computed by its plan into a per-worker buffer. One reader serves
+     * {@code workers} threads, each passing its own worker index.
+     */
+    static final class Reader {
+        private final Object data;
+        private final Plan plan;
+        private final int maxLen;
+        private final Object[][] scratch;
+
+        /** A reader of an array that is already computed (float[] or double[]). */
+        Reader(Object data) {
+            this.data = data;
+            this.plan = null;
+            this.maxLen = 0;
+            this.scratch = null;
+        }
+
+        /** A reader of {@code v} for reads of at most {@code maxLen} elements by {@code workers} threads. */
+        Reader(Var v, int maxLen, int workers) {
+            Tensor t = v.valueIfComputed();
+            this.data = t == null ? null : t.dtype() == DType.F64 ? t.data64() : t.data32();
+            this.plan = t == null ? Plan.compile(v) : null;
+            this.maxLen = maxLen;
+            this.scratch = new Object[workers][];
+        }
+
+        /**
+         * An array holding elements [from, from + len) of the value starting at {@link #offset(int)
+         * offset(from)}; valid until this worker's next read.
+         */
+        Object read(int worker, int from, int len) {
+            if (plan == null) {
+                return data;
+            }
+            if (scratch[worker] == null) {
+                scratch[worker] = plan.scratch(maxLen);
+            }
+            return plan.eval(from, len, scratch[worker]);
+        }
+
+        /** Where element {@code from} sits in the array the matching {@link #read} returned. */
+        int offset(int from) {
+            return plan == null ? from : 0;
+        }
+    }
+}
