@@ -50,7 +50,11 @@ public final class Autodiff {
         return vjp(scalarOut, Var.leaf(Tensor.full(scalarOut.dtype(), 1.0, scalarOut.shape())), wrt);
     }
 
-    /** Reverse mode: Jᵀ·cotangent for each w in {@code wrt}; {@code cotangent} has the shape of {@code out}. */
+    /**
+     * Reverse mode: Jᵀ·cotangent for each w in {@code wrt}; {@code cotangent} has the shape of
+     * {@code out}. The results are computed before they are returned, together, so that
+     * gradients reading the same activations share passes over them.
+     */
     public static List<Var> vjp(Var out, Var cotangent, List<Var> wrt) {
         checkSameShape("cotangent", cotangent, out);
         List<Var> nodes = topologicalOrder(out);
@@ -87,6 +91,7 @@ public final class Autodiff {
             Var g = ct.get(w);
             res.add(g != null ? g : Var.zerosLike(w));
         }
+        Scheduler.compute(res);
         return res;
     }
 
@@ -140,6 +145,7 @@ public final class Autodiff {
         }
         Var out = f.apply(leaves);
         List<Var> g = grad(out, leaves);
+        out.value();
         List<Tensor> grads = new ArrayList<>(g.size());
         for (Var v : g) {
             grads.add(v.value());

@@ -2,28 +2,42 @@ package io.score4j.autodiff;
 
 import io.score4j.tensor.DType;
 import io.score4j.tensor.Tensor;
+import java.util.List;
 
 /**
- * Computes the primitives that are not fusible (see {@link Fusion}): MATMUL with a large inner
- * dimension ({@link Products}), the sums ({@link Reductions}) and TRANSPOSE. Shapes are checked
- * beforehand by {@link Shapes#output}. Inputs may be deferred; they are read chunk by chunk.
+ * Computes, one at a time, the non-fusible nodes no {@link RowConsumer} takes: TRANSPOSE, RESHAPE of
+ * a computed tensor (a view), the sums
+ * of {@link Reductions}, and MATMUL with a transposed first operand and a large result (whose first
+ * operand is materialised and transposed, then multiplied by rows). Inputs may be deferred.
  */
 final class Eval {
     private Eval() {}
 
-    /** The value of {@code op} on {@code in} with attribute {@code attr} (may be null) and output {@code shape}. */
-    static Tensor forward(Primitive op, int[] attr, Var[] in, int[] shape) {
-        return switch (op) {
-            case MATMUL -> {
-                boolean ta = Shapes.transposed(attr, 0);
-                int k = in[0].shape()[ta ? 0 : 1];
-                yield Products.matmul(in[0], in[1], ta, Shapes.transposed(attr, 1), shape[0], k, shape[1]);
-            }
-            case TRANSPOSE -> transpose(in[0].value());
-            case SUM_AXIS -> Reductions.sumAxis(in[0], attr[0], shape);
-            case SUM_ALL -> Reductions.sumAll(in[0]);
-            default -> throw new IllegalStateException("no forward rule for " + op);
+    /** The value of non-fusible node {@code n}. */
+    static Tensor forward(Var n) {
+        return switch (n.op()) {
+            case MATMUL -> transposedProduct(n);
+            case TRANSPOSE -> transpose(n.input(0).value());
+            case SUM_AXIS -> Reductions.sumAxis(n.input(0), n.attr()[0], n.shape());
+            case SUM_ALL -> Reductions.sumAll(n.input(0));
+            case RESHAPE -> n.input(0).value().reshape(n.shape());
+            default -> throw new IllegalStateException("no forward rule for " + n.op());
         };
+    }
+
+    private static Tensor transposedProduct(Var n) {
+        boolean ta = Shapes.transposed(n.attr(), 0);
+        Tensor a = n.input(0).value();
+        if (ta) {
+            a = transpose(a);
+        }
+        int[] out = n.shape();
+        int k = a.dim(1);
+        Var computed = Var.leaf(a);
+        RowConsumers.Product p = new RowConsumers.Product(n, computed, n.input(1), Shapes.transposed(n.attr(), 1),
+                out[0], k, out[1]);
+        RowPass.run(List.of(p), RowConsumer.segmentRows(out[0], 0));
+        return n.value();
     }
 
     private static Tensor transpose(Tensor a) {

@@ -41,7 +41,7 @@ final class Fusion {
         return old;
     }
 
-    /** Whether {@code op} on {@code in} is computed by a {@link Plan} step (or is a free reshape of one). */
+    /** Whether {@code op} on {@code in} is computed by a {@link Plan} step (or is a free reshape of a deferred node). */
     static boolean fusible(Primitive op, int[] attr, Var[] in) {
         if (op.isElementwiseUnary() || op.isElementwiseBinary() || op == Primitive.BROADCAST) {
             return true;
@@ -56,20 +56,35 @@ final class Fusion {
         return false;
     }
 
-    /** Whether a fusible node of {@code size} elements that was just built should stay deferred. */
-    static boolean keepDeferred(Var node, int size) {
-        return size >= deferMin && Plan.deferredSize(node, MAX_STEPS) <= MAX_STEPS;
+    /**
+     * Whether a node that was just built stays deferred: when an input is not computed yet (so
+     * that consumers of common inputs can share a pass), or when it is fusible and has at least
+     * {@link #deferMin()} elements; but never a fusible node whose plan would exceed
+     * {@link #MAX_STEPS} steps.
+     */
+    static boolean keepDeferred(Var node) {
+        boolean pendingInput = node.hasDeferredInput();
+        if (!node.isFusible()) {
+            return pendingInput;
+        }
+        boolean wanted = pendingInput || Tensor.sizeOf(node.shape()) >= deferMin;
+        return wanted && Plan.deferredSize(node, MAX_STEPS) <= MAX_STEPS;
     }
 
-    /** The value of fusible node {@code v}, computed in parallel over fixed blocks. */
+    /** The value of deferred fusible node {@code v}, computed in parallel over fixed blocks. */
     static Tensor materialize(Var v) {
         int[] shape = v.shape();
+        Var u = Plan.skipReshapes(v);
+        if (u != v && (!u.isDeferred() || !u.isFusible())) {
+            return u.value().reshape(shape);
+        }
         int size = Tensor.sizeOf(shape);
         Plan plan = Plan.compile(v);
         Object out = v.dtype() == DType.F64 ? new double[size] : new float[size];
         int tasks = (size + TASK - 1) / TASK;
-        Object[][] scratch = new Object[Parallel.workers(tasks)][];
-        Parallel.run(tasks, (t, w) -> {
+        int workers = Parallel.workers(tasks);
+        Object[][] scratch = new Object[workers][];
+        Parallel.run(tasks, workers, (t, w) -> {
             if (scratch[w] == null) {
                 scratch[w] = plan.scratch(Math.min(CHUNK, size));
             }
@@ -103,7 +118,8 @@ final class Fusion {
 
         /** A reader of {@code v} for reads of at most {@code maxLen} elements by {@code workers} threads. */
         Reader(Var v, int maxLen, int workers) {
-            Tensor t = v.valueIfComputed();
+            Var u = Plan.skipReshapes(v);
+            Tensor t = u.isDeferred() && u.isFusible() ? null : v.value();
             this.data = t == null ? null : t.dtype() == DType.F64 ? t.data64() : t.data32();
             this.plan = t == null ? Plan.compile(v) : null;
             this.maxLen = maxLen;

@@ -2,96 +2,140 @@ package io.score4j.autodiff;
 
 /**
  * Sums of contiguous runs by {@link #COUNT} interleaved partial sums: element i of a run (counted
- * from the run's start) goes to lane i mod 8, lanes are combined as
- * ((l0+l1)+(l2+l3))+((l4+l5)+(l6+l7)). Runs are read in pieces of {@link Fusion#CHUNK} elements
- * (a multiple of 8), so the result does not depend on how a run is read.
+ * from the run's start) goes to lane i mod 8, each lane adds in index order, and lanes are
+ * combined as ((l0+l1)+(l2+l3))+((l4+l5)+(l6+l7)). A run read in pieces (multiples of 8 long)
+ * gives the same bits as a run read whole.
  */
 final class Lanes {
     static final int COUNT = 8;
 
     private Lanes() {}
 
-    /**
-     * out[row] = Σ of row row ([*, len] flat) for rows [first, first + count), read through
-     * {@code r} as worker {@code w}; {@code lanes} (8 elements) is scratch. Modifies out and lanes.
-     */
-    static void rows(Fusion.Reader r, int w, int first, int count, int len, Object lanes, Object out) {
-        if (len <= Fusion.CHUNK) {
-            Object d = r.read(w, first * len, count * len);
-            int off = r.offset(first * len);
-            for (int q = 0; q < count; q++) {
-                clear(lanes);
-                add(d, off + q * len, len, lanes);
-                store(lanes, out, first + q);
-            }
-            return;
+    /** Σ a[off, off + len) (lanes in registers: no allocation); reads a only. */
+    static float sum(float[] a, int off, int len) {
+        float l0 = 0, l1 = 0, l2 = 0, l3 = 0, l4 = 0, l5 = 0, l6 = 0, l7 = 0;
+        int i = 0;
+        for (; i + COUNT <= len; i += COUNT) {
+            int o = off + i;
+            l0 += a[o];
+            l1 += a[o + 1];
+            l2 += a[o + 2];
+            l3 += a[o + 3];
+            l4 += a[o + 4];
+            l5 += a[o + 5];
+            l6 += a[o + 6];
+            l7 += a[o + 7];
         }
-        for (int q = first; q < first + count; q++) {
-            range(r, w, q * len, len, lanes, out, q);
-        }
+        int tail = len - i;
+        l0 += tail > 0 ? a[off + i] : 0f;
+        l1 += tail > 1 ? a[off + i + 1] : 0f;
+        l2 += tail > 2 ? a[off + i + 2] : 0f;
+        l3 += tail > 3 ? a[off + i + 3] : 0f;
+        l4 += tail > 4 ? a[off + i + 4] : 0f;
+        l5 += tail > 5 ? a[off + i + 5] : 0f;
+        l6 += tail > 6 ? a[off + i + 6] : 0f;
+        return ((l0 + l1) + (l2 + l3)) + ((l4 + l5) + (l6 + l7));
     }
 
-    /** out[at] = Σ of elements [from, from + len), read through {@code r} in pieces; modifies out and lanes. */
-    static void range(Fusion.Reader r, int w, int from, int len, Object lanes, Object out, int at) {
-        clear(lanes);
+    /** The double version of {@link #sum(float[], int, int)}. */
+    static double sum(double[] a, int off, int len) {
+        double l0 = 0, l1 = 0, l2 = 0, l3 = 0, l4 = 0, l5 = 0, l6 = 0, l7 = 0;
+        int i = 0;
+        for (; i + COUNT <= len; i += COUNT) {
+            int o = off + i;
+            l0 += a[o];
+            l1 += a[o + 1];
+            l2 += a[o + 2];
+            l3 += a[o + 3];
+            l4 += a[o + 4];
+            l5 += a[o + 5];
+            l6 += a[o + 6];
+            l7 += a[o + 7];
+        }
+        int tail = len - i;
+        l0 += tail > 0 ? a[off + i] : 0.0;
+        l1 += tail > 1 ? a[off + i + 1] : 0.0;
+        l2 += tail > 2 ? a[off + i + 2] : 0.0;
+        l3 += tail > 3 ? a[off + i + 3] : 0.0;
+        l4 += tail > 4 ? a[off + i + 4] : 0.0;
+        l5 += tail > 5 ? a[off + i + 5] : 0.0;
+        l6 += tail > 6 ? a[off + i + 6] : 0.0;
+        return ((l0 + l1) + (l2 + l3)) + ((l4 + l5) + (l6 + l7));
+    }
+
+    /**
+     * out[at] = Σ of elements [from, from + len) of what {@code r} reads (as worker {@code w}), read
+     * in pieces of {@link Fusion#CHUNK}; modifies out only.
+     */
+    static void range(Fusion.Reader r, int w, int from, int len, Object out, int at) {
+        if (out instanceof double[] o) {
+            double[] l = new double[COUNT];
+            for (int c = 0; c < len; c += Fusion.CHUNK) {
+                int n = Math.min(Fusion.CHUNK, len - c);
+                add((double[]) r.read(w, from + c, n), r.offset(from + c), n, l);
+            }
+            o[at] = combine(l);
+            return;
+        }
+        float[] l = new float[COUNT];
         for (int c = 0; c < len; c += Fusion.CHUNK) {
             int n = Math.min(Fusion.CHUNK, len - c);
-            Object d = r.read(w, from + c, n);
-            add(d, r.offset(from + c), n, lanes);
+            add((float[]) r.read(w, from + c, n), r.offset(from + c), n, l);
         }
-        store(lanes, out, at);
+        ((float[]) out)[at] = combine(l);
     }
 
-    private static void clear(Object lanes) {
-        if (lanes instanceof double[] l) {
-            java.util.Arrays.fill(l, 0.0);
-        } else {
-            java.util.Arrays.fill((float[]) lanes, 0f);
-        }
+    private static float combine(float[] l) {
+        return ((l[0] + l[1]) + (l[2] + l[3])) + ((l[4] + l[5]) + (l[6] + l[7]));
     }
 
-    private static void store(Object lanes, Object out, int at) {
-        if (lanes instanceof double[] l) {
-            ((double[]) out)[at] = ((l[0] + l[1]) + (l[2] + l[3])) + ((l[4] + l[5]) + (l[6] + l[7]));
-        } else {
-            float[] l = (float[]) lanes;
-            ((float[]) out)[at] = ((l[0] + l[1]) + (l[2] + l[3])) + ((l[4] + l[5]) + (l[6] + l[7]));
-        }
+    private static double combine(double[] l) {
+        return ((l[0] + l[1]) + (l[2] + l[3])) + ((l[4] + l[5]) + (l[6] + l[7]));
     }
 
-    /** lanes[i mod 8] += a[off + i] for i &lt; n (off is lane 0); modifies lanes. */
-    private static void add(Object a, int off, int n, Object lanes) {
-        if (a instanceof double[] d) {
-            double[] l = (double[]) lanes;
-            int i = 0;
-            for (; i + COUNT <= n; i += COUNT) {
-                for (int k = 0; k < COUNT; k++) {
-                    l[k] += d[off + i + k];
-                }
-            }
-            for (; i < n; i++) {
-                l[i & 7] += d[off + i];
-            }
-            return;
-        }
-        float[] f = (float[]) a;
-        float[] l = (float[]) lanes;
-        float l0 = l[0], l1 = l[1], l2 = l[2], l3 = l[3], l4 = l[4], l5 = l[5], l6 = l[6], l7 = l[7];
+    /** lanes[i mod 8] += a[off + i] for i &lt; n, where off is lane 0; modifies lanes. */
+    private static void add(float[] a, int off, int n, float[] lanes) {
+        float l0 = lanes[0], l1 = lanes[1], l2 = lanes[2], l3 = lanes[3];
+        float l4 = lanes[4], l5 = lanes[5], l6 = lanes[6], l7 = lanes[7];
         int i = 0;
         for (; i + COUNT <= n; i += COUNT) {
             int o = off + i;
-            l0 += f[o];
-            l1 += f[o + 1];
-            l2 += f[o + 2];
-            l3 += f[o + 3];
-            l4 += f[o + 4];
-            l5 += f[o + 5];
-            l6 += f[o + 6];
-            l7 += f[o + 7];
+            l0 += a[o];
+            l1 += a[o + 1];
+            l2 += a[o + 2];
+            l3 += a[o + 3];
+            l4 += a[o + 4];
+            l5 += a[o + 5];
+            l6 += a[o + 6];
+            l7 += a[o + 7];
         }
-        l[0] = l0; l[1] = l1; l[2] = l2; l[3] = l3; l[4] = l4; l[5] = l5; l[6] = l6; l[7] = l7;
+        lanes[0] = l0; lanes[1] = l1; lanes[2] = l2; lanes[3] = l3;
+        lanes[4] = l4; lanes[5] = l5; lanes[6] = l6; lanes[7] = l7;
         for (; i < n; i++) {
-            l[i & 7] += f[off + i];
+            lanes[i & 7] += a[off + i];
+        }
+    }
+
+    /** The double version of {@link #add(float[], int, int, float[])}. */
+    private static void add(double[] a, int off, int n, double[] lanes) {
+        double l0 = lanes[0], l1 = lanes[1], l2 = lanes[2], l3 = lanes[3];
+        double l4 = lanes[4], l5 = lanes[5], l6 = lanes[6], l7 = lanes[7];
+        int i = 0;
+        for (; i + COUNT <= n; i += COUNT) {
+            int o = off + i;
+            l0 += a[o];
+            l1 += a[o + 1];
+            l2 += a[o + 2];
+            l3 += a[o + 3];
+            l4 += a[o + 4];
+            l5 += a[o + 5];
+            l6 += a[o + 6];
+            l7 += a[o + 7];
+        }
+        lanes[0] = l0; lanes[1] = l1; lanes[2] = l2; lanes[3] = l3;
+        lanes[4] = l4; lanes[5] = l5; lanes[6] = l6; lanes[7] = l7;
+        for (; i < n; i++) {
+            lanes[i & 7] += a[off + i];
         }
     }
 }

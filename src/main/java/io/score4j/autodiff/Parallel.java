@@ -50,10 +50,17 @@ final class Parallel {
         return IN_POOL.get() ? 1 : Math.max(1, Math.min(threads, tasks));
     }
 
-    /** Runs {@code task} for every index in [0, tasks) and returns when all are done. */
+    /** Runs {@code task} for every index in [0, tasks) with {@link #workers}(tasks) workers; returns when all are done. */
     static void run(int tasks, Task task) {
-        int workers = workers(tasks);
-        if (workers == 1) {
+        run(tasks, workers(tasks), task);
+    }
+
+    /**
+     * Runs {@code task} for every index in [0, tasks) on {@code workers} workers (worker indices
+     * below it; one means the calling thread alone); returns when all are done.
+     */
+    static void run(int tasks, int workers, Task task) {
+        if (workers <= 1 || IN_POOL.get()) {
             for (int i = 0; i < tasks; i++) {
                 task.run(i, 0);
             }

@@ -11,81 +11,89 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A deferred node and the deferred nodes it depends on, compiled into steps that compute any
- * flat index range of its value chunk by chunk, each intermediate living only in a small scratch
- * buffer (so a chain such as {@code g·(n − n·n)} over [2048, 1024] never writes a full-size
- * intermediate array). Steps are the fusible primitives: elementwise ops, {@link Primitive#BROADCAST}
- * of a computed tensor, and {@link Primitive#MATMUL} with a small inner dimension; a deferred
- * {@link Primitive#RESHAPE} is free (flat order is unchanged), so it is skipped.
+ * Deferred fusible nodes (the roots) and the deferred fusible nodes they depend on, compiled into
+ * steps that compute any block of rows of every root chunk by chunk, each intermediate living only
+ * in a small scratch buffer (so a chain such as {@code g·(n − n·n)} over [2048, 1024] never writes
+ * a full-size array). Steps are elementwise ops, {@link Primitive#BROADCAST} of a computed tensor
+ * and {@link Primitive#MATMUL} with a small inner dimension; a deferred {@link Primitive#RESHAPE}
+ * keeps the flat order, so it is skipped.
  *
- * <p>Immutable once compiled and safe to evaluate from several threads, each with its own scratch.
+ * <p>Rows: every root has {@code rows}·w elements for its own width w, row r being elements
+ * [r·w, (r+1)·w) (row-major [rows, w] under any shape). Elementwise steps share their consumers'
+ * sizes, so each step has one width too. A single root compiled with rows = its size is evaluated
+ * element by element ranges.
+ *
+ * <p>Immutable once compiled; evaluate from several threads, each with its own scratch.
  */
 final class Plan {
     private final DType dtype;
-    /** Computed steps in topological order; the last is the root. */
+    /** Computed steps in topological order. */
     private final Var[] steps;
+    /** Elements per row: per step, then per load. */
+    private final int[] width;
     /**
-     * Per step and input of an elementwise step: the scratch slot holding that input, a step's own
-     * slot (its index) or a loaded slot (steps.length + load index); −1 for the inputs of BROADCAST
-     * and MATMUL steps, which read {@link #argData}.
+     * Per step and input of an elementwise step: the scratch slot of that input (a step's index, or
+     * steps.length + load index); −1 for the inputs of BROADCAST and MATMUL steps (see argData).
      */
     private final int[][] argSlot;
     /** Per step and input of a BROADCAST or MATMUL step: the operand array (MATMUL: untransposed). */
     private final Object[][] argData;
-    /** Computed arrays read by elementwise steps, copied chunk by chunk into slots steps.length + l. */
+    /** Computed arrays read by elementwise steps, copied chunk by chunk into their slots. */
     private final Object[] loads;
-    /** Per step: broadcast geometry (BROADCAST steps), else null. */
     private final Kernels.Broadcast[] broadcasts;
     /** Per step: {k, n} of a MATMUL step, else null. */
     private final int[][] products;
+    /** The slot holding each root. */
+    private final int[] rootSlot;
 
-    private Plan(DType dtype, Var[] steps, int[][] argSlot, Object[][] argData, Object[] loads,
-                 Kernels.Broadcast[] broadcasts, int[][] products) {
+    private Plan(DType dtype, Var[] steps, int[] width, int[][] argSlot, Object[][] argData, Object[] loads,
+                 Kernels.Broadcast[] broadcasts, int[][] products, int[] rootSlot) {
         this.dtype = dtype;
         this.steps = steps;
+        this.width = width;
         this.argSlot = argSlot;
         this.argData = argData;
         this.loads = loads;
         this.broadcasts = broadcasts;
         this.products = products;
+        this.rootSlot = rootSlot;
     }
 
-    /** Compiles the steps computing {@code root}, which must be a fusible node (deferred or not). */
+    /** A plan of one root evaluated by flat element ranges ({@link #eval}). */
     static Plan compile(Var root) {
+        return compile(List.of(root), Tensor.sizeOf(root.shape()));
+    }
+
+    /**
+     * Compiles {@code roots} (deferred fusible nodes, or deferred reshapes of them) for row blocks
+     * of {@code rows} rows. Computes (in this thread) whatever computed operands the steps need.
+     */
+    static Plan compile(List<Var> roots, int rows) {
         List<Var> order = new ArrayList<>();
-        collect(skipReshapes(root), order, Collections.newSetFromMap(new IdentityHashMap<>()));
+        Set<Var> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Var r : roots) {
+            collect(skipReshapes(r), order, seen);
+        }
         order.sort(Comparator.comparingLong(Var::id));
+        int count = order.size();
         Map<Object, Integer> slot = new IdentityHashMap<>();
-        for (int s = 0; s < order.size(); s++) {
+        for (int s = 0; s < count; s++) {
             slot.put(order.get(s), s);
         }
-        int count = order.size();
         List<Object> loads = new ArrayList<>();
+        List<Integer> loadWidths = new ArrayList<>();
+        int[] stepWidths = new int[count];
         int[][] argSlot = new int[count][];
         Object[][] argData = new Object[count][];
         Kernels.Broadcast[] broadcasts = new Kernels.Broadcast[count];
         int[][] products = new int[count][];
         for (int s = 0; s < count; s++) {
             Var n = order.get(s);
-            int arity = n.op().arity();
-            argSlot[s] = new int[arity];
-            argData[s] = new Object[arity];
-            boolean elementwise = n.op().isElementwiseUnary() || n.op().isElementwiseBinary();
-            for (int i = 0; i < arity; i++) {
-                Var in = skipReshapes(n.input(i));
-                Tensor t = in.valueIfComputed();
-                if (!elementwise) {
-                    argSlot[s][i] = -1;
-                    argData[s][i] = operand(n, i, in.value());
-                } else if (t == null) {
-                    argSlot[s][i] = slot.get(in);
-                } else {
-                    Object data = t.dtype() == DType.F64 ? t.data64() : t.data32();
-                    argSlot[s][i] = slot.computeIfAbsent(data, d -> {
-                        loads.add(d);
-                        return count + loads.size() - 1;
-                    });
-                }
+            stepWidths[s] = widthOf(n, rows);
+            argSlot[s] = new int[n.op().arity()];
+            argData[s] = new Object[n.op().arity()];
+            for (int i = 0; i < argSlot[s].length; i++) {
+                bind(n, i, rows, slot, loads, loadWidths, argSlot[s], argData[s]);
             }
             if (n.op() == Primitive.BROADCAST) {
                 broadcasts[s] = new Kernels.Broadcast(n.input(0).shape(), n.shape());
@@ -94,11 +102,55 @@ final class Plan {
                 products[s] = new int[] {b[Shapes.transposed(n.attr(), 1) ? 1 : 0], n.shape()[1]};
             }
         }
-        return new Plan(root.dtype(), order.toArray(new Var[0]), argSlot, argData, loads.toArray(),
-                broadcasts, products);
+        int[] rootSlot = new int[roots.size()];
+        for (int r = 0; r < rootSlot.length; r++) {
+            rootSlot[r] = slot.get(skipReshapes(roots.get(r)));
+        }
+        int[] width = new int[count + loads.size()];
+        System.arraycopy(stepWidths, 0, width, 0, count);
+        for (int l = 0; l < loads.size(); l++) {
+            width[count + l] = loadWidths.get(l);
+        }
+        return new Plan(roots.get(0).dtype(), order.toArray(new Var[0]), width, argSlot, argData, loads.toArray(),
+                broadcasts, products, rootSlot);
     }
 
-    /** Number of distinct deferred nodes {@code v} depends on through deferred edges (itself included), up to {@code limit + 1}. */
+    /** Wires input {@code i} of step {@code n}: a step's slot, a load's slot, or an operand array. */
+    private static void bind(Var n, int i, int rows, Map<Object, Integer> slot, List<Object> loads,
+                             List<Integer> loadWidths, int[] argSlot, Object[] argData) {
+        Var in = skipReshapes(n.input(i));
+        boolean elementwise = n.op().isElementwiseUnary() || n.op().isElementwiseBinary();
+        if (!elementwise) {
+            argSlot[i] = -1;
+            argData[i] = operand(n, i, in.value());
+        } else if (slot.containsKey(in)) {
+            argSlot[i] = slot.get(in);
+        } else {
+            Tensor t = in.value();
+            Object data = t.dtype() == DType.F64 ? t.data64() : t.data32();
+            Integer at = slot.get(data);
+            if (at == null) {
+                at = slot.size();
+                slot.put(data, at);
+                loads.add(data);
+                loadWidths.add(widthOf(in, rows));
+            }
+            argSlot[i] = at;
+        }
+    }
+
+    private static int widthOf(Var n, int rows) {
+        int size = Tensor.sizeOf(n.shape());
+        if (size % rows != 0) {
+            throw new IllegalStateException(n + " does not split into " + rows + " rows");
+        }
+        return size / rows;
+    }
+
+    /**
+     * Number of distinct deferred fusible nodes {@code v} depends on through such nodes (itself
+     * included), up to limit + 1: an upper bound on the steps of its plan.
+     */
     static int deferredSize(Var v, int limit) {
         Set<Var> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         ArrayList<Var> stack = new ArrayList<>();
@@ -108,7 +160,7 @@ final class Plan {
             Var n = stack.remove(stack.size() - 1);
             for (int i = 0; i < n.op().arity(); i++) {
                 Var in = n.input(i);
-                if (in.isDeferred() && seen.add(in)) {
+                if (in.isDeferred() && in.isFusible() && seen.add(in)) {
                     stack.add(in);
                 }
             }
@@ -116,36 +168,41 @@ final class Plan {
         return seen.size();
     }
 
-    /**
-     * Fresh scratch for one thread: a buffer of {@code len} elements per step and per load, then
-     * one row for the partial rows of MATMUL steps.
-     */
-    Object[] scratch(int len) {
+    /** Fresh scratch for one thread, for blocks of up to {@code maxRows} rows. */
+    Object[] scratch(int maxRows) {
         int row = 0;
         for (int[] p : products) {
             row = p == null ? row : Math.max(row, p[1]);
         }
-        Object[] s = new Object[steps.length + loads.length + 1];
+        Object[] s = new Object[width.length + 1];
         for (int i = 0; i < s.length; i++) {
-            int n = i == s.length - 1 ? row : len;
+            int n = i == width.length ? row : maxRows * width[i];
             s[i] = dtype == DType.F64 ? new double[n] : new float[n];
         }
         return s;
     }
 
-    /**
-     * Computes elements [from, from + len) of the root's value into the returned array (one of
-     * {@code scratch}, at index 0); {@code len} must not exceed the length {@code scratch} was made
-     * for. Modifies scratch only.
-     */
-    Object eval(int from, int len, Object[] scratch) {
+    /** Computes rows [row, row + count) of every root into {@code scratch}; see {@link #root}. Modifies scratch. */
+    void evalRows(int row, int count, Object[] scratch) {
+        int n = steps.length;
         for (int l = 0; l < loads.length; l++) {
-            System.arraycopy(loads[l], from, scratch[steps.length + l], 0, len);
+            int w = width[n + l];
+            System.arraycopy(loads[l], row * w, scratch[n + l], 0, count * w);
         }
-        for (int s = 0; s < steps.length; s++) {
-            step(s, from, len, scratch);
+        for (int s = 0; s < n; s++) {
+            step(s, row * width[s], count * width[s], scratch);
         }
-        return scratch[steps.length - 1];
+    }
+
+    /** Root {@code r}'s rows from the last {@link #evalRows}, starting at index 0. */
+    Object root(int r, Object[] scratch) {
+        return scratch[rootSlot[r]];
+    }
+
+    /** Elements [from, from + len) of a one-root plan from {@link #compile(Var)}, at index 0 of the result. */
+    Object eval(int from, int len, Object[] scratch) {
+        evalRows(from, len, scratch);
+        return root(0, scratch);
     }
 
     private void step(int s, int from, int len, Object[] scratch) {
@@ -185,22 +242,26 @@ final class Plan {
     }
 
     private static void collect(Var n, List<Var> order, Set<Var> seen) {
+        if (!seen.add(n)) {
+            return;
+        }
         ArrayList<Var> stack = new ArrayList<>();
         stack.add(n);
-        seen.add(n);
         while (!stack.isEmpty()) {
             Var v = stack.remove(stack.size() - 1);
             order.add(v);
-            for (int i = 0; i < v.op().arity(); i++) {
+            boolean elementwise = v.op().isElementwiseUnary() || v.op().isElementwiseBinary();
+            for (int i = 0; i < v.op().arity() && elementwise; i++) {
                 Var in = skipReshapes(v.input(i));
-                if (in.isDeferred() && seen.add(in)) {
+                if (in.isDeferred() && in.isFusible() && seen.add(in)) {
                     stack.add(in);
                 }
             }
         }
     }
 
-    private static Var skipReshapes(Var v) {
+    /** The node a chain of deferred reshapes of {@code v} stands for (v itself if none). */
+    static Var skipReshapes(Var v) {
         Var r = v;
         while (r.op() == Primitive.RESHAPE && r.isDeferred()) {
             r = r.input(0);

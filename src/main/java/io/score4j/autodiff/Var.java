@@ -17,8 +17,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Ops are instance methods only ({@code x.softplus()}, {@code x.matmul(w)}): static twins of
  * the same name would make method references such as {@code Var::softplus} ambiguous.
  *
- * <p>Large results of elementwise ops, broadcasts and small-k products are computed lazily,
- * fused into their consumers (see {@link Fusion}); {@link #value()} computes them on demand.
+ * <p>Large results of elementwise ops, broadcasts and small-k products, and whatever is built on
+ * values not yet computed, are computed lazily (see {@link Fusion}): fused into their consumers,
+ * with consumers that read the same rows sharing one pass. {@link #value()} computes on demand.
  * This is invisible to callers except in speed: values are the same whenever they are computed.
  *
  * <p>Nodes are numbered in creation order; since inputs exist before the nodes built on them, that
@@ -34,6 +35,8 @@ public final class Var {
     private final int[] attr;
     private final int[] shape;
     private final DType dtype;
+    /** Whether a {@link Plan} can compute this node (see {@link Fusion#fusible}). */
+    private final boolean fusible;
     /**
      * The value; null while the node is deferred (see {@link Fusion}). Set once, to a value that
      * does not depend on who computes it, so a race at worst computes it twice.
@@ -46,11 +49,12 @@ public final class Var {
      */
     private Var[] unaryCache;
 
-    private Var(Tensor value, int[] shape, DType dtype, Primitive op, Var[] inputs, int[] attr) {
+    private Var(Tensor value, int[] shape, DType dtype, Primitive op, Var[] inputs, int[] attr, boolean fusible) {
         this.id = COUNTER.getAndIncrement();
         this.value = value;
         this.shape = shape;
         this.dtype = dtype;
+        this.fusible = fusible;
         this.op = op;
         this.inputs = inputs;
         this.attr = attr;
@@ -61,7 +65,7 @@ public final class Var {
         if (value == null) {
             throw new IllegalArgumentException("leaf value must not be null");
         }
-        return new Var(value, value.shape(), value.dtype(), null, new Var[0], null);
+        return new Var(value, value.shape(), value.dtype(), null, new Var[0], null, false);
     }
 
     /** A scalar (shape []) leaf. */
@@ -75,27 +79,21 @@ public final class Var {
     }
 
     /**
-     * Applies a primitive to inputs of matching shapes (no implicit broadcasting). Fusible ops
-     * (see {@link Fusion}) of large results are deferred; everything else is computed now.
+     * Applies a primitive to inputs of matching shapes (no implicit broadcasting). The node is
+     * computed now unless {@link Fusion#keepDeferred} defers it.
      */
     static Var apply(Primitive op, int[] attr, Var... in) {
         int[] shape = Shapes.output(op, attr, in);
         int[] a = attr == null ? null : attr.clone();
-        DType dt = in[0].dtype;
-        if (Fusion.fusible(op, a, in)) {
-            if (op == Primitive.BROADCAST || op == Primitive.MATMUL) {
-                for (Var v : in) {
-                    v.value();
-                }
+        Var v = new Var(null, shape, in[0].dtype, op, in, a, Fusion.fusible(op, a, in));
+        if (!Fusion.keepDeferred(v)) {
+            if (v.hasDeferredInput()) {
+                Scheduler.compute(v);
+            } else {
+                Scheduler.computeNow(v);
             }
-            Var v = new Var(null, shape, dt, op, in, a);
-            if (!Fusion.keepDeferred(v, Tensor.sizeOf(shape))) {
-                v.value = Fusion.materialize(v);
-            }
-            return v;
         }
-        Tensor t = op == Primitive.RESHAPE ? in[0].value().reshape(shape) : Eval.forward(op, a, in, shape);
-        return new Var(t, shape, dt, op, in, a);
+        return v;
     }
 
     private Var unary(Primitive op) {
@@ -116,10 +114,30 @@ public final class Var {
     public Tensor value() {
         Tensor v = value;
         if (v == null) {
-            v = Fusion.materialize(this);
-            value = v;
+            Scheduler.compute(this);
+            v = value;
         }
         return v;
+    }
+
+    /** Sets the value of a deferred node (once; a racing second setter sets equal bits). */
+    void setValue(Tensor t) {
+        value = t;
+    }
+
+    /** Whether some input's value is not computed yet. */
+    boolean hasDeferredInput() {
+        for (Var in : inputs) {
+            if (in.isDeferred()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a {@link Plan} computes this node (elementwise ops, broadcasts, small-k products). */
+    boolean isFusible() {
+        return fusible;
     }
 
     /** The value if it has been computed, else null (never computes). */

@@ -1,0 +1,138 @@
+package io.score4j.autodiff;
+
+import io.score4j.tensor.DType;
+import io.score4j.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One pass over the rows of a group of {@link RowConsumer}s with the same row count: their
+ * deferred row inputs are compiled into one {@link Plan}, evaluated chunk by chunk, and every
+ * consumer takes its rows from the same chunk. So the weight gradient aᵀ·g, the bias gradient
+ * Σ g and the input-weight gradient xᵀ·g of a layer cost one evaluation of g, not three.
+ *
+ * <p>Rows are cut into blocks of the group's segment size (fixed by shapes); blocks are the
+ * parallel tasks. Consumers' results depend only on their own segment size, never on the group,
+ * the chunking or the thread count.
+ */
+final class RowPass {
+    /** Below this many elements read per pass, a pass runs in the calling thread. */
+    static final long PARALLEL_MIN = 1 << 15;
+
+    private RowPass() {}
+
+    /** Computes every consumer of {@code group} (same rows; segmented ones with one segment size) and sets the values. */
+    static void run(List<RowConsumer> group, int segmentRows) {
+        int rows = group.get(0).rows();
+        List<Var> roots = new ArrayList<>();
+        Map<Var, Integer> rootIndex = new IdentityHashMap<>();
+        int maxWidth = 1;
+        for (RowConsumer c : group) {
+            for (Var in : c.rowInputs()) {
+                Var u = Plan.skipReshapes(in);
+                maxWidth = Math.max(maxWidth, Tensor.sizeOf(in.shape()) / Math.max(1, rows));
+                if (u.isDeferred() && !rootIndex.containsKey(u)) {
+                    rootIndex.put(u, roots.size());
+                    roots.add(u);
+                }
+            }
+        }
+        Plan plan = roots.isEmpty() ? null : Plan.compile(roots, rows);
+        int blocks = Math.max(1, (rows + segmentRows - 1) / segmentRows);
+        for (RowConsumer c : group) {
+            c.start(blocks);
+        }
+        Wiring wiring = new Wiring(group, rootIndex, rows);
+        int chunkRows = Math.max(1, Fusion.CHUNK / maxWidth);
+        boolean parallel = (long) rows * maxWidth * group.size() >= PARALLEL_MIN;
+        Object[][] scratch = new Object[parallel ? Parallel.workers(blocks) : 1][];
+        Parallel.Task task = (b, w) -> {
+            if (plan != null && scratch[w] == null) {
+                scratch[w] = plan.scratch(Math.min(chunkRows, rows));
+            }
+            Object[][] in = wiring.arrays();
+            int[][] off = wiring.offsets();
+            int end = Math.min(rows, (b + 1) * segmentRows);
+            for (int r = b * segmentRows; r < end; r += chunkRows) {
+                int count = Math.min(chunkRows, end - r);
+                if (plan != null) {
+                    plan.evalRows(r, count, scratch[w]);
+                }
+                for (int c = 0; c < group.size(); c++) {
+                    wiring.bind(c, r, plan, scratch[w], in[c], off[c]);
+                    group.get(c).consume(b, r, count, in[c], off[c]);
+                }
+            }
+        };
+        if (parallel) {
+            Parallel.run(blocks, task);
+        } else {
+            for (int b = 0; b < blocks; b++) {
+                task.run(b, 0);
+            }
+        }
+        for (RowConsumer c : group) {
+            c.node().setValue(c.finish());
+        }
+    }
+
+    /** Where each consumer's row inputs come from: a computed array, or a root of the plan. */
+    private static final class Wiring {
+        private final Object[][] data;
+        private final int[][] root;
+        private final int[][] width;
+
+        Wiring(List<RowConsumer> group, Map<Var, Integer> rootIndex, int rows) {
+            data = new Object[group.size()][];
+            root = new int[group.size()][];
+            width = new int[group.size()][];
+            for (int c = 0; c < group.size(); c++) {
+                Var[] ins = group.get(c).rowInputs();
+                data[c] = new Object[ins.length];
+                root[c] = new int[ins.length];
+                width[c] = new int[ins.length];
+                for (int i = 0; i < ins.length; i++) {
+                    Var u = Plan.skipReshapes(ins[i]);
+                    width[c][i] = Tensor.sizeOf(ins[i].shape()) / Math.max(1, rows);
+                    Integer r = rootIndex.get(u);
+                    root[c][i] = r == null ? -1 : r;
+                    if (r == null) {
+                        Tensor t = u.value();
+                        data[c][i] = t.dtype() == DType.F64 ? t.data64() : t.data32();
+                    }
+                }
+            }
+        }
+
+        Object[][] arrays() {
+            Object[][] a = new Object[data.length][];
+            for (int c = 0; c < a.length; c++) {
+                a[c] = new Object[data[c].length];
+            }
+            return a;
+        }
+
+        int[][] offsets() {
+            int[][] o = new int[data.length][];
+            for (int c = 0; c < o.length; c++) {
+                o[c] = new int[data[c].length];
+            }
+            return o;
+        }
+
+        /** Points consumer c's inputs at rows starting at {@code row}; modifies in and off. */
+        void bind(int c, int row, Plan plan, Object[] scratch, Object[] in, int[] off) {
+            for (int i = 0; i < in.length; i++) {
+                if (root[c][i] < 0) {
+                    in[i] = data[c][i];
+                    off[i] = row * width[c][i];
+                } else {
+                    in[i] = plan.root(root[c][i], scratch);
+                    off[i] = 0;
+                }
+            }
+        }
+    }
+}
