@@ -79,6 +79,9 @@ final class Fusion {
             return u.value().reshape(shape);
         }
         int size = Tensor.sizeOf(shape);
+        if (size == 0) {
+            return Tensor.zeros(v.dtype(), shape);
+        }
         Plan plan = Plan.compile(v);
         Object out = v.dtype() == DType.F64 ? new double[size] : new float[size];
         int tasks = (size + TASK - 1) / TASK;

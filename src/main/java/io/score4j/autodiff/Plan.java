@@ -45,6 +45,12 @@ final class Plan {
     private final int[][] products;
     /** The slot holding each root. */
     private final int[] rootSlot;
+    /**
+     * F32 only: a SOFTPLUS and a SIGMOID step of the same input are computed together from one
+     * exponential, at the earlier of the two, which holds the other's index; the later one holds −2
+     * (skipped). −1 otherwise.
+     */
+    private final int[] partner;
 
     private Plan(DType dtype, Var[] steps, int[] width, int[][] argSlot, Object[][] argData, Object[] loads,
                  Kernels.Broadcast[] broadcasts, int[][] products, int[] rootSlot) {
@@ -57,6 +63,22 @@ final class Plan {
         this.broadcasts = broadcasts;
         this.products = products;
         this.rootSlot = rootSlot;
+        this.partner = partners(dtype, steps, argSlot);
+    }
+
+    private static int[] partners(DType dtype, Var[] steps, int[][] argSlot) {
+        int[] p = new int[steps.length];
+        java.util.Arrays.fill(p, -1);
+        for (int s = 0; s < steps.length && dtype == DType.F32; s++) {
+            for (int t = 0; t < steps.length && steps[s].op() == Primitive.SOFTPLUS; t++) {
+                if (steps[t].op() == Primitive.SIGMOID && argSlot[t][0] == argSlot[s][0] && p[t] == -1) {
+                    p[Math.min(s, t)] = Math.max(s, t);
+                    p[Math.max(s, t)] = -2;
+                    break;
+                }
+            }
+        }
+        return p;
     }
 
     /** A plan of one root evaluated by flat element ranges ({@link #eval}). */
@@ -208,7 +230,13 @@ final class Plan {
     private void step(int s, int from, int len, Object[] scratch) {
         Primitive op = steps[s].op();
         Object dst = scratch[s];
-        if (op.isElementwiseUnary()) {
+        if (partner[s] >= 0) {
+            boolean sp = op == Primitive.SOFTPLUS;
+            Elementwise.softplusAndSigmoid((float[]) scratch[argSlot[s][0]],
+                    (float[]) (sp ? dst : scratch[partner[s]]), (float[]) (sp ? scratch[partner[s]] : dst), len);
+        } else if (partner[s] == -2) {
+            return;
+        } else if (op.isElementwiseUnary()) {
             Object a = scratch[argSlot[s][0]];
             if (dtype == DType.F64) {
                 Elementwise.unary(op, (double[]) a, (double[]) dst, len);

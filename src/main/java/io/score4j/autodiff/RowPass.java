@@ -32,6 +32,9 @@ final class RowPass {
         for (RowConsumer c : group) {
             for (Var in : c.rowInputs()) {
                 Var u = Plan.skipReshapes(in);
+                if (u.isDeferred() && !u.isFusible()) {
+                    u.value();
+                }
                 maxWidth = Math.max(maxWidth, Tensor.sizeOf(in.shape()) / Math.max(1, rows));
                 if (u.isDeferred() && !rootIndex.containsKey(u)) {
                     rootIndex.put(u, roots.size());
@@ -39,7 +42,7 @@ final class RowPass {
                 }
             }
         }
-        Plan plan = roots.isEmpty() ? null : Plan.compile(roots, rows);
+        Plan plan = roots.isEmpty() || rows == 0 ? null : Plan.compile(roots, rows);
         int blocks = Math.max(1, (rows + segmentRows - 1) / segmentRows);
         for (RowConsumer c : group) {
             c.start(blocks);

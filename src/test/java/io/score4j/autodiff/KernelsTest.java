@@ -149,6 +149,24 @@ final class KernelsTest {
         }
     }
 
+    /** Plans compute a softplus and a sigmoid of one input together; that must not change a bit. */
+    @Test
+    void sharedSoftplusAndSigmoidEqualTheSeparateKernels() {
+        float[] x = toFloat(Draw.normalDouble(Key.of(8), 1031));
+        for (int i = 0; i < x.length; i++) {
+            x[i] *= 30;
+        }
+        float[] sp = new float[x.length];
+        float[] sg = new float[x.length];
+        Elementwise.softplusAndSigmoid(x, sp, sg, x.length);
+        float[] sp1 = new float[x.length];
+        float[] sg1 = new float[x.length];
+        Elementwise.unary(Primitive.SOFTPLUS, x, sp1, x.length);
+        Elementwise.unary(Primitive.SIGMOID, x, sg1, x.length);
+        assertArrayEquals(sp1, sp, 0f);
+        assertArrayEquals(sg1, sg, 0f);
+    }
+
     @Test
     void f32ArithmeticIsPlainFloatArithmetic() {
         float[] a = toFloat(Draw.normalDouble(Key.of(5), 257));
