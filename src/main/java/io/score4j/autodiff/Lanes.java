@@ -64,6 +64,64 @@ final class Lanes {
     }
 
     /**
+     * Σ a[ao + i]·b[bo + i] for i &lt; len: lane i mod 8 accumulates by fused multiply-adds in
+     * order, lanes combined as in {@link #sum(float[], int, int)}. Plain Java, so the bits do not
+     * depend on the {@code MathProvider} (whose dot products sum in a provider-specific order).
+     */
+    static float dot(float[] a, int ao, float[] b, int bo, int len) {
+        float l0 = 0, l1 = 0, l2 = 0, l3 = 0, l4 = 0, l5 = 0, l6 = 0, l7 = 0;
+        int i = 0;
+        for (; i + COUNT <= len; i += COUNT) {
+            int p = ao + i;
+            int q = bo + i;
+            l0 = Math.fma(a[p], b[q], l0);
+            l1 = Math.fma(a[p + 1], b[q + 1], l1);
+            l2 = Math.fma(a[p + 2], b[q + 2], l2);
+            l3 = Math.fma(a[p + 3], b[q + 3], l3);
+            l4 = Math.fma(a[p + 4], b[q + 4], l4);
+            l5 = Math.fma(a[p + 5], b[q + 5], l5);
+            l6 = Math.fma(a[p + 6], b[q + 6], l6);
+            l7 = Math.fma(a[p + 7], b[q + 7], l7);
+        }
+        int tail = len - i;
+        l0 = tail > 0 ? Math.fma(a[ao + i], b[bo + i], l0) : l0;
+        l1 = tail > 1 ? Math.fma(a[ao + i + 1], b[bo + i + 1], l1) : l1;
+        l2 = tail > 2 ? Math.fma(a[ao + i + 2], b[bo + i + 2], l2) : l2;
+        l3 = tail > 3 ? Math.fma(a[ao + i + 3], b[bo + i + 3], l3) : l3;
+        l4 = tail > 4 ? Math.fma(a[ao + i + 4], b[bo + i + 4], l4) : l4;
+        l5 = tail > 5 ? Math.fma(a[ao + i + 5], b[bo + i + 5], l5) : l5;
+        l6 = tail > 6 ? Math.fma(a[ao + i + 6], b[bo + i + 6], l6) : l6;
+        return ((l0 + l1) + (l2 + l3)) + ((l4 + l5) + (l6 + l7));
+    }
+
+    /** The double version of {@link #dot(float[], int, float[], int, int)}. */
+    static double dot(double[] a, int ao, double[] b, int bo, int len) {
+        double l0 = 0, l1 = 0, l2 = 0, l3 = 0, l4 = 0, l5 = 0, l6 = 0, l7 = 0;
+        int i = 0;
+        for (; i + COUNT <= len; i += COUNT) {
+            int p = ao + i;
+            int q = bo + i;
+            l0 = Math.fma(a[p], b[q], l0);
+            l1 = Math.fma(a[p + 1], b[q + 1], l1);
+            l2 = Math.fma(a[p + 2], b[q + 2], l2);
+            l3 = Math.fma(a[p + 3], b[q + 3], l3);
+            l4 = Math.fma(a[p + 4], b[q + 4], l4);
+            l5 = Math.fma(a[p + 5], b[q + 5], l5);
+            l6 = Math.fma(a[p + 6], b[q + 6], l6);
+            l7 = Math.fma(a[p + 7], b[q + 7], l7);
+        }
+        int tail = len - i;
+        l0 = tail > 0 ? Math.fma(a[ao + i], b[bo + i], l0) : l0;
+        l1 = tail > 1 ? Math.fma(a[ao + i + 1], b[bo + i + 1], l1) : l1;
+        l2 = tail > 2 ? Math.fma(a[ao + i + 2], b[bo + i + 2], l2) : l2;
+        l3 = tail > 3 ? Math.fma(a[ao + i + 3], b[bo + i + 3], l3) : l3;
+        l4 = tail > 4 ? Math.fma(a[ao + i + 4], b[bo + i + 4], l4) : l4;
+        l5 = tail > 5 ? Math.fma(a[ao + i + 5], b[bo + i + 5], l5) : l5;
+        l6 = tail > 6 ? Math.fma(a[ao + i + 6], b[bo + i + 6], l6) : l6;
+        return ((l0 + l1) + (l2 + l3)) + ((l4 + l5) + (l6 + l7));
+    }
+
+    /**
      * out[at] = Σ of elements [from, from + len) of what {@code r} reads (as worker {@code w}), read
      * in pieces of {@link Fusion#CHUNK}; modifies out only.
      */

@@ -10,17 +10,20 @@ import io.score4j.tensor.simd.VectorMath;
  * gradients, summed over the batch), and sums along the last or the first axis. Other non-fusible
  * nodes are computed alone by {@link Eval}.
  *
- * <p>Summation orders (F32 through {@link MathProvider}, F64 the same order in double):
+ * <p>Summation orders (F32 through {@link MathProvider} kernels whose order is the same in its
+ * vector and scalar implementations, so results do not depend on whether the Vector API is
+ * available; F64 the same order in double):
  * <ul>
- *   <li>a·op(b) ([m,k]·[k,n]): per row, dot products ({@link MathProvider#rowDots}) when F32 and
- *       n &lt; {@link #ROW_DOTS_BELOW_N}; otherwise fused multiply-adds in order p = 0, 1, ….</li>
+ *   <li>a·op(b) ([m,k]·[k,n]): when n &lt; {@link #ROW_DOTS_BELOW_N}, one {@link Lanes#dot} per
+ *       output element; otherwise fused multiply-adds in order p = 0, 1, … (F32 by
+ *       {@link MathProvider#affineRows}).</li>
  *   <li>aᵀ·b and column sums: rows added one at a time in order within each segment of
  *       {@link RowConsumer#segmentRows} rows, then segment results added in segment order.</li>
  *   <li>row sums: eight interleaved lanes ({@link Lanes}).</li>
  * </ul>
  */
 final class RowConsumers {
-    /** F32 products with fewer output columns than this use per-row dot products. */
+    /** Products with fewer output columns than this use one dot product per output element. */
     static final int ROW_DOTS_BELOW_N = 16;
     /** Largest m·n of an aᵀ·b summed by segments. */
     static final int REDUCE_MAX_OUT = 1 << 16;
@@ -87,7 +90,7 @@ final class RowConsumers {
             this.m = m;
             this.k = k;
             this.n = n;
-            this.dots = node.dtype() == DType.F32 && n < ROW_DOTS_BELOW_N;
+            this.dots = n < ROW_DOTS_BELOW_N;
         }
 
         @Override public Var node() { return node; }
@@ -106,10 +109,10 @@ final class RowConsumers {
 
         @Override
         public void consume(int block, int row, int count, Object[] in, int[] off) {
-            if (out instanceof double[] o) {
+            if (dots) {
+                dots(in[0], off[0], count, row);
+            } else if (out instanceof double[] o) {
                 rowsF64((double[]) in[0], off[0], count, k, (double[]) packed, n, o, row * n);
-            } else if (dots) {
-                MATH.rowDots((float[]) in[0], off[0], count, (float[]) packed, 0, n, k, (float[]) out, row * n);
             } else {
                 MATH.affineRows((float[]) in[0], off[0], count, k, (float[]) packed, null, (float[]) out, row * n, n);
             }
@@ -118,6 +121,19 @@ final class RowConsumers {
         @Override
         public Tensor finish() {
             return wrap(out, m, n);
+        }
+
+        private void dots(Object a, int off, int count, int row) {
+            for (int r = 0; r < count; r++) {
+                for (int j = 0; j < n; j++) {
+                    int o = (row + r) * n + j;
+                    if (out instanceof double[] d) {
+                        d[o] = Lanes.dot((double[]) a, off + r * k, (double[]) packed, j * k, k);
+                    } else {
+                        ((float[]) out)[o] = Lanes.dot((float[]) a, off + r * k, (float[]) packed, j * k, k);
+                    }
+                }
+            }
         }
 
         /** out[oo + r·n + j] = Σ_p a[off + r·k + p]·b[p·n + j] by fused multiply-adds in order p; out starts at zero. */
