@@ -67,8 +67,49 @@ final class Fusion {
         if (!node.isFusible()) {
             return pendingInput;
         }
-        boolean wanted = pendingInput || Tensor.sizeOf(node.shape()) >= deferMin;
+        boolean wanted = pendingInput || node.size() >= deferMin;
         return wanted && Plan.deferredSize(node, MAX_STEPS) <= MAX_STEPS;
+    }
+
+    /**
+     * The value of fusible node {@code v} whose inputs are all computed and that fits one task:
+     * its kernel called once on whole arrays, without compiling a plan (the kernels give the same
+     * bits on a whole array as on chunks).
+     */
+    static Tensor direct(Var v) {
+        int size = v.size();
+        Object out = v.dtype() == DType.F64 ? new double[size] : new float[size];
+        Primitive op = v.op();
+        Object a = data(v.input(0));
+        if (op.isElementwiseUnary()) {
+            if (out instanceof double[] o) {
+                Elementwise.unary(op, (double[]) a, o, size);
+            } else {
+                Elementwise.unary(op, (float[]) a, (float[]) out, size);
+            }
+        } else if (op.isElementwiseBinary()) {
+            Object b = data(v.input(1));
+            if (out instanceof double[] o) {
+                Elementwise.binary(op, (double[]) a, (double[]) b, o, size);
+            } else {
+                Elementwise.binary(op, (float[]) a, (float[]) b, (float[]) out, size);
+            }
+        } else if (op == Primitive.BROADCAST) {
+            Kernels.broadcastRange(a, new Kernels.Broadcast(v.input(0).shape(), v.shape()), out, 0, 0, size);
+        } else if (op == Primitive.MATMUL) {
+            int n = v.shape()[1];
+            Object pa = Plan.operand(v, 0, v.input(0).value());
+            Object pb = Plan.operand(v, 1, v.input(1).value());
+            Kernels.product(pa, pb, Plan.innerDim(v), n, out, 0, size, v.dtype() == DType.F64 ? new double[n] : new float[n]);
+        } else {
+            return materialize(v);
+        }
+        return out instanceof double[] d ? Tensor.wrap(d, v.shape()) : Tensor.wrap((float[]) out, v.shape());
+    }
+
+    private static Object data(Var v) {
+        Tensor t = v.value();
+        return t.dtype() == DType.F64 ? t.data64() : t.data32();
     }
 
     /** The value of deferred fusible node {@code v}, computed in parallel over fixed blocks. */
@@ -78,7 +119,7 @@ final class Fusion {
         if (u != v && (!u.isDeferred() || !u.isFusible())) {
             return u.value().reshape(shape);
         }
-        int size = Tensor.sizeOf(shape);
+        int size = v.size();
         if (size == 0) {
             return Tensor.zeros(v.dtype(), shape);
         }

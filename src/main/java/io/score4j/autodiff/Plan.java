@@ -83,7 +83,7 @@ final class Plan {
 
     /** A plan of one root evaluated by flat element ranges ({@link #eval}). */
     static Plan compile(Var root) {
-        return compile(List.of(root), Tensor.sizeOf(root.shape()));
+        return compile(List.of(root), root.size());
     }
 
     /**
@@ -120,8 +120,7 @@ final class Plan {
             if (n.op() == Primitive.BROADCAST) {
                 broadcasts[s] = new Kernels.Broadcast(n.input(0).shape(), n.shape());
             } else if (n.op() == Primitive.MATMUL) {
-                int[] b = n.input(1).shape();
-                products[s] = new int[] {b[Shapes.transposed(n.attr(), 1) ? 1 : 0], n.shape()[1]};
+                products[s] = new int[] {innerDim(n), n.shape()[1]};
             }
         }
         int[] rootSlot = new int[roots.size()];
@@ -162,7 +161,7 @@ final class Plan {
     }
 
     private static int widthOf(Var n, int rows) {
-        int size = Tensor.sizeOf(n.shape());
+        int size = n.size();
         if (size % rows != 0) {
             throw new IllegalStateException(n + " does not split into " + rows + " rows");
         }
@@ -259,8 +258,13 @@ final class Plan {
         }
     }
 
+    /** The inner dimension k of MATMUL node {@code n}. */
+    static int innerDim(Var n) {
+        return n.input(1).shape()[Shapes.transposed(n.attr(), 1) ? 1 : 0];
+    }
+
     /** The array a step reads for computed input {@code i}: MATMUL operands packed untransposed. */
-    private static Object operand(Var n, int i, Tensor t) {
+    static Object operand(Var n, int i, Tensor t) {
         Object data = t.dtype() == DType.F64 ? t.data64() : t.data32();
         if (n.op() != Primitive.MATMUL || !Shapes.transposed(n.attr(), i)) {
             return data;

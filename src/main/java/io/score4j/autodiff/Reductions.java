@@ -22,7 +22,7 @@ final class Reductions {
     /** Σ of every element of {@code x}, shape []. */
     static Tensor sumAll(Var x) {
         Object out = RowConsumers.alloc(x.dtype(), 1);
-        longRows(x, 1, Tensor.sizeOf(x.shape()), out);
+        longRows(x, 1, x.size(), out);
         return RowConsumers.wrap(out);
     }
 

@@ -35,7 +35,7 @@ final class RowPass {
                 if (u.isDeferred() && !u.isFusible()) {
                     u.value();
                 }
-                maxWidth = Math.max(maxWidth, Tensor.sizeOf(in.shape()) / Math.max(1, rows));
+                maxWidth = Math.max(maxWidth, in.size() / Math.max(1, rows));
                 if (u.isDeferred() && !rootIndex.containsKey(u)) {
                     rootIndex.put(u, roots.size());
                     roots.add(u);
@@ -98,7 +98,7 @@ final class RowPass {
                 width[c] = new int[ins.length];
                 for (int i = 0; i < ins.length; i++) {
                     Var u = Plan.skipReshapes(ins[i]);
-                    width[c][i] = Tensor.sizeOf(ins[i].shape()) / Math.max(1, rows);
+                    width[c][i] = ins[i].size() / Math.max(1, rows);
                     Integer r = rootIndex.get(u);
                     root[c][i] = r == null ? -1 : r;
                     if (r == null) {

@@ -31,7 +31,7 @@ final class Scheduler {
     /** Computes {@code v}, whose inputs are all computed, alone. */
     static void computeNow(Var v) {
         if (v.isFusible()) {
-            v.setValue(Fusion.materialize(v));
+            v.setValue(v.size() <= Fusion.TASK ? Fusion.direct(v) : Fusion.materialize(v));
             return;
         }
         RowConsumer c = RowConsumers.of(v);

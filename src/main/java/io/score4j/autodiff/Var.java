@@ -34,6 +34,7 @@ public final class Var {
     private final Var[] inputs;
     private final int[] attr;
     private final int[] shape;
+    private final int size;
     private final DType dtype;
     /** Whether a {@link Plan} can compute this node (see {@link Fusion#fusible}). */
     private final boolean fusible;
@@ -53,6 +54,7 @@ public final class Var {
         this.id = COUNTER.getAndIncrement();
         this.value = value;
         this.shape = shape;
+        this.size = Tensor.sizeOf(shape);
         this.dtype = dtype;
         this.fusible = fusible;
         this.op = op;
@@ -183,6 +185,11 @@ public final class Var {
         return shape.clone();
     }
 
+    /** Number of elements (1 for a scalar). */
+    int size() {
+        return size;
+    }
+
     /** The value's element type. */
     public DType dtype() {
         return dtype;
@@ -299,7 +306,7 @@ public final class Var {
 
     /** Mean of all elements → shape [] (composite). */
     public Var mean() {
-        return sum().mul(1.0 / Tensor.sizeOf(shape));
+        return sum().mul(1.0 / size);
     }
 
     /** Numpy-style broadcast to {@code shape}; returns this when the shape already matches. */
