@@ -117,11 +117,8 @@ final class Plan {
             for (int i = 0; i < argSlot[s].length; i++) {
                 bind(n, i, rows, slot, loads, loadWidths, argSlot[s], argData[s]);
             }
-            if (n.op() == Primitive.BROADCAST) {
-                broadcasts[s] = new Kernels.Broadcast(n.input(0).shape(), n.shape());
-            } else if (n.op() == Primitive.MATMUL) {
-                products[s] = new int[] {innerDim(n), n.shape()[1]};
-            }
+            broadcasts[s] = n.op() == Primitive.BROADCAST ? new Kernels.Broadcast(n.input(0).shape(), n.shape()) : null;
+            products[s] = n.op() == Primitive.MATMUL ? new int[] {innerDim(n), n.shape()[1]} : null;
         }
         int[] rootSlot = new int[roots.size()];
         for (int r = 0; r < rootSlot.length; r++) {

@@ -21,63 +21,78 @@ final class RowPass {
     /** Below this many elements read per pass, a pass runs in the calling thread. */
     static final long PARALLEL_MIN = 1 << 15;
 
-    private RowPass() {}
+    private final List<RowConsumer> group;
+    private final int rows;
+    private final int segmentRows;
+    private final Plan plan;
+    private final Wiring wiring;
+    private final int maxWidth;
+    private final int chunkRows;
 
-    /** Computes every consumer of {@code group} (same rows; segmented ones with one segment size) and sets the values. */
-    static void run(List<RowConsumer> group, int segmentRows) {
-        int rows = group.get(0).rows();
+    private RowPass(List<RowConsumer> group, int segmentRows) {
+        this.group = group;
+        this.rows = group.get(0).rows();
+        this.segmentRows = segmentRows;
         List<Var> roots = new ArrayList<>();
         Map<Var, Integer> rootIndex = new IdentityHashMap<>();
-        int maxWidth = 1;
+        int widest = 1;
         for (RowConsumer c : group) {
             for (Var in : c.rowInputs()) {
                 Var u = Plan.skipReshapes(in);
                 if (u.isDeferred() && !u.isFusible()) {
                     u.value();
                 }
-                maxWidth = Math.max(maxWidth, in.size() / Math.max(1, rows));
+                widest = Math.max(widest, in.size() / Math.max(1, rows));
                 if (u.isDeferred() && !rootIndex.containsKey(u)) {
                     rootIndex.put(u, roots.size());
                     roots.add(u);
                 }
             }
         }
-        Plan plan = roots.isEmpty() || rows == 0 ? null : Plan.compile(roots, rows);
+        this.plan = roots.isEmpty() || rows == 0 ? null : Plan.compile(roots, rows);
+        this.wiring = new Wiring(group, rootIndex, rows);
+        this.maxWidth = widest;
+        this.chunkRows = Math.max(1, Fusion.CHUNK / widest);
+    }
+
+    /** Computes every consumer of {@code group} (same rows; segmented ones with one segment size) and sets the values. */
+    static void run(List<RowConsumer> group, int segmentRows) {
+        new RowPass(group, segmentRows).run();
+    }
+
+    private void run() {
         int blocks = Math.max(1, (rows + segmentRows - 1) / segmentRows);
         for (RowConsumer c : group) {
             c.start(blocks);
         }
-        Wiring wiring = new Wiring(group, rootIndex, rows);
-        int chunkRows = Math.max(1, Fusion.CHUNK / maxWidth);
-        boolean parallel = (long) rows * maxWidth * group.size() >= PARALLEL_MIN;
-        Object[][] scratch = new Object[parallel ? Parallel.workers(blocks) : 1][];
-        Parallel.Task task = (b, w) -> {
+        long work = (long) rows * maxWidth * group.size();
+        int workers = work >= PARALLEL_MIN ? Parallel.workers(blocks) : 1;
+        Object[][] scratch = new Object[workers][];
+        Parallel.run(blocks, workers, (b, w) -> {
             if (plan != null && scratch[w] == null) {
                 scratch[w] = plan.scratch(Math.min(chunkRows, rows));
             }
-            Object[][] in = wiring.arrays();
-            int[][] off = wiring.offsets();
-            int end = Math.min(rows, (b + 1) * segmentRows);
-            for (int r = b * segmentRows; r < end; r += chunkRows) {
-                int count = Math.min(chunkRows, end - r);
-                if (plan != null) {
-                    plan.evalRows(r, count, scratch[w]);
-                }
-                for (int c = 0; c < group.size(); c++) {
-                    wiring.bind(c, r, plan, scratch[w], in[c], off[c]);
-                    group.get(c).consume(b, r, count, in[c], off[c]);
-                }
-            }
-        };
-        if (parallel) {
-            Parallel.run(blocks, task);
-        } else {
-            for (int b = 0; b < blocks; b++) {
-                task.run(b, 0);
-            }
-        }
+            block(b, scratch[w]);
+        });
         for (RowConsumer c : group) {
             c.node().setValue(c.finish());
+        }
+    }
+
+    /** Feeds rows of block {@code b}, chunk by chunk, to every consumer; uses this worker's {@code scratch}. */
+    private void block(int b, Object[] scratch) {
+        Object[][] in = wiring.arrays();
+        int[][] off = wiring.offsets();
+        int end = Math.min(rows, (b + 1) * segmentRows);
+        for (int r = b * segmentRows; r < end; r += chunkRows) {
+            int count = Math.min(chunkRows, end - r);
+            if (plan != null) {
+                plan.evalRows(r, count, scratch);
+            }
+            for (int c = 0; c < group.size(); c++) {
+                wiring.bind(c, r, plan, scratch, in[c], off[c]);
+                group.get(c).consume(b, r, count, in[c], off[c]);
+            }
         }
     }
 

@@ -88,20 +88,21 @@ final class Shapes {
                 yield remove(a, attr[0]);
             }
             case SUM_ALL -> new int[0];
-            case BROADCAST -> {
-                if (attr.length < a.length || !Arrays.equals(broadcast(padLeft(a, attr.length), attr), attr)) {
-                    throw new IllegalArgumentException("cannot BROADCAST " + in[0] + " to " + Arrays.toString(attr));
-                }
-                yield attr.clone();
-            }
-            case RESHAPE -> {
-                if (Tensor.sizeOf(attr) != Tensor.sizeOf(a)) {
-                    throw new IllegalArgumentException("cannot RESHAPE " + in[0] + " to " + Arrays.toString(attr));
-                }
-                yield attr.clone();
-            }
+            case BROADCAST, RESHAPE -> target(op, in[0], attr);
             default -> throw new IllegalStateException("no shape rule for " + op);
         };
+    }
+
+    /** The target shape of a BROADCAST or RESHAPE of {@code x}, checked. */
+    private static int[] target(Primitive op, Var x, int[] attr) {
+        int[] a = x.shape();
+        boolean ok = op == Primitive.BROADCAST
+                ? attr.length >= a.length && Arrays.equals(broadcast(padLeft(a, attr.length), attr), attr)
+                : Tensor.sizeOf(attr) == x.size();
+        if (!ok) {
+            throw new IllegalArgumentException("cannot " + op + " " + x + " to " + Arrays.toString(attr));
+        }
+        return attr.clone();
     }
 
     /** Whether MATMUL attribute {@code attr} transposes operand {@code i} (0 = a, 1 = b). */
