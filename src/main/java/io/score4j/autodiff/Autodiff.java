@@ -24,6 +24,22 @@ public final class Autodiff {
     private Autodiff() {}
 
     /**
+     * Sets how many threads the engine's kernels use (the caller's plus pooled daemon threads);
+     * the default is the number of available processors. Results are bit-identical for every
+     * count: work is split by shapes alone and partial sums are combined in a fixed order.
+     *
+     * @throws IllegalArgumentException if {@code threads} is below 1
+     */
+    public static void setThreads(int threads) {
+        Parallel.setThreads(threads);
+    }
+
+    /** The thread count set by {@link #setThreads} (default: available processors). */
+    public static int threads() {
+        return Parallel.threads();
+    }
+
+    /**
      * Reverse mode: ∂out/∂w for each w in {@code wrt}, as differentiable Vars with the shapes of
      * {@code wrt}. {@code scalarOut} must hold one element; a w it does not depend on gets zeros.
      */
@@ -34,7 +50,11 @@ public final class Autodiff {
         return vjp(scalarOut, Var.leaf(Tensor.full(scalarOut.dtype(), 1.0, scalarOut.shape())), wrt);
     }
 
-    /** Reverse mode: Jᵀ·cotangent for each w in {@code wrt}; {@code cotangent} has the shape of {@code out}. */
+    /**
+     * Reverse mode: Jᵀ·cotangent for each w in {@code wrt}; {@code cotangent} has the shape of
+     * {@code out}. The results are computed before they are returned, together, so that
+     * gradients reading the same activations share passes over them.
+     */
     public static List<Var> vjp(Var out, Var cotangent, List<Var> wrt) {
         checkSameShape("cotangent", cotangent, out);
         List<Var> nodes = topologicalOrder(out);
@@ -71,6 +91,7 @@ public final class Autodiff {
             Var g = ct.get(w);
             res.add(g != null ? g : Var.zerosLike(w));
         }
+        Scheduler.compute(res);
         return res;
     }
 
@@ -124,6 +145,7 @@ public final class Autodiff {
         }
         Var out = f.apply(leaves);
         List<Var> g = grad(out, leaves);
+        out.value();
         List<Tensor> grads = new ArrayList<>(g.size());
         for (Var v : g) {
             grads.add(v.value());

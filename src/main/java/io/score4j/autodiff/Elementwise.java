@@ -1,158 +1,89 @@
 package io.score4j.autodiff;
 
+import io.score4j.tensor.simd.MathProvider;
+import io.score4j.tensor.simd.VectorMath;
+
 /**
- * Elementwise kernels over flat arrays: the one place to swap in Vector-API versions later.
+ * Elementwise kernels over ranges of flat arrays, the only place elementwise primitives are
+ * computed (eagerly or inside a fused {@link Plan}), so a value never depends on how it was
+ * scheduled.
  *
- * <p>Every method has the shape {@code op(a[, b], out)}: it reads {@code a} (and {@code b}), which
- * it never modifies, and overwrites {@code out[0 … a.length)}; {@code out} may alias an input.
- * F32 arithmetic is done in float; transcendental functions are evaluated in double and rounded
- * once to float (as accurate as a float kernel can be, and no slower in scalar code).
+ * <p>Each kernel reads elements [0, n) of its inputs (never modifying them) and overwrites
+ * {@code out[0, n)}; {@code out} may be an input. All operands share one index (HotSpot's C2 only
+ * vectorises loops whose arrays are indexed alike). Every element is computed by the same
+ * operation sequence wherever a chunk starts, so computing a tensor in chunks gives the same bits
+ * as computing it whole.
+ *
+ * <p>F64: exact formulas in double ({@link Math#exp}, {@link Math#log}, and the accurate
+ * {@link #softplus(double)} and {@link #tanh(double)} below). F32: arithmetic in float, and
+ * exp, softplus, sigmoid and tanh from {@link VectorMath#provider()} (Vector API where available,
+ * bit-identical scalar fallback otherwise; error bounds in {@link MathProvider}); log in double,
+ * rounded once.
  */
 final class Elementwise {
+    private static final MathProvider MATH = VectorMath.provider();
+
     private Elementwise() {}
 
-    static void add(double[] a, double[] b, double[] out) {
-        for (int i = 0; i < a.length; i++) {
-            out[i] = a[i] + b[i];
+    /** out[i] = a[i] op b[i] for i &lt; n, op one of ADD, SUB, MUL, DIV; modifies out. */
+    static void binary(Primitive op, double[] a, double[] b, double[] out, int n) {
+        switch (op) {
+            case ADD -> { for (int i = 0; i < n; i++) out[i] = a[i] + b[i]; }
+            case SUB -> { for (int i = 0; i < n; i++) out[i] = a[i] - b[i]; }
+            case MUL -> { for (int i = 0; i < n; i++) out[i] = a[i] * b[i]; }
+            case DIV -> { for (int i = 0; i < n; i++) out[i] = a[i] / b[i]; }
+            default -> throw new IllegalArgumentException(op + " is not elementwise binary");
         }
     }
 
-    static void add(float[] a, float[] b, float[] out) {
-        for (int i = 0; i < a.length; i++) {
-            out[i] = a[i] + b[i];
+    /** The float version of {@link #binary(Primitive, double[], double[], double[], int)}. */
+    static void binary(Primitive op, float[] a, float[] b, float[] out, int n) {
+        switch (op) {
+            case ADD -> { for (int i = 0; i < n; i++) out[i] = a[i] + b[i]; }
+            case SUB -> { for (int i = 0; i < n; i++) out[i] = a[i] - b[i]; }
+            case MUL -> { for (int i = 0; i < n; i++) out[i] = a[i] * b[i]; }
+            case DIV -> { for (int i = 0; i < n; i++) out[i] = a[i] / b[i]; }
+            default -> throw new IllegalArgumentException(op + " is not elementwise binary");
         }
     }
 
-    static void sub(double[] a, double[] b, double[] out) {
-        for (int i = 0; i < a.length; i++) {
-            out[i] = a[i] - b[i];
+    /** out[i] = op(a[i]) for i &lt; n, op an elementwise unary primitive; modifies out. */
+    static void unary(Primitive op, double[] a, double[] out, int n) {
+        switch (op) {
+            case NEG -> { for (int i = 0; i < n; i++) out[i] = -a[i]; }
+            case EXP -> { for (int i = 0; i < n; i++) out[i] = Math.exp(a[i]); }
+            case LOG -> { for (int i = 0; i < n; i++) out[i] = Math.log(a[i]); }
+            case TANH -> { for (int i = 0; i < n; i++) out[i] = tanh(a[i]); }
+            case SIGMOID -> { for (int i = 0; i < n; i++) out[i] = 1.0 / (1.0 + Math.exp(-a[i])); }
+            case SOFTPLUS -> { for (int i = 0; i < n; i++) out[i] = softplus(a[i]); }
+            case RELU -> { for (int i = 0; i < n; i++) out[i] = a[i] > 0 ? a[i] : 0.0; }
+            case STEP -> { for (int i = 0; i < n; i++) out[i] = a[i] > 0 ? 1.0 : 0.0; }
+            default -> throw new IllegalArgumentException(op + " is not elementwise unary");
         }
     }
 
-    static void sub(float[] a, float[] b, float[] out) {
-        for (int i = 0; i < a.length; i++) {
-            out[i] = a[i] - b[i];
+    /** The float version of {@link #unary(Primitive, double[], double[], int)}. */
+    static void unary(Primitive op, float[] a, float[] out, int n) {
+        switch (op) {
+            case NEG -> { for (int i = 0; i < n; i++) out[i] = -a[i]; }
+            case LOG -> { for (int i = 0; i < n; i++) out[i] = (float) Math.log(a[i]); }
+            case RELU -> { for (int i = 0; i < n; i++) out[i] = a[i] > 0 ? a[i] : 0f; }
+            case STEP -> { for (int i = 0; i < n; i++) out[i] = a[i] > 0 ? 1f : 0f; }
+            case EXP -> MATH.exp(a, out, 0, n);
+            case TANH -> MATH.tanh(a, out, 0, n);
+            case SIGMOID -> MATH.sigmoid(a, out, 0, n);
+            case SOFTPLUS -> MATH.softplus(a, out, 0, n);
+            default -> throw new IllegalArgumentException(op + " is not elementwise unary");
         }
     }
 
-    static void mul(double[] a, double[] b, double[] out) {
-        for (int i = 0; i < a.length; i++) {
-            out[i] = a[i] * b[i];
-        }
-    }
-
-    static void mul(float[] a, float[] b, float[] out) {
-        for (int i = 0; i < a.length; i++) {
-            out[i] = a[i] * b[i];
-        }
-    }
-
-    static void div(double[] a, double[] b, double[] out) {
-        for (int i = 0; i < a.length; i++) {
-            out[i] = a[i] / b[i];
-        }
-    }
-
-    static void div(float[] a, float[] b, float[] out) {
-        for (int i = 0; i < a.length; i++) {
-            out[i] = a[i] / b[i];
-        }
-    }
-
-    static void neg(double[] a, double[] out) {
-        for (int i = 0; i < a.length; i++) {
-            out[i] = -a[i];
-        }
-    }
-
-    static void neg(float[] a, float[] out) {
-        for (int i = 0; i < a.length; i++) {
-            out[i] = -a[i];
-        }
-    }
-
-    static void exp(double[] a, double[] out) {
-        for (int i = 0; i < a.length; i++) {
-            out[i] = Math.exp(a[i]);
-        }
-    }
-
-    static void exp(float[] a, float[] out) {
-        for (int i = 0; i < a.length; i++) {
-            out[i] = (float) Math.exp(a[i]);
-        }
-    }
-
-    static void log(double[] a, double[] out) {
-        for (int i = 0; i < a.length; i++) {
-            out[i] = Math.log(a[i]);
-        }
-    }
-
-    static void log(float[] a, float[] out) {
-        for (int i = 0; i < a.length; i++) {
-            out[i] = (float) Math.log(a[i]);
-        }
-    }
-
-    static void tanh(double[] a, double[] out) {
-        for (int i = 0; i < a.length; i++) {
-            out[i] = tanh(a[i]);
-        }
-    }
-
-    static void tanh(float[] a, float[] out) {
-        for (int i = 0; i < a.length; i++) {
-            out[i] = (float) tanh(a[i]);
-        }
-    }
-
-    static void sigmoid(double[] a, double[] out) {
-        for (int i = 0; i < a.length; i++) {
-            out[i] = 1.0 / (1.0 + Math.exp(-a[i]));
-        }
-    }
-
-    static void sigmoid(float[] a, float[] out) {
-        for (int i = 0; i < a.length; i++) {
-            out[i] = (float) (1.0 / (1.0 + Math.exp(-a[i])));
-        }
-    }
-
-    static void softplus(double[] a, double[] out) {
-        for (int i = 0; i < a.length; i++) {
-            out[i] = softplus(a[i]);
-        }
-    }
-
-    static void softplus(float[] a, float[] out) {
-        for (int i = 0; i < a.length; i++) {
-            out[i] = (float) softplus(a[i]);
-        }
-    }
-
-    static void relu(double[] a, double[] out) {
-        for (int i = 0; i < a.length; i++) {
-            out[i] = a[i] > 0 ? a[i] : 0.0;
-        }
-    }
-
-    static void relu(float[] a, float[] out) {
-        for (int i = 0; i < a.length; i++) {
-            out[i] = a[i] > 0 ? a[i] : 0f;
-        }
-    }
-
-    static void step(double[] a, double[] out) {
-        for (int i = 0; i < a.length; i++) {
-            out[i] = a[i] > 0 ? 1.0 : 0.0;
-        }
-    }
-
-    static void step(float[] a, float[] out) {
-        for (int i = 0; i < a.length; i++) {
-            out[i] = a[i] > 0 ? 1f : 0f;
-        }
+    /**
+     * softplus[i] = softplus(a[i]) and sigmoid[i] = σ(a[i]) for i &lt; n from one shared exponential
+     * (F32: {@link MathProvider#softplusAndSigmoid}, which gives the bits of the two separate
+     * kernels); modifies softplus and sigmoid, either of which may be a.
+     */
+    static void softplusAndSigmoid(float[] a, float[] softplus, float[] sigmoid, int n) {
+        MATH.softplusAndSigmoid(a, softplus, sigmoid, 0, n);
     }
 
     /**

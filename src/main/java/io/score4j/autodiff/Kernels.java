@@ -1,129 +1,151 @@
 package io.score4j.autodiff;
 
+import io.score4j.tensor.simd.MathProvider;
+import io.score4j.tensor.simd.VectorMath;
+import java.util.Arrays;
+
 /**
- * Structural kernels over flat row-major arrays: matrix product, transpose, axis sums, broadcast.
+ * Structural kernels over flat row-major arrays: transpose, broadcast and the small-k matrix
+ * product, each over any flat range of its output so {@link Plan} can compute them chunk by chunk.
  * Each reads its inputs (never modified) and overwrites the caller-owned {@code out}, which must
- * not alias an input.
+ * not alias an input. Arrays are {@code float[]} or {@code double[]}, one type per call.
  */
 final class Kernels {
     private static final int BLOCK = 32;
+    private static final MathProvider MATH = VectorMath.provider();
 
     private Kernels() {}
 
-    /** out[m,n] = a[m,k]·b[k,n], in i-k-j order so the inner loop streams rows of b and out. */
-    static void matmul(double[] a, double[] b, double[] out, int m, int k, int n) {
-        if (n == 1) {
-            for (int i = 0; i < m; i++) {
-                double s = 0;
-                int ai = i * k;
-                for (int p = 0; p < k; p++) {
-                    s += a[ai + p] * b[p];
-                }
-                out[i] = s;
-            }
-            return;
+    /**
+     * Geometry of a broadcast from {@code in} (left-padded with 1s) to {@code out}: the source offset
+     * step of each output axis (0 along broadcast axes) and whether whole output rows repeat one
+     * source element.
+     */
+    record Broadcast(int[] outShape, int[] stride, int rowLen, boolean fillRows, boolean scalarSource) {
+        Broadcast(int[] in, int[] out) {
+            this(out, strides(Shapes.padLeft(in, out.length)), out.length == 0 ? 1 : out[out.length - 1],
+                    out.length > 0 && Shapes.padLeft(in, out.length)[out.length - 1] == 1,
+                    io.score4j.tensor.Tensor.sizeOf(in) == 1);
         }
-        java.util.Arrays.fill(out, 0, m * n, 0.0);
-        for (int i = 0; i < m; i++) {
-            int oi = i * n;
-            for (int p = 0; p < k; p++) {
-                double aip = a[i * k + p];
-                int bp = p * n;
-                for (int j = 0; j < n; j++) {
-                    out[oi + j] += aip * b[bp + j];
-                }
+
+        private static int[] strides(int[] padded) {
+            int[] st = new int[padded.length];
+            int s = 1;
+            for (int d = padded.length - 1; d >= 0; d--) {
+                st[d] = padded[d] == 1 ? 0 : s;
+                s *= padded[d];
             }
+            return st;
+        }
+
+        /** Source offset of the first element of output row {@code row} (rows run along the last axis). */
+        int rowSource(int row) {
+            int off = 0;
+            int r = row;
+            for (int d = outShape.length - 2; d >= 0 && r > 0; d--) {
+                int extent = outShape[d];
+                off += (r % extent) * stride[d];
+                r /= extent;
+            }
+            return off;
         }
     }
 
-    /** out[m,n] = a[m,k]·b[k,n] in float arithmetic; see the double version. */
-    static void matmul(float[] a, float[] b, float[] out, int m, int k, int n) {
-        if (n == 1) {
-            for (int i = 0; i < m; i++) {
-                float s = 0;
-                int ai = i * k;
-                for (int p = 0; p < k; p++) {
-                    s += a[ai + p] * b[p];
-                }
-                out[i] = s;
-            }
+    /** Writes elements [from, from + n) of the broadcast of {@code src} by {@code b} to out[oo, oo + n). */
+    static void broadcastRange(Object src, Broadcast b, Object out, int oo, int from, int n) {
+        if (b.scalarSource()) {
+            fill(src, 0, out, oo, n);
             return;
         }
-        java.util.Arrays.fill(out, 0, m * n, 0f);
-        for (int i = 0; i < m; i++) {
-            int oi = i * n;
-            for (int p = 0; p < k; p++) {
-                float aip = a[i * k + p];
-                int bp = p * n;
-                for (int j = 0; j < n; j++) {
-                    out[oi + j] += aip * b[bp + j];
-                }
+        int end = from + n;
+        int rowLen = b.rowLen();
+        for (int i = from; i < end; ) {
+            int row = i / rowLen;
+            int col = i - row * rowLen;
+            int len = Math.min(rowLen - col, end - i);
+            int base = b.rowSource(row);
+            if (b.fillRows()) {
+                fill(src, base, out, oo + i - from, len);
+            } else {
+                System.arraycopy(src, base + col, out, oo + i - from, len);
             }
+            i += len;
+        }
+    }
+
+    private static void fill(Object src, int at, Object out, int oo, int n) {
+        if (src instanceof double[] d) {
+            Arrays.fill((double[]) out, oo, oo + n, d[at]);
+        } else {
+            Arrays.fill((float[]) out, oo, oo + n, ((float[]) src)[at]);
         }
     }
 
     /**
-     * out[m,n] = op(a)·op(b) with op(a) = ta ? aᵀ : a of shape [m,k] and op(b) = tb ? bᵀ : b of
-     * shape [k,n]. A transposed b is first copied into a temporary (b is usually a weight
-     * matrix, small); a transposed a is read in place by {@link #matmulTN}.
+     * Elements [from, from + len) of a[m,k]·b[k,n] (both untransposed, row-major) into
+     * out[0, len): out[i,j] = a[i,0]·b[0,j] when k = 1, else Σ_p a[i,p]·b[p,j] by fused
+     * multiply-adds in order p = 0, 1, … from zero, which is what {@link MathProvider#affineRows}
+     * computes (F32 goes through it; rows cut by the range are computed whole into {@code row},
+     * n elements of scratch). Meant for small k.
      */
-    static void gemm(double[] a, boolean ta, double[] b, boolean tb, double[] out, int m, int k, int n) {
-        double[] bb = b;
-        if (tb) {
-            bb = new double[k * n];
-            transpose(b, bb, n, k);
-        }
-        if (ta) {
-            matmulTN(a, bb, out, m, k, n);
-        } else {
-            matmul(a, bb, out, m, k, n);
-        }
-    }
-
-    /** out[m,n] = op(a)·op(b) in float arithmetic; see the double version. */
-    static void gemm(float[] a, boolean ta, float[] b, boolean tb, float[] out, int m, int k, int n) {
-        float[] bb = b;
-        if (tb) {
-            bb = new float[k * n];
-            transpose(b, bb, n, k);
-        }
-        if (ta) {
-            matmulTN(a, bb, out, m, k, n);
-        } else {
-            matmul(a, bb, out, m, k, n);
+    static void product(Object a, Object b, int k, int n, Object out, int from, int len, Object row) {
+        int end = from + len;
+        for (int i = from; i < end; ) {
+            int r = i / n;
+            int col = i - r * n;
+            int cnt = Math.min(n - col, end - i);
+            if (out instanceof double[] o) {
+                productRow((double[]) a, r * k, (double[]) b, col, k, n, o, i - from, cnt);
+            } else if (k == 1) {
+                scaledRow(((float[]) a)[r], (float[]) b, col, cnt, (float[]) row);
+                System.arraycopy(row, col, out, i - from, cnt);
+            } else if (col == 0 && cnt == n) {
+                int rows = (end - i) / n;
+                MATH.affineRows((float[]) a, r * k, rows, k, (float[]) b, null, (float[]) out, i - from, n);
+                cnt = rows * n;
+            } else {
+                MATH.affineRows((float[]) a, r * k, 1, k, (float[]) b, null, (float[]) row, 0, n);
+                System.arraycopy(row, col, out, i - from, cnt);
+            }
+            i += cnt;
         }
     }
 
-    /** out[m,n] = a[k,m]ᵀ·b[k,n], streaming rows of a, b and out (no transpose copy). */
-    static void matmulTN(double[] a, double[] b, double[] out, int m, int k, int n) {
-        java.util.Arrays.fill(out, 0, m * n, 0.0);
-        for (int p = 0; p < k; p++) {
-            int ap = p * m;
-            int bp = p * n;
-            for (int i = 0; i < m; i++) {
-                double api = a[ap + i];
-                int oi = i * n;
-                for (int j = 0; j < n; j++) {
-                    out[oi + j] += api * b[bp + j];
-                }
+    /** row[j] = s·b[j] for j in [col, col + cnt): one index for both arrays, so C2 vectorises it. */
+    private static void scaledRow(float s, float[] b, int col, int cnt, float[] row) {
+        for (int j = col; j < col + cnt; j++) {
+            row[j] = s * b[j];
+        }
+    }
+
+    private static void productRow(double[] a, int ar, double[] b, int col, int k, int n, double[] out, int o, int cnt) {
+        double a0 = a[ar];
+        for (int j = 0; j < cnt; j++) {
+            out[o + j] = a0 * b[col + j];
+        }
+        for (int p = 1; p < k; p++) {
+            double ap = a[ar + p];
+            int bp = p * n + col;
+            for (int j = 0; j < cnt; j++) {
+                out[o + j] = Math.fma(ap, b[bp + j], out[o + j]);
             }
         }
     }
 
-    /** out[m,n] = a[k,m]ᵀ·b[k,n] in float arithmetic; see the double version. */
-    static void matmulTN(float[] a, float[] b, float[] out, int m, int k, int n) {
-        java.util.Arrays.fill(out, 0, m * n, 0f);
-        for (int p = 0; p < k; p++) {
-            int ap = p * m;
-            int bp = p * n;
-            for (int i = 0; i < m; i++) {
-                float api = a[ap + i];
-                int oi = i * n;
-                for (int j = 0; j < n; j++) {
-                    out[oi + j] += api * b[bp + j];
-                }
-            }
+    /** The transpose of {@code a} ([rows, cols] row-major) as a new array; {@code a} itself when a dimension is 1. */
+    static Object transposed(Object a, int rows, int cols) {
+        if (rows == 1 || cols == 1) {
+            return a;
         }
+        if (a instanceof double[] d) {
+            double[] t = new double[d.length];
+            transpose(d, t, rows, cols);
+            return t;
+        }
+        float[] f = (float[]) a;
+        float[] t = new float[f.length];
+        transpose(f, t, rows, cols);
+        return t;
     }
 
     /** out[n,m] = a[m,n]ᵀ, in square tiles to stay in cache. */
@@ -153,80 +175,6 @@ final class Kernels {
                     }
                 }
             }
-        }
-    }
-
-    /** Viewing a as [outer, len, inner]: out[o, j] = Σ_l a[o, l, j]. */
-    static void sumAxis(double[] a, double[] out, int outer, int len, int inner) {
-        java.util.Arrays.fill(out, 0, outer * inner, 0.0);
-        for (int o = 0; o < outer; o++) {
-            int ob = o * inner;
-            for (int l = 0; l < len; l++) {
-                int ab = (o * len + l) * inner;
-                for (int j = 0; j < inner; j++) {
-                    out[ob + j] += a[ab + j];
-                }
-            }
-        }
-    }
-
-    /** Viewing a as [outer, len, inner]: out[o, j] = Σ_l a[o, l, j]; see the double version. */
-    static void sumAxis(float[] a, float[] out, int outer, int len, int inner) {
-        java.util.Arrays.fill(out, 0, outer * inner, 0f);
-        for (int o = 0; o < outer; o++) {
-            int ob = o * inner;
-            for (int l = 0; l < len; l++) {
-                int ab = (o * len + l) * inner;
-                for (int j = 0; j < inner; j++) {
-                    out[ob + j] += a[ab + j];
-                }
-            }
-        }
-    }
-
-    /**
-     * Broadcasts {@code a} (shape {@code inShape}, already left-padded with 1s to the rank of
-     * {@code outShape}) into {@code out} (shape {@code outShape}). Copies whole innermost rows with
-     * {@code System.arraycopy} or fills them when the innermost axis is itself broadcast.
-     * {@code a} and {@code out} are both arrays of the same primitive type.
-     */
-    static void broadcast(Object a, int[] inShape, Object out, int[] outShape) {
-        int rank = outShape.length;
-        if (rank == 0) {
-            System.arraycopy(a, 0, out, 0, 1);
-            return;
-        }
-        int[] inStride = new int[rank];
-        int s = 1;
-        for (int d = rank - 1; d >= 0; d--) {
-            inStride[d] = inShape[d] == 1 ? 0 : s;
-            s *= inShape[d];
-        }
-        int rowLen = outShape[rank - 1];
-        int rows = 1;
-        for (int d = 0; d < rank - 1; d++) {
-            rows *= outShape[d];
-        }
-        int[] idx = new int[rank];
-        for (int r = 0; r < rows; r++) {
-            int src = 0;
-            for (int d = 0; d < rank - 1; d++) {
-                src += idx[d] * inStride[d];
-            }
-            copyRow(a, src, inStride[rank - 1] == 0, out, r * rowLen, rowLen);
-            for (int d = rank - 2; d >= 0 && ++idx[d] == outShape[d]; d--) {
-                idx[d] = 0;
-            }
-        }
-    }
-
-    private static void copyRow(Object a, int src, boolean fill, Object out, int dst, int len) {
-        if (!fill) {
-            System.arraycopy(a, src, out, dst, len);
-        } else if (a instanceof double[] ad) {
-            java.util.Arrays.fill((double[]) out, dst, dst + len, ad[src]);
-        } else {
-            java.util.Arrays.fill((float[]) out, dst, dst + len, ((float[]) a)[src]);
         }
     }
 }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * An immutable node of a computation graph: a value computed eagerly, plus the {@link Primitive}
+ * An immutable node of a computation graph: a value, plus the {@link Primitive}
  * and input nodes that produced it (none for a leaf). Differentiate with {@link Autodiff}.
  *
  * <p>Elementwise binary ops broadcast numpy-style ([H] against [B,H], a scalar against anything,
@@ -17,6 +17,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Ops are instance methods only ({@code x.softplus()}, {@code x.matmul(w)}): static twins of
  * the same name would make method references such as {@code Var::softplus} ambiguous.
  *
+ * <p>Large results of elementwise ops, broadcasts and small-k products, and whatever is built on
+ * values not yet computed, are computed lazily (see {@link Fusion}): fused into their consumers,
+ * with consumers that read the same rows sharing one pass. {@link #value()} computes on demand.
+ * This is invisible to callers except in speed: values are the same whenever they are computed.
+ *
  * <p>Nodes are numbered in creation order; since inputs exist before the nodes built on them, that
  * number is a topological order of any graph.
  */
@@ -25,10 +30,19 @@ public final class Var {
     private static final int UNARY_SLOTS = Primitive.values().length;
 
     private final long id;
-    private final Tensor value;
     private final Primitive op;
     private final Var[] inputs;
     private final int[] attr;
+    private final int[] shape;
+    private final int size;
+    private final DType dtype;
+    /** Whether a {@link Plan} can compute this node (see {@link Fusion#fusible}). */
+    private final boolean fusible;
+    /**
+     * The value; null while the node is deferred (see {@link Fusion}). Set once, to a value that
+     * does not depend on who computes it, so a race at worst computes it twice.
+     */
+    private volatile Tensor value;
     /**
      * Cache of unary primitives applied to this node (common-subexpression sharing: the σ(z) that
      * softplus' JVP and VJP both need is computed once). Not synchronised: a racing thread at worst
@@ -36,9 +50,13 @@ public final class Var {
      */
     private Var[] unaryCache;
 
-    private Var(Tensor value, Primitive op, Var[] inputs, int[] attr) {
+    private Var(Tensor value, int[] shape, DType dtype, Primitive op, Var[] inputs, int[] attr, boolean fusible) {
         this.id = COUNTER.getAndIncrement();
         this.value = value;
+        this.shape = shape;
+        this.size = Tensor.sizeOf(shape);
+        this.dtype = dtype;
+        this.fusible = fusible;
         this.op = op;
         this.inputs = inputs;
         this.attr = attr;
@@ -49,7 +67,7 @@ public final class Var {
         if (value == null) {
             throw new IllegalArgumentException("leaf value must not be null");
         }
-        return new Var(value, null, new Var[0], null);
+        return new Var(value, value.shape(), value.dtype(), null, new Var[0], null, false);
     }
 
     /** A scalar (shape []) leaf. */
@@ -59,16 +77,25 @@ public final class Var {
 
     /** A leaf of zeros with the shape and dtype of {@code like}. */
     public static Var zerosLike(Var like) {
-        return leaf(Tensor.zeros(like.dtype(), like.value.shape()));
+        return leaf(Tensor.zeros(like.dtype, like.shape()));
     }
 
-    /** Applies a primitive to inputs of matching shapes (no implicit broadcasting). */
+    /**
+     * Applies a primitive to inputs of matching shapes (no implicit broadcasting). The node is
+     * computed now unless {@link Fusion#keepDeferred} defers it.
+     */
     static Var apply(Primitive op, int[] attr, Var... in) {
-        Tensor[] vals = new Tensor[in.length];
-        for (int i = 0; i < in.length; i++) {
-            vals[i] = in[i].value;
+        int[] shape = Shapes.output(op, attr, in);
+        int[] a = attr == null ? null : attr.clone();
+        Var v = new Var(null, shape, in[0].dtype, op, in, a, Fusion.fusible(op, a, in));
+        if (!Fusion.keepDeferred(v)) {
+            if (v.hasDeferredInput()) {
+                Scheduler.compute(v);
+            } else {
+                Scheduler.computeNow(v);
+            }
         }
-        return new Var(Eval.forward(op, attr, vals), op, in, attr == null ? null : attr.clone());
+        return v;
     }
 
     private Var unary(Primitive op) {
@@ -85,9 +112,44 @@ public final class Var {
         return v;
     }
 
-    /** The computed value (shared, do not modify its array). */
+    /** The value (shared, do not modify its array); a deferred node is computed on first use. */
     public Tensor value() {
+        Tensor v = value;
+        if (v == null) {
+            Scheduler.compute(this);
+            v = value;
+        }
+        return v;
+    }
+
+    /** Sets the value of a deferred node (once; a racing second setter sets equal bits). */
+    void setValue(Tensor t) {
+        value = t;
+    }
+
+    /** Whether some input's value is not computed yet. */
+    boolean hasDeferredInput() {
+        for (Var in : inputs) {
+            if (in.isDeferred()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a {@link Plan} computes this node (elementwise ops, broadcasts, small-k products). */
+    boolean isFusible() {
+        return fusible;
+    }
+
+    /** The value if it has been computed, else null (never computes). */
+    Tensor valueIfComputed() {
         return value;
+    }
+
+    /** Whether the value is still to be computed (see {@link Fusion}). */
+    boolean isDeferred() {
+        return value == null;
     }
 
     /** The primitive that made this node, or null for a leaf. */
@@ -120,12 +182,17 @@ public final class Var {
 
     /** A copy of the value's shape. */
     public int[] shape() {
-        return value.shape();
+        return shape.clone();
+    }
+
+    /** Number of elements (1 for a scalar). */
+    int size() {
+        return size;
     }
 
     /** The value's element type. */
     public DType dtype() {
-        return value.dtype();
+        return dtype;
     }
 
     /** this + o elementwise, broadcasting numpy-style; shape is the broadcast shape. */
@@ -228,7 +295,7 @@ public final class Var {
 
     /** Sum over {@code axis} (negative counts from the end), removing it. */
     public Var sum(int axis) {
-        int a = axis < 0 ? value.rank() + axis : axis;
+        int a = axis < 0 ? shape.length + axis : axis;
         return apply(Primitive.SUM_AXIS, new int[] {a}, this);
     }
 
@@ -239,12 +306,12 @@ public final class Var {
 
     /** Mean of all elements → shape [] (composite). */
     public Var mean() {
-        return sum().mul(1.0 / value.size());
+        return sum().mul(1.0 / size);
     }
 
     /** Numpy-style broadcast to {@code shape}; returns this when the shape already matches. */
     public Var broadcastTo(int... shape) {
-        if (Arrays.equals(shape, value.shape())) {
+        if (Arrays.equals(shape, this.shape)) {
             return this;
         }
         return apply(Primitive.BROADCAST, shape, this);
@@ -252,7 +319,7 @@ public final class Var {
 
     /** Same elements under {@code shape}; returns this when the shape already matches. */
     public Var reshape(int... shape) {
-        if (Arrays.equals(shape, value.shape())) {
+        if (Arrays.equals(shape, this.shape)) {
             return this;
         }
         return apply(Primitive.RESHAPE, shape, this);
@@ -262,12 +329,12 @@ public final class Var {
         if (o.dtype() != dtype()) {
             throw new IllegalArgumentException(op + " of " + dtype() + " and " + o.dtype() + ": convert first");
         }
-        int[] s = Shapes.broadcast(value.shape(), o.value.shape());
+        int[] s = Shapes.broadcast(shape, o.shape);
         return apply(op, null, broadcastTo(s), o.broadcastTo(s));
     }
 
     @Override
     public String toString() {
-        return "Var#" + id + "(" + (op == null ? "leaf" : op) + ", " + dtype() + Arrays.toString(value.shape()) + ")";
+        return "Var#" + id + "(" + (op == null ? "leaf" : op) + ", " + dtype() + Arrays.toString(shape) + ")";
     }
 }

@@ -5,58 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.score4j.random.Draw;
 import io.score4j.random.Key;
+import io.score4j.tensor.Tensor;
+import io.score4j.tensor.simd.MathProvider;
 import org.junit.jupiter.api.Test;
 
+/** The package-private kernels against plain reference loops, on ranges that start and end mid-row. */
 final class KernelsTest {
-
-    @Test
-    void matmulMatchesTheTextbookLoopForEveryInnerShape() {
-        int[][] shapes = {{3, 4, 5}, {7, 3, 1}, {1, 6, 2}, {33, 40, 35}};
-        for (int[] s : shapes) {
-            int m = s[0];
-            int k = s[1];
-            int n = s[2];
-            double[] a = Draw.normalDouble(Key.of(m), m * k);
-            double[] b = Draw.normalDouble(Key.of(n + 100), k * n);
-            double[] out = new double[m * n];
-            Kernels.matmul(a, b, out, m, k, n);
-            float[] out32 = new float[m * n];
-            Kernels.matmul(toFloat(a), toFloat(b), out32, m, k, n);
-            for (int i = 0; i < m; i++) {
-                for (int j = 0; j < n; j++) {
-                    double ref = 0;
-                    for (int p = 0; p < k; p++) {
-                        ref += a[i * k + p] * b[p * n + j];
-                    }
-                    assertEquals(ref, out[i * n + j], 1e-12);
-                    assertEquals(ref, out32[i * n + j], 1e-4);
-                }
-            }
-        }
-    }
-
-    @Test
-    void transposedOperandsMatchExplicitTransposes() {
-        int m = 5;
-        int k = 7;
-        int n = 3;
-        double[] a = Draw.normalDouble(Key.of(1), m * k);
-        double[] b = Draw.normalDouble(Key.of(2), k * n);
-        double[] at = new double[m * k];
-        double[] bt = new double[k * n];
-        Kernels.transpose(a, at, m, k);
-        Kernels.transpose(b, bt, k, n);
-        double[] ref = new double[m * n];
-        Kernels.matmul(a, b, ref, m, k, n);
-        boolean[] flags = {false, true};
-        for (boolean ta : flags) {
-            for (boolean tb : flags) {
-                double[] out = new double[m * n];
-                Kernels.gemm(ta ? at : a, ta, tb ? bt : b, tb, out, m, k, n);
-                assertArrayEquals(ref, out, 1e-13, "ta=" + ta + " tb=" + tb);
-            }
-        }
-    }
 
     @Test
     void transposeAcrossTileBoundaries() {
@@ -73,11 +27,77 @@ final class KernelsTest {
     }
 
     @Test
-    void broadcastAlongAMiddleAxis() {
-        double[] a = {1, 2, 3, 4};
-        double[] out = new double[12];
-        Kernels.broadcast(a, new int[] {2, 1, 2}, out, new int[] {2, 3, 2});
-        assertArrayEquals(new double[] {1, 2, 1, 2, 1, 2, 3, 4, 3, 4, 3, 4}, out, 0.0);
+    void broadcastRangesMatchIndexArithmetic() {
+        int[][][] cases = {
+            {{2, 1, 3}, {2, 4, 3}}, {{5, 1}, {5, 7}}, {{7}, {3, 7}}, {{}, {4, 5}}, {{3, 1, 1}, {3, 2, 4}}};
+        for (int[][] c : cases) {
+            int[] in = c[0];
+            int[] out = c[1];
+            double[] src = Draw.normalDouble(Key.of(in.length), Tensor.sizeOf(in));
+            double[] ref = referenceBroadcast(src, in, out);
+            Kernels.Broadcast b = new Kernels.Broadcast(in, out);
+            for (int from = 0; from < ref.length; from += 3) {
+                for (int len = 1; from + len <= ref.length; len += 5) {
+                    double[] got = new double[len];
+                    Kernels.broadcastRange(src, b, got, 0, from, len);
+                    for (int i = 0; i < len; i++) {
+                        assertEquals(ref[from + i], got[i], 0.0);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void smallInnerProductsMatchTheTextbookLoopOnAnyRange() {
+        int m = 9;
+        int n = 11;
+        for (int k = 1; k <= 3; k++) {
+            double[] a = Draw.normalDouble(Key.of(k), m * k);
+            double[] b = Draw.normalDouble(Key.of(k + 10), k * n);
+            float[] af = toFloat(a);
+            float[] bf = toFloat(b);
+            for (int from = 0; from < m * n; from += 7) {
+                int len = Math.min(20, m * n - from);
+                double[] got = new double[len];
+                float[] got32 = new float[len];
+                Kernels.product(a, b, k, n, got, from, len, new double[n]);
+                Kernels.product(af, bf, k, n, got32, from, len, new float[n]);
+                for (int e = 0; e < len; e++) {
+                    int i = (from + e) / n;
+                    int j = (from + e) % n;
+                    double ref = 0;
+                    double abs = 0;
+                    for (int p = 0; p < k; p++) {
+                        ref += a[i * k + p] * b[p * n + j];
+                        abs += Math.abs(a[i * k + p] * b[p * n + j]);
+                    }
+                    assertEquals(ref, got[e], 1e-15 * abs);
+                    // float: both inputs rounded (u each), k roundings of at most u: (k + 2)·u·Σ|a||b|,
+                    // plus one u for second-order terms
+                    assertEquals(ref, got32[e], (k + 3) * 0x1p-24 * abs + 1e-30);
+                }
+            }
+        }
+    }
+
+    @Test
+    void f64ElementwiseIsExact() {
+        double[] x = Draw.normalDouble(Key.of(3), 1000);
+        double[] out = new double[x.length];
+        Elementwise.unary(Primitive.EXP, x, out, x.length);
+        for (int i = 0; i < x.length; i++) {
+            assertEquals(Math.exp(x[i]), out[i], 0.0);
+        }
+        Elementwise.unary(Primitive.SIGMOID, x, out, x.length);
+        for (int i = 0; i < x.length; i++) {
+            assertEquals(1.0 / (1.0 + Math.exp(-x[i])), out[i], 0.0);
+        }
+        double[] y = Draw.normalDouble(Key.of(4), 1000);
+        Elementwise.binary(Primitive.DIV, x, y, out, x.length);
+        for (int i = 0; i < x.length; i++) {
+            assertEquals(x[i] / y[i], out[i], 0.0);
+        }
     }
 
     @Test
@@ -93,7 +113,93 @@ final class KernelsTest {
         assertEquals(Math.exp(-50), Elementwise.softplus(-50), 4 * Math.ulp(Math.exp(-50)));
     }
 
-    private static float[] toFloat(double[] a) {
+    /** F32 transcendentals come from the MathProvider; its documented bounds hold over [−20, 20]. */
+    @Test
+    void f32TranscendentalsStayWithinTheProviderBounds() {
+        int n = 40001;
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = (i - 20000) * 1e-3f + 1.7e-4f;
+        }
+        float[] out = new float[n];
+        Elementwise.unary(Primitive.EXP, x, out, n);
+        for (int i = 0; i < n; i++) {
+            double e = Math.exp(x[i]);
+            assertEquals(e, out[i], MathProvider.EXP_REL * e);
+        }
+        Elementwise.unary(Primitive.SOFTPLUS, x, out, n);
+        for (int i = 0; i < n; i++) {
+            double sp = Math.max(x[i], 0) + Math.log1p(Math.exp(-Math.abs((double) x[i])));
+            assertEquals(sp, out[i], MathProvider.SOFTPLUS_REL * sp);
+        }
+        Elementwise.unary(Primitive.SIGMOID, x, out, n);
+        for (int i = 0; i < n; i++) {
+            double s = 1 / (1 + Math.exp(-(double) x[i]));
+            assertEquals(s, out[i], MathProvider.SIGMOID_REL * s);
+        }
+        Elementwise.unary(Primitive.TANH, x, out, n);
+        for (int i = 0; i < n; i++) {
+            assertEquals(Math.tanh(x[i]), out[i], MathProvider.TANH_ABS);
+        }
+        Elementwise.unary(Primitive.EXP, x, out, n);
+        float[] back = new float[n];
+        Elementwise.unary(Primitive.LOG, out, back, n);
+        for (int i = 0; i < n; i++) {
+            assertEquals((float) Math.log(out[i]), back[i], 0f);
+        }
+    }
+
+    /** Plans compute a softplus and a sigmoid of one input together; that must not change a bit. */
+    @Test
+    void sharedSoftplusAndSigmoidEqualTheSeparateKernels() {
+        float[] x = toFloat(Draw.normalDouble(Key.of(8), 1031));
+        for (int i = 0; i < x.length; i++) {
+            x[i] *= 30;
+        }
+        float[] sp = new float[x.length];
+        float[] sg = new float[x.length];
+        Elementwise.softplusAndSigmoid(x, sp, sg, x.length);
+        float[] sp1 = new float[x.length];
+        float[] sg1 = new float[x.length];
+        Elementwise.unary(Primitive.SOFTPLUS, x, sp1, x.length);
+        Elementwise.unary(Primitive.SIGMOID, x, sg1, x.length);
+        assertArrayEquals(sp1, sp, 0f);
+        assertArrayEquals(sg1, sg, 0f);
+    }
+
+    @Test
+    void f32ArithmeticIsPlainFloatArithmetic() {
+        float[] a = toFloat(Draw.normalDouble(Key.of(5), 257));
+        float[] b = toFloat(Draw.normalDouble(Key.of(6), 257));
+        float[] out = new float[257];
+        Elementwise.binary(Primitive.MUL, a, b, out, 257);
+        float[] ref = new float[257];
+        for (int i = 0; i < 257; i++) {
+            ref[i] = a[i] * b[i];
+        }
+        assertArrayEquals(ref, out, 0f);
+    }
+
+    private static double[] referenceBroadcast(double[] src, int[] in, int[] out) {
+        int[] padded = Shapes.padLeft(in, out.length);
+        double[] r = new double[Tensor.sizeOf(out)];
+        int[] idx = new int[out.length];
+        for (int e = 0; e < r.length; e++) {
+            int rem = e;
+            for (int d = out.length - 1; d >= 0; d--) {
+                idx[d] = rem % out[d];
+                rem /= out[d];
+            }
+            int s = 0;
+            for (int d = 0; d < out.length; d++) {
+                s = s * padded[d] + (padded[d] == 1 ? 0 : idx[d]);
+            }
+            r[e] = src[s];
+        }
+        return r;
+    }
+
+    static float[] toFloat(double[] a) {
         float[] f = new float[a.length];
         for (int i = 0; i < a.length; i++) {
             f[i] = (float) a[i];

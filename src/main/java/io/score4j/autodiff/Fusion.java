@@ -1,0 +1,192 @@
+package io.score4j.autodiff;
+
+import io.score4j.tensor.DType;
+import io.score4j.tensor.Tensor;
+
+/**
+ * When values are computed. Fusible nodes (elementwise ops, {@link Primitive#BROADCAST},
+ * {@link Primitive#MATMUL} with inner dimension at most {@link #SMALL_K}, and reshapes of those)
+ * of at least {@link #deferMin()} elements are <em>deferred</em>: created without a value, they are
+ * computed chunk by chunk inside whatever consumes them (a matrix product, a sum, another
+ * deferred node through its {@link Plan}), and materialised only when {@link Var#value()} is
+ * asked for. Smaller ones are computed at once. Either way the kernels and their order are the
+ * same, so a value never depends on the schedule.
+ *
+ * <p>Work is split into tasks of fixed size ({@link #TASK} elements, or whole rows), so the split
+ * depends only on shapes and results are bit-identical for every thread count.
+ */
+final class Fusion {
+    /** Elements computed per plan evaluation: the scratch buffers of a plan stay in L1/L2 cache. */
+    static final int CHUNK = 4096;
+    /** Elements per parallel task when materialising. */
+    static final int TASK = 16 * CHUNK;
+    /** Largest inner dimension of a MATMUL computed as a fusible product. */
+    static final int SMALL_K = 8;
+    /** Most deferred nodes one plan may hold; a node that would exceed it is materialised. */
+    static final int MAX_STEPS = 48;
+    private static final int DEFAULT_DEFER_MIN = 1 << 14;
+    private static volatile int deferMin = DEFAULT_DEFER_MIN;
+
+    private Fusion() {}
+
+    /** Smallest size (elements) at which a fusible node is deferred. */
+    static int deferMin() {
+        return deferMin;
+    }
+
+    /** Sets {@link #deferMin()} ({@code 1} defers everything fusible); for tests. Returns the old value. */
+    static int setDeferMin(int n) {
+        int old = deferMin;
+        deferMin = Math.max(1, n);
+        return old;
+    }
+
+    /** Whether {@code op} on {@code in} is computed by a {@link Plan} step (or is a free reshape of a deferred node). */
+    static boolean fusible(Primitive op, int[] attr, Var[] in) {
+        if (op.isElementwiseUnary() || op.isElementwiseBinary() || op == Primitive.BROADCAST) {
+            return true;
+        }
+        if (op == Primitive.RESHAPE) {
+            return in[0].isDeferred();
+        }
+        if (op == Primitive.MATMUL) {
+            int[] b = in[1].shape();
+            return b[Shapes.transposed(attr, 1) ? 1 : 0] <= SMALL_K;
+        }
+        return false;
+    }
+
+    /**
+     * Whether a node that was just built stays deferred: when an input is not computed yet (so
+     * that consumers of common inputs can share a pass), or when it is fusible and has at least
+     * {@link #deferMin()} elements; but never a fusible node whose plan would exceed
+     * {@link #MAX_STEPS} steps.
+     */
+    static boolean keepDeferred(Var node) {
+        boolean pendingInput = node.hasDeferredInput();
+        if (!node.isFusible()) {
+            return pendingInput;
+        }
+        boolean wanted = pendingInput || node.size() >= deferMin;
+        return wanted && Plan.deferredSize(node, MAX_STEPS) <= MAX_STEPS;
+    }
+
+    /**
+     * The value of fusible node {@code v} whose inputs are all computed and that fits one task:
+     * its kernel called once on whole arrays, without compiling a plan (the kernels give the same
+     * bits on a whole array as on chunks).
+     */
+    static Tensor direct(Var v) {
+        int size = v.size();
+        Object out = v.dtype() == DType.F64 ? new double[size] : new float[size];
+        Primitive op = v.op();
+        Object a = data(v.input(0));
+        if (op.isElementwiseUnary()) {
+            if (out instanceof double[] o) {
+                Elementwise.unary(op, (double[]) a, o, size);
+            } else {
+                Elementwise.unary(op, (float[]) a, (float[]) out, size);
+            }
+        } else if (op.isElementwiseBinary()) {
+            Object b = data(v.input(1));
+            if (out instanceof double[] o) {
+                Elementwise.binary(op, (double[]) a, (double[]) b, o, size);
+            } else {
+                Elementwise.binary(op, (float[]) a, (float[]) b, (float[]) out, size);
+            }
+        } else if (op == Primitive.BROADCAST) {
+            Kernels.broadcastRange(a, new Kernels.Broadcast(v.input(0).shape(), v.shape()), out, 0, 0, size);
+        } else if (op == Primitive.MATMUL) {
+            int n = v.shape()[1];
+            Object pa = Plan.operand(v, 0, v.input(0).value());
+            Object pb = Plan.operand(v, 1, v.input(1).value());
+            Kernels.product(pa, pb, Plan.innerDim(v), n, out, 0, size, v.dtype() == DType.F64 ? new double[n] : new float[n]);
+        } else {
+            return materialize(v);
+        }
+        return out instanceof double[] d ? Tensor.wrap(d, v.shape()) : Tensor.wrap((float[]) out, v.shape());
+    }
+
+    private static Object data(Var v) {
+        Tensor t = v.value();
+        return t.dtype() == DType.F64 ? t.data64() : t.data32();
+    }
+
+    /** The value of deferred fusible node {@code v}, computed in parallel over fixed blocks. */
+    static Tensor materialize(Var v) {
+        int[] shape = v.shape();
+        Var u = Plan.skipReshapes(v);
+        if (u != v && (!u.isDeferred() || !u.isFusible())) {
+            return u.value().reshape(shape);
+        }
+        int size = v.size();
+        if (size == 0) {
+            return Tensor.zeros(v.dtype(), shape);
+        }
+        Plan plan = Plan.compile(v);
+        Object out = v.dtype() == DType.F64 ? new double[size] : new float[size];
+        int tasks = (size + TASK - 1) / TASK;
+        int workers = Parallel.workers(tasks);
+        Object[][] scratch = new Object[workers][];
+        Parallel.run(tasks, workers, (t, w) -> {
+            if (scratch[w] == null) {
+                scratch[w] = plan.scratch(Math.min(CHUNK, size));
+            }
+            int end = Math.min(size, (t + 1) * TASK);
+            for (int from = t * TASK; from < end; from += CHUNK) {
+                int len = Math.min(CHUNK, end - from);
+                System.arraycopy(plan.eval(from, len, scratch[w]), 0, out, from, len);
+            }
+        });
+        return out instanceof double[] d ? Tensor.wrap(d, shape) : Tensor.wrap((float[]) out, shape);
+    }
+
+    /**
+     * Reads flat ranges of a node's value for a consumer: straight from its array when it has
+     * one, otherwise computed by its plan into a per-worker buffer. One reader serves
+     * {@code workers} threads, each passing its own worker index.
+     */
+    static final class Reader {
+        private final Object data;
+        private final Plan plan;
+        private final int maxLen;
+        private final Object[][] scratch;
+
+        /** A reader of an array that is already computed (float[] or double[]). */
+        Reader(Object data) {
+            this.data = data;
+            this.plan = null;
+            this.maxLen = 0;
+            this.scratch = null;
+        }
+
+        /** A reader of {@code v} for reads of at most {@code maxLen} elements by {@code workers} threads. */
+        Reader(Var v, int maxLen, int workers) {
+            Var u = Plan.skipReshapes(v);
+            Tensor t = u.isDeferred() && u.isFusible() ? null : v.value();
+            this.data = t == null ? null : t.dtype() == DType.F64 ? t.data64() : t.data32();
+            this.plan = t == null ? Plan.compile(v) : null;
+            this.maxLen = maxLen;
+            this.scratch = new Object[workers][];
+        }
+
+        /**
+         * An array holding elements [from, from + len) of the value starting at {@link #offset(int)
+         * offset(from)}; valid until this worker's next read.
+         */
+        Object read(int worker, int from, int len) {
+            if (plan == null) {
+                return data;
+            }
+            if (scratch[worker] == null) {
+                scratch[worker] = plan.scratch(maxLen);
+            }
+            return plan.eval(from, len, scratch[worker]);
+        }
+
+        /** Where element {@code from} sits in the array the matching {@link #read} returned. */
+        int offset(int from) {
+            return plan == null ? from : 0;
+        }
+    }
+}

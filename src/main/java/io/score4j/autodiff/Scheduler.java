@@ -1,0 +1,146 @@
+package io.score4j.autodiff;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Computes deferred nodes. Pending non-fusible nodes (products and sums whose inputs were not
+ * computed when they were built) are computed in rounds: each round takes every pending node
+ * whose inputs can be computed from what is known (no pending node below it), groups the
+ * {@link RowConsumer}s among them by row count and segment size, and runs each group as one
+ * {@link RowPass}; the rest are computed one by one by {@link Eval}. Deferred fusible targets are
+ * then materialised by their {@link Plan}.
+ *
+ * <p>Grouping only changes how often deferred inputs are evaluated, never a value: every node is
+ * computed by the same kernels in the same order however it is grouped.
+ */
+final class Scheduler {
+    private Scheduler() {}
+
+    /** Computes {@code v} and whatever it needs. */
+    static void compute(Var v) {
+        compute(List.of(v));
+    }
+
+    /** Computes {@code v}, whose inputs are all computed, alone. */
+    static void computeNow(Var v) {
+        if (v.isFusible()) {
+            v.setValue(v.size() <= Fusion.TASK ? Fusion.direct(v) : Fusion.materialize(v));
+            return;
+        }
+        RowConsumer c = RowConsumers.of(v);
+        if (c == null) {
+            v.setValue(Eval.forward(v));
+        } else {
+            RowPass.run(List.of(c), c.segmentRows() == 0 ? RowConsumer.segmentRows(c.rows(), 0) : c.segmentRows());
+        }
+    }
+
+    /** Computes every target and whatever they need, sharing passes over common inputs. */
+    static void compute(List<Var> targets) {
+        for (List<Var> ready = ready(targets); !ready.isEmpty(); ready = ready(targets)) {
+            run(ready);
+        }
+        for (Var t : targets) {
+            if (t.isDeferred()) {
+                t.setValue(Fusion.materialize(t));
+            }
+        }
+    }
+
+    /** Pending non-fusible nodes needed by the targets whose inputs involve no pending node, in creation order. */
+    private static List<Var> ready(List<Var> targets) {
+        List<Var> pending = new ArrayList<>();
+        Set<Var> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        ArrayList<Var> stack = new ArrayList<>();
+        for (Var t : targets) {
+            if (t.isDeferred() && seen.add(t)) {
+                stack.add(t);
+            }
+        }
+        while (!stack.isEmpty()) {
+            Var n = stack.remove(stack.size() - 1);
+            if (!n.isFusible()) {
+                pending.add(n);
+            }
+            for (int i = 0; i < n.op().arity(); i++) {
+                Var in = n.input(i);
+                if (in.isDeferred() && seen.add(in)) {
+                    stack.add(in);
+                }
+            }
+        }
+        pending.sort(Comparator.comparingLong(Var::id));
+        Map<Var, Boolean> blocked = new IdentityHashMap<>();
+        List<Var> ready = new ArrayList<>();
+        for (Var n : pending) {
+            boolean free = true;
+            for (int i = 0; i < n.op().arity() && free; i++) {
+                free = !blocked(n.input(i), blocked);
+            }
+            if (free) {
+                ready.add(n);
+            }
+        }
+        return ready;
+    }
+
+    /** Whether computing {@code v} needs a pending non-fusible node; memoised in {@code memo}. */
+    private static boolean blocked(Var v, Map<Var, Boolean> memo) {
+        if (!v.isDeferred()) {
+            return false;
+        }
+        if (!v.isFusible()) {
+            return true;
+        }
+        Boolean known = memo.get(v);
+        if (known != null) {
+            return known;
+        }
+        boolean b = false;
+        for (int i = 0; i < v.op().arity() && !b; i++) {
+            b = blocked(v.input(i), memo);
+        }
+        memo.put(v, b);
+        return b;
+    }
+
+    /** Computes {@code ready} nodes: row consumers grouped into passes, others alone. */
+    private static void run(List<Var> ready) {
+        Map<List<Integer>, List<RowConsumer>> groups = new LinkedHashMap<>();
+        List<RowConsumer> free = new ArrayList<>();
+        for (Var n : ready) {
+            RowConsumer c = RowConsumers.of(n);
+            if (c == null) {
+                n.setValue(Eval.forward(n));
+            } else if (c.segmentRows() == 0) {
+                free.add(c);
+            } else {
+                groups.computeIfAbsent(List.of(c.rows(), c.segmentRows()), k -> new ArrayList<>()).add(c);
+            }
+        }
+        for (RowConsumer c : free) {
+            List<RowConsumer> home = null;
+            for (Map.Entry<List<Integer>, List<RowConsumer>> e : groups.entrySet()) {
+                if (e.getKey().get(0) == c.rows()) {
+                    home = e.getValue();
+                    break;
+                }
+            }
+            if (home == null) {
+                home = groups.computeIfAbsent(List.of(c.rows(), RowConsumer.segmentRows(c.rows(), 0)),
+                        k -> new ArrayList<>());
+            }
+            home.add(c);
+        }
+        for (Map.Entry<List<Integer>, List<RowConsumer>> e : groups.entrySet()) {
+            RowPass.run(e.getValue(), e.getKey().get(1));
+        }
+    }
+}
