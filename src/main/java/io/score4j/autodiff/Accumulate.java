@@ -11,6 +11,8 @@ import io.score4j.tensor.simd.VectorMath;
  */
 final class Accumulate {
     private static final MathProvider MATH = VectorMath.provider();
+    private static final int COMBINE_TASK = 1 << 12;
+    private static final long COMBINE_PARALLEL_MIN = 1 << 16;
 
     private Accumulate() {}
 
@@ -75,29 +77,33 @@ final class Accumulate {
 
     /**
      * out[i·n + j] = Σ_s partial_s(i, j) in order s, where block s starts at s·m·n and holds
-     * element (i, j) at i·n + j ({@code byRow}) or j·m + i. Overwrites out.
+     * element (i, j) at i·n + j ({@code byRow}) or j·m + i. Overwrites out; large outputs are
+     * split over threads by element (each element's order is fixed, so the bits are too).
      */
     static void combine(Object partial, int segments, int m, int n, boolean byRow, Object out) {
         int mn = m * n;
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                int at = byRow ? i * n + j : j * m + i;
+        int tasks = (mn + COMBINE_TASK - 1) / COMBINE_TASK;
+        int workers = (long) mn * segments >= COMBINE_PARALLEL_MIN ? Parallel.workers(tasks) : 1;
+        Parallel.run(tasks, workers, (t, w) -> {
+            int end = Math.min(mn, (t + 1) * COMBINE_TASK);
+            for (int e = t * COMBINE_TASK; e < end; e++) {
+                int at = byRow ? e : (e % n) * m + e / n;
                 if (out instanceof double[] o) {
                     double[] p = (double[]) partial;
                     double s = p[at];
                     for (int g = 1; g < segments; g++) {
                         s += p[g * mn + at];
                     }
-                    o[i * n + j] = s;
+                    o[e] = s;
                 } else {
                     float[] p = (float[]) partial;
                     float s = p[at];
                     for (int g = 1; g < segments; g++) {
                         s += p[g * mn + at];
                     }
-                    ((float[]) out)[i * n + j] = s;
+                    ((float[]) out)[e] = s;
                 }
             }
-        }
+        });
     }
 }

@@ -2,18 +2,24 @@ package io.score4j.autodiff;
 
 import io.score4j.tensor.DType;
 import io.score4j.tensor.Tensor;
+import io.score4j.tensor.simd.VectorMath;
 
 /**
- * When values are computed. Fusible nodes (elementwise ops, {@link Primitive#BROADCAST},
- * {@link Primitive#MATMUL} with inner dimension at most {@link #SMALL_K}, and reshapes of those)
- * of at least {@link #deferMin()} elements are <em>deferred</em>: created without a value, they are
- * computed chunk by chunk inside whatever consumes them (a matrix product, a sum, another
- * deferred node through its {@link Plan}), and materialised only when {@link Var#value()} is
- * asked for. Smaller ones are computed at once. Either way the kernels and their order are the
- * same, so a value never depends on the schedule.
- *
- * <p>Work is split into tasks of fixed size ({@link #TASK} elements, or whole rows), so the split
- * depends only on shapes and results are bit-identical for every thread count.
+ * When values are computed. A node is <em>deferred</em> (built without a value) when
+ * <ul>
+ *   <li>it is fusible (an elementwise op, a {@link Primitive#BROADCAST}, a {@link Primitive#MATMUL}
+ *       with inner dimension at most {@link #SMALL_K}, or a reshape of a deferred node) and has at
+ *       least {@link #deferMin()} elements: it is then computed chunk by chunk inside whatever
+ *       consumes it (through a {@link Plan}), never written out whole unless its value is asked
+ *       for; or</li>
+ *   <li>one of its inputs is deferred: products and sums then wait, so that the {@link Scheduler}
+ *       can run those that read the same rows in one {@link RowPass}.</li>
+ * </ul>
+ * Everything else is computed when built. {@link Var#value()} computes a deferred node on demand
+ * and {@link Autodiff#vjp} computes its results before returning them. The kernels and their
+ * summation orders depend only on shapes, never on the schedule, so a value has the same bits
+ * whether it was deferred or not, batched or not, and whatever the thread count: work is split
+ * into tasks of fixed size ({@link #TASK} elements, or fixed blocks of rows).
  */
 final class Fusion {
     /** Elements computed per plan evaluation: the scratch buffers of a plan stay in L1/L2 cache. */
@@ -59,16 +65,31 @@ final class Fusion {
     /**
      * Whether a node that was just built stays deferred: when an input is not computed yet (so
      * that consumers of common inputs can share a pass), or when it is fusible and has at least
-     * {@link #deferMin()} elements; but never a fusible node whose plan would exceed
-     * {@link #MAX_STEPS} steps.
+     * {@link #deferMin()} elements; but never an {@link #expensive} node, nor a fusible node whose
+     * plan would exceed {@link #MAX_STEPS} steps.
      */
     static boolean keepDeferred(Var node) {
         boolean pendingInput = node.hasDeferredInput();
         if (!node.isFusible()) {
             return pendingInput;
         }
+        if (expensive(node)) {
+            return false;
+        }
         boolean wanted = pendingInput || node.size() >= deferMin;
         return wanted && Plan.deferredSize(node, MAX_STEPS) <= MAX_STEPS;
+    }
+
+    /**
+     * Whether recomputing {@code node} in every plan that reads it would cost more than writing
+     * it out once: exp, log, tanh, sigmoid and softplus in F64 (libm-accurate, tens of ns per
+     * element) or in F32 without the Vector API. These are computed when built.
+     */
+    static boolean expensive(Var node) {
+        return switch (node.op()) {
+            case EXP, LOG, TANH, SIGMOID, SOFTPLUS -> node.dtype() == DType.F64 || !VectorMath.vectorEnabled();
+            default -> false;
+        };
     }
 
     /**

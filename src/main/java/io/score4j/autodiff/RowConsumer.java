@@ -19,7 +19,7 @@ sealed interface RowConsumer permits RowConsumers.Product, RowConsumers.ProductS
     /** Most segments a sum over many rows is cut into (more rows per segment beyond). */
     int MAX_SEGMENTS = 256;
     /** Most elements of partial results one segmented sum may hold. */
-    int PARTIAL_CAP = 1 << 22;
+    int PARTIAL_CAP = 1 << 20;
 
     /** The node this computes. */
     Var node();

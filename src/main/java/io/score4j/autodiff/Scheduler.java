@@ -1,5 +1,6 @@
 package io.score4j.autodiff;
 
+import io.score4j.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -31,7 +32,7 @@ final class Scheduler {
     /** Computes {@code v}, whose inputs are all computed, alone. */
     static void computeNow(Var v) {
         if (v.isFusible()) {
-            v.setValue(v.size() <= Fusion.TASK ? Fusion.direct(v) : Fusion.materialize(v));
+            v.setValue(fusibleValue(v));
             return;
         }
         RowConsumer c = RowConsumers.of(v);
@@ -49,9 +50,14 @@ final class Scheduler {
         }
         for (Var t : targets) {
             if (t.isDeferred()) {
-                t.setValue(Fusion.materialize(t));
+                t.setValue(fusibleValue(t));
             }
         }
+    }
+
+    /** A fusible node's value: its kernel on whole arrays when small with computed inputs, else its plan. */
+    private static Tensor fusibleValue(Var v) {
+        return v.size() <= Fusion.TASK && !v.hasDeferredInput() ? Fusion.direct(v) : Fusion.materialize(v);
     }
 
     /** Pending non-fusible nodes needed by the targets whose inputs involve no pending node, in creation order. */
