@@ -61,6 +61,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         UserError.require(threads >= 0, "--threads", threads, "must be >= 0");
         int t = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        io.score4j.autodiff.Autodiff.setThreads(t);
         BenchPhases setup = new BenchPhases(hidden, batch, dim, objective, steps, particles, langevinSteps, t);
         List<BenchPhases.Result> results = new ArrayList<>();
         for (String p : phases) {

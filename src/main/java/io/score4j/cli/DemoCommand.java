@@ -44,6 +44,7 @@ public final class DemoCommand implements Callable<Integer> {
         UserError.require(langevinSteps >= 1, "--langevin-steps", langevinSteps, "must be >= 1");
         UserError.require(threads >= 0, "--threads", threads, "must be >= 0");
         prepare(out);
+        io.score4j.autodiff.Autodiff.setThreads(threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
         FoundingDemo.Settings s = FoundingDemo.Settings.seed(seed, epochs, langevinSteps,
                 threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
         FoundingDemo.Result r = FoundingDemo.run(s, quiet);

@@ -25,8 +25,10 @@ final class RunOptions {
     @Option(names = "--log-json", paramLabel = "FILE", description = "append one JSON object per epoch to FILE")
     Path logJson;
 
+    /** Checks the flags and gives the generic autodiff engine the thread count (results never depend on it). */
     void validate() {
         UserError.require(threads >= 0, "--threads", threads, "must be >= 0 (0: all cores)");
+        io.score4j.autodiff.Autodiff.setThreads(threads());
     }
 
     /** Resolved thread count. */
