@@ -113,10 +113,15 @@ final class BenchPhases {
                 unit = "examples/s";
             }
             case SCORE -> {
-                ScoreFn f = scoreFn();
                 float[] x = Draw.normal(Key.of(1), particles * dim);
                 float[] out = new float[x.length];
-                body = () -> f.score(x, 0, particles, dim, out);
+                if (FusedMlp.supports(spec)) {
+                    FusedMlp net = FusedMlp.of(spec, trained());
+                    body = () -> net.score(x, particles, out, Parallelism.of(threads));
+                } else {
+                    ScoreFn f = scoreFn();
+                    body = () -> f.score(x, 0, particles, dim, out);
+                }
                 units = 1;
                 unit = "points/s";
             }
