@@ -25,7 +25,6 @@ import io.score4j.sampling.ScoreFn;
 import io.score4j.tensor.DType;
 import io.score4j.tensor.simd.VectorMath;
 import io.score4j.train.BatchLoss;
-import io.score4j.train.ModelScores;
 import io.score4j.train.ObjectiveKind;
 import io.score4j.train.ObjectiveOptions;
 import io.score4j.train.ScoreModel;

@@ -48,7 +48,7 @@ final class PanamaApprox {
 
     /** 2ⁿ from t = fma(y, log2e, 1.5·2²³), whose low bits hold n (n in [−126, 127]). */
     static FloatVector scaleFromRounded(FloatVector t) {
-        return ((IntVector) t.reinterpretAsInts()).sub(Approx.ROUND_BITS - 127)
+        return t.reinterpretAsInts().sub(Approx.ROUND_BITS - 127)
                 .lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
     }
 
@@ -56,7 +56,7 @@ final class PanamaApprox {
         FloatVector xc = x.max(Approx.EXP_LO).min(Approx.EXP_HI);
         FloatVector t = xc.fma(Approx.LOG2E, Approx.ROUND);
         FloatVector n = t.sub(Approx.ROUND);
-        IntVector ni = ((IntVector) t.reinterpretAsInts()).sub(Approx.ROUND_BITS);
+        IntVector ni = t.reinterpretAsInts().sub(Approx.ROUND_BITS);
         FloatVector p = expm1Poly(n.lanewise(FMA, -Approx.LN2_LO, n.lanewise(FMA, -Approx.LN2_HI, xc))).add(1f);
         IntVector n1 = ni.lanewise(VectorOperators.ASHR, 1);
         FloatVector s1 = n1.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
