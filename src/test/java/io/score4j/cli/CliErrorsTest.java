@@ -78,4 +78,18 @@ class CliErrorsTest {
                 "p.csv", "2 columns", "expects 1");
         assertFalse(Files.exists(out));
     }
+
+    @Test
+    void divergenceNamesTheStepKeepsTheLastCheckpointAndWritesNoModel() throws IOException {
+        Path out = dir.resolve("m.safetensors");
+        Path ckpt = dir.resolve("m.ckpt");
+        CliTestSupport.Run r = run("train", "--mixture", mixture().toString(), "--n", "2000", "--hidden", "32", "--epochs",
+                "20", "--batch", "256", "--lr", "1e30", "--checkpoint", ckpt.toString(), "--checkpoint-every", "1",
+                "--out", out.toString());
+        assertUserError(r, "training diverged at step", "--lr", "--clip");
+        assertFalse(Files.exists(out), "no model from a diverged run");
+        assertTrue(Files.exists(ckpt), "the last good checkpoint stays");
+        int step = Integer.parseInt(io.score4j.io.SafeTensors.read(ckpt).metadata().get("step"));
+        assertTrue(r.err().contains("step " + (step + 1)), r.err() + " vs checkpoint step " + step);
+    }
 }
