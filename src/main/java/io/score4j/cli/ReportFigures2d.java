@@ -6,6 +6,7 @@ import io.score4j.report.Box;
 import io.score4j.report.ChartSpec;
 import io.score4j.report.Charts;
 import io.score4j.report.Figure;
+import io.score4j.report.Panels;
 import io.score4j.report.Points;
 import io.score4j.report.VectorField;
 import java.nio.file.Path;
@@ -56,7 +57,7 @@ final class ReportFigures2d {
                 new Points("data", f.in().data().values()), HEAT_BINS, f.box());
         Figure samples = Charts.densityHeatmap(panel(parts, "samples_density", "Samples (" + s.n() + " points)", f),
                 new Points("samples", s.points()), HEAT_BINS, f.box());
-        Figure both = ReportPanels.sideBySide(f.folder().staging(), "density", "Density of data and samples",
+        Figure both = Panels.sideBySide(f.folder().staging(), "density", "Density of data and samples",
                 List.of(data, samples));
         int outside = outside(s.points(), f.box());
         String caption = String.format(Locale.ROOT, "Density heatmaps (%d×%d cells) of the data (left) and the samples "
@@ -97,7 +98,7 @@ final class ReportFigures2d {
         Figure left = Charts.vectorField(panel(parts, name + "_learned", "Learned score" + at, f), List.of(learned));
         Figure right = Charts.vectorField(panel(parts, name + "_true", "True score" + at, f),
                 List.of(new VectorField("true score", grid, truth.scores(grid))));
-        Figure both = ReportPanels.sideBySide(f.folder().staging(), name, "Learned vs true score" + suffix,
+        Figure both = Panels.sideBySide(f.folder().staging(), name, "Learned vs true score" + suffix,
                 List.of(left, right));
         return new ReportFigures.Entry(section, both, caption + " (left) and the exact score"
                 + (sigma == null ? " of the data's mixture" : " of the mixture perturbed by the same σ") + " (right). "

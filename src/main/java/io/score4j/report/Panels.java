@@ -1,7 +1,6 @@
-package io.score4j.cli;
+package io.score4j.report;
 
 import io.score4j.io.AtomicFiles;
-import io.score4j.report.Figure;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -21,12 +20,12 @@ import javax.imageio.ImageIO;
  * stays a vector drawing. Reads only the panels' files and writes only {@code dir/name.png} and
  * {@code dir/name.svg}, each atomically.
  */
-final class ReportPanels {
+public final class Panels {
     /** JFreeSVG prefixes every definition id (clip paths) with "_" and a timestamp; panels get their own. */
     private static final Pattern ID_PREFIX = Pattern.compile("id='(_\\d+)");
     private static final String XML_DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
 
-    private ReportPanels() {}
+    private Panels() {}
 
     /**
      * One figure holding {@code panels} left to right, top-aligned, on a white background.
@@ -36,7 +35,7 @@ final class ReportPanels {
      * @param title  title of the combined figure
      * @param panels at least one rendered figure
      */
-    static Figure sideBySide(Path dir, String name, String title, List<Figure> panels) {
+    public static Figure sideBySide(Path dir, String name, String title, List<Figure> panels) {
         if (panels.isEmpty()) {
             throw new IllegalArgumentException("sideBySide needs at least one panel");
         }
