@@ -133,7 +133,7 @@ final class FoundingDemo {
         float[] start = Draw.uniform(k[0], s.particles(), 0, 1);
         LangevinConfig cfg = new LangevinConfig(s.alpha(), s.langevinSteps(), 0, s.threads());
         long t0 = System.nanoTime();
-        double[] learned = fusedChain(model, start, cfg, k[1]);
+        double[] learned = fusedChain(model, start, cfg, k[1], quiet);
         double learnedSeconds = (System.nanoTime() - t0) / 1e9;
         long t1 = System.nanoTime();
         double[] exact = chain(ScoreFn.of(mix), start, cfg, k[1], "sample (exact)", quiet);
@@ -144,12 +144,21 @@ final class FoundingDemo {
      * The learned chain on the fused block-wise driver (each block of particles runs all its steps while
      * it stays in cache): the same update and noise as {@link Langevin}, in float arithmetic.
      */
-    private static double[] fusedChain(ScoreModel model, float[] start, LangevinConfig cfg, Key key) {
+    private static double[] fusedChain(ScoreModel model, float[] start, LangevinConfig cfg, Key key, boolean quiet) {
         float[] x = start.clone();
-        FusedLangevin.run(FusedMlp.of(model.spec(), model.params()), x, x.length, cfg.stepSize(), cfg.steps(), key,
-                Parallelism.of(cfg.threads()));
+        FusedMlp net = FusedMlp.of(model.spec(), model.params());
+        Progress bar = Progress.start("sample (learned)", cfg.steps(), quiet);
+        for (int t = 0; t < cfg.steps(); t += PROGRESS_STEPS) {
+            int steps = Math.min(PROGRESS_STEPS, cfg.steps() - t);
+            FusedLangevin.run(net, x, x.length, cfg.stepSize(), t, steps, key, Parallelism.of(cfg.threads()));
+            bar.update(t + steps, "");
+        }
+        bar.finish();
         return Samplers.widen(x);
     }
+
+    /** Steps per piece of the fused chain between progress-bar updates (the bits do not depend on it). */
+    private static final int PROGRESS_STEPS = 100;
 
     private static double[] chain(ScoreFn score, float[] start, LangevinConfig cfg, Key key, String label, boolean quiet) {
         Progress bar = Progress.start(label, cfg.steps(), quiet);

@@ -24,6 +24,18 @@ public final class FusedLangevin {
      * {@code x} ([n, D] row-major); modifies x[0, n·D) in place.
      */
     public static void run(FusedMlp net, float[] x, int n, double stepSize, int steps, Key key, Parallelism parallelism) {
+        run(net, x, n, stepSize, 0, steps, key, parallelism);
+    }
+
+    /**
+     * Steps {@code firstStep … firstStep+steps−1} of the chain (step t uses {@code key.child(t)}), so a long
+     * run can be cut into pieces, e.g. to report progress, with the same bits as one call.
+     */
+    public static void run(FusedMlp net, float[] x, int n, double stepSize, int firstStep, int steps, Key key,
+                           Parallelism parallelism) {
+        if (firstStep < 0) {
+            throw new IllegalArgumentException("firstStep must be >= 0, got " + firstStep);
+        }
         if (!(stepSize > 0) || Double.isInfinite(stepSize)) {
             throw new IllegalArgumentException("step size must be positive and finite, got " + stepSize);
         }
@@ -37,18 +49,18 @@ public final class FusedLangevin {
         int blocks = (n + BLOCK - 1) / BLOCK;
         TaskRunner.run(parallelism, blocks, b -> {
             int from = b * BLOCK;
-            runBlock(net, x, scores, from, Math.min(BLOCK, n - from), alpha, sigma, steps, key);
+            runBlock(net, x, scores, from, Math.min(BLOCK, n - from), alpha, sigma, firstStep, steps, key);
         });
     }
 
     private static void runBlock(FusedMlp net, float[] x, float[] scores, int from, int rows, float alpha, float sigma,
-                                 int steps, Key key) {
+                                 int firstStep, int steps, Key key) {
         int d = net.dim();
         int lo = from * d;
         int hi = (from + rows) * d;
         for (int t = 0; t < steps; t++) {
             ScorePass.score(net, net.math(), x, from, rows, scores);
-            Key stepKey = key.child(t);
+            Key stepKey = key.child(firstStep + t);
             for (int i = lo; i < hi; i += 2) {
                 long pair = i >>> 1;
                 double u1 = 1.0 - stepKey.uniform(2 * pair);

@@ -24,6 +24,21 @@ class FusedLangevinTest {
     }
 
     @Test
+    void aRunCutIntoPiecesEqualsOneRun() {
+        FusedMlp net = randomNet(2, 64);
+        int n = 130;
+        float[] x0 = Draw.normal(Key.of(7), n * 2);
+        float[] whole = x0.clone();
+        FusedLangevin.run(net, whole, n, 0.01, 25, Key.of(8), Parallelism.of(2));
+        float[] pieces = x0.clone();
+        FusedLangevin.run(net, pieces, n, 0.01, 0, 10, Key.of(8), Parallelism.of(1));
+        FusedLangevin.run(net, pieces, n, 0.01, 10, 15, Key.of(8), Parallelism.of(2));
+        assertArrayEquals(whole, pieces);
+        assertThrows(IllegalArgumentException.class,
+                () -> FusedLangevin.run(net, pieces, n, 0.01, -1, 1, Key.of(8), Parallelism.of(1)));
+    }
+
+    @Test
     void equalsPlainStepLoopWithDrawNormalAt() {
         FusedMlp net = randomNet(3, 40);
         int n = 101;
