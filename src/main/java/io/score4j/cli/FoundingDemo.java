@@ -2,9 +2,7 @@ package io.score4j.cli;
 
 import io.score4j.data.MixtureData;
 import io.score4j.density.GaussianMixture;
-import io.score4j.fused.FusedLangevin;
 import io.score4j.fused.FusedMlp;
-import io.score4j.fused.Parallelism;
 import io.score4j.metrics.ColumnStats;
 import io.score4j.metrics.KolmogorovSmirnov;
 import io.score4j.metrics.ModeMass;
@@ -133,32 +131,14 @@ final class FoundingDemo {
         float[] start = Draw.uniform(k[0], s.particles(), 0, 1);
         LangevinConfig cfg = new LangevinConfig(s.alpha(), s.langevinSteps(), 0, s.threads());
         long t0 = System.nanoTime();
-        double[] learned = fusedChain(model, start, cfg, k[1], quiet);
+        double[] learned = Samplers.widen(Samplers.fusedLangevin(FusedMlp.of(model.spec(), model.params()), start,
+                cfg.stepSize(), cfg.steps(), cfg.threads(), k[1], "sample (learned)", quiet));
         double learnedSeconds = (System.nanoTime() - t0) / 1e9;
         long t1 = System.nanoTime();
         double[] exact = chain(ScoreFn.of(mix), start, cfg, k[1], "sample (exact)", quiet);
         return new Chains(learned, learnedSeconds, exact, (System.nanoTime() - t1) / 1e9);
     }
 
-    /**
-     * The learned chain on the fused block-wise driver (each block of particles runs all its steps while
-     * it stays in cache): the same update and noise as {@link Langevin}, in float arithmetic.
-     */
-    private static double[] fusedChain(ScoreModel model, float[] start, LangevinConfig cfg, Key key, boolean quiet) {
-        float[] x = start.clone();
-        FusedMlp net = FusedMlp.of(model.spec(), model.params());
-        Progress bar = Progress.start("sample (learned)", cfg.steps(), quiet);
-        for (int t = 0; t < cfg.steps(); t += PROGRESS_STEPS) {
-            int steps = Math.min(PROGRESS_STEPS, cfg.steps() - t);
-            FusedLangevin.run(net, x, x.length, cfg.stepSize(), t, steps, key, Parallelism.of(cfg.threads()));
-            bar.update(t + steps, "");
-        }
-        bar.finish();
-        return Samplers.widen(x);
-    }
-
-    /** Steps per piece of the fused chain between progress-bar updates (the bits do not depend on it). */
-    private static final int PROGRESS_STEPS = 100;
 
     private static double[] chain(ScoreFn score, float[] start, LangevinConfig cfg, Key key, String label, boolean quiet) {
         Progress bar = Progress.start(label, cfg.steps(), quiet);

@@ -1,6 +1,9 @@
 package io.score4j.cli;
 
 import io.score4j.density.GaussianMixture;
+import io.score4j.fused.FusedLangevin;
+import io.score4j.fused.FusedMlp;
+import io.score4j.fused.Parallelism;
 import io.score4j.random.Draw;
 import io.score4j.random.Key;
 import io.score4j.sampling.AnnealedLangevin;
@@ -79,9 +82,34 @@ final class Samplers {
         } else {
             UserError.require(o.kind != SamplerKind.ANNEALED, "--sampler", "annealed",
                     "needs a noise-conditional model (train with --objective ncsn)");
-            z = langevin(ModelScores.of(m), start, d, o, run, key);
+            z = FusedMlp.supports(m.spec())
+                    ? fusedLangevin(FusedMlp.of(m.spec(), m.params()), start, o.stepSize(0), o.steps, run.threads(),
+                            key.child(1), "langevin", run.quiet)
+                    : langevin(ModelScores.of(m), start, d, o, run, key);
         }
         return Drawn.of(m.standardizer().invert(widen(z)), d, Double.NaN);
+    }
+
+    /** Steps per piece of the fused chain between progress-bar updates (the bits do not depend on it). */
+    private static final int PROGRESS_STEPS = 100;
+
+    /**
+     * Langevin with a one-hidden-layer model on the fused block-wise driver (each block of particles runs
+     * its steps while it stays in cache): the same update and noise as {@link Langevin}, in float
+     * arithmetic, run in pieces so a progress bar can be drawn. Returns the particles (start is not modified).
+     */
+    static float[] fusedLangevin(FusedMlp net, float[] start, double stepSize, int steps, int threads, Key key,
+                                 String label, boolean quiet) {
+        float[] x = start.clone();
+        int n = start.length / net.dim();
+        Progress bar = Progress.start(label, steps, quiet);
+        for (int t = 0; t < steps; t += PROGRESS_STEPS) {
+            int piece = Math.min(PROGRESS_STEPS, steps - t);
+            FusedLangevin.run(net, x, n, stepSize, t, piece, key, Parallelism.of(threads));
+            bar.update(t + piece, "");
+        }
+        bar.finish();
+        return x;
     }
 
     private static float[] langevin(ScoreFn score, float[] start, int d, SamplerOptions o, RunOptions run, Key key) {
