@@ -91,7 +91,7 @@ final class BenchPhases {
         this.params = MlpInit.init(spec, dim == 1 ? Init.NORMAL : Init.SCALED, keys[1], DType.F32);
         int n = Math.max(20000, batch);
         this.data = dim == 1
-                ? FoundingDemo.toFloat(MixtureData.sample(GaussianMixture.fromJson(FoundingDemo.MIXTURE, "seed"), n, keys[0]).values())
+                ? MixtureData.sample(GaussianMixture.fromJson(FoundingDemo.MIXTURE, "seed"), n, keys[0]).toFloatArray()
                 : Draw.normal(keys[0], n * dim);
     }
 

@@ -80,8 +80,9 @@ final class FoundingDemo {
     static Result run(Settings s, boolean quiet) {
         GaussianMixture mix = GaussianMixture.fromJson(MIXTURE, "built-in mixture");
         Key[] keys = Key.of(s.seed()).split(5);
-        double[] data = MixtureData.sample(mix, s.n(), keys[0]).values();
-        float[] x = toFloat(data);
+        io.score4j.data.Dataset sampled = MixtureData.sample(mix, s.n(), keys[0]);
+        double[] data = sampled.values();
+        float[] x = sampled.toFloatArray();
         MlpSpec spec = MlpSpec.scoreNet(1, Activation.SOFTPLUS, s.hidden());
         Optimizer<ChainState> opt = Optimizers.chain(Optimizers.adam(s.lr()));
         BatchLoss loss = ObjectiveKind.EXACT.loss(spec, 1, ObjectiveOptions.defaults(), s.threads());
@@ -142,13 +143,9 @@ final class FoundingDemo {
 
     private static double[] chain(ScoreFn score, float[] start, LangevinConfig cfg, Key key, String label, boolean quiet) {
         Progress bar = Progress.start(label, cfg.steps(), quiet);
-        float[] out = Langevin.sample(score, start, 1, cfg, key, done -> bar.update(done, "")).samples().data32();
+        double[] out = Langevin.sample(score, start, 1, cfg, key, done -> bar.update(done, "")).samples().toDoubleArray();
         bar.finish();
-        double[] d = new double[out.length];
-        for (int i = 0; i < out.length; i++) {
-            d[i] = out[i];
-        }
-        return d;
+        return out;
     }
 
     private static void sampleMetrics(Map<String, Double> m, String prefix, double[] samples, GaussianMixture mix) {
@@ -185,13 +182,5 @@ final class FoundingDemo {
         m.put("seed", Long.toString(s.seed()));
         m.put("data", "mixture " + MIXTURE + " n=" + s.n());
         return m;
-    }
-
-    static float[] toFloat(double[] a) {
-        float[] f = new float[a.length];
-        for (int i = 0; i < a.length; i++) {
-            f[i] = (float) a[i];
-        }
-        return f;
     }
 }

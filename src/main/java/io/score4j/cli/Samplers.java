@@ -16,6 +16,7 @@ import io.score4j.sampling.MalaResult;
 import io.score4j.sampling.NoiseConditionalScoreFn;
 import io.score4j.sampling.NoiseSchedule;
 import io.score4j.sampling.ScoreFn;
+import io.score4j.tensor.Tensor;
 import io.score4j.train.ModelScores;
 import io.score4j.train.ScoreModel;
 
@@ -130,11 +131,8 @@ final class Samplers {
         return out;
     }
 
+    /** A double copy of {@code a}. */
     static double[] widen(float[] a) {
-        double[] d = new double[a.length];
-        for (int i = 0; i < a.length; i++) {
-            d[i] = a[i];
-        }
-        return d;
+        return Tensor.wrap(a, a.length).toDoubleArray();
     }
 }

@@ -2,6 +2,7 @@ package io.score4j.cli;
 
 import io.score4j.data.Csv;
 import io.score4j.data.Dataset;
+import io.score4j.tensor.Tensor;
 import io.score4j.train.ModelScores;
 import io.score4j.train.ScoreModel;
 import java.nio.file.Path;
@@ -47,11 +48,7 @@ public final class ScoreCommand implements Callable<Integer> {
     static double[] scores(ScoreModel m, double[] points, int n, Double sigma) {
         UserError.require(sigma == null || (sigma > 0 && Double.isFinite(sigma)), "--sigma", sigma, "must be > 0");
         int d = m.dim();
-        float[] z = new float[n * d];
-        double[] zd = m.standardizer().apply(points);
-        for (int i = 0; i < z.length; i++) {
-            z[i] = (float) zd[i];
-        }
+        float[] z = Tensor.wrap(m.standardizer().apply(points), n * d).toFloatArray();
         float[] sz = new float[n * d];
         if (m.noiseConditional()) {
             double[] sig = m.sigmas();
@@ -60,10 +57,6 @@ public final class ScoreCommand implements Callable<Integer> {
             UserError.require(sigma == null, "--sigma", sigma, "applies only to noise-conditional models");
             ModelScores.of(m).score(z, 0, n, d, sz);
         }
-        double[] s = new double[n * d];
-        for (int i = 0; i < s.length; i++) {
-            s[i] = sz[i];
-        }
-        return m.standardizer().scoreToOriginal(s);
+        return m.standardizer().scoreToOriginal(Samplers.widen(sz));
     }
 }

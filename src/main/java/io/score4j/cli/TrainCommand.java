@@ -2,17 +2,13 @@ package io.score4j.cli;
 
 import io.score4j.data.Dataset;
 import io.score4j.data.Standardizer;
-import io.score4j.nn.Activation;
-import io.score4j.nn.Init;
 import io.score4j.nn.MlpInit;
 import io.score4j.nn.MlpSpec;
-import io.score4j.nn.Params;
 import io.score4j.optim.ChainState;
 import io.score4j.optim.Optimizer;
 import io.score4j.random.Key;
 import io.score4j.tensor.DType;
 import io.score4j.train.BatchLoss;
-import io.score4j.train.ObjectiveKind;
 import io.score4j.train.ScoreModel;
 import io.score4j.train.TrainCheckpoint;
 import io.score4j.train.TrainConfig;
@@ -20,7 +16,6 @@ import io.score4j.train.TrainState;
 import io.score4j.train.Trainer;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -129,8 +124,4 @@ public final class TrainCommand implements Callable<Integer> {
 
     /** What a training run produced. */
     record TrainedModel(ScoreModel model, int steps, double seconds, double finalLoss, double[] losses) {}
-
-    static List<String> objectiveNames() {
-        return ObjectiveKind.names();
-    }
 }

@@ -30,7 +30,6 @@ final class TrainProgress<S> implements TrainListener<S> {
     private final int stepsPerEpoch;
     private final int epochs;
     private int stepsDone;
-    private double lastLoss = Double.NaN;
 
     TrainProgress(RunOptions run, int stepsPerEpoch, int epochs, int firstStep, Consumer<TrainState<S>> checkpointWriter) {
         this.bar = Progress.start("train", (long) stepsPerEpoch * epochs, run.quiet);
@@ -54,7 +53,6 @@ final class TrainProgress<S> implements TrainListener<S> {
     @Override
     public void afterStep(int done, int total, double loss) {
         stepsDone = done;
-        lastLoss = loss;
         int epoch = Math.min(epochs, done / stepsPerEpoch + 1);
         bar.update(done, String.format(java.util.Locale.ROOT, "epoch %d/%d loss %.4f", epoch, epochs, loss));
     }
@@ -94,10 +92,6 @@ final class TrainProgress<S> implements TrainListener<S> {
             close();
             throw new UserError(e.getMessage());
         }
-    }
-
-    double lastLoss() {
-        return lastLoss;
     }
 
     void close() {
