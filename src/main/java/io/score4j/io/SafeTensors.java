@@ -25,6 +25,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Reads and writes the <a href="https://github.com/huggingface/safetensors">safetensors</a> format,
@@ -37,6 +39,11 @@ import java.util.Objects;
  * the data section, each tensor's elements row-major little-endian at {@code [begin, end)} relative to
  * the data section's start. score4j writes tensors contiguously in map order and always writes
  * {@code "__metadata__"} (possibly empty).
+ *
+ * <p>The bytes written are a function of the content alone: metadata keys are written sorted
+ * (String order) whatever map holds them, and tensors in the iteration order of a map that has a
+ * defined one ({@link LinkedHashMap} or {@link SortedMap}; others are refused). So the same model
+ * gives the same file in every JVM run.
  *
  * <p>The reader accepts F32 and F64 and treats the bytes as hostile: a header length over the file
  * size or over 100 MB, invalid UTF-8 or JSON, missing or mistyped fields, negative or overflowing
@@ -176,13 +183,13 @@ public final class SafeTensors {
     static byte[] header(Map<String, Tensor> tensors, Map<String, String> metadata) {
         Objects.requireNonNull(tensors, "tensors");
         Objects.requireNonNull(metadata, "metadata");
+        requireDefinedOrder(tensors);
         StringWriter text = new StringWriter();
         try (JsonGenerator g = JSON.createGenerator(text)) {
             g.writeStartObject();
             g.writeObjectFieldStart(SafeTensorsHeader.METADATA);
-            for (Map.Entry<String, String> m : metadata.entrySet()) {
-                g.writeStringField(Objects.requireNonNull(m.getKey(), "metadata key"),
-                        Objects.requireNonNull(m.getValue(), "metadata value for " + m.getKey()));
+            for (Map.Entry<String, String> m : sortedMetadata(metadata).entrySet()) {
+                g.writeStringField(m.getKey(), m.getValue());
             }
             g.writeEndObject();
             long offset = 0;
@@ -197,6 +204,26 @@ public final class SafeTensors {
         byte[] padded = Arrays.copyOf(json, (json.length + 7) / 8 * 8);
         Arrays.fill(padded, json.length, padded.length, (byte) ' ');
         return padded;
+    }
+
+    /** Metadata in key order (String's natural order), whatever the iteration order of the map given. */
+    private static TreeMap<String, String> sortedMetadata(Map<String, String> metadata) {
+        TreeMap<String, String> sorted = new TreeMap<>();
+        metadata.forEach((k, v) -> sorted.put(Objects.requireNonNull(k, "metadata key"),
+                Objects.requireNonNull(v, "metadata value for " + k)));
+        return sorted;
+    }
+
+    /**
+     * Tensors are laid out in the map's iteration order, so that order must not change from one JVM
+     * start to the next: a {@link LinkedHashMap} (insertion order) or a {@link SortedMap}. Maps
+     * such as {@code Map.of}/{@code Map.copyOf}, whose order is salted per JVM, are refused.
+     */
+    private static void requireDefinedOrder(Map<String, Tensor> tensors) {
+        if (tensors.size() > 1 && !(tensors instanceof LinkedHashMap) && !(tensors instanceof SortedMap)) {
+            throw new IllegalArgumentException("tensors must come in a defined order (a LinkedHashMap or a SortedMap), not a "
+                    + tensors.getClass().getName() + ", or the file's bytes would change from run to run");
+        }
     }
 
     private static long writeEntry(JsonGenerator g, String name, Tensor t, long offset) throws IOException {

@@ -12,8 +12,10 @@ import io.score4j.nn.MlpSpec;
 import io.score4j.nn.Params;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A trained score network as saved in {@code model.safetensors}: the MLP parameters (tensor keys
@@ -29,7 +31,8 @@ import java.util.Map;
  * @param standardizer per-column scaling of the training data
  * @param columns      column names of the data, length d
  * @param sigmas       noise ladder σ₁ > … > σ_L for a noise-conditional model, empty otherwise
- * @param settings     objective and training settings, stored verbatim as metadata
+ * @param settings     objective and training settings, stored verbatim as metadata (kept sorted by key, so
+ *                     iterating them, and the file written, is the same in every run)
  */
 public record ScoreModel(MlpSpec spec, Params params, Standardizer standardizer, String[] columns, double[] sigmas,
                          Map<String, String> settings) {
@@ -39,7 +42,7 @@ public record ScoreModel(MlpSpec spec, Params params, Standardizer standardizer,
     public ScoreModel {
         columns = columns.clone();
         sigmas = sigmas.clone();
-        settings = Map.copyOf(settings);
+        settings = Collections.unmodifiableSortedMap(new TreeMap<>(settings));
         int d = columns.length;
         int expectedIn = d + (sigmas.length > 0 ? 1 : 0);
         if (spec.inputDim() != expectedIn || spec.outputDim() != d || standardizer.dim() != d) {
@@ -78,7 +81,7 @@ public record ScoreModel(MlpSpec spec, Params params, Standardizer standardizer,
         meta.put("data_mean", json(standardizer.mean()));
         meta.put("data_std", json(standardizer.std()));
         meta.put("sigmas", json(sigmas));
-        SafeTensors.write(path, params.asMap(), meta);
+        SafeTensors.write(path, new LinkedHashMap<>(params.asMap()), meta);
     }
 
     /**

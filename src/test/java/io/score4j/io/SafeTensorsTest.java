@@ -180,4 +180,30 @@ class SafeTensorsTest {
         assertEquals(1, f.tensors().size());
         assertThrows(UnsupportedOperationException.class, () -> f.metadata().put("a", "b"));
     }
+
+    @Test
+    void metadataIsWrittenInKeyOrderWhateverTheMapsOrder() {
+        LinkedHashMap<String, String> forward = new LinkedHashMap<>();
+        LinkedHashMap<String, String> backward = new LinkedHashMap<>();
+        for (int i = 0; i < 20; i++) {
+            forward.put("key" + (char) ('a' + i), Integer.toString(i));
+            backward.put("key" + (char) ('t' - i), Integer.toString(19 - i));
+        }
+        byte[] a = SafeTensors.toBytes(sample(), forward);
+        assertArrayEquals(a, SafeTensors.toBytes(sample(), backward));
+        assertArrayEquals(a, SafeTensors.toBytes(sample(), Map.copyOf(backward)));
+        List<String> keys = List.copyOf(SafeTensors.read(a, "mem").metadata().keySet());
+        assertEquals(keys.stream().sorted().toList(), keys);
+    }
+
+    @Test
+    void writerRefusesTensorMapsWithoutADefinedOrder() {
+        Map<String, Tensor> salted = Map.of("a", Tensor.scalar(DType.F32, 1), "b", Tensor.scalar(DType.F32, 2));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SafeTensors.toBytes(salted, Map.of()));
+        assertTrue(e.getMessage().contains("defined order"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> SafeTensors.toBytes(new java.util.HashMap<>(salted), Map.of()));
+        assertEquals(List.of("a", "b"), List.copyOf(SafeTensors.read(
+                SafeTensors.toBytes(new java.util.TreeMap<>(salted), Map.of()), "mem").tensors().keySet()));
+    }
 }
