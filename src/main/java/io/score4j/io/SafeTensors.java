@@ -12,17 +12,10 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
@@ -45,16 +38,18 @@ import java.util.TreeMap;
  * defined one ({@link LinkedHashMap} or {@link SortedMap}; others are refused). So the same model
  * gives the same file in every JVM run.
  *
- * <p>The reader accepts F32 and F64 and treats the bytes as hostile: a header length over the file
- * size or over 100 MB, invalid UTF-8 or JSON, missing or mistyped fields, negative or overflowing
- * dimensions, offsets that disagree with the shape, overlap, leave gaps, run past the data, or
- * leave trailing bytes all raise {@link InputException} naming the file and the problem. Memory
- * use is bounded by the file size.
+ * <p>The reader accepts F32 and F64 and treats the bytes as hostile: anything but a regular file, a
+ * header length over the file size or over 100 MB, a header that does not start with '{' (these
+ * four read "not a safetensors file"), invalid UTF-8 or JSON, missing or mistyped fields, negative
+ * or overflowing dimensions, offsets that disagree with the shape, overlap, leave gaps, run past the
+ * data, or leave trailing bytes, and tensors that would not fit in the free heap all raise
+ * {@link InputException} naming the file and the problem. It reads the 8-byte length, then the
+ * header, then checks the layout, and only then the data (see {@link SafeTensorsReader}), so a bad
+ * file of any size is refused after reading at most its header.
  */
 public final class SafeTensors {
     /** The largest header accepted, as in the reference implementation. */
     public static final long MAX_HEADER_BYTES = 100_000_000L;
-    private static final int MAX_FILE_BYTES = Integer.MAX_VALUE - 16;
     private static final int CHUNK = 1 << 16;
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -82,101 +77,17 @@ public final class SafeTensors {
         return out.toByteArray();
     }
 
-    /** Reads the file at {@code path}; see the class comment for what is rejected. */
+    /** Reads the file at {@code path}; see the class comment for what is rejected and how memory is bounded. */
     public static SafeTensorsFile read(Path path) {
-        byte[] bytes;
-        try {
-            long size = Files.size(path);
-            if (size > MAX_FILE_BYTES) {
-                throw new InputException(path + ": file is " + size + " bytes; safetensors files up to 2 GiB can be read");
-            }
-            bytes = Files.readAllBytes(path);
-        } catch (IOException e) {
-            throw new InputException("cannot read " + path + ": " + AtomicFiles.reason(e), e);
-        }
-        return read(bytes, path.toString());
+        Objects.requireNonNull(path, "path");
+        return SafeTensorsReader.read(path);
     }
 
     /** Parses {@code bytes} as a safetensors file; {@code sourceName} names it in error messages. */
     public static SafeTensorsFile read(byte[] bytes, String sourceName) {
         Objects.requireNonNull(bytes, "bytes");
         Objects.requireNonNull(sourceName, "sourceName");
-        if (bytes.length < 8) {
-            throw new InputException(sourceName + ": too short for a safetensors file (" + bytes.length
-                    + " bytes, the header length alone needs 8)");
-        }
-        long n = ByteBuffer.wrap(bytes, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
-        if (n < 0 || n > MAX_HEADER_BYTES) {
-            throw new InputException(sourceName + ": header length " + Long.toUnsignedString(n)
-                    + " exceeds the limit of " + MAX_HEADER_BYTES + " bytes");
-        }
-        if (n > bytes.length - 8L) {
-            throw new InputException(sourceName + ": header length " + n + " exceeds the file size ("
-                    + bytes.length + " bytes)");
-        }
-        String json = decodeUtf8(bytes, (int) n, sourceName);
-        SafeTensorsHeader.Parsed header = SafeTensorsHeader.parse(json, sourceName);
-        int dataStart = 8 + (int) n;
-        return new SafeTensorsFile(decodeAll(bytes, dataStart, header.entries(), sourceName), header.metadata());
-    }
-
-    private static String decodeUtf8(byte[] bytes, int n, String source) {
-        try {
-            CharBuffer chars = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, 8, n));
-            return chars.toString();
-        } catch (CharacterCodingException e) {
-            throw new InputException(source + ": header is not valid UTF-8", e);
-        }
-    }
-
-    /** Checks the offsets tile the data section exactly, then decodes each tensor. */
-    private static LinkedHashMap<String, Tensor> decodeAll(byte[] bytes, int dataStart,
-            List<SafeTensorsHeader.Entry> entries, String source) {
-        long dataLength = bytes.length - (long) dataStart;
-        List<SafeTensorsHeader.Entry> sorted = new ArrayList<>(entries);
-        sorted.sort(Comparator.comparingLong(SafeTensorsHeader.Entry::begin)
-                .thenComparingLong(SafeTensorsHeader.Entry::end));
-        LinkedHashMap<String, Tensor> out = new LinkedHashMap<>();
-        long position = 0;
-        String previous = null;
-        for (SafeTensorsHeader.Entry e : sorted) {
-            String what = source + ": tensor " + SafeTensorsHeader.quote(e.name());
-            if (e.end() > dataLength) {
-                throw new InputException(what + " data_offsets [" + e.begin() + ", " + e.end()
-                        + "] run past the end of the data section (" + dataLength + " bytes)");
-            }
-            if (e.begin() < position) {
-                throw new InputException(what + " data_offsets [" + e.begin() + ", " + e.end()
-                        + "] overlap tensor " + SafeTensorsHeader.quote(previous));
-            }
-            if (e.begin() > position) {
-                throw new InputException(what + " starts at byte " + e.begin() + " of the data section, leaving a gap after byte "
-                        + position);
-            }
-            out.put(e.name(), decode(bytes, dataStart + (int) e.begin(), e));
-            position = e.end();
-            previous = e.name();
-        }
-        if (position != dataLength) {
-            throw new InputException(source + ": " + (dataLength - position)
-                    + " bytes of trailing data after the last tensor");
-        }
-        return out;
-    }
-
-    private static Tensor decode(byte[] bytes, int offset, SafeTensorsHeader.Entry e) {
-        ByteBuffer buf = ByteBuffer.wrap(bytes, offset, (int) e.byteLength()).order(ByteOrder.LITTLE_ENDIAN);
-        if (e.dtype() == DType.F32) {
-            float[] a = new float[e.size()];
-            buf.asFloatBuffer().get(a);
-            return Tensor.wrap(a, e.shape());
-        }
-        double[] a = new double[e.size()];
-        buf.asDoubleBuffer().get(a);
-        return Tensor.wrap(a, e.shape());
+        return SafeTensorsReader.read(bytes, sourceName);
     }
 
     /** The space-padded UTF-8 JSON header; validates names. */
