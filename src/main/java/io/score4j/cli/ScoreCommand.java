@@ -36,6 +36,7 @@ public final class ScoreCommand implements Callable<Integer> {
                     + m.dim() + " (" + String.join(", ", m.columns()) + ")");
         }
         double[] s = scores(m, pts.values(), pts.n(), sigma);
+        ModelScores.requireFinite(s, m.dim(), csv.toString());
         String[] header = new String[m.dim()];
         for (int j = 0; j < header.length; j++) {
             header[j] = "score_" + m.columns()[j];

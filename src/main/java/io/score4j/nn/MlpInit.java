@@ -4,11 +4,18 @@ import io.score4j.random.Draw;
 import io.score4j.random.Key;
 import io.score4j.tensor.DType;
 import io.score4j.tensor.Tensor;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Creates MLP parameters the way the seed's {@code create_mlp} does, with explicit keys. */
 public final class MlpInit {
+    /** {@code layers.<i>.weight} or {@code layers.<i>.bias}, i in plain decimal. */
+    private static final Pattern LAYER_TENSOR = Pattern.compile("layers\\.(0|[1-9][0-9]*)\\.(weight|bias)");
+
     private MlpInit() {}
 
     /**
@@ -35,7 +42,12 @@ public final class MlpInit {
         return Params.of(out);
     }
 
-    /** Reads the architecture back from parameter shapes (activation must be supplied). */
+    /**
+     * Reads the architecture back from parameter shapes (activation must be supplied). The tensors
+     * must be exactly {@code layers.<i>.weight} and {@code layers.<i>.bias} for i = 0 … L−1: a gap in
+     * the layer numbers (layers 0, 1 and 3) or any other tensor is refused, naming it, so no tensor
+     * of a file is silently left out of the network.
+     */
     public static MlpSpec specOf(Params p, Activation activation) {
         int layers = 0;
         while (p.has(MlpSpec.weightName(layers))) {
@@ -44,6 +56,7 @@ public final class MlpInit {
         if (layers == 0) {
             throw new IllegalArgumentException("no '" + MlpSpec.weightName(0) + "' tensor: not an MLP state dict");
         }
+        requireOnlyLayers(p, layers);
         int[] sizes = new int[layers + 1];
         for (int l = 0; l < layers; l++) {
             Tensor w = p.get(MlpSpec.weightName(l));
@@ -56,5 +69,39 @@ public final class MlpInit {
             sizes[l + 1] = w.dim(1);
         }
         return new MlpSpec(sizes, activation);
+    }
+
+    /** Refuses tensors other than the weights and biases of layers 0 … layers−1. */
+    private static void requireOnlyLayers(Params p, int layers) {
+        List<String> beyond = new ArrayList<>();
+        List<String> unrelated = new ArrayList<>();
+        for (String name : p.names()) {
+            Matcher m = LAYER_TENSOR.matcher(name);
+            if (!m.matches()) {
+                unrelated.add(quoted(name));
+            } else if (m.group(1).length() > 9 || Integer.parseInt(m.group(1)) >= layers) {
+                beyond.add(quoted(name));
+            }
+        }
+        if (!beyond.isEmpty()) {
+            throw new IllegalArgumentException("layer numbers have a gap: layers 0.." + (layers - 1) + " are followed by "
+                    + listed(beyond) + " but there is no '" + MlpSpec.weightName(layers) + "'");
+        }
+        if (!unrelated.isEmpty()) {
+            throw new IllegalArgumentException("tensors that are not part of an MLP: " + listed(unrelated)
+                    + " (a model holds only layers.<i>.weight and layers.<i>.bias)");
+        }
+    }
+
+    /** The first few names, and how many more, for a one-line message. */
+    private static String listed(List<String> names) {
+        int shown = Math.min(names.size(), 5);
+        String head = String.join(", ", names.subList(0, shown));
+        return shown == names.size() ? head : head + " and " + (names.size() - shown) + " more";
+    }
+
+    private static String quoted(String name) {
+        String plain = name.replaceAll("\\p{Cntrl}", "?");
+        return "'" + (plain.length() > 80 ? plain.substring(0, 80) + "..." : plain) + "'";
     }
 }

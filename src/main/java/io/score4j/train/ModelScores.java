@@ -1,5 +1,6 @@
 package io.score4j.train;
 
+import io.score4j.InputException;
 import io.score4j.fused.FusedMlp;
 import io.score4j.nn.MlpForward;
 import io.score4j.sampling.NoiseConditionalScoreFn;
@@ -61,5 +62,23 @@ public final class ModelScores {
                 out[offset * d + i] = s[i] * inv;
             }
         };
+    }
+
+    /**
+     * Refuses scores that are not finite. A model with usable parameters can still overflow far from
+     * its data (at x = 1e39, say): that is an input the model cannot score, and the error names its
+     * row, counted from 1 among the data rows of {@code source}.
+     *
+     * @param scores flat [n, d], not modified
+     * @throws InputException naming {@code source} and the first row with a NaN or infinite score
+     */
+    public static void requireFinite(double[] scores, int d, String source) {
+        for (int i = 0; i < scores.length; i++) {
+            if (!Double.isFinite(scores[i])) {
+                int row = i / d + 1;
+                throw new InputException(source + ": data row " + row + ": the model's score there is " + scores[i]
+                        + " (it overflows: the point is too far outside the range the model can score); nothing was written");
+            }
+        }
     }
 }

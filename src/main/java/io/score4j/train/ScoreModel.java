@@ -37,6 +37,14 @@ import java.util.TreeMap;
 public record ScoreModel(MlpSpec spec, Params params, Standardizer standardizer, String[] columns, double[] sigmas,
                          Map<String, String> settings) {
     public static final String FORMAT = "score4j.mlp.v1";
+    /**
+     * The largest |parameter| a model may hold. Trained parameters are O(1) to O(10³) (the data is
+     * standardised and training stops when it diverges); 1e18 leaves fifteen orders of margin, and its
+     * square, 1e36, is still below the F32 maximum 3.4e38, so the product of a weight and a
+     * weight-sized activation cannot by itself overflow. Only a damaged or hand-made file goes
+     * beyond it. It does not promise finite scores everywhere: see {@link ModelScores#requireFinite}.
+     */
+    public static final double MAX_PARAMETER = 1e18;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public ScoreModel {
@@ -49,6 +57,9 @@ public record ScoreModel(MlpSpec spec, Params params, Standardizer standardizer,
             throw new IllegalArgumentException("model of " + spec + " does not fit d=" + d + " columns"
                     + (sigmas.length > 0 ? " plus a noise-level input" : ""));
         }
+        ScoreModelChecks.requireDistinctColumns(columns);
+        ScoreModelChecks.requireLadder(sigmas);
+        ScoreModelChecks.requireUsableParameters(params);
     }
 
     /** Data dimension d. */
@@ -93,6 +104,10 @@ public record ScoreModel(MlpSpec spec, Params params, Standardizer standardizer,
     public static ScoreModel load(Path path) {
         SafeTensorsFile f = SafeTensors.read(path);
         Map<String, String> meta = f.metadata();
+        if (meta.containsKey(TrainCheckpoint.MARKER)) {
+            throw new InputException(path + ": is a training checkpoint, not a model (continue it with train --resume, "
+                    + "which writes the model)");
+        }
         if (!meta.containsKey("activation")) {
             throw new InputException(path + ": metadata 'activation' missing (softplus, tanh, silu or relu)");
         }

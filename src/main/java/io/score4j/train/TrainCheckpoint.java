@@ -24,6 +24,7 @@ import java.util.Map;
 public final class TrainCheckpoint {
     static final String PARAM = "param/";
     static final String OPT = "opt/";
+    static final String MARKER = "score4j.checkpoint";
 
     private TrainCheckpoint() {}
 
@@ -35,7 +36,7 @@ public final class TrainCheckpoint {
         double[] losses = state.losses();
         tensors.put("losses", Tensor.wrap(losses, losses.length));
         Map<String, String> meta = new LinkedHashMap<>(settings);
-        meta.put("score4j.checkpoint", "1");
+        meta.put(MARKER, "1");
         meta.put("step", Integer.toString(state.step()));
         meta.put("key", Long.toHexString(state.key().hi()) + ":" + Long.toHexString(state.key().lo()));
         SafeTensors.write(path, tensors, meta);
@@ -48,7 +49,7 @@ public final class TrainCheckpoint {
     public static <S> Loaded<S> read(Path path, Optimizer<S> optimizer) {
         SafeTensorsFile f = SafeTensors.read(path);
         Map<String, String> meta = f.metadata();
-        if (!"1".equals(meta.get("score4j.checkpoint"))) {
+        if (!"1".equals(meta.get(MARKER))) {
             throw new InputException(path + ": not a score4j training checkpoint (no score4j.checkpoint metadata)");
         }
         Map<String, Tensor> params = new LinkedHashMap<>();
@@ -71,7 +72,7 @@ public final class TrainCheckpoint {
             Key k = new Key(Long.parseUnsignedLong(key[0], 16), Long.parseUnsignedLong(key[1], 16));
             TrainState<S> state = new TrainState<>(p, s, k, step, f.tensors().get("losses").toDoubleArray());
             Map<String, String> settings = new LinkedHashMap<>(meta);
-            settings.remove("score4j.checkpoint");
+            settings.remove(MARKER);
             settings.remove("step");
             settings.remove("key");
             return new Loaded<>(state, settings);

@@ -6,7 +6,6 @@ import io.score4j.optim.Optimizers;
 import io.score4j.optim.Update;
 import io.score4j.random.Draw;
 import io.score4j.random.Key;
-import io.score4j.tensor.Tensor;
 
 /**
  * The seed's training loop: for each epoch, ⌊n/B⌋ steps; each step splits the training key into
@@ -28,7 +27,8 @@ public final class Trainer {
      * Runs from {@code state} until {@code config.epochs() · ⌊n/B⌋} steps are done.
      *
      * @param data rows, flat row-major [n, d]; not modified
-     * @throws TrainingDivergedException on a non-finite loss or parameter (the listener has already
+     * @throws TrainingDivergedException on a non-finite loss, or a parameter that is not finite or beyond
+     *         ±{@link ScoreModel#MAX_PARAMETER} (so every run that ends gives a loadable model; the listener has already
      *         received the last good checkpoint, if one was due)
      */
     public static <S> TrainState<S> run(TrainState<S> state, float[] data, int n, int d, BatchLoss loss,
@@ -56,9 +56,9 @@ public final class Trainer {
             Update<S> u = optimizer.update(r.grad(), opt, params);
             params = Optimizers.applyUpdates(params, u.updates());
             opt = u.state();
-            String bad = firstNonFinite(params);
+            String bad = firstUnusable(params);
             if (bad != null) {
-                throw new TrainingDivergedException(step + 1, "parameter '" + bad + "' is not finite");
+                throw new TrainingDivergedException(step + 1, bad);
             }
             losses[step] = r.loss();
             listener.afterStep(step + 1, total, r.loss());
@@ -100,13 +100,12 @@ public final class Trainer {
         return s / (to - from);
     }
 
-    private static String firstNonFinite(Params p) {
+    /** The first parameter a model could not hold (non-finite or beyond {@link ScoreModel#MAX_PARAMETER}), or null. */
+    private static String firstUnusable(Params p) {
         for (var e : p.asMap().entrySet()) {
-            Tensor t = e.getValue();
-            for (int i = 0; i < t.size(); i++) {
-                if (!Double.isFinite(t.get(i))) {
-                    return e.getKey();
-                }
+            String problem = ScoreModelChecks.parameterProblem(e.getValue());
+            if (problem != null) {
+                return "parameter '" + e.getKey() + "' " + problem;
             }
         }
         return null;
