@@ -2,6 +2,7 @@ package io.score4j.cli;
 
 import io.score4j.data.Dataset;
 import io.score4j.data.Standardizer;
+import io.score4j.io.AtomicFiles;
 import io.score4j.nn.MlpInit;
 import io.score4j.nn.MlpSpec;
 import io.score4j.optim.ChainState;
@@ -84,15 +85,16 @@ public final class TrainCommand implements Callable<Integer> {
         Map<String, String> settings = settings(raw);
         Optimizer<ChainState> opt = model.optimizer();
         BatchLoss loss = model.objective.loss(spec, d, model.objectiveOptions(), run.threads());
-        Path ckpt = checkpoint != null ? checkpoint : Path.of(out + ".ckpt");
-        TrainState<ChainState> state = resume != null ? resumeState(opt, settings)
-                : Trainer.start(MlpInit.init(spec, model.init, keys[1], DType.F32), opt, keys[2]);
         TrainConfig cfg = new TrainConfig(model.epochs, model.batch, checkpointEvery, checkpointSeconds);
+        Path ckpt = checkpointTarget();
         if (checkpointEvery > 0 || checkpointSeconds > 0 || resume != null) {
             UserFiles.checkWritable(ckpt, "--checkpoint");
+            removeLeftovers(ckpt);
         }
+        TrainState<ChainState> state = resume != null ? resumeState(opt, settings, cfg.stepsPerEpoch(raw.n()))
+                : Trainer.start(MlpInit.init(spec, model.init, keys[1], DType.F32), opt, keys[2]);
         TrainProgress<ChainState> listener = new TrainProgress<>(run, cfg.stepsPerEpoch(raw.n()), model.epochs,
-                state.step(), p -> TrainCheckpoint.write(resume != null ? resume : ckpt, p, opt, settings));
+                state.step(), p -> TrainCheckpoint.write(ckpt, p, opt, settings));
         long t0 = System.nanoTime();
         TrainState<ChainState> end = listener.guard(() -> Trainer.run(state, x, raw.n(), d, loss, opt, cfg, listener));
         double secs = (System.nanoTime() - t0) / 1e9;
@@ -102,7 +104,25 @@ public final class TrainCommand implements Callable<Integer> {
         return new TrainedModel(m, end.step(), secs, losses.length == 0 ? Double.NaN : losses[losses.length - 1], losses);
     }
 
-    private TrainState<ChainState> resumeState(Optimizer<ChainState> opt, Map<String, String> settings) {
+    /** Where checkpoints go: {@code --checkpoint}; else, on resume, the checkpoint resumed from; else MODEL.ckpt. */
+    private Path checkpointTarget() {
+        return checkpoint != null ? checkpoint : resume != null ? resume : Path.of(out + ".ckpt");
+    }
+
+    /** Deletes temp files a kill during a checkpoint write left beside the checkpoint(s) this run uses. */
+    private void removeLeftovers(Path ckpt) {
+        for (Path target : resume != null && !resume.equals(ckpt) ? new Path[] {resume, ckpt} : new Path[] {ckpt}) {
+            for (Path p : AtomicFiles.removeLeftovers(target)) {
+                run.say("removed %s, left by an interrupted checkpoint write", p);
+            }
+        }
+    }
+
+    /**
+     * The state saved in {@code --resume}, if it was made with this run's settings. {@code --epochs}
+     * counts the whole run, the checkpoint's steps included, so it must cover them.
+     */
+    private TrainState<ChainState> resumeState(Optimizer<ChainState> opt, Map<String, String> settings, int stepsPerEpoch) {
         TrainCheckpoint.Loaded<ChainState> loaded = TrainCheckpoint.read(resume, opt);
         for (var e : settings.entrySet()) {
             String had = loaded.settings().get(e.getKey());
@@ -110,6 +130,14 @@ public final class TrainCommand implements Callable<Integer> {
                 throw new UserError("--resume " + resume + " was made with " + e.getKey() + "=" + had
                         + ", this run has " + e.getValue());
             }
+        }
+        int done = loaded.state().step();
+        if (done > (long) model.epochs * stepsPerEpoch) {
+            long needed = (done + stepsPerEpoch - 1L) / stepsPerEpoch;
+            throw new UserError("--epochs " + model.epochs + " means " + (long) model.epochs * stepsPerEpoch
+                    + " steps in all, but --resume " + resume + " has already done " + done + " (of " + stepsPerEpoch
+                    + " per epoch); --epochs counts the whole run, the checkpoint's steps included: give --epochs "
+                    + needed + " or more");
         }
         return loaded.state();
     }

@@ -17,8 +17,10 @@ import java.util.function.Supplier;
 
 /**
  * What a training run shows and records: the progress bar (terminal only), one JSON object per
- * epoch in {@code --log-json} ({@code epoch, epochs, step, loss, steps_per_s, elapsed_s}), and
- * checkpoints handed to the writer given.
+ * epoch in {@code --log-json} ({@code epoch, epochs, step, loss, steps_per_s, elapsed_s}), flushed
+ * as each epoch ends, and checkpoints handed to the writer given. A run that diverges adds one last
+ * object for the epoch it stopped in, with {@code step} the last good step, {@code loss} the mean of
+ * that epoch's good steps ({@code null} if none) and {@code diverged} the reason.
  */
 final class TrainProgress<S> implements TrainListener<S> {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,6 +32,8 @@ final class TrainProgress<S> implements TrainListener<S> {
     private final int stepsPerEpoch;
     private final int epochs;
     private int stepsDone;
+    private double epochLossSum;
+    private int epochSteps;
 
     TrainProgress(RunOptions run, int stepsPerEpoch, int epochs, int firstStep, Consumer<TrainState<S>> checkpointWriter) {
         this.bar = Progress.start("train", (long) stepsPerEpoch * epochs, run.quiet);
@@ -53,12 +57,21 @@ final class TrainProgress<S> implements TrainListener<S> {
     @Override
     public void afterStep(int done, int total, double loss) {
         stepsDone = done;
+        epochLossSum += loss;
+        epochSteps++;
         int epoch = Math.min(epochs, done / stepsPerEpoch + 1);
         bar.update(done, String.format(java.util.Locale.ROOT, "epoch %d/%d loss %.4f", epoch, epochs, loss));
     }
 
     @Override
     public void afterEpoch(int epoch, int epochs, double meanLoss) {
+        epochLossSum = 0;
+        epochSteps = 0;
+        writeRow(epoch, meanLoss, null);
+    }
+
+    /** One JSON line, flushed; {@code diverged} is null for a completed epoch. */
+    private void writeRow(int epoch, Double loss, String diverged) {
         if (log == null) {
             return;
         }
@@ -67,9 +80,12 @@ final class TrainProgress<S> implements TrainListener<S> {
         row.put("epoch", epoch);
         row.put("epochs", epochs);
         row.put("step", stepsDone);
-        row.put("loss", meanLoss);
+        row.put("loss", loss);
         row.put("steps_per_s", (stepsDone - firstStep) / Math.max(secs, 1e-9));
         row.put("elapsed_s", secs);
+        if (diverged != null) {
+            row.put("diverged", diverged);
+        }
         try {
             log.write(JSON.writeValueAsString(row));
             log.newLine();
@@ -89,6 +105,7 @@ final class TrainProgress<S> implements TrainListener<S> {
         try {
             return body.get();
         } catch (TrainingDivergedException e) {
+            writeRow(stepsDone / stepsPerEpoch + 1, epochSteps > 0 ? epochLossSum / epochSteps : null, e.getMessage());
             close();
             throw new UserError(e.getMessage());
         }

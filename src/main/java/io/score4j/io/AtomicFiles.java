@@ -8,14 +8,19 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 
 /**
  * Whole-file writes that either fully happen or leave the target as it was.
@@ -56,6 +61,34 @@ public final class AtomicFiles {
                 deleteQuietly(tmp);
             }
         }
+    }
+
+    /**
+     * Deletes the temporary files a write to {@code target} leaves when the process is killed before
+     * its rename ({@code .<name>.<hex>.tmp} beside the target; nothing else is touched). Call it
+     * before writing {@code target} again, when no other process is writing it.
+     *
+     * @return the files deleted
+     */
+    public static List<Path> removeLeftovers(Path target) {
+        Path abs = target.toAbsolutePath().normalize();
+        Path dir = abs.getParent();
+        Pattern temp = Pattern.compile("\\." + Pattern.quote(abs.getFileName().toString()) + "\\.[0-9a-f]{1,16}\\.tmp");
+        List<Path> removed = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return removed;
+        }
+        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(dir,
+                p -> temp.matcher(p.getFileName().toString()).matches() && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))) {
+            for (Path p : siblings) {
+                Files.deleteIfExists(p);
+                removed.add(p);
+            }
+        } catch (IOException | SecurityException e) {
+            throw new InputException("cannot remove the temporary files of an interrupted write to " + target + ": "
+                    + reason(e), e);
+        }
+        return removed;
     }
 
     /** Atomically replaces {@code target} with {@code bytes}. */

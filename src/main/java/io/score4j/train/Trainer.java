@@ -38,6 +38,10 @@ public final class Trainer {
         }
         int perEpoch = config.stepsPerEpoch(n);
         int total = perEpoch * config.epochs();
+        if (state.step() > total) {
+            throw new IllegalArgumentException("the state has done " + state.step() + " steps, more than the " + total
+                    + " of " + config.epochs() + " epochs");
+        }
         double[] losses = java.util.Arrays.copyOf(state.losses(), total);
         float[] batch = new float[config.batchSize() * d];
         int[] scratch = new int[n];
