@@ -25,6 +25,7 @@ public final class TrainCheckpoint {
     static final String PARAM = "param/";
     static final String OPT = "opt/";
     static final String MARKER = "score4j.checkpoint";
+    static final String LOSSES = "losses";
 
     private TrainCheckpoint() {}
 
@@ -34,7 +35,7 @@ public final class TrainCheckpoint {
         state.params().asMap().forEach((k, v) -> tensors.put(PARAM + k, v));
         optimizer.stateTensors(state.optState()).forEach((k, v) -> tensors.put(OPT + k, v));
         double[] losses = state.losses();
-        tensors.put("losses", Tensor.wrap(losses, losses.length));
+        tensors.put(LOSSES, Tensor.wrap(losses, losses.length));
         Map<String, String> meta = new LinkedHashMap<>(settings);
         meta.put(MARKER, "1");
         meta.put("step", Integer.toString(state.step()));
@@ -59,18 +60,22 @@ public final class TrainCheckpoint {
                 params.put(k.substring(PARAM.length()), v);
             } else if (k.startsWith(OPT)) {
                 opt.put(k.substring(OPT.length()), v);
+            } else if (!k.equals(LOSSES)) {
+                throw new InputException(path + ": tensor '" + k.replaceAll("\\p{Cntrl}", "?")
+                        + "' is not part of a checkpoint (param/<name>, opt/<name>, losses)");
             }
         });
-        if (params.isEmpty() || !f.tensors().containsKey("losses")) {
+        if (params.isEmpty() || !f.tensors().containsKey(LOSSES)) {
             throw new InputException(path + ": checkpoint lacks parameters or the loss history");
         }
         try {
             Params p = Params.of(params);
+            ScoreModelChecks.requireUsableParameters(p);
             S s = optimizer.restoreState(opt, p);
             int step = Integer.parseInt(meta.getOrDefault("step", "-1"));
             String[] key = meta.getOrDefault("key", "").split(":");
             Key k = new Key(Long.parseUnsignedLong(key[0], 16), Long.parseUnsignedLong(key[1], 16));
-            TrainState<S> state = new TrainState<>(p, s, k, step, f.tensors().get("losses").toDoubleArray());
+            TrainState<S> state = new TrainState<>(p, s, k, step, f.tensors().get(LOSSES).toDoubleArray());
             Map<String, String> settings = new LinkedHashMap<>(meta);
             settings.remove(MARKER);
             settings.remove("step");

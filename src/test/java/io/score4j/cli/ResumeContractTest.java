@@ -118,4 +118,29 @@ class ResumeContractTest {
         assertEquals(step == step / 8 * 8, last.get("loss").isNull(), last.toString());
         assertFalse(Files.exists(out));
     }
+
+    @Test
+    void aCheckpointWithUnknownTensorsOrUnusableParametersIsRefused() throws Exception {
+        Path a = finishedCheckpoint();
+        var f = SafeTensors.read(a);
+        var extra = f.tensors();
+        extra.put("junk", io.score4j.tensor.Tensor.scalar(io.score4j.tensor.DType.F32, 1));
+        Path withJunk = dir.resolve("junk.ckpt");
+        SafeTensors.write(withJunk, extra, f.metadata());
+        Path out = dir.resolve("m.safetensors");
+        CliTestSupport.Run r = cli(train(out, 10, "--resume", withJunk.toString()));
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("'junk' is not part of a checkpoint"), r.err());
+
+        var bad = f.tensors();
+        float[] w = bad.get("param/layers.0.weight").toFloatArray();
+        w[2] = Float.POSITIVE_INFINITY;
+        bad.put("param/layers.0.weight", io.score4j.tensor.Tensor.wrap(w, bad.get("param/layers.0.weight").shape()));
+        Path withInf = dir.resolve("inf.ckpt");
+        SafeTensors.write(withInf, bad, f.metadata());
+        r = cli(train(out, 12, "--resume", withInf.toString()));
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("parameter 'layers.0.weight' element 2 is Infinity"), r.err());
+        assertFalse(Files.exists(out));
+    }
 }
