@@ -143,4 +143,16 @@ class ResumeContractTest {
         assertTrue(r.err().contains("parameter 'layers.0.weight' element 2 is Infinity"), r.err());
         assertFalse(Files.exists(out));
     }
+
+    /** Parameters beyond ±1e18 are divergence: no checkpoint or model ever holds what a model file may not. */
+    @Test
+    void aStepThatTakesAParameterBeyondTheModelBoundIsDivergence() {
+        Path out = dir.resolve("m.safetensors");
+        Path ckpt = dir.resolve("m.ckpt");
+        CliTestSupport.Run r = cli(train(out, 5, "--lr", "1e30", "--checkpoint", ckpt.toString(), "--checkpoint-every", "1"));
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().startsWith("error: training diverged at step 1: parameter 'layers.0."), r.err());
+        assertTrue(r.err().contains("beyond ±1.0E18"), r.err());
+        assertFalse(Files.exists(ckpt) || Files.exists(out));
+    }
 }
