@@ -20,7 +20,7 @@ import java.util.function.Supplier;
  * epoch in {@code --log-json} ({@code epoch, epochs, step, loss, steps_per_s, elapsed_s}), flushed
  * as each epoch ends, and checkpoints handed to the writer given. A run that diverges adds one last
  * object for the epoch it stopped in, with {@code step} the last good step, {@code loss} the mean of
- * that epoch's good steps ({@code null} if none) and {@code diverged} the reason.
+ * the good steps this process ran in that epoch ({@code null} if none) and {@code diverged} the reason.
  */
 final class TrainProgress<S> implements TrainListener<S> {
     private static final ObjectMapper JSON = new ObjectMapper();
