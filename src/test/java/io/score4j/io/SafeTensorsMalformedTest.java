@@ -49,6 +49,17 @@ class SafeTensorsMalformedTest {
     }
 
     @Test
+    void otherFilesReadNotASafetensorsFile() {
+        assertRejected("x0,x1\n1,2\n3,4\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                "not a safetensors file: header length", "exceeds the limit");
+        assertRejected("a,b\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII), "not a safetensors file: too short");
+        byte[] b = file("  {}", 0);
+        assertRejected(b, "not a safetensors file: header is not a JSON object (it must start with '{')");
+        byte[] empty = new byte[8];
+        assertRejected(empty, "not a safetensors file: header is not a JSON object");
+    }
+
+    @Test
     void headerLengthOverLimitIsRejectedBeforeAnyAllocation() {
         byte[] b = file("{}", 0);
         ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putLong(0, 100_000_001L);
