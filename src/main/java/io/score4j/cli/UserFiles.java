@@ -1,12 +1,17 @@
 package io.score4j.cli;
 
 import io.score4j.InputException;
+import io.score4j.data.ColumnMapping;
 import io.score4j.density.GaussianMixture;
+import java.io.PrintWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** Small file helpers for the commands: user-facing errors name the file. */
 final class UserFiles {
@@ -26,17 +31,28 @@ final class UserFiles {
         return GaussianMixture.fromJson(readText(file), file.toString());
     }
 
-    /** Fails early, before long work, when the output's directory does not exist or is not writable. */
+    /** Parses {@code --columns} as a {@link ColumnMapping}; a bad value is a user error naming the flag. */
+    static ColumnMapping columnMapping(List<String> columns) {
+        try {
+            return ColumnMapping.parse(columns);
+        } catch (InputException e) {
+            throw new UserError("--columns " + e.getMessage());
+        }
+    }
+
+    /** Where a command's notes go: one line each on stderr, nowhere when {@code quiet}. */
+    static Consumer<String> notes(CommandSpec spec, boolean quiet) {
+        return line -> {
+            if (!quiet) {
+                PrintWriter err = spec.commandLine().getErr();
+                err.println(line);
+                err.flush();
+            }
+        };
+    }
+
+    /** Fails early when {@code out} cannot be written as an output (see {@link CommandFiles#check}). */
     static void checkWritable(Path out, String flag) {
-        Path dir = out.toAbsolutePath().getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new UserError(flag + " " + out + ": directory " + dir + " does not exist");
-        }
-        if (!Files.isWritable(dir)) {
-            throw new UserError(flag + " " + out + ": directory " + dir + " is not writable");
-        }
-        if (Files.isDirectory(out)) {
-            throw new UserError(flag + " " + out + " is a directory, expected a file");
-        }
+        CommandFiles.none().withOutput(flag, out).check();
     }
 }
