@@ -2,6 +2,7 @@ package io.score4j.cli;
 
 import static io.score4j.cli.CliTestSupport.run;
 import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -122,24 +123,34 @@ class OutputsNeverOverwriteInputsTest {
         assertEquals(0, ok.code(), ok.err());
     }
 
+    /**
+     * A named pipe and links to it stand in for {@code /dev/stdout} and {@code /dev/null}: the check
+     * is the same (exists, not a regular file), and were it ever lost the rename would replace only
+     * an entry in the test's folder, never a device of the machine running the tests.
+     */
     @Test
-    void devicesAndFoldersAreNotOutputs() throws IOException {
+    void devicesPipesAndFoldersAreNotOutputs() throws IOException, InterruptedException {
         Path p = csv("p.csv");
-        for (String device : new String[] {"/dev/null", "/dev/stdout"}) {
-            if (!Files.exists(Path.of(device))) {
-                continue;
-            }
+        Path fifo = dir.resolve("pipe");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).redirectErrorStream(true).start();
+        assumeTrue(mkfifo.waitFor() == 0 && Files.exists(fifo), "mkfifo is not available");
+        Path stdoutLike = Files.createSymbolicLink(dir.resolve("stdout"), fifo);
+        for (Path device : new Path[] {fifo, stdoutLike}) {
             assertRefused(p, a("score", "--model", model, "--csv", p, "--out", device), "--out " + device,
                     "not a regular file");
+            assertRefused(p, a("sample", "--model", model, "--n", "3", "--out", device, "-q"), "--out " + device);
             assertRefused(p, a("train", FAST, "--csv", p, "--log-json", device, "--out", dir.resolve("m"), "-q"),
                     "--log-json " + device);
             assertRefused(p, a("bench", "--json", device), "--json " + device);
             assertRefused(p, a("eval", "--samples", p, "--reference", p, "--json", device), "--json " + device);
+            assertFalse(Files.isRegularFile(device), "the pipe is still a pipe");
         }
         assertRefused(p, a("sample", "--model", model, "--n", "3", "--out", dir, "-q"), "--out " + dir, "directory");
-        Path devLink = Files.createSymbolicLink(dir.resolve("null.csv"), Path.of("/dev/null"));
-        assertRefused(p, a("score", "--model", model, "--csv", p, "--out", devLink), "--out " + devLink);
-        Files.delete(devLink); // so the temp-dir clean-up has no link out of it to warn about
+        Path devNullLink = Files.createSymbolicLink(dir.resolve("null.csv"), Path.of("/dev/null"));
+        if (Files.exists(devNullLink) && !Files.isRegularFile(devNullLink)) {
+            assertRefused(p, a("score", "--model", model, "--csv", p, "--out", devNullLink), "--out " + devNullLink);
+        }
+        Files.delete(devNullLink); // so the temp-dir clean-up has no link out of it to warn about
     }
 
     @Test
