@@ -74,7 +74,7 @@ public final class DemoCommand implements Callable<Integer>, DeclaresFiles {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new UserError("--out " + dir + ": cannot create folder (" + e.getMessage() + ")");
+            throw new UserError("--out " + dir + ": cannot create folder (" + UserFiles.reason(e) + ")");
         }
         if (!Files.isWritable(dir)) {
             throw new UserError("--out " + dir + ": folder is not writable");

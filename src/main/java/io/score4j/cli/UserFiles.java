@@ -6,6 +6,9 @@ import io.score4j.density.GaussianMixture;
 import java.io.PrintWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -23,12 +26,32 @@ final class UserFiles {
         } catch (NoSuchFileException e) {
             throw new InputException(file + ": no such file");
         } catch (IOException e) {
-            throw new InputException(file + ": cannot read (" + e.getMessage() + ")");
+            throw new InputException(file + ": cannot read (" + reason(e) + ")");
         }
     }
 
     static GaussianMixture mixture(Path file) {
         return GaussianMixture.fromJson(readText(file), file.toString());
+    }
+
+    /**
+     * A short reason for an I/O failure, never null: JDK file exceptions carry the path as their
+     * message and the reason apart, and some carry no message at all.
+     */
+    static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return "a file of that name exists";
+        }
+        if (e instanceof FileSystemException fs) {
+            return fs.getReason() != null ? fs.getReason() : fs.getClass().getSimpleName();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     /** Parses {@code --columns} as a {@link ColumnMapping}; a bad value is a user error naming the flag. */
