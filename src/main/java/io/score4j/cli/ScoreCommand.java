@@ -24,7 +24,7 @@ public final class ScoreCommand implements Callable<Integer>, DeclaresFiles {
             description = "points, one per row, with a column for each of the model's columns (found by name; others ignored)")
     Path csv;
 
-    @Option(names = "--columns", split = ",", paramLabel = "MODEL=CSV,…",
+    @Option(names = "--columns", split = ",", paramLabel = "MODEL=CSV",
             description = "where the model's columns are in the CSV when the names differ: MODEL=CSV pairs, "
                     + "or one CSV name per model column in the model's order (default: the model's own names)")
     List<String> columns;
