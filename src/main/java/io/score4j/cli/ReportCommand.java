@@ -35,7 +35,7 @@ public final class ReportCommand implements Callable<Integer>, DeclaresFiles {
     DataOptions data;
 
     @Option(names = "--samples", paramLabel = "SAMPLES.csv",
-            description = "samples to compare, one column per model dimension (default: drawn from the model)")
+            description = "samples to compare, with the model's columns (by name, as sample writes them; default: drawn from the model)")
     Path samples;
 
     @Mixin
