@@ -55,7 +55,9 @@ final class ModelRows {
         if (!missing.isEmpty()) {
             throw new UserError(r.flag() + " " + r.file() + " has no column" + (missing.size() == 1 ? " " : "s ")
                     + described(match) + ", which " + r.owner() + " needs (it needs " + listed(List.of(r.columns()))
-                    + "; the header has " + listed(List.of(match.header())) + ")" + (r.hint() == null ? "" : "; " + r.hint()));
+                    + "; the header has " + listed(List.of(match.header())) + ")"
+                    + (looksLikeData(match.header()) ? "; its first row looks like data: a CSV needs a header row of column names"
+                    : r.hint() == null ? "" : "; " + r.hint()));
         }
         List<String> ignored = match.ignored();
         if (!ignored.isEmpty()) {
@@ -77,6 +79,18 @@ final class ModelRows {
             }
         }
         return String.join(", ", parts);
+    }
+
+    /** Whether every header cell reads as a number (a file without a header row). */
+    private static boolean looksLikeData(String[] header) {
+        for (String h : header) {
+            try {
+                Double.parseDouble(h);
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Names as a message shows them: "a, b, c", at most 20, each cut to 40 characters. */

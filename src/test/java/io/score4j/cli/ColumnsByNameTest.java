@@ -111,6 +111,11 @@ class ColumnsByNameTest {
         assertTrue(err.startsWith("error: --csv " + xy + " has no column a, which the model " + model + " needs"), err);
         assertTrue(err.contains("--columns"), err);
         assertFalse(Files.exists(out));
+        Path noHeader = Files.writeString(dir.resolve("nohead.csv"), "0.5,3\n-1,7\n");
+        CliTestSupport.Run h = run("score", "--model", model.toString(), "--csv", noHeader.toString(), "--out", out.toString());
+        assertEquals(2, h.code());
+        assertTrue(h.err().contains("first row looks like data: a CSV needs a header row"), h.err());
+        assertFalse(Files.exists(out));
     }
 
     @Test
