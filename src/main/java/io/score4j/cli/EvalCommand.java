@@ -71,7 +71,8 @@ public final class EvalCommand implements Callable<Integer>, DeclaresFiles {
     public Integer call() {
         UserError.require(projections >= 1, "--projections", projections, "must be >= 1");
         List<String> names = columns == null ? null : columns.stream().map(String::strip).toList();
-        EvalInputs in = EvalInputs.load(samples, reference.csv, reference.mixture, names);
+        EvalInputs in = EvalInputs.load(samples, reference.csv, reference.mixture, names,
+                UserFiles.notes(spec, false));
         EvalResult result = EvalMetrics.compute(in, seed, projections);
         if (json != null) {
             AtomicFiles.writeString(json, toJson(result));

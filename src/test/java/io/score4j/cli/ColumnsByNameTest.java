@@ -131,6 +131,15 @@ class ColumnsByNameTest {
         assertTrue(r.err().startsWith("error: --columns maps 'c', which is not one of the columns a, b"), r.err());
     }
 
+    @Test
+    void evalNamesTheSampleColumnsItLeavesOut() throws IOException {
+        Path samples = Files.writeString(dir.resolve("s.csv"), "id,b,a\n1,3,0.5\n2,7,-1\n3,5,2\n");
+        CliTestSupport.Run r = run("eval", "--samples", samples.toString(), "--reference", data.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("note: --samples " + samples + ": ignoring column id (not used by --reference " + data + ")",
+                r.err().strip());
+    }
+
     private JsonNode report(Path csv, Path samples, String name, String... extra) throws IOException {
         Path out = dir.resolve(name);
         String[] base = {"report", "-q", "--model", model.toString(), "--csv", csv.toString(), "--samples",
