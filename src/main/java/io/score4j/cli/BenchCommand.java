@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Time the founding pipeline's phases (training step, score evaluation, Langevin sampling).")
-public final class BenchCommand implements Callable<Integer> {
+public final class BenchCommand implements Callable<Integer>, DeclaresFiles {
     @Option(names = "--phases", split = ",", defaultValue = "train,train-generic,score,langevin",
             description = "phases to run: train, train-generic, score, langevin, langevin-fused, pipeline (default: ${DEFAULT-VALUE})")
     List<String> phases;
@@ -53,6 +53,11 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--json", paramLabel = "FILE", description = "also write the results as JSON")
     Path json;
+
+    @Override
+    public CommandFiles files() {
+        return CommandFiles.none().withOutput("--json", json);
+    }
 
     @Override
     public Integer call() {

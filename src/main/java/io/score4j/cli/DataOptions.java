@@ -8,6 +8,7 @@ import io.score4j.density.GaussianMixture;
 import io.score4j.random.Key;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import picocli.CommandLine.Option;
 
 /** Where training data comes from: exactly one of --mixture, --csv, --toy. */
@@ -23,7 +24,9 @@ final class DataOptions {
             description = "built-in 2-D data set: ring8, grid25, two-moons, swiss-roll, checkerboard, circles, pinwheel")
     String toy;
 
-    @Option(names = "--columns", split = ",", paramLabel = "A,B", description = "CSV columns to train on (default: all)")
+    @Option(names = "--columns", split = ",", paramLabel = "A,B",
+            description = "train: the CSV columns to train on (default: all); report: where the model's columns are in "
+                    + "the CSV when names differ, MODEL=CSV pairs or CSV names in the model's order (default: by name)")
     List<String> columns;
 
     @Option(names = "--n", paramLabel = "N", defaultValue = "20000",
@@ -32,6 +35,30 @@ final class DataOptions {
 
     /** Loads the data set; {@code key} drives --mixture/--toy draws. */
     Dataset load(Key key) {
+        checkSource();
+        if (csv != null) {
+            return Csv.read(csv, columns);
+        }
+        return draw(key);
+    }
+
+    /**
+     * Loads data for a model with these columns: a --csv's columns are matched by name (see
+     * {@link ModelRows}; --columns maps names that differ), --mixture/--toy draws as {@link #load} does.
+     *
+     * @param owner whose columns they are, for messages, e.g. {@code the model m.safetensors}
+     * @param notes receives a line naming CSV columns left unused
+     */
+    Dataset loadFor(String[] modelColumns, String owner, Key key, Consumer<String> notes) {
+        checkSource();
+        if (csv != null) {
+            return ModelRows.read(new ModelRows.Request("--csv", csv, modelColumns, owner,
+                    UserFiles.columnMapping(columns), ModelRows.COLUMNS_HINT), false, notes);
+        }
+        return draw(key);
+    }
+
+    private void checkSource() {
         int given = (mixture != null ? 1 : 0) + (csv != null ? 1 : 0) + (toy != null ? 1 : 0);
         if (given != 1) {
             throw new UserError("give exactly one of --mixture FILE.json, --csv FILE or --toy NAME");
@@ -39,9 +66,9 @@ final class DataOptions {
         if (columns != null && csv == null) {
             throw new UserError("--columns applies only to --csv");
         }
-        if (csv != null) {
-            return Csv.read(csv, columns);
-        }
+    }
+
+    private Dataset draw(Key key) {
         UserError.require(n >= 1, "--n", n, "must be >= 1");
         if (mixture != null) {
             return MixtureData.sample(UserFiles.mixture(mixture), n, key);

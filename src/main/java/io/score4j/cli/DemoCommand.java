@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Run the founding pipeline (1-D mixture, exact score matching, Langevin) and write a report.")
-public final class DemoCommand implements Callable<Integer> {
+public final class DemoCommand implements Callable<Integer>, DeclaresFiles {
     @Option(names = "--out", defaultValue = "score4j-out", paramLabel = "DIR", description = "output folder (default: ${DEFAULT-VALUE})")
     Path out;
 
@@ -37,6 +37,12 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = {"-q", "--quiet"}, description = "no progress bars or summary")
     boolean quiet;
+
+    @Override
+    public CommandFiles files() {
+        return CommandFiles.none().withFolder("--out", out, "model.safetensors", "samples.csv", "exact_samples.csv",
+                "metrics.json", "report.html");
+    }
 
     @Override
     public Integer call() throws IOException {
@@ -68,7 +74,7 @@ public final class DemoCommand implements Callable<Integer> {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new UserError("--out " + dir + ": cannot create folder (" + e.getMessage() + ")");
+            throw new UserError("--out " + dir + ": cannot create folder (" + UserFiles.reason(e) + ")");
         }
         if (!Files.isWritable(dir)) {
             throw new UserError("--out " + dir + ": folder is not writable");

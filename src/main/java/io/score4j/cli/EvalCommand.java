@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
         description = "Compare samples with a reference CSV (two-sample statistics) or a Gaussian mixture (exact "
                 + "marginals): rows, per-column mean, std and KS, MMD², energy distance, sliced W1, correlation "
                 + "difference (d >= 2), mass per mode (mixture), W1 and fraction positive (d = 1).")
-public final class EvalCommand implements Callable<Integer> {
+public final class EvalCommand implements Callable<Integer>, DeclaresFiles {
     @Option(names = "--samples", required = true, paramLabel = "B.csv",
             description = "the samples to judge (NaN/inf rows are counted and left out)")
     Path samples;
@@ -62,13 +62,17 @@ public final class EvalCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
+    public CommandFiles files() {
+        return CommandFiles.none().withInput("--samples", samples).withInput("--reference", reference.csv)
+                .withInput("--mixture", reference.mixture).withOutput("--json", json);
+    }
+
+    @Override
     public Integer call() {
         UserError.require(projections >= 1, "--projections", projections, "must be >= 1");
-        if (json != null) {
-            checkJsonTarget();
-        }
         List<String> names = columns == null ? null : columns.stream().map(String::strip).toList();
-        EvalInputs in = EvalInputs.load(samples, reference.csv, reference.mixture, names);
+        EvalInputs in = EvalInputs.load(samples, reference.csv, reference.mixture, names,
+                UserFiles.notes(spec, false));
         EvalResult result = EvalMetrics.compute(in, seed, projections);
         if (json != null) {
             AtomicFiles.writeString(json, toJson(result));
@@ -83,17 +87,6 @@ public final class EvalCommand implements Callable<Integer> {
             err.flush();
         }
         return 0;
-    }
-
-    /** Fails before any work when --json cannot be written or names one of the inputs. */
-    private void checkJsonTarget() {
-        UserFiles.checkWritable(json, "--json");
-        Path target = json.toAbsolutePath().normalize();
-        for (Path input : new Path[] {samples, reference.csv, reference.mixture}) {
-            if (input != null && input.toAbsolutePath().normalize().equals(target)) {
-                throw new UserError("--json " + json + " would overwrite the input " + input);
-            }
-        }
     }
 
     /** The result as indented JSON text, ending with a line break. */

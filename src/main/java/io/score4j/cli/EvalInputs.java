@@ -1,6 +1,7 @@
 package io.score4j.cli;
 
 import io.score4j.InputException;
+import io.score4j.data.ColumnMapping;
 import io.score4j.data.Csv;
 import io.score4j.data.Dataset;
 import io.score4j.density.GaussianMixture;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The checked inputs of {@code score4j eval}: the samples' finite rows (shape [n, d], columns in
@@ -51,17 +53,20 @@ record EvalInputs(String[] columns, String samplesFile, int samplesRows, double[
 
     /**
      * Reads and matches the files. With a reference CSV the columns are {@code columns} if given,
-     * else all of the reference's, and the samples must have each of them (matched by name). With
-     * a mixture the samples' columns ({@code columns} if given, else all) must number its dimension.
+     * else all of the reference's, and the samples must have each of them (matched by name through
+     * {@link ModelRows}; a line naming the samples' other columns goes to {@code notes}). With a
+     * mixture the samples' columns ({@code columns} if given, else all) must number its dimension.
      *
      * @throws InputException or {@link UserError} naming the flag, the file and what is wrong
      */
-    static EvalInputs load(Path samples, Path referenceCsv, Path mixtureJson, List<String> columns) {
+    static EvalInputs load(Path samples, Path referenceCsv, Path mixtureJson, List<String> columns,
+                           Consumer<String> notes) {
         checkColumns(columns);
         if (referenceCsv != null) {
             Dataset ref = withFlag("--reference", () -> Csv.read(referenceCsv, columns));
             requireRows(ref.n(), ref.n(), "--reference " + referenceCsv);
-            Dataset s = EvalCsv.read(samples, List.of(ref.columns()), "--samples");
+            Dataset s = ModelRows.read(new ModelRows.Request("--samples", samples, ref.columns(), "--reference "
+                    + referenceCsv, ColumnMapping.byName(), "compare fewer columns with --columns"), true, notes);
             return of(s, samples, new EvalReference.Rows(referenceCsv.toString(), ref.values(), ref.d()));
         }
         GaussianMixture mix = withFlag("--mixture", () -> UserFiles.mixture(mixtureJson));

@@ -2,6 +2,7 @@ package io.score4j.cli;
 
 import io.score4j.InputException;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -37,8 +38,10 @@ public final class Main implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
-        cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("error: " + ex.getMessage());
+        cl.setExecutionStrategy(Main::checkFilesThenRun);
+        cl.setParameterExceptionHandler((thrown, a) -> {
+            CommandLine.ParameterException ex = unknownFirst(thrown);
+            err.println("error: " + oneLine(ex.getMessage()) + suggestion(ex));
             err.flush();
             return USER_ERROR;
         });
@@ -51,6 +54,50 @@ public final class Main implements Runnable {
             throw ex;
         });
         return cl.execute(args);
+    }
+
+    /**
+     * Checks the files the command declares ({@link DeclaresFiles}) and then runs it; help and version
+     * requests run without the check.
+     */
+    private static int checkFilesThenRun(CommandLine.ParseResult parsed) {
+        CommandLine.ParseResult last = parsed;
+        boolean help = parsed.isUsageHelpRequested() || parsed.isVersionHelpRequested();
+        while (last.hasSubcommand()) {
+            last = last.subcommand();
+            help |= last.isUsageHelpRequested() || last.isVersionHelpRequested();
+        }
+        if (!help && last.commandSpec().userObject() instanceof DeclaresFiles command) {
+            try {
+                command.files().check();
+            } catch (UserError | InputException e) {
+                throw new CommandLine.ExecutionException(last.commandSpec().commandLine(), e.getMessage(), e);
+            }
+        }
+        return new CommandLine.RunLast().execute(parsed);
+    }
+
+    /**
+     * A mistyped flag is the error to show even when picocli found a required option missing first
+     * ({@code train --hiden 8} lacks {@code --out} only because of the typo's neighbours, often).
+     */
+    private static CommandLine.ParameterException unknownFirst(CommandLine.ParameterException ex) {
+        CommandLine cl = ex.getCommandLine();
+        if (!(ex instanceof CommandLine.UnmatchedArgumentException) && cl != null && !cl.getUnmatchedArguments().isEmpty()) {
+            return new CommandLine.UnmatchedArgumentException(cl, cl.getUnmatchedArguments());
+        }
+        return ex;
+    }
+
+    /** "; did you mean --epochs?" for a mistyped flag or command close to a real one, else "". */
+    private static String suggestion(CommandLine.ParameterException ex) {
+        if (ex instanceof CommandLine.UnmatchedArgumentException u) {
+            List<String> near = u.getSuggestions();
+            if (!near.isEmpty()) {
+                return "; did you mean " + String.join(" or ", near.subList(0, Math.min(3, near.size()))) + "?";
+            }
+        }
+        return "";
     }
 
     private static boolean isUserError(Exception ex) {

@@ -24,9 +24,10 @@ import picocli.CommandLine.TypeConversionException;
  * Network, objective and optimizer flags shared by {@code train} and {@code demo}. Noise levels are
  * in the units the network sees (standardised when the data are).
  *
- * <p>The ncsn ladder's σ_max defaults to a property of the training data; a command that trains
- * ncsn without {@code --sigma-max} calls {@link #deriveFromData} once, after loading and scaling
- * the data and before {@link #sigmas()}, {@link #objectiveOptions()} or {@link #settings()}.
+ * <p>Two defaults are properties of the training data: the batch, min(2048, rows), and the ncsn
+ * ladder's σ_max. A command that trains calls {@link #deriveFromData} once, after loading and
+ * scaling the data and before {@link #batch()}, {@link #sigmas()}, {@link #objectiveOptions()} or
+ * {@link #settings()}.
  */
 final class ModelOptions {
     @Option(names = "--hidden", split = ",", paramLabel = "H[,H…]", defaultValue = "1024",
@@ -76,8 +77,15 @@ final class ModelOptions {
     @Option(names = "--epochs", defaultValue = "500", description = "passes over the data (default: ${DEFAULT-VALUE})")
     int epochs;
 
-    @Option(names = "--batch", defaultValue = "2048", description = "rows per step, drawn without replacement (default: ${DEFAULT-VALUE})")
-    int batch;
+    /** The default batch when the data have at least this many rows. */
+    static final int DEFAULT_BATCH = 2048;
+
+    @Option(names = "--batch", paramLabel = "B",
+            description = "rows per step, drawn without replacement (default: 2048, or every row of smaller data)")
+    Integer batch;
+
+    /** The batch for the training data, fixed by {@link #deriveFromData}; null until then. */
+    private Integer derivedBatch;
 
     @Option(names = "--lr", defaultValue = "5e-3", description = "Adam learning rate (default: ${DEFAULT-VALUE})")
     double lr;
@@ -92,7 +100,7 @@ final class ModelOptions {
             UserError.require(h >= 1, "--hidden", hidden, "widths must be >= 1");
         }
         UserError.require(epochs >= 1, "--epochs", epochs, "must be >= 1");
-        UserError.require(batch >= 1, "--batch", batch, "must be >= 1");
+        UserError.require(batch == null || batch >= 1, "--batch", batch, "must be >= 1");
         UserError.require(lr > 0 && Double.isFinite(lr), "--lr", lr, "must be a finite number > 0");
         UserError.require(clip >= 0 && Double.isFinite(clip), "--clip", clip, "must be >= 0");
         UserError.require(projections >= 1, "--projections", projections, "must be >= 1");
@@ -106,14 +114,17 @@ final class ModelOptions {
     }
 
     /**
-     * Fixes what the flags leave to the data: for ncsn without {@code --sigma-max}, σ_max is the
-     * largest Euclidean distance between two rows of {@code x} (Song &amp; Ermon 2020, Technique 1;
-     * see {@link NoiseConditionalScoreMatching#dataSigmaMax}). Does nothing for other objectives.
+     * Fixes what the flags leave to the data: the batch, {@code --batch} or min(2048, n); and for ncsn
+     * without {@code --sigma-max}, σ_max, the largest Euclidean distance between two rows of {@code x}
+     * (Song &amp; Ermon 2020, Technique 1; see {@link NoiseConditionalScoreMatching#dataSigmaMax}).
      *
      * @param x the training rows as the network sees them (after scaling), flat [n, d]; not modified
-     * @throws UserError naming {@code --sigma-min} when the derived σ_max is not above it
+     * @throws UserError naming {@code --batch} when it exceeds n, or {@code --sigma-min} when the
+     *                   derived σ_max is not above it
      */
     void deriveFromData(float[] x, int n, int d) {
+        UserError.require(batch == null || batch <= n, "--batch", batch, "must not exceed the " + n + " training rows");
+        derivedBatch = batch != null ? batch : Math.min(DEFAULT_BATCH, n);
         if (!objective.noiseConditional() || sigmaMax != null) {
             return;
         }
@@ -121,6 +132,23 @@ final class ModelOptions {
         UserError.require(derived > sigmaMin, "--sigma-min", sigmaMin, "must be below the data-derived sigma max "
                 + derived + " (the largest distance between two training points; lower it or give --sigma-max)");
         derivedSigmaMax = derived;
+    }
+
+    /**
+     * Rows per step: {@code --batch}, or min(2048, rows) when it is not given.
+     *
+     * @throws IllegalStateException before {@link #deriveFromData}
+     */
+    int batch() {
+        if (derivedBatch == null) {
+            throw new IllegalStateException("the batch depends on the data: call deriveFromData(training rows) first");
+        }
+        return derivedBatch;
+    }
+
+    /** Whether the batch was left to its default, min(2048, rows). */
+    boolean batchDefaulted() {
+        return batch == null;
     }
 
     /** [d, hidden…, d], or [d + 1, hidden…, d] for ncsn (input [x, log σ]). */
@@ -173,7 +201,7 @@ final class ModelOptions {
         s.put("optimizer", clip > 0 ? "clip_by_global_norm(" + clip + ") + adam" : "adam");
         s.put("lr", Double.toString(lr));
         s.put("epochs", Integer.toString(epochs));
-        s.put("batch", Integer.toString(batch));
+        s.put("batch", Integer.toString(batch()));
         putObjectiveSettings(s);
         return s;
     }

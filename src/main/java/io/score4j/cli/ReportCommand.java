@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Compare a model's samples and score with the data: report.html (figures, metrics, settings) "
                 + "and report.json in one folder.")
-public final class ReportCommand implements Callable<Integer> {
+public final class ReportCommand implements Callable<Integer>, DeclaresFiles {
     @Option(names = "--model", required = true, paramLabel = "MODEL.safetensors", description = "a model written by score4j train")
     Path model;
 
@@ -34,7 +35,7 @@ public final class ReportCommand implements Callable<Integer> {
     DataOptions data;
 
     @Option(names = "--samples", paramLabel = "SAMPLES.csv",
-            description = "samples to compare, one column per model dimension (default: drawn from the model)")
+            description = "samples to compare, with the model's columns (by name, as sample writes them; default: drawn from the model)")
     Path samples;
 
     @Mixin
@@ -57,6 +58,14 @@ public final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Reads the model, the data and --samples; writes into --out (samples.csv, or deletes an old one). */
+    @Override
+    public CommandFiles files() {
+        return CommandFiles.none().withInput("--model", model).withInput("--csv", data.csv)
+                .withInput("--mixture", data.mixture).withInput("--samples", samples)
+                .withFolder("--out", out, "report.html", "report.json", "samples.csv");
+    }
+
     @Override
     public Integer call() {
         UserError.require(threads >= 0, "--threads", threads, "must be >= 0 (0: all cores)");
@@ -65,9 +74,10 @@ public final class ReportCommand implements Callable<Integer> {
         }
         ReportFolder.check(out);
         Key[] keys = Key.of(seed).split(5);
-        ReportInputs in = ReportInputs.load(model, data, keys[0]);
+        Consumer<String> notes = UserFiles.notes(spec, quiet);
+        ReportInputs in = ReportInputs.load(model, data, keys[0], notes);
         long t0 = System.nanoTime();
-        ReportSamples s = samples != null ? ReportSamples.read(samples, in)
+        ReportSamples s = samples != null ? ReportSamples.read(samples, in, notes)
                 : sampling.draw(in, seed, threads > 0 ? threads : Runtime.getRuntime().availableProcessors(), quiet);
         ReportMetrics.Result metrics = ReportMetrics.compute(in, s, keys[4].child(0));
         Path page;

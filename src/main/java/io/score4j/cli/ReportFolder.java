@@ -54,7 +54,7 @@ final class ReportFolder implements AutoCloseable {
             Files.createDirectories(dir);
             return new ReportFolder(dir, Files.createTempDirectory(dir, ".report-staging-"), created);
         } catch (IOException e) {
-            throw new UserError("--out " + dir + ": cannot create folder (" + e.getMessage() + ")");
+            throw new UserError("--out " + dir + ": cannot create folder (" + UserFiles.reason(e) + ")");
         }
     }
 
@@ -85,7 +85,7 @@ final class ReportFolder implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            throw new UserError("--out " + dir + ": cannot write report files (" + e.getMessage() + ")");
+            throw new UserError("--out " + dir + ": cannot write report files (" + UserFiles.reason(e) + ")");
         }
     }
 

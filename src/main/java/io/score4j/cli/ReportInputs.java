@@ -6,6 +6,7 @@ import io.score4j.random.Key;
 import io.score4j.train.ScoreModel;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * What a report reads, loaded and cross-checked before anything is written.
@@ -35,12 +36,12 @@ record ReportInputs(Path modelFile, ScoreModel model, Dataset data, String dataS
 
     /**
      * Loads the model and the data ({@code key} draws --mixture/--toy data, as {@code train} does with
-     * the same seed) and checks that their dimensions agree; mismatches and unreadable files are user
-     * errors naming the file.
+     * the same seed; a --csv's columns are matched to the model's by name) and checks that their
+     * dimensions agree; mismatches and unreadable files are user errors naming the file.
      */
-    static ReportInputs load(Path modelFile, DataOptions options, Key key) {
+    static ReportInputs load(Path modelFile, DataOptions options, Key key, Consumer<String> notes) {
         ScoreModel model = ScoreModel.load(modelFile);
-        Dataset data = options.load(key);
+        Dataset data = options.loadFor(model.columns(), "the model " + modelFile, key, notes);
         String given = given(options);
         if (data.d() != model.dim()) {
             throw new UserError(given + " has " + data.d() + (data.d() == 1 ? " column" : " columns")

@@ -1,11 +1,12 @@
 package io.score4j.cli;
 
-import io.score4j.data.Csv;
+import io.score4j.data.ColumnMapping;
 import io.score4j.data.Dataset;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The samples a report compares with the data, in original units.
@@ -49,16 +50,13 @@ record ReportSamples(double[] points, int d, int total, int nonFinite, String so
     }
 
     /**
-     * Reads samples from a CSV with one column per model dimension; a different column count is a
-     * user error naming the file.
+     * Reads samples from a CSV with a column for each of the model's columns, found by name (as
+     * {@code score4j sample} writes them; see {@link ModelRows}); a missing one is a user error naming
+     * the file, others are ignored with a note.
      */
-    static ReportSamples read(Path file, ReportInputs in) {
-        Dataset s = Csv.read(file, null);
-        if (s.d() != in.dim()) {
-            throw new UserError("--samples " + file + " has " + s.d() + (s.d() == 1 ? " column" : " columns")
-                    + " but the model " + in.modelFile() + " expects " + in.dim() + " ("
-                    + String.join(", ", in.model().columns()) + ")");
-        }
+    static ReportSamples read(Path file, ReportInputs in, Consumer<String> notes) {
+        Dataset s = ModelRows.read(new ModelRows.Request("--samples", file, in.model().columns(),
+                "the model " + in.modelFile(), ColumnMapping.byName(), "rename them in the file"), false, notes);
         UserError.require(s.n() >= 2, "--samples " + file, s.n() + " rows", "needs at least 2 rows");
         return new ReportSamples(s.values(), s.d(), s.n(), 0, "file:" + file.getFileName(), Map.of());
     }

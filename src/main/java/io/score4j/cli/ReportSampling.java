@@ -58,8 +58,10 @@ final class ReportSampling {
     SamplerOptions options(ScoreModel model, double[] data) {
         SamplerOptions o = new SamplerOptions();
         o.kind = kind != null ? kind : model.noiseConditional() ? SamplerKind.ANNEALED : SamplerKind.LANGEVIN;
-        UserError.require(o.kind != SamplerKind.MALA, "--sampler", "mala",
-                "needs a density, not a learned score (use langevin or annealed)");
+        if (o.kind == SamplerKind.MALA) {
+            throw new UserError("--sampler mala needs a density you can write down, not a learned score; "
+                    + "use --sampler langevin" + (model.noiseConditional() ? " or annealed" : ""));
+        }
         boolean annealed = o.kind == SamplerKind.ANNEALED;
         o.steps = steps != null ? steps : annealed ? ANNEALED_STEPS : 1000;
         o.stepSize = stepSize != null ? stepSize : annealed && model.noiseConditional()

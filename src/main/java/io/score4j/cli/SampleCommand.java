@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 /** {@code score4j sample}: draw samples by following a learned or an exact score. */
 @Command(name = "sample", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Draw samples by following a score: a trained model's (--model) or a mixture's exact one (--mixture).")
-public final class SampleCommand implements Callable<Integer> {
+public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
 
@@ -41,11 +41,16 @@ public final class SampleCommand implements Callable<Integer> {
     RunOptions run;
 
     @Override
+    public CommandFiles files() {
+        return CommandFiles.none().withInput("--model", source.model).withInput("--mixture", source.mixture)
+                .withOutput("--out", out);
+    }
+
+    @Override
     public Integer call() {
         run.validate();
         UserError.require(n >= 1, "--n", n, "must be >= 1");
         sampler.validate();
-        UserFiles.checkWritable(out, "--out");
         Key key = Key.of(run.seed).split(5)[3];
         long t0 = System.nanoTime();
         Samplers.Drawn drawn;

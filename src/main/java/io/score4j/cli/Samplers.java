@@ -56,7 +56,10 @@ final class Samplers {
                 return Drawn.of(r.samples().toDoubleArray(), d, r.acceptanceRate());
             }
             case ANNEALED: {
-                UserError.require(o.sigmaMax != null, "--sigma-max", null, "is required for annealed sampling of a --mixture");
+                if (o.sigmaMax == null) {
+                    throw new UserError("--sigma-max is required for annealed sampling of a --mixture: the largest noise "
+                            + "level, about the largest distance between two of its modes");
+                }
                 NoiseSchedule ladder = NoiseSchedule.geometric(o.sigmaMax, o.sigmaMin != null ? o.sigmaMin : 0.01,
                         o.levels != null ? o.levels : 10);
                 return Drawn.of(widen(annealed(NoiseConditionalScoreFn.of(mix::convolved), start, d, ladder, o, run, key)), d,
@@ -81,14 +84,23 @@ final class Samplers {
             z = o.kind == SamplerKind.ANNEALED ? annealed(ModelScores.noiseConditional(m), start, d, ladder, o, run, key)
                     : langevin(ModelScores.noiseConditional(m).at(ladder.sigmaMin()), start, d, o, run, key);
         } else {
-            UserError.require(o.kind != SamplerKind.ANNEALED, "--sampler", "annealed",
-                    "needs a noise-conditional model (train with --objective ncsn)");
+            if (o.kind == SamplerKind.ANNEALED) {
+                throw new UserError(annealedNeedsLadder(m));
+            }
             z = FusedMlp.supports(m.spec())
                     ? fusedLangevin(FusedMlp.of(m.spec(), m.params()), start, o.stepSize(0), o.steps, run.threads(),
                             key.child(1), "langevin", run.quiet)
                     : langevin(ModelScores.of(m), start, d, o, run, key);
         }
         return Drawn.of(m.standardizer().invert(widen(z)), d, Double.NaN);
+    }
+
+    /** Why a model without a noise ladder cannot be sampled by annealed Langevin, and what it can use. */
+    static String annealedNeedsLadder(ScoreModel m) {
+        String objective = m.settings().get("objective");
+        return "--sampler annealed needs a noise-conditional model (trained with --objective ncsn), but this model "
+                + (objective != null ? "was trained with --objective " + objective + " and " : "")
+                + "has no noise levels; sample it with --sampler langevin (the default)";
     }
 
     /** Steps per piece of the fused chain between progress-bar updates (the bits do not depend on it). */

@@ -6,19 +6,28 @@ import io.score4j.tensor.Tensor;
 import io.score4j.train.ModelScores;
 import io.score4j.train.ScoreModel;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code score4j score}: evaluate a trained score network at points from a CSV. */
 @Command(name = "score", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Evaluate a model's score s(x) = grad log p(x) at the points of a CSV (one row per point).")
-public final class ScoreCommand implements Callable<Integer> {
+public final class ScoreCommand implements Callable<Integer>, DeclaresFiles {
     @Option(names = "--model", required = true, paramLabel = "MODEL.safetensors")
     Path model;
 
-    @Option(names = "--csv", required = true, paramLabel = "POINTS.csv", description = "points, one per row, D numeric columns")
+    @Option(names = "--csv", required = true, paramLabel = "POINTS.csv",
+            description = "points, one per row, with a column for each of the model's columns (found by name; others ignored)")
     Path csv;
+
+    @Option(names = "--columns", split = ",", paramLabel = "MODEL=CSV",
+            description = "where the model's columns are in the CSV when the names differ: MODEL=CSV pairs, "
+                    + "or one CSV name per model column in the model's order (default: the model's own names)")
+    List<String> columns;
 
     @Option(names = "--out", required = true, paramLabel = "SCORES.csv", description = "scores, D columns named score_<column>")
     Path out;
@@ -26,15 +35,22 @@ public final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--sigma", paramLabel = "S", description = "noise level for a noise-conditional model (default: its smallest)")
     Double sigma;
 
+    @Option(names = {"-q", "--quiet"}, description = "no notes (e.g. about CSV columns the model does not use)")
+    boolean quiet;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public CommandFiles files() {
+        return CommandFiles.none().withInput("--model", model).withInput("--csv", csv).withOutput("--out", out);
+    }
+
     @Override
     public Integer call() {
-        UserFiles.checkWritable(out, "--out");
         ScoreModel m = ScoreModel.load(model);
-        Dataset pts = Csv.read(csv, null);
-        if (pts.d() != m.dim()) {
-            throw new UserError("--csv " + csv + " has " + pts.d() + " columns but the model " + model + " expects "
-                    + m.dim() + " (" + String.join(", ", m.columns()) + ")");
-        }
+        Dataset pts = ModelRows.read(new ModelRows.Request("--csv", csv, m.columns(), "the model " + model,
+                UserFiles.columnMapping(columns), ModelRows.COLUMNS_HINT), false, UserFiles.notes(spec, quiet));
         double[] s = scores(m, pts.values(), pts.n(), sigma);
         ModelScores.requireFinite(s, m.dim(), csv.toString());
         String[] header = new String[m.dim()];

@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 /** {@code score4j train}: learn a score network from samples and save it as safetensors. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Train an MLP score network on samples (a mixture, a CSV or a toy set) and save it.")
-public final class TrainCommand implements Callable<Integer> {
+public final class TrainCommand implements Callable<Integer>, DeclaresFiles {
     @Mixin
     DataOptions data;
 
@@ -57,6 +57,19 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "CHECKPOINT", description = "continue a run from its checkpoint")
     Path resume;
 
+    /**
+     * Reads --csv/--mixture and --resume; writes --out, --log-json and the checkpoint: --checkpoint
+     * (which may be the --resume file, updated in place), else MODEL.ckpt when checkpointing.
+     */
+    @Override
+    public CommandFiles files() {
+        boolean checkpointing = checkpointEvery > 0 || checkpointSeconds > 0;
+        Path ckpt = checkpoint != null ? checkpoint : checkpointing && resume == null ? Path.of(out + ".ckpt") : null;
+        return CommandFiles.none().withInput("--csv", data.csv).withInput("--mixture", data.mixture)
+                .withInput("--resume", resume).withOutput("--out", out)
+                .withOutput("--checkpoint", ckpt, "--resume").withOutput("--log-json", run.logJson);
+    }
+
     @Override
     public Integer call() {
         model.validate();
@@ -64,18 +77,17 @@ public final class TrainCommand implements Callable<Integer> {
         UserError.require(checkpointEvery >= 0, "--checkpoint-every", checkpointEvery, "must be >= 0");
         UserError.require(checkpointSeconds >= 0 && Double.isFinite(checkpointSeconds), "--checkpoint-seconds",
                 checkpointSeconds, "must be >= 0");
-        UserFiles.checkWritable(out, "--out");
         Key[] keys = Key.of(run.seed).split(5);
         Dataset raw = data.load(keys[0]);
         boolean doScale = standardize != null ? standardize : data.csv != null;
         Standardizer scaler = doScale ? Standardizer.fit(raw) : Scaling.identity(raw.d());
         float[] x = scaler.apply(raw).toFloatArray();
         model.deriveFromData(x, raw.n(), raw.d());
-        UserError.require(model.batch <= raw.n(), "--batch", model.batch, "must not exceed the " + raw.n() + " training rows");
         TrainedModel result = train(raw, scaler, x, keys);
         result.model().save(out);
-        run.say("trained %d steps in %.2f s, final loss %.5f; model written to %s",
-                result.steps(), result.seconds(), result.finalLoss(), out);
+        run.say("trained %d steps (batch %d%s) in %.2f s, final loss %.5f; model written to %s", result.steps(),
+                model.batch(), model.batchDefaulted() ? ", the default min(" + ModelOptions.DEFAULT_BATCH + ", "
+                        + raw.n() + " rows)" : "", result.seconds(), result.finalLoss(), out);
         return 0;
     }
 
@@ -85,7 +97,7 @@ public final class TrainCommand implements Callable<Integer> {
         Map<String, String> settings = settings(raw);
         Optimizer<ChainState> opt = model.optimizer();
         BatchLoss loss = model.objective.loss(spec, d, model.objectiveOptions(), run.threads());
-        TrainConfig cfg = new TrainConfig(model.epochs, model.batch, checkpointEvery, checkpointSeconds);
+        TrainConfig cfg = new TrainConfig(model.epochs, model.batch(), checkpointEvery, checkpointSeconds);
         Path ckpt = checkpointTarget();
         if (checkpointEvery > 0 || checkpointSeconds > 0 || resume != null) {
             UserFiles.checkWritable(ckpt, "--checkpoint");
@@ -127,7 +139,8 @@ public final class TrainCommand implements Callable<Integer> {
         for (var e : settings.entrySet()) {
             String had = loaded.settings().get(e.getKey());
             if (!e.getValue().equals(had) && !e.getKey().equals("epochs")) {
-                throw new UserError("--resume " + resume + " was made with " + e.getKey() + "=" + had
+                throw new UserError("--resume " + resume + " was made with "
+                        + (had == null ? "no " + e.getKey() + " setting" : e.getKey() + "=" + had)
                         + ", this run has " + e.getValue());
             }
         }

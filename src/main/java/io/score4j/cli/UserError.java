@@ -8,10 +8,13 @@ final class UserError extends RuntimeException {
         super(message);
     }
 
-    /** Throws unless {@code ok}, naming the flag and the offending value. */
+    /**
+     * Throws unless {@code ok}, naming the flag and the offending value; a {@code null} value (a flag
+     * not given) is said as such, never printed as "null".
+     */
     static void require(boolean ok, String flag, Object value, String rule) {
         if (!ok) {
-            throw new UserError(flag + " " + rule + ", got " + value);
+            throw new UserError(flag + " " + rule + (value == null ? " (not given)" : ", got " + value));
         }
     }
 }

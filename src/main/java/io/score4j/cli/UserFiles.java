@@ -1,12 +1,20 @@
 package io.score4j.cli;
 
 import io.score4j.InputException;
+import io.score4j.data.ColumnMapping;
 import io.score4j.density.GaussianMixture;
+import java.io.PrintWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** Small file helpers for the commands: user-facing errors name the file. */
 final class UserFiles {
@@ -18,7 +26,7 @@ final class UserFiles {
         } catch (NoSuchFileException e) {
             throw new InputException(file + ": no such file");
         } catch (IOException e) {
-            throw new InputException(file + ": cannot read (" + e.getMessage() + ")");
+            throw new InputException(file + ": cannot read (" + reason(e) + ")");
         }
     }
 
@@ -26,17 +34,48 @@ final class UserFiles {
         return GaussianMixture.fromJson(readText(file), file.toString());
     }
 
-    /** Fails early, before long work, when the output's directory does not exist or is not writable. */
+    /**
+     * A short reason for an I/O failure, never null: JDK file exceptions carry the path as their
+     * message and the reason apart, and some carry no message at all.
+     */
+    static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return "a file of that name exists";
+        }
+        if (e instanceof FileSystemException fs) {
+            return fs.getReason() != null ? fs.getReason() : fs.getClass().getSimpleName();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
+    /** Parses {@code --columns} as a {@link ColumnMapping}; a bad value is a user error naming the flag. */
+    static ColumnMapping columnMapping(List<String> columns) {
+        try {
+            return ColumnMapping.parse(columns);
+        } catch (InputException e) {
+            throw new UserError("--columns " + e.getMessage());
+        }
+    }
+
+    /** Where a command's notes go: one line each on stderr, nowhere when {@code quiet}. */
+    static Consumer<String> notes(CommandSpec spec, boolean quiet) {
+        return line -> {
+            if (!quiet) {
+                PrintWriter err = spec.commandLine().getErr();
+                err.println(line);
+                err.flush();
+            }
+        };
+    }
+
+    /** Fails early when {@code out} cannot be written as an output (see {@link CommandFiles#check}). */
     static void checkWritable(Path out, String flag) {
-        Path dir = out.toAbsolutePath().getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new UserError(flag + " " + out + ": directory " + dir + " does not exist");
-        }
-        if (!Files.isWritable(dir)) {
-            throw new UserError(flag + " " + out + ": directory " + dir + " is not writable");
-        }
-        if (Files.isDirectory(out)) {
-            throw new UserError(flag + " " + out + " is a directory, expected a file");
-        }
+        CommandFiles.none().withOutput(flag, out).check();
     }
 }

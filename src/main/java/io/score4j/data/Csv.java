@@ -73,7 +73,26 @@ public final class Csv {
         return read(file, columns, true);
     }
 
+    /**
+     * The column names of a CSV file's header row, in file order, read without reading the rows
+     * (so a caller can match columns by name first; see {@link ColumnMatch}).
+     *
+     * @throws InputException if the file is missing, unreadable, not UTF-8, empty, or its header
+     *                        has an empty or repeated name
+     */
+    public static String[] header(Path file) {
+        return withReader(file, false, CsvReader::readHeader);
+    }
+
     private static Dataset read(Path file, List<String> columns, boolean allowNonFinite) {
+        return withReader(file, allowNonFinite, r -> r.read(columns));
+    }
+
+    private interface ReaderTask<T> {
+        T run(CsvReader reader) throws IOException;
+    }
+
+    private static <T> T withReader(Path file, boolean allowNonFinite, ReaderTask<T> task) {
         String name = String.valueOf(file);
         if (!Files.exists(file)) {
             throw new InputException(name + ": file not found");
@@ -82,7 +101,7 @@ public final class Csv {
             throw new InputException(name + ": is a directory, expected a CSV file");
         }
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return new CsvReader(name, reader, allowNonFinite).read(columns);
+            return task.run(new CsvReader(name, reader, allowNonFinite));
         } catch (CharacterCodingException e) {
             throw new InputException(name + ": not valid UTF-8 text", e);
         } catch (IOException e) {

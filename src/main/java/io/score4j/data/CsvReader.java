@@ -28,6 +28,18 @@ final class CsvReader {
     }
 
     Dataset read(List<String> requested) throws IOException {
+        String[] header = readHeader();
+        int[] pick = select(header, requested);
+        String[] names = new String[pick.length];
+        for (int j = 0; j < pick.length; j++) {
+            names[j] = header[pick[j]];
+        }
+        double[] values = readRows(header, pick);
+        return new Dataset(names, values.length / pick.length, pick.length, values);
+    }
+
+    /** Reads and checks the header row (the first non-blank line, without a byte-order mark). */
+    String[] readHeader() throws IOException {
         String headerLine = nextNonBlank();
         if (headerLine == null) {
             throw new InputException(file + ": empty file, expected a header row of column names");
@@ -36,14 +48,7 @@ final class CsvReader {
             headerLine = headerLine.substring(1);
         }
         headerRow = lineNumber;
-        String[] header = parseHeader(headerLine);
-        int[] pick = select(header, requested);
-        String[] names = new String[pick.length];
-        for (int j = 0; j < pick.length; j++) {
-            names[j] = header[pick[j]];
-        }
-        double[] values = readRows(header, pick);
-        return new Dataset(names, values.length / pick.length, pick.length, values);
+        return parseHeader(headerLine);
     }
 
     private String[] parseHeader(String line) {

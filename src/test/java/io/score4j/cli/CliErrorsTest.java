@@ -68,14 +68,14 @@ class CliErrorsTest {
     }
 
     @Test
-    void scoreRejectsAColumnCountTheModelDoesNotHave() throws IOException {
+    void scoreRejectsPointsWithoutTheModelsColumns() throws IOException {
         Path model = dir.resolve("m.safetensors");
         assertEquals(0, run("train", "--mixture", mixture().toString(), "--n", "256", "--hidden", "8", "--epochs", "1",
                 "--batch", "128", "-q", "--out", model.toString()).code());
         Path pts = Files.writeString(dir.resolve("p.csv"), "a,b\n1,2\n");
         Path out = dir.resolve("s.csv");
         assertUserError(run("score", "--model", model.toString(), "--csv", pts.toString(), "--out", out.toString()),
-                "p.csv", "2 columns", "expects 1");
+                "--csv", "p.csv", "no column x0", "m.safetensors", "the header has a, b");
         assertFalse(Files.exists(out));
     }
 

@@ -65,7 +65,9 @@ class InteropTest {
         }
         Path points = Files.writeString(dir.resolve("p.csv"), csv);
         Path out = dir.resolve("s.csv");
-        CliTestSupport.Run r = run("score", "--model", model.toString(), "--csv", points.toString(), "--out", out.toString());
+        // The file names no columns, so they are x0, x1; --columns takes them from a, b (by name, in that order).
+        CliTestSupport.Run r = run("score", "--model", model.toString(), "--csv", points.toString(), "--columns", "a,b",
+                "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         var scores = Csv.read(out);
         assertArrayEquals(new String[] {"score_x0", "score_x1"}, scores.columns());

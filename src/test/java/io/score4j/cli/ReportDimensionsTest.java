@@ -65,13 +65,13 @@ class ReportDimensionsTest {
         GaussianMixture mix = GaussianMixture.fromJson(MIX, "mix");
         double[] exact = MixtureData.sample(mix, SAMPLES, Key.of(99)).values();
         Path good = dir.resolve("good.csv");
-        Csv.write(good, new String[] {"x"}, exact, 1);
+        Csv.write(good, new String[] {"x0"}, exact, 1); // the model's column, as `sample` names it
         double[] right = Draw.normalDouble(Key.of(98), SAMPLES);
         for (int i = 0; i < right.length; i++) {
             right[i] += 2;
         }
         Path bad = dir.resolve("bad.csv");
-        Csv.write(bad, new String[] {"x"}, right, 1);
+        Csv.write(bad, new String[] {"x0"}, right, 1);
         JsonNode g = report1d(good, "good");
         JsonNode b = report1d(bad, "bad");
         assertDocumentedKeys(g);

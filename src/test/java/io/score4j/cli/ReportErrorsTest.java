@@ -57,10 +57,10 @@ class ReportErrorsTest {
                 "one.safetensors", "expects 1");
         Path csv3 = Files.writeString(dir.resolve("three.csv"), "a,b,c\n1,2,3\n4,5,6\n");
         assertUserError(out, report(out, "--model", model2d.toString(), "--csv", csv3.toString()), "three.csv",
-                "3 columns", "two.safetensors", "expects 2");
+                "no columns x, y", "two.safetensors", "the header has a, b, c", "--columns");
         Path samples1 = Files.writeString(dir.resolve("s1.csv"), "x\n1\n2\n3\n");
         assertUserError(out, report(out, "--model", model2d.toString(), "--toy", "ring8", "--n", "64", "--samples",
-                samples1.toString()), "s1.csv", "1 column", "expects 2");
+                samples1.toString()), "s1.csv", "no column y", "two.safetensors");
     }
 
     @Test

@@ -1,0 +1,10 @@
+package io.score4j.cli;
+
+/**
+ * A command that names the files it reads and writes. {@link Main} checks them ({@link CommandFiles#check})
+ * after parsing and before the command runs, for every command, so no command can destroy its input.
+ */
+interface DeclaresFiles {
+    /** The files this invocation reads and writes, from its parsed flags. */
+    CommandFiles files();
+}
