@@ -88,6 +88,9 @@ final class ModelOptions {
 
     /** Throws a {@link UserError} naming the first bad flag. */
     void validate() {
+        if (hidden.isEmpty()) {
+            throw new UserError("--hidden needs at least one width (e.g. --hidden 1024 or --hidden 64,64), got none");
+        }
         for (int h : hidden) {
             UserError.require(h >= 1, "--hidden", hidden, "widths must be >= 1");
         }

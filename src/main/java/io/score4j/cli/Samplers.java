@@ -18,9 +18,13 @@ import io.score4j.sampling.NoiseSchedule;
 import io.score4j.sampling.ScoreFn;
 import io.score4j.tensor.Tensor;
 import io.score4j.train.ModelScores;
+import io.score4j.train.RunMemory;
 import io.score4j.train.ScoreModel;
 
-/** Runs the chosen sampler for {@code score4j sample}; keys: start = key.child(0), chain = key.child(1). */
+/**
+ * Runs the chosen sampler for {@code score4j sample}; keys: start = key.child(0), chain = key.child(1).
+ * The memory a run needs ({@link RunMemory#sampling}) is checked against the heap before it starts.
+ */
 final class Samplers {
     private Samplers() {}
 
@@ -42,6 +46,7 @@ final class Samplers {
 
     static Drawn fromMixture(GaussianMixture mix, int n, SamplerOptions o, RunOptions run, Key key) {
         int d = mix.dim();
+        RunMemory.sampling(n, d, null, o.kind == SamplerKind.ANNEALED ? levelsOr(o, 10) : 0).check();
         float[] start = Draw.uniform(key.child(0), n * d, o.startLow, o.startHigh);
         switch (o.kind) {
             case MALA: {
@@ -70,6 +75,8 @@ final class Samplers {
 
     static Drawn fromModel(ScoreModel m, int n, SamplerOptions o, RunOptions run, Key key) {
         int d = m.dim();
+        RunMemory.sampling(n, d, m.spec(), m.noiseConditional() && o.kind == SamplerKind.ANNEALED
+                ? levelsOr(o, m.sigmas().length) : 0).check();
         float[] start = Draw.uniform(key.child(0), n * d, o.startLow, o.startHigh);
         float[] z;
         if (o.kind == SamplerKind.MALA) {
@@ -89,6 +96,11 @@ final class Samplers {
                     : langevin(ModelScores.of(m), start, d, o, run, key);
         }
         return Drawn.of(m.standardizer().invert(widen(z)), d, Double.NaN);
+    }
+
+    /** The annealed sampler's level count: --levels, or {@code otherwise}. */
+    private static int levelsOr(SamplerOptions o, int otherwise) {
+        return o.levels != null ? o.levels : otherwise;
     }
 
     /** Steps per piece of the fused chain between progress-bar updates (the bits do not depend on it). */

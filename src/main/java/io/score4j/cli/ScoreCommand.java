@@ -4,6 +4,7 @@ import io.score4j.data.Csv;
 import io.score4j.data.Dataset;
 import io.score4j.tensor.Tensor;
 import io.score4j.train.ModelScores;
+import io.score4j.train.RunMemory;
 import io.score4j.train.ScoreModel;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -35,6 +36,7 @@ public final class ScoreCommand implements Callable<Integer> {
             throw new UserError("--csv " + csv + " has " + pts.d() + " columns but the model " + model + " expects "
                     + m.dim() + " (" + String.join(", ", m.columns()) + ")");
         }
+        RunMemory.scoring(pts.n(), pts.d(), m.spec()).check();
         double[] s = scores(m, pts.values(), pts.n(), sigma);
         String[] header = new String[m.dim()];
         for (int j = 0; j < header.length; j++) {

@@ -9,6 +9,7 @@ import io.score4j.optim.Optimizer;
 import io.score4j.random.Key;
 import io.score4j.tensor.DType;
 import io.score4j.train.BatchLoss;
+import io.score4j.train.RunMemory;
 import io.score4j.train.ScoreModel;
 import io.score4j.train.TrainCheckpoint;
 import io.score4j.train.TrainConfig;
@@ -66,6 +67,7 @@ public final class TrainCommand implements Callable<Integer> {
         UserFiles.checkWritable(out, "--out");
         Key[] keys = Key.of(run.seed).split(5);
         Dataset raw = data.load(keys[0]);
+        checkSize(raw);
         boolean doScale = standardize != null ? standardize : data.csv != null;
         Standardizer scaler = doScale ? Standardizer.fit(raw) : Scaling.identity(raw.d());
         float[] x = scaler.apply(raw).toFloatArray();
@@ -76,6 +78,15 @@ public final class TrainCommand implements Callable<Integer> {
         run.say("trained %d steps in %.2f s, final loss %.5f; model written to %s",
                 result.steps(), result.seconds(), result.finalLoss(), out);
         return 0;
+    }
+
+    /** Refuses, before the data's copies, the network and the loss history are allocated, a run the heap cannot hold. */
+    private void checkSize(Dataset raw) {
+        long steps = (long) model.epochs * (raw.n() / model.batch);
+        RunMemory.data(raw.n(), raw.d()).plus(RunMemory.training(model.spec(raw.d()), model.objective,
+                model.projections, model.levels, model.batch, steps)).check();
+        UserError.require(steps <= Integer.MAX_VALUE, "--epochs", model.epochs, "gives " + steps
+                + " steps, more than " + Integer.MAX_VALUE);
     }
 
     private TrainedModel train(Dataset raw, Standardizer scaler, float[] x, Key[] keys) {
