@@ -71,6 +71,7 @@ public final class TrainCommand implements Callable<Integer> {
         boolean doScale = standardize != null ? standardize : data.csv != null;
         Standardizer scaler = doScale ? Standardizer.fit(raw) : Scaling.identity(raw.d());
         float[] x = scaler.apply(raw).toFloatArray();
+        checkFloatRange(x, raw, doScale);
         model.deriveFromData(x, raw.n(), raw.d());
         UserError.require(model.batch <= raw.n(), "--batch", model.batch, "must not exceed the " + raw.n() + " training rows");
         TrainedModel result = train(raw, scaler, x, keys);
@@ -87,6 +88,18 @@ public final class TrainCommand implements Callable<Integer> {
                 model.projections, model.levels, model.batch, steps)).check();
         UserError.require(steps <= Integer.MAX_VALUE, "--epochs", model.epochs, "gives " + steps
                 + " steps, more than " + Integer.MAX_VALUE);
+    }
+
+    /** The network computes in float: a value that became ±∞ there is refused, naming its row and column. */
+    private void checkFloatRange(float[] x, Dataset raw, boolean scaled) {
+        for (int i = 0; i < x.length; i++) {
+            if (!Float.isFinite(x[i])) {
+                throw new UserError(data.describe() + ": data row " + (i / raw.d() + 1) + ", column '"
+                        + raw.columns()[i % raw.d()] + "' is " + raw.values()[i] + (scaled ? " after standardising, "
+                        : ", ") + "beyond the float range (±3.4e38) the network computes in"
+                        + (scaled ? "" : "; train with --standardize"));
+            }
+        }
     }
 
     private TrainedModel train(Dataset raw, Standardizer scaler, float[] x, Key[] keys) {
