@@ -47,6 +47,9 @@ final class Samplers {
     static Drawn fromMixture(GaussianMixture mix, int n, SamplerOptions o, RunOptions run, Key key) {
         int d = mix.dim();
         RunMemory.sampling(n, d, null, o.kind == SamplerKind.ANNEALED ? levelsOr(o, 10) : 0).check();
+        if (o.kind != SamplerKind.MALA) {
+            checkFloatRange(mix, o.kind);
+        }
         float[] start = Draw.uniform(key.child(0), n * d, o.startLow, o.startHigh);
         switch (o.kind) {
             case MALA: {
@@ -96,6 +99,21 @@ final class Samplers {
                     : langevin(ModelScores.of(m), start, d, o, run, key);
         }
         return Drawn.of(m.standardizer().invert(widen(z)), d, Double.NaN);
+    }
+
+    /** Langevin and annealed particles are floats: a mixture whose means or stds a float cannot hold is refused. */
+    private static void checkFloatRange(GaussianMixture mix, SamplerKind kind) {
+        for (int c = 0; c < mix.components(); c++) {
+            for (int j = 0; j < mix.dim(); j++) {
+                double m = mix.mean(c, j);
+                double s = mix.std(c, j);
+                if (Math.abs(m) > Float.MAX_VALUE || s > Float.MAX_VALUE || s < Float.MIN_NORMAL) {
+                    throw new UserError("--mixture: means[" + c + "][" + j + "] = " + m + ", stds[" + c + "][" + j + "] = "
+                            + s + " are beyond the float range (1.2e-38 to 3.4e38) the " + kind.id()
+                            + " sampler computes in");
+                }
+            }
+        }
     }
 
     /** The annealed sampler's level count: --levels, or {@code otherwise}. */

@@ -2,6 +2,7 @@ package io.score4j.cli;
 
 import io.score4j.InputException;
 import io.score4j.density.GaussianMixture;
+import io.score4j.density.MixtureJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +24,7 @@ final class UserFiles {
     }
 
     static GaussianMixture mixture(Path file) {
-        return GaussianMixture.fromJson(readText(file), file.toString());
+        return MixtureJson.read(file);
     }
 
     /** Fails early, before long work, when the output's directory does not exist or is not writable. */
