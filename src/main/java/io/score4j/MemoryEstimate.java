@@ -27,16 +27,17 @@ public record MemoryEstimate(List<Part> parts) {
     /**
      * One large allocation of a run.
      *
-     * @param what  what it is and which flag sizes it, e.g. {@code "samples (--n 2000000000 × 2 columns)"}
-     * @param bytes its size; {@link Long#MAX_VALUE} when the product overflowed
+     * @param what     what it is and which flag sizes it, e.g. {@code "samples (--n 2000000000 × 2 columns)"}
+     * @param bytes    its size; {@link Long#MAX_VALUE} when the product overflowed
+     * @param elements elements of its longest single array (0 when not known), checked against {@link #MAX_ARRAY}
      */
-    public record Part(String what, long bytes) {
+    public record Part(String what, long bytes, long elements) {
         public Part {
             if (what == null || what.isBlank()) {
                 throw new IllegalArgumentException("part needs a description");
             }
-            if (bytes < 0) {
-                throw new IllegalArgumentException("part '" + what + "' has negative size " + bytes);
+            if (bytes < 0 || elements < 0) {
+                throw new IllegalArgumentException("part '" + what + "' has negative size " + bytes + " or length " + elements);
             }
         }
     }
@@ -53,7 +54,17 @@ public record MemoryEstimate(List<Part> parts) {
     /** This estimate with one more part of {@code product(factors)} bytes. */
     public MemoryEstimate plus(String what, long... factors) {
         List<Part> p = new ArrayList<>(parts);
-        p.add(new Part(what, product(factors)));
+        p.add(new Part(what, product(factors), 0));
+        return new MemoryEstimate(p);
+    }
+
+    /**
+     * This estimate with one more part: {@code copies} arrays of {@code elements} values of
+     * {@code bytesEach} bytes; {@link #check} also refuses it when one such array could not exist.
+     */
+    public MemoryEstimate plusArrays(String what, long elements, int bytesEach, int copies) {
+        List<Part> p = new ArrayList<>(parts);
+        p.add(new Part(what, product(elements, bytesEach, copies), elements));
         return new MemoryEstimate(p);
     }
 
@@ -92,6 +103,9 @@ public record MemoryEstimate(List<Part> parts) {
     /**
      * Throws unless the total fits in {@code limit} bytes.
      *
+     * Then throws when a part's arrays would be longer than {@link #MAX_ARRAY} (possible only with a
+     * heap of more than 16 GiB).
+     *
      * @throws InputException naming the estimate, the limit and the largest part, e.g. "this run needs
      *         at least 29.8 GiB of memory, more than the Java heap limit of 1.00 GiB (-Xmx); the largest
      *         part is training data (--n 2000000000 rows × 2 columns, 4 copies): 29.8 GiB"
@@ -104,23 +118,16 @@ public record MemoryEstimate(List<Part> parts) {
                     + " limit of " + size(limit) + " (-Xmx; raise it with SCORE4J_JVM_OPTS=-Xmx...); the largest part is "
                     + big.what() + ": " + size(big.bytes()));
         }
+        for (Part p : parts) {
+            if (p.elements() > MAX_ARRAY) {
+                throw new InputException(p.what() + " would need arrays of " + p.elements() + " values, more than a Java"
+                        + " array can hold (" + MAX_ARRAY + ")");
+            }
+        }
     }
 
     /** The most elements a Java array can hold (a little under 2³¹, as the JDK's own collections assume). */
     public static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
-
-    /**
-     * Throws unless {@code product(factors)} elements fit in one Java array.
-     *
-     * @throws InputException "what has N values, more than one array can hold (2147483639)"
-     */
-    public static void checkArray(String what, long... factors) {
-        long n = product(factors);
-        if (n > MAX_ARRAY) {
-            throw new InputException(what + " has " + (n == Long.MAX_VALUE ? "more than 2^63" : Long.toString(n))
-                    + " values, more than one array can hold (" + MAX_ARRAY + ")");
-        }
-    }
 
     /** The JVM's heap limit in bytes ({@code -Xmx}). */
     public static long heapLimit() {

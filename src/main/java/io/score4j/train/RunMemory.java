@@ -51,13 +51,11 @@ public final class RunMemory {
 
     /**
      * Training rows drawn or read and their copies: {@code rows × d × } {@value #DATA_BYTES_PER_VALUE} bytes.
-     *
-     * @throws io.score4j.InputException when rows × d values do not fit in one array
+     * Its arrays hold rows × d values, which {@link MemoryEstimate#check} also bounds.
      */
     public static MemoryEstimate data(long rows, int d) {
-        MemoryEstimate.checkArray("the training data (" + rows + " rows × " + d + " columns)", rows, d);
-        return MemoryEstimate.none().plus("training data (" + rows + " rows × " + d + " columns, with its copies)",
-                rows, d, DATA_BYTES_PER_VALUE);
+        return MemoryEstimate.none().plusArrays("training data (" + rows + " rows × " + d + " columns, with its copies)",
+                MemoryEstimate.product(rows, d), DATA_BYTES_PER_VALUE, 1);
     }
 
     /**
@@ -94,21 +92,18 @@ public final class RunMemory {
      * Sampling {@code particles} points of dimension {@code d}, with a network {@code spec} (null for
      * an analytic density): {@value #SAMPLE_BYTES_PER_VALUE} bytes per value, the parameters, and the
      * annealed sampler's noise ladder of {@code levels} (0 for the other samplers).
-     *
-     * @throws io.score4j.InputException when particles × d values do not fit in one array
      */
     public static MemoryEstimate sampling(long particles, int d, MlpSpec spec, long levels) {
-        MemoryEstimate.checkArray("the sample (" + particles + " particles × " + d + " columns)", particles, d);
-        MemoryEstimate m = MemoryEstimate.none().plus("particles (" + particles + " × " + d + " columns, with their copies)",
-                particles, d, SAMPLE_BYTES_PER_VALUE);
+        MemoryEstimate m = MemoryEstimate.none().plusArrays("particles (" + particles + " × " + d
+                + " columns, with their copies)", MemoryEstimate.product(particles, d), SAMPLE_BYTES_PER_VALUE, 1);
         m = spec == null ? m : m.plus("network parameters", parameterCount(spec), Float.BYTES);
         return levels == 0 ? m : m.plus("noise ladder (--levels " + levels + ")", levels, 4, Double.BYTES);
     }
 
     /** Scoring {@code points} rows of dimension {@code d} already read: {@value #SCORE_BYTES_PER_VALUE} bytes per value. */
     public static MemoryEstimate scoring(long points, int d, MlpSpec spec) {
-        return MemoryEstimate.none().plus("scores (" + points + " points × " + d + " columns, with their copies)",
-                points, d, SCORE_BYTES_PER_VALUE).plus("network parameters", parameterCount(spec), Float.BYTES);
+        return MemoryEstimate.none().plusArrays("scores (" + points + " points × " + d + " columns, with their copies)",
+                MemoryEstimate.product(points, d), SCORE_BYTES_PER_VALUE, 1).plus("network parameters", parameterCount(spec), Float.BYTES);
     }
 
     /**
