@@ -56,7 +56,7 @@ public final class MixtureJson {
     /**
      * Reads a mixture file: at most {@value #MAX_BYTES} bytes, UTF-8 (a byte-order mark is skipped).
      *
-     * @throws InputException naming the file: missing, unreadable, too large, or any error of {@link #parse}
+     * @throws InputException naming the file: missing, unreadable, too large, or any error of {@link GaussianMixture#fromJson}
      */
     public static GaussianMixture read(Path file) {
         String source = String.valueOf(file);
