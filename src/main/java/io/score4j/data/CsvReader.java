@@ -15,7 +15,9 @@ import java.util.Set;
  * One pass over the lines of a CSV file for {@link Csv#read(java.nio.file.Path, List)}. Lines come
  * bounded from {@link CsvLines}; a row with more cells than the header is refused before it is split,
  * and the values array grows only after {@link MemoryEstimate} says the heap can hold the old and the
- * new array together.
+ * new array together and one more copy of the new one: every caller copies the values at least once
+ * more (training standardises them, scoring too), and without that margin the serial collector's old
+ * generation (2/3 of the heap) runs out before the check would fire.
  */
 final class CsvReader {
     private static final int MAX_VALUES = Integer.MAX_VALUE - 16;
@@ -136,8 +138,8 @@ final class CsvReader {
             if (size + pick.length > values.length) {
                 int grown = (int) Math.min(MAX_VALUES, values.length * 3L / 2 + pick.length);
                 MemoryEstimate.none().plus("the values read from " + file + " up to row " + lineNumber
-                        + " (growing from " + values.length + " to " + grown + ")", (long) values.length + grown,
-                        Double.BYTES).check();
+                        + " (growing from " + values.length + " to " + grown + ", and the copy every caller makes)",
+                        (long) values.length + 2L * grown, Double.BYTES).check();
                 values = Arrays.copyOf(values, grown);
             }
             for (int j : pick) {

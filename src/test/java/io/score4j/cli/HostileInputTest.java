@@ -25,7 +25,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Hostile sizes and files, each run by the real entry point in a child JVM with a 1 GiB heap
- * ({@code -Xmx1g}) and a time limit: each must end within {@value #LIMIT_S} s with exit code 2, one
+ * ({@code -Xmx1g}; 64 MiB for the tall CSV) and a time limit: each must end within {@value #LIMIT_S} s with exit code 2, one
  * {@code error:} line on stderr saying what is wrong (no stack trace, no out-of-memory) and nothing
  * written. The inputs are made in a temporary folder (the 200 MB one streamed to disk) and deleted after.
  */
@@ -174,16 +174,35 @@ class HostileInputTest {
 
     @TestFactory
     Stream<DynamicTest> eachFailsFastWithOneErrorLine() {
-        return cases().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> check(c)));
+        return cases().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> check(c, "-Xmx1g")));
     }
 
-    private static void check(Case c) throws Exception {
+    /** The CSV reader checks the heap before each growth of its values: 10⁷ rows do not fit in 64 MiB. */
+    @Test
+    void aCsvLargerThanTheHeapIsRefusedWhileReading() throws Exception {
+        Path tall = dir.resolve("tall.csv");
+        try (BufferedWriter w = Files.newBufferedWriter(tall, StandardCharsets.US_ASCII)) {
+            w.write("a\n");
+            String block = "1\n".repeat(1 << 16);
+            for (int i = 0; i < 10_000_000 / (1 << 16) + 1; i++) {
+                w.write(block);
+            }
+        }
+        try {
+            check(new Case("train --csv 10^7 rows in 64 MiB", "the values read from " + tall + " up to row", "train",
+                    "--csv", tall.toString(), "-q", "--out", "DIR/out.safetensors"), "-Xmx64m");
+        } finally {
+            Files.delete(tall);
+        }
+    }
+
+    private static void check(Case c, String heap) throws Exception {
         Set<Path> before = listing();
         List<String> args = Arrays.stream(c.args()).map(a -> a.replace("MIX", mix.toString())
                 .replace("MODEL", model.toString()).replace("DIR/", dir + "/")).collect(Collectors.toList());
         Path err = Files.createTempFile("score4j-hostile-err", ".txt");
         try {
-            Process p = startJvm(args, err);
+            Process p = startJvm(heap, args, err);
             if (!p.waitFor(LIMIT_S, TimeUnit.SECONDS)) {
                 p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
                 fail(c.name() + ": still running after " + LIMIT_S + " s");
@@ -208,10 +227,10 @@ class HostileInputTest {
         }
     }
 
-    /** The CLI in a child JVM with a 1 GiB heap, the launcher's collector and this JVM's Vector API setting. */
-    private static Process startJvm(List<String> args, Path err) throws IOException {
+    /** The CLI in a child JVM with this heap flag, the launcher's collector and this JVM's Vector API setting. */
+    private static Process startJvm(String heap, List<String> args, Path err) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx1g", "-XX:+UseSerialGC", "-cp",
+        List<String> cmd = new ArrayList<>(List.of(java, heap, "-XX:+UseSerialGC", "-cp",
                 System.getProperty("java.class.path"), "-Djava.awt.headless=true"));
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
             cmd.addAll(List.of("--add-modules", "jdk.incubator.vector"));
