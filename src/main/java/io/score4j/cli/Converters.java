@@ -13,9 +13,8 @@ final class Converters {
 
     /**
      * Whole numbers for every {@code int} flag: plain digits, or a decimal or scientific literal whose
-     * value is a whole number ({@code 3e8}, {@code 2.0e3}). A fraction
-     * ({@code 2.5}) or a value outside the int range ({@code 3e9}) is refused with a line saying so,
-     * never rounded or wrapped.
+     * value is a whole number ({@code 3e8}, {@code 2.0e3}). A fraction ({@code 2.5}) or a value
+     * outside the int range ({@code 3e9}) is refused with a line saying so, never rounded or wrapped.
      */
     static final class IntConverter implements ITypeConverter<Integer> {
         @Override
@@ -27,10 +26,7 @@ final class Converters {
             } catch (NumberFormatException e) {
                 throw new TypeConversionException("'" + value + "' is not a whole number");
             }
-            if (v.signum() != 0 && v.precision() - v.scale() > 12) {
-                throw new TypeConversionException("'" + value + "' is out of range (at most " + Integer.MAX_VALUE + ")");
-            }
-            try {
+            try { // fast even for 1e999999999 or 1e-999999999: intValueExact looks at the digit counts first
                 return v.intValueExact();
             } catch (ArithmeticException e) {
                 boolean whole = v.signum() == 0 || v.stripTrailingZeros().scale() <= 0;
