@@ -6,6 +6,7 @@ import io.score4j.data.MixtureData;
 import io.score4j.data.ToySet;
 import io.score4j.density.GaussianMixture;
 import io.score4j.random.Key;
+import io.score4j.train.RunMemory;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
@@ -33,7 +34,10 @@ final class DataOptions {
             description = "points to draw for --mixture or --toy (default: ${DEFAULT-VALUE})")
     int n;
 
-    /** Loads the data set; {@code key} drives --mixture/--toy draws. */
+    /**
+     * Loads the data set; {@code key} drives --mixture/--toy draws, which are checked against the heap
+     * ({@link RunMemory#data}) before they are drawn.
+     */
     Dataset load(Key key) {
         checkSource();
         if (csv != null) {
@@ -71,9 +75,13 @@ final class DataOptions {
     private Dataset draw(Key key) {
         UserError.require(n >= 1, "--n", n, "must be >= 1");
         if (mixture != null) {
-            return MixtureData.sample(UserFiles.mixture(mixture), n, key);
+            GaussianMixture mix = UserFiles.mixture(mixture);
+            RunMemory.data(n, mix.dim()).check();
+            return MixtureData.sample(mix, n, key);
         }
-        return ToySet.parse(toy).sample(n, key);
+        ToySet set = ToySet.parse(toy);
+        RunMemory.data(n, set.dim()).check();
+        return set.sample(n, key);
     }
 
     /** A short description for reports and model metadata. */

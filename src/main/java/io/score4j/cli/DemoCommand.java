@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.score4j.data.Csv;
 import io.score4j.io.AtomicFiles;
+import io.score4j.nn.Activation;
+import io.score4j.nn.MlpSpec;
+import io.score4j.train.ObjectiveKind;
+import io.score4j.train.RunMemory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,10 +53,12 @@ public final class DemoCommand implements Callable<Integer>, DeclaresFiles {
         UserError.require(epochs >= 1, "--epochs", epochs, "must be >= 1");
         UserError.require(langevinSteps >= 1, "--langevin-steps", langevinSteps, "must be >= 1");
         UserError.require(threads >= 0, "--threads", threads, "must be >= 0");
-        prepare(out);
-        io.score4j.autodiff.Autodiff.setThreads(threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
         FoundingDemo.Settings s = FoundingDemo.Settings.seed(seed, epochs, langevinSteps,
                 threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
+        RunMemory.data(s.n(), 1).plus(RunMemory.training(MlpSpec.scoreNet(1, Activation.SOFTPLUS, s.hidden()),
+                ObjectiveKind.EXACT, 1, 0, s.batch(), (long) s.epochs() * (s.n() / s.batch()))).check();
+        prepare(out);
+        io.score4j.autodiff.Autodiff.setThreads(threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
         FoundingDemo.Result r = FoundingDemo.run(s, quiet);
         r.model().save(out.resolve("model.safetensors"));
         Csv.write(out.resolve("samples.csv"), new String[] {"x"}, r.samples(), 1);

@@ -1,6 +1,7 @@
 package io.score4j.cli;
 
 import io.score4j.InputException;
+import io.score4j.MemoryEstimate;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine;
@@ -38,6 +39,8 @@ public final class Main implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.registerConverter(Integer.class, new Converters.IntConverter());
+        cl.registerConverter(Integer.TYPE, new Converters.IntConverter());
         cl.setExecutionStrategy(Main::checkFilesThenRun);
         cl.setParameterExceptionHandler((thrown, a) -> {
             CommandLine.ParameterException ex = unknownFirst(thrown);
@@ -53,7 +56,17 @@ public final class Main implements Runnable {
             }
             throw ex;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // A backstop: runs are checked against the heap before they allocate (MemoryEstimate), but the
+            // estimates are lower bounds. The arrays are unreachable once the stack has unwound.
+            err.println("error: out of memory: this run needs more than the Java heap limit of "
+                    + MemoryEstimate.size(MemoryEstimate.heapLimit()) + " (-Xmx; raise it with SCORE4J_JVM_OPTS=-Xmx...)"
+                    + " or smaller sizes (--n, --batch, --hidden); nothing was written");
+            err.flush();
+            return USER_ERROR;
+        }
     }
 
     /**

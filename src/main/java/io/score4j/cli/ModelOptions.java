@@ -96,6 +96,9 @@ final class ModelOptions {
 
     /** Throws a {@link UserError} naming the first bad flag. */
     void validate() {
+        if (hidden.isEmpty()) {
+            throw new UserError("--hidden needs at least one width (e.g. --hidden 1024 or --hidden 64,64), got none");
+        }
         for (int h : hidden) {
             UserError.require(h >= 1, "--hidden", hidden, "widths must be >= 1");
         }
@@ -124,7 +127,7 @@ final class ModelOptions {
      */
     void deriveFromData(float[] x, int n, int d) {
         UserError.require(batch == null || batch <= n, "--batch", batch, "must not exceed the " + n + " training rows");
-        derivedBatch = batch != null ? batch : Math.min(DEFAULT_BATCH, n);
+        derivedBatch = batchFor(n);
         if (!objective.noiseConditional() || sigmaMax != null) {
             return;
         }
@@ -132,6 +135,11 @@ final class ModelOptions {
         UserError.require(derived > sigmaMin, "--sigma-min", sigmaMin, "must be below the data-derived sigma max "
                 + derived + " (the largest distance between two training points; lower it or give --sigma-max)");
         derivedSigmaMax = derived;
+    }
+
+    /** Rows per step for n training rows, before {@link #deriveFromData} has checked it: --batch or min(2048, n). */
+    int batchFor(int n) {
+        return batch != null ? batch : Math.min(DEFAULT_BATCH, n);
     }
 
     /**

@@ -18,9 +18,13 @@ import io.score4j.sampling.NoiseSchedule;
 import io.score4j.sampling.ScoreFn;
 import io.score4j.tensor.Tensor;
 import io.score4j.train.ModelScores;
+import io.score4j.train.RunMemory;
 import io.score4j.train.ScoreModel;
 
-/** Runs the chosen sampler for {@code score4j sample}; keys: start = key.child(0), chain = key.child(1). */
+/**
+ * Runs the chosen sampler for {@code score4j sample}; keys: start = key.child(0), chain = key.child(1).
+ * The memory a run needs ({@link RunMemory#sampling}) is checked against the heap before it starts.
+ */
 final class Samplers {
     private Samplers() {}
 
@@ -42,6 +46,10 @@ final class Samplers {
 
     static Drawn fromMixture(GaussianMixture mix, int n, SamplerOptions o, RunOptions run, Key key) {
         int d = mix.dim();
+        RunMemory.sampling(n, d, null, o.kind == SamplerKind.ANNEALED ? levelsOr(o, 10) : 0).check();
+        if (o.kind != SamplerKind.MALA) {
+            checkFloatRange(mix, o.kind);
+        }
         float[] start = Draw.uniform(key.child(0), n * d, o.startLow, o.startHigh);
         switch (o.kind) {
             case MALA: {
@@ -73,6 +81,8 @@ final class Samplers {
 
     static Drawn fromModel(ScoreModel m, int n, SamplerOptions o, RunOptions run, Key key) {
         int d = m.dim();
+        RunMemory.sampling(n, d, m.spec(), m.noiseConditional() && o.kind == SamplerKind.ANNEALED
+                ? levelsOr(o, m.sigmas().length) : 0).check();
         float[] start = Draw.uniform(key.child(0), n * d, o.startLow, o.startHigh);
         float[] z;
         if (o.kind == SamplerKind.MALA) {
@@ -101,6 +111,26 @@ final class Samplers {
         return "--sampler annealed needs a noise-conditional model (trained with --objective ncsn), but this model "
                 + (objective != null ? "was trained with --objective " + objective + " and " : "")
                 + "has no noise levels; sample it with --sampler langevin (the default)";
+    }
+
+    /** Langevin and annealed particles are floats: a mixture whose means or stds a float cannot hold is refused. */
+    private static void checkFloatRange(GaussianMixture mix, SamplerKind kind) {
+        for (int c = 0; c < mix.components(); c++) {
+            for (int j = 0; j < mix.dim(); j++) {
+                double m = mix.mean(c, j);
+                double s = mix.std(c, j);
+                if (Math.abs(m) > Float.MAX_VALUE || s > Float.MAX_VALUE || s < Float.MIN_NORMAL) {
+                    throw new UserError("--mixture: means[" + c + "][" + j + "] = " + m + ", stds[" + c + "][" + j + "] = "
+                            + s + " are beyond the float range (1.2e-38 to 3.4e38) the " + kind.id()
+                            + " sampler computes in");
+                }
+            }
+        }
+    }
+
+    /** The annealed sampler's level count: --levels, or {@code otherwise}. */
+    private static int levelsOr(SamplerOptions o, int otherwise) {
+        return o.levels != null ? o.levels : otherwise;
     }
 
     /** Steps per piece of the fused chain between progress-bar updates (the bits do not depend on it). */

@@ -4,6 +4,7 @@ import io.score4j.data.Csv;
 import io.score4j.data.Dataset;
 import io.score4j.tensor.Tensor;
 import io.score4j.train.ModelScores;
+import io.score4j.train.RunMemory;
 import io.score4j.train.ScoreModel;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,6 +52,7 @@ public final class ScoreCommand implements Callable<Integer>, DeclaresFiles {
         ScoreModel m = ScoreModel.load(model);
         Dataset pts = ModelRows.read(new ModelRows.Request("--csv", csv, m.columns(), "the model " + model,
                 UserFiles.columnMapping(columns), ModelRows.COLUMNS_HINT), false, UserFiles.notes(spec, quiet));
+        RunMemory.scoring(pts.n(), pts.d(), m.spec()).check();
         double[] s = scores(m, pts.values(), pts.n(), sigma);
         ModelScores.requireFinite(s, m.dim(), csv.toString());
         String[] header = new String[m.dim()];

@@ -10,6 +10,7 @@ import io.score4j.optim.Optimizer;
 import io.score4j.random.Key;
 import io.score4j.tensor.DType;
 import io.score4j.train.BatchLoss;
+import io.score4j.train.RunMemory;
 import io.score4j.train.ScoreModel;
 import io.score4j.train.TrainCheckpoint;
 import io.score4j.train.TrainConfig;
@@ -79,9 +80,11 @@ public final class TrainCommand implements Callable<Integer>, DeclaresFiles {
                 checkpointSeconds, "must be >= 0");
         Key[] keys = Key.of(run.seed).split(5);
         Dataset raw = data.load(keys[0]);
+        checkSize(raw);
         boolean doScale = standardize != null ? standardize : data.csv != null;
         Standardizer scaler = doScale ? Standardizer.fit(raw) : Scaling.identity(raw.d());
         float[] x = scaler.apply(raw).toFloatArray();
+        checkFloatRange(x, raw, doScale);
         model.deriveFromData(x, raw.n(), raw.d());
         TrainedModel result = train(raw, scaler, x, keys);
         result.model().save(out);
@@ -89,6 +92,28 @@ public final class TrainCommand implements Callable<Integer>, DeclaresFiles {
                 model.batch(), model.batchDefaulted() ? ", the default min(" + ModelOptions.DEFAULT_BATCH + ", "
                         + raw.n() + " rows)" : "", result.seconds(), result.finalLoss(), out);
         return 0;
+    }
+
+    /** Refuses, before the data's copies, the network and the loss history are allocated, a run the heap cannot hold. */
+    private void checkSize(Dataset raw) {
+        int batch = model.batchFor(raw.n());
+        long steps = (long) model.epochs * (raw.n() / batch);
+        RunMemory.data(raw.n(), raw.d()).plus(RunMemory.training(model.spec(raw.d()), model.objective,
+                model.projections, model.levels, batch, steps)).check();
+        UserError.require(steps <= Integer.MAX_VALUE, "--epochs", model.epochs, "gives " + steps
+                + " steps, more than " + Integer.MAX_VALUE);
+    }
+
+    /** The network computes in float: a value that became ±∞ there is refused, naming its row and column. */
+    private void checkFloatRange(float[] x, Dataset raw, boolean scaled) {
+        for (int i = 0; i < x.length; i++) {
+            if (!Float.isFinite(x[i])) {
+                throw new UserError(data.describe() + ": data row " + (i / raw.d() + 1) + ", column '"
+                        + raw.columns()[i % raw.d()] + "' is " + raw.values()[i] + (scaled ? " after standardising, "
+                        : ", ") + "beyond the float range (±3.4e38) the network computes in"
+                        + (scaled ? "" : "; train with --standardize"));
+            }
+        }
     }
 
     private TrainedModel train(Dataset raw, Standardizer scaler, float[] x, Key[] keys) {

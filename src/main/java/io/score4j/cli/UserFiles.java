@@ -3,6 +3,7 @@ package io.score4j.cli;
 import io.score4j.InputException;
 import io.score4j.data.ColumnMapping;
 import io.score4j.density.GaussianMixture;
+import io.score4j.density.MixtureJson;
 import java.io.PrintWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,7 @@ final class UserFiles {
     }
 
     static GaussianMixture mixture(Path file) {
-        return GaussianMixture.fromJson(readText(file), file.toString());
+        return MixtureJson.read(file);
     }
 
     /**

@@ -1,8 +1,9 @@
 package io.score4j.data;
 
 import io.score4j.InputException;
-import java.io.BufferedReader;
+import io.score4j.MemoryEstimate;
 import java.io.IOException;
+import java.io.Reader;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,20 +11,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** One pass over the lines of a CSV file for {@link Csv#read(java.nio.file.Path, List)}. */
+/**
+ * One pass over the lines of a CSV file for {@link Csv#read(java.nio.file.Path, List)}. Lines come
+ * bounded from {@link CsvLines}; a row with more cells than the header is refused before it is split,
+ * and the values array grows only after {@link MemoryEstimate} says the heap can hold the old and the
+ * new array together and one more copy of the new one: every caller copies the values at least once
+ * more (training standardises them, scoring too), and without that margin the serial collector's old
+ * generation (2/3 of the heap) runs out before the check would fire.
+ */
 final class CsvReader {
     private static final int MAX_VALUES = Integer.MAX_VALUE - 16;
     private static final int MAX_LISTED = 20;
 
     private final String file;
-    private final BufferedReader reader;
+    private final CsvLines lines;
     private final boolean allowNonFinite;
     private int lineNumber;
     private int headerRow;
 
-    CsvReader(String file, BufferedReader reader, boolean allowNonFinite) {
+    CsvReader(String file, Reader reader, boolean allowNonFinite) {
         this.file = file;
-        this.reader = reader;
+        this.lines = new CsvLines(file, reader);
         this.allowNonFinite = allowNonFinite;
     }
 
@@ -48,7 +56,9 @@ final class CsvReader {
             headerLine = headerLine.substring(1);
         }
         headerRow = lineNumber;
-        return parseHeader(headerLine);
+        String[] header = parseHeader(headerLine);
+        lines.header(header);
+        return header;
     }
 
     private String[] parseHeader(String line) {
@@ -119,6 +129,10 @@ final class CsvReader {
         String line;
         while ((line = nextNonBlank()) != null) {
             String where = file + ": row " + lineNumber;
+            if (lines.cells() > header.length) {
+                throw new InputException(where + ": expected " + header.length + " cells as in the header, found "
+                        + lines.cells());
+            }
             List<String> cells = CsvSyntax.split(line, where);
             if (cells.size() != header.length) {
                 throw new InputException(where + ": expected " + header.length + " cells as in the header, found "
@@ -128,7 +142,11 @@ final class CsvReader {
                 throw new InputException(where + ": too many values for one dataset (limit " + MAX_VALUES + ")");
             }
             if (size + pick.length > values.length) {
-                values = Arrays.copyOf(values, (int) Math.min(MAX_VALUES, values.length * 3L / 2 + pick.length));
+                int grown = (int) Math.min(MAX_VALUES, values.length * 3L / 2 + pick.length);
+                MemoryEstimate.none().plus("the values read from " + file + " up to row " + lineNumber
+                        + " (growing from " + values.length + " to " + grown + ", and the copy every caller makes)",
+                        (long) values.length + 2L * grown, Double.BYTES).check();
+                values = Arrays.copyOf(values, grown);
             }
             for (int j : pick) {
                 String at = where + ", column '" + CsvSyntax.shown(header[j]) + "'";
@@ -144,13 +162,8 @@ final class CsvReader {
 
     /** The next line that is not blank, or null at the end; {@link #lineNumber} is its 1-based number. */
     private String nextNonBlank() throws IOException {
-        String line;
-        while ((line = reader.readLine()) != null) {
-            lineNumber++;
-            if (!line.isBlank()) {
-                return line;
-            }
-        }
-        return null;
+        String line = lines.next();
+        lineNumber = lines.lineNumber();
+        return line;
     }
 }

@@ -31,7 +31,13 @@ public record Standardizer(double[] mean, double[] std) {
         }
     }
 
-    /** Learns per-column mean and std (ddof 0; constant columns get std 1) from {@code data}, which needs n ≥ 1. */
+    /**
+     * Learns per-column mean and std (ddof 0; constant columns get std 1) from {@code data}, which needs n ≥ 1.
+     *
+     * <p>Overflow-safe: each column is summed after scaling by the power of two 2^−e nearest its
+     * largest magnitude (exact, so the result has the same bits as the plain formula wherever that
+     * one does not overflow), and scaled back; values near ±1.8e308 give a finite mean and std.
+     */
     public static Standardizer fit(Dataset data) {
         int n = data.n();
         int d = data.d();
@@ -42,22 +48,26 @@ public record Standardizer(double[] mean, double[] std) {
         double[] m = new double[d];
         double[] s = new double[d];
         for (int j = 0; j < d; j++) {
-            double sum = 0.0;
             double min = Double.POSITIVE_INFINITY;
             double max = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < n; i++) {
-                double x = v[i * d + j];
-                sum += x;
-                min = Math.min(min, x);
-                max = Math.max(max, x);
+                min = Math.min(min, v[i * d + j]);
+                max = Math.max(max, v[i * d + j]);
             }
-            m[j] = sum / n;
+            double big = Math.max(Math.abs(min), Math.abs(max));
+            int e = big == 0.0 ? 0 : Math.getExponent(big);
+            double sum = 0.0;
+            for (int i = 0; i < n; i++) {
+                sum += Math.scalb(v[i * d + j], -e);
+            }
+            double mean = sum / n;
             double ss = 0.0;
             for (int i = 0; i < n; i++) {
-                double r = v[i * d + j] - m[j];
+                double r = Math.scalb(v[i * d + j], -e) - mean;
                 ss += r * r;
             }
-            s[j] = min == max ? 1.0 : Math.sqrt(ss / n);
+            m[j] = Math.scalb(mean, e);
+            s[j] = min == max ? 1.0 : Math.scalb(Math.sqrt(ss / n), e);
         }
         return new Standardizer(m, s);
     }
@@ -77,12 +87,17 @@ public record Standardizer(double[] mean, double[] std) {
         return std.clone();
     }
 
-    /** z = (x − m) / s for a flat row-major array (shape [n, d]); returns a new array. */
+    /**
+     * z = (x − m) / s for a flat row-major array (shape [n, d]); returns a new array. Where x − m
+     * overflows (x and m near ±1.8e308 with opposite signs) it is computed as 2·(x/2 − m/2)/s.
+     */
     public double[] apply(double[] x) {
         double[] out = new double[checkRows(x.length)];
         for (int i = 0; i < x.length; i++) {
             int j = i % mean.length;
-            out[i] = (x[i] - mean[j]) / std[j];
+            double diff = x[i] - mean[j];
+            out[i] = Double.isInfinite(diff) && Double.isFinite(x[i]) ? (x[i] * 0.5 - mean[j] * 0.5) / std[j] * 2
+                    : diff / std[j];
         }
         return out;
     }

@@ -32,6 +32,11 @@ public enum ToySet {
     /** Column names of every toy set. */
     static final String[] COLUMNS = {"x", "y"};
 
+    /** Dimension of every toy set: 2. */
+    public int dim() {
+        return COLUMNS.length;
+    }
+
     /** The lower-case name used on command lines, e.g. {@code two_moons}. */
     public String cliName() {
         return name().toLowerCase(Locale.ROOT);

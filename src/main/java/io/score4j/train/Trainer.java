@@ -1,5 +1,7 @@
 package io.score4j.train;
 
+import io.score4j.InputException;
+import io.score4j.MemoryEstimate;
 import io.score4j.nn.Params;
 import io.score4j.optim.Optimizer;
 import io.score4j.optim.Optimizers;
@@ -11,6 +13,8 @@ import io.score4j.random.Key;
  * The seed's training loop: for each epoch, ⌊n/B⌋ steps; each step splits the training key into
  * (next key, choice key, step key), draws B row indices without replacement with the choice key,
  * evaluates the loss and gradient on that batch, and applies the optimizer update.
+ *
+ * <p>The per-step loss history is checked against the heap before it is allocated ({@link #totalSteps}).
  *
  * <p>The loop is a pure function of its starting {@link TrainState}: resuming from a checkpoint
  * gives bit-identical results to an uninterrupted run.
@@ -37,7 +41,7 @@ public final class Trainer {
             throw new IllegalArgumentException("batch size " + config.batchSize() + " exceeds the " + n + " training rows");
         }
         int perEpoch = config.stepsPerEpoch(n);
-        int total = perEpoch * config.epochs();
+        int total = totalSteps(perEpoch, config.epochs());
         if (state.step() > total) {
             throw new IllegalArgumentException("the state has done " + state.step() + " steps, more than the " + total
                     + " of " + config.epochs() + " epochs");
@@ -78,6 +82,23 @@ public final class Trainer {
             }
         }
         return new TrainState<>(params, opt, key, total, losses);
+    }
+
+    /**
+     * epochs × steps per epoch, after checking that the per-step loss history (kept in
+     * {@link RunMemory#LOSS_COPIES} copies) fits in the heap and the count in an int.
+     *
+     * @throws io.score4j.InputException naming the estimate and the heap limit, or the step count
+     */
+    static int totalSteps(int perEpoch, int epochs) {
+        long total = (long) perEpoch * epochs;
+        MemoryEstimate.none().plusArrays("loss history (" + total + " steps: " + epochs + " epochs of " + perEpoch + ")",
+                total, Double.BYTES, RunMemory.LOSS_COPIES).check();
+        if (total > Integer.MAX_VALUE) {
+            throw new InputException(epochs + " epochs of " + perEpoch + " steps are " + total + " steps, more than "
+                    + Integer.MAX_VALUE);
+        }
+        return (int) total;
     }
 
     /** Mean loss of each epoch from per-step losses. */
