@@ -31,6 +31,9 @@ import java.util.regex.Pattern;
  * half-written one); finally the directory is fsynced where the platform allows it. If anything
  * fails the temporary file is deleted and an existing target is left untouched.
  *
+ * <p>An existing target must be a regular file (or a link to one): a device such as {@code /dev/null} or a
+ * pipe is refused, because the rename would replace the directory entry itself rather than write to it.
+ *
  * <p>Modifies only {@code target} (and, briefly, the temporary file beside it). I/O failures,
  * including a missing or unwritable directory, become an {@link InputException} reading
  * {@code cannot write <path>: <reason>}; an unchecked exception thrown by the body propagates
@@ -44,6 +47,11 @@ public final class AtomicFiles {
         Path abs = target.toAbsolutePath().normalize();
         if (Files.isDirectory(abs)) {
             throw new InputException("cannot write " + target + ": it is a directory");
+        }
+        if (Files.exists(abs) && !Files.isRegularFile(abs)) {
+            // A rename over a device or pipe would replace the entry itself (as root: /dev/null).
+            throw new InputException("cannot write " + target + ": it exists and is not a regular file (a device or"
+                    + " pipe); write to a new name or a regular file");
         }
         Path dir = abs.getParent();
         Path tmp = dir.resolve("." + abs.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())

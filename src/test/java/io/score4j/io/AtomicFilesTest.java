@@ -101,4 +101,21 @@ class AtomicFilesTest {
         assertEquals("cannot write " + sub + ": it is a directory", e.getMessage());
         assertTrue(Files.isDirectory(sub));
     }
+
+    /** A pipe (standing in for /dev/null, which a lost check would replace when run as root) is refused, untouched. */
+    @Test
+    void refusesAnExistingTargetThatIsNotARegularFile() throws Exception {
+        Path fifo = dir.resolve("pipe");
+        Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        Assumptions.assumeTrue(mk.waitFor() == 0 && Files.exists(fifo), "mkfifo is not available");
+        Path link = dir.resolve("link-to-pipe");
+        Files.createSymbolicLink(link, fifo);
+        for (Path target : List.of(fifo, link)) {
+            InputException e = assertThrows(InputException.class, () -> AtomicFiles.writeString(target, "x"));
+            assertTrue(e.getMessage().contains("not a regular file"), e.getMessage());
+        }
+        assertTrue(Files.isSymbolicLink(link));
+        assertTrue(!Files.isRegularFile(fifo) && Files.exists(fifo));
+        assertEquals(List.of("link-to-pipe", "pipe"), listing());
+    }
 }
