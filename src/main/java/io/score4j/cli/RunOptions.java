@@ -1,13 +1,12 @@
 package io.score4j.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Locale;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** Seed, threads, verbosity and JSON log flags shared by the long-running commands. */
+/** Seed, threads and verbosity flags shared by the long-running commands. */
 final class RunOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
@@ -21,9 +20,6 @@ final class RunOptions {
 
     @Option(names = {"-q", "--quiet"}, description = "no progress bars or summaries")
     boolean quiet;
-
-    @Option(names = "--log-json", paramLabel = "FILE", description = "append one JSON object per epoch to FILE")
-    Path logJson;
 
     /** Checks the flags and gives the generic autodiff engine the thread count (results never depend on it). */
     void validate() {

@@ -55,6 +55,10 @@ public final class TrainCommand implements Callable<Integer>, DeclaresFiles {
             description = "write a checkpoint every S seconds (0: off)")
     double checkpointSeconds;
 
+    @Option(names = "--log-json", paramLabel = "FILE",
+            description = "append one JSON object per epoch to FILE (epoch, epochs, step, loss, steps_per_s, elapsed_s)")
+    Path logJson;
+
     @Option(names = "--resume", paramLabel = "CHECKPOINT", description = "continue a run from its checkpoint")
     Path resume;
 
@@ -68,7 +72,7 @@ public final class TrainCommand implements Callable<Integer>, DeclaresFiles {
         Path ckpt = checkpoint != null ? checkpoint : checkpointing && resume == null ? Path.of(out + ".ckpt") : null;
         return CommandFiles.none().withInput("--csv", data.csv).withInput("--mixture", data.mixture)
                 .withInput("--resume", resume).withOutput("--out", out)
-                .withOutput("--checkpoint", ckpt, "--resume").withOutput("--log-json", run.logJson);
+                .withOutput("--checkpoint", ckpt, "--resume").withOutput("--log-json", logJson);
     }
 
     @Override
@@ -130,7 +134,7 @@ public final class TrainCommand implements Callable<Integer>, DeclaresFiles {
         }
         TrainState<ChainState> state = resume != null ? resumeState(opt, settings, cfg.stepsPerEpoch(raw.n()))
                 : Trainer.start(MlpInit.init(spec, model.init, keys[1], DType.F32), opt, keys[2]);
-        TrainProgress<ChainState> listener = new TrainProgress<>(run, cfg.stepsPerEpoch(raw.n()), model.epochs,
+        TrainProgress<ChainState> listener = new TrainProgress<>(run, logJson, cfg.stepsPerEpoch(raw.n()), model.epochs,
                 state.step(), p -> TrainCheckpoint.write(ckpt, p, opt, settings));
         long t0 = System.nanoTime();
         TrainState<ChainState> end = listener.guard(() -> Trainer.run(state, x, raw.n(), d, loss, opt, cfg, listener));

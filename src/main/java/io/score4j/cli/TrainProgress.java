@@ -9,6 +9,7 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,22 +36,22 @@ final class TrainProgress<S> implements TrainListener<S> {
     private double epochLossSum;
     private int epochSteps;
 
-    TrainProgress(RunOptions run, int stepsPerEpoch, int epochs, int firstStep, Consumer<TrainState<S>> checkpointWriter) {
+    TrainProgress(RunOptions run, Path logJson, int stepsPerEpoch, int epochs, int firstStep, Consumer<TrainState<S>> checkpointWriter) {
         this.bar = Progress.start("train", (long) stepsPerEpoch * epochs, run.quiet);
         this.stepsPerEpoch = stepsPerEpoch;
         this.epochs = epochs;
         this.firstStep = firstStep;
         this.stepsDone = firstStep;
         this.checkpointWriter = checkpointWriter;
-        this.log = run.logJson == null ? null : open(run);
+        this.log = logJson == null ? null : open(logJson);
     }
 
-    private static BufferedWriter open(RunOptions run) {
+    private static BufferedWriter open(Path logJson) {
         try {
-            return Files.newBufferedWriter(run.logJson, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+            return Files.newBufferedWriter(logJson, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
         } catch (IOException e) {
-            throw new InputException("--log-json " + run.logJson + ": cannot write (" + e.getMessage() + ")");
+            throw new InputException("--log-json " + logJson + ": cannot write (" + e.getMessage() + ")");
         }
     }
 

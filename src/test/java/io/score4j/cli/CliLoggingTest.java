@@ -39,6 +39,19 @@ class CliLoggingTest {
         }
     }
 
+    /** Only train logs epochs: elsewhere --log-json is an unknown flag, not accepted and silently ignored. */
+    @Test
+    void logJsonIsRefusedWhereNothingWouldBeLogged() throws Exception {
+        Path mix = Files.writeString(dir.resolve("mix.json"), "{\"weights\":[1],\"means\":[[0]],\"stds\":[[1]]}");
+        Path log = dir.resolve("log.jsonl");
+        CliTestSupport.Run r = run("sample", "--mixture", mix.toString(), "--n", "10", "--steps", "5",
+                "--log-json", log.toString(), "--out", dir.resolve("s.csv").toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().startsWith("error:") && r.err().contains("--log-json"), r.err());
+        assertFalse(Files.exists(log));
+        assertFalse(Files.exists(dir.resolve("s.csv")));
+    }
+
     @Test
     void summaryLineWithoutQuiet() throws Exception {
         Path mix = Files.writeString(dir.resolve("mix.json"), "{\"weights\":[1],\"means\":[[0]],\"stds\":[[1]]}");
