@@ -42,12 +42,22 @@ class ProviderSelectionTest {
         assertFalse(out.contains("PanamaMath"), "PanamaMath was loaded");
         assertFalse(out.contains("PanamaApprox"), "PanamaApprox was loaded");
         assertFalse(out.contains("jdk.incubator.vector.FloatVector"), "FloatVector was loaded");
+        assertEquals(1, occurrences(out, VectorMath.MISSING_MODULE_WARNING), "one warning naming the flag: " + out);
+    }
+
+    private static int occurrences(String text, String part) {
+        int count = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+            count++;
+        }
+        return count;
     }
 
     @Test
     void propertyFalseSelectsScalarEvenWithTheModule() throws Exception {
         String out = run("--add-modules", "jdk.incubator.vector", "-Dscore4j.vector=false");
         assertTrue(out.contains("provider=scalar enabled=false"), out);
+        assertFalse(out.contains("jdk.incubator.vector is not loaded"), "asked-for scalar path warned: " + out);
     }
 
     @Test
@@ -55,5 +65,6 @@ class ProviderSelectionTest {
         String out = run("--add-modules", "jdk.incubator.vector");
         assertTrue(out.contains("provider=vector(") && out.contains("enabled=true"), out);
         assertTrue(out.contains("io.score4j.tensor.simd.PanamaMath source:"), out);
+        assertFalse(out.contains("jdk.incubator.vector is not loaded"), out);
     }
 }
