@@ -39,6 +39,8 @@ class ConsumerProjectTest {
         assertTrue(block.find(), "README has no java block");
         assertEquals(Files.readString(SOURCE), block.group(1));
         String pom = Files.readString(PROJECT.resolve("pom.xml"));
+        javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(PROJECT.resolve("pom.xml").toFile());   // Maven refuses a pom that is not well-formed XML
         assertTrue(pom.contains("<artifactId>score4j-core</artifactId>"), pom);
         assertFalse(pom.contains("<artifactId>score4j-cli</artifactId>") || pom.contains("<artifactId>score4j-report</artifactId>"));
     }
