@@ -20,9 +20,9 @@ import java.util.Map;
  * The report's numbers. Between samples and data: {@link Comparison} with
  * {@link ComparisonSettings#defaults(long)} at the report's seed, exactly as {@code score4j eval}
  * computes them (MMD² with a median-heuristic bandwidth on ≤ 2000 rows per side, energy distance on
- * ≤ 2000 rows per side, sliced W₁ over 64 directions, and per-column KS and correlation). When the data's mixture is known: the Fisher divergence
- * ½·mean‖s − s*‖² of the learned score on up to 20 000 data points (for a noise-conditional model
- * at each shown σ, on data points perturbed by that σ, against the σ-perturbed mixture; the headline
+ * ≤ 2000 rows per side, sliced W₁ over 64 directions, and per-column KS and correlation). When the
+ * data's mixture is known: the Fisher divergence ½·mean‖s − s*‖² of the learned score on up to
+ * 20 000 data points (for a noise-conditional model at each shown σ, on data points perturbed by that σ, against the σ-perturbed mixture; the headline
  * value is the smallest σ's), and the mass per mode (fraction of points nearest each component
  * mean) of samples and data against the weights, summarised as total variation ½Σ|m_k − w_k|.
  */
@@ -33,7 +33,8 @@ final class ReportMetrics {
     static final int FISHER_POINTS = 20_000;
     /** Every key of {@link Result#values()}, in order; a value is {@code null} where it does not apply. */
     static final List<String> KEYS = List.of("n_data", "n_samples", "non_finite_samples", "mmd2", "mmd_bandwidth",
-            "mmd_subsample", "energy_distance", "sliced_wasserstein", "fisher_divergence", "mode_mass_tv", "data_mode_mass_tv");
+            "mmd_subsample", "energy_distance", "sliced_wasserstein", "fisher_divergence", "mode_mass_tv",
+            "data_mode_mass_tv");
     /** The keys of {@link #KEYS} that are counts (whole numbers). */
     static final List<String> COUNTS = List.of("n_data", "n_samples", "non_finite_samples", "mmd_subsample");
 

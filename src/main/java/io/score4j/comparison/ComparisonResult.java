@@ -44,8 +44,8 @@ public record ComparisonResult(ComparisonSettings settings, Counts counts, List<
     public record Counts(int samplesRows, int finiteSamples, boolean mixture, int referenceRows) {
         public Counts {
             if (finiteSamples < 0 || finiteSamples > samplesRows || referenceRows < 0) {
-                throw new IllegalArgumentException("counts need 0 <= finiteSamples <= samplesRows and referenceRows >= 0, got "
-                        + finiteSamples + "/" + samplesRows + ", " + referenceRows);
+                throw new IllegalArgumentException("counts need 0 <= finiteSamples <= samplesRows and referenceRows >= 0, "
+                        + "got " + finiteSamples + "/" + samplesRows + ", " + referenceRows);
             }
         }
 
@@ -156,7 +156,8 @@ public record ComparisonResult(ComparisonSettings settings, Counts counts, List<
         }
         if (oneD != null) {
             m.add(new Metric("wasserstein1", "W1", oneD.wasserstein1(), Units.DATA,
-                    "exact 1-D Wasserstein-1 distance " + (counts.mixture() ? "to the mixture's CDF" : "between the two sides")));
+                    "exact 1-D Wasserstein-1 distance "
+                    + (counts.mixture() ? "to the mixture's CDF" : "between the two sides")));
             m.add(new Metric("fraction_positive_samples", "fraction positive (samples)", oneD.samplesFractionPositive(),
                     Units.FRACTION, "share of sample values above 0"));
             m.add(new Metric("fraction_positive_reference", "fraction positive (ref)", oneD.referenceFractionPositive(),
