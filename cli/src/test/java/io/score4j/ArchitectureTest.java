@@ -50,6 +50,15 @@ class ArchitectureTest {
         forbid("io", "fused", "objective", "data", "sampling", "metrics", "train");
     }
 
+    @Test
+    void comparisonSitsAboveMetricsAndData() {
+        for (String low : new String[] {"random", "tensor", "autodiff", "nn", "fused", "optim", "density", "objective",
+            "data", "sampling", "metrics", "io", "train"}) {
+            forbid(low, "comparison");
+        }
+        forbid("comparison", "autodiff", "nn", "fused", "optim", "objective", "sampling", "io", "train");
+    }
+
     private static String[] concat(String[] a, String[] b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);

@@ -1,6 +1,8 @@
 package io.score4j.cli;
 
 import io.score4j.InputException;
+import io.score4j.comparison.Comparison;
+import io.score4j.comparison.Reference;
 import io.score4j.data.ColumnMapping;
 import io.score4j.data.Csv;
 import io.score4j.data.Dataset;
@@ -13,42 +15,24 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The checked inputs of {@code score4j eval}: the samples' finite rows (shape [n, d], columns in
- * {@code columns} order), how many rows the file had, and the reference.
+ * The checked inputs of {@code score4j eval}: the samples as read (non-finite rows kept; the
+ * comparison counts and drops them), the reference, and the files as the user named them.
  *
- * @param columns     column names, shape [d]
- * @param samplesFile the {@code --samples} file as named
- * @param samplesRows data rows in the file, finite or not
- * @param samples     the finite rows, flat row-major, at least 2 (taken without a copy)
+ * @param samplesFile   the {@code --samples} file as named
+ * @param samples       the samples, columns in the reference's order, at least 2 finite rows
+ * @param referenceFile the {@code --reference} or {@code --mixture} file as named
+ * @param reference     the reference rows or mixture
  */
-record EvalInputs(String[] columns, String samplesFile, int samplesRows, double[] samples, EvalReference reference) {
-    /** Fewest rows on either side: MMD's unbiased estimate and a standard deviation need two. */
-    static final int MIN_ROWS = 2;
-
+record EvalInputs(String samplesFile, Dataset samples, String referenceFile, Reference reference) {
     EvalInputs {
-        if (columns == null || columns.length < 1 || samplesFile == null || samples == null || reference == null) {
-            throw new IllegalArgumentException("eval inputs need columns, a samples file, samples and a reference");
-        }
-        if (samples.length % columns.length != 0 || samples.length / columns.length < MIN_ROWS
-                || samples.length / columns.length > samplesRows) {
-            throw new IllegalArgumentException("samples length " + samples.length + " does not fit d=" + columns.length
-                    + " with at least " + MIN_ROWS + " and at most samplesRows=" + samplesRows + " rows");
+        if (samplesFile == null || samples == null || referenceFile == null || reference == null) {
+            throw new IllegalArgumentException("eval inputs need a samples file, samples, a reference file and a reference");
         }
     }
 
-    /** Dimension. */
-    int d() {
-        return columns.length;
-    }
-
-    /** Finite sample rows, the ones every metric uses. */
-    int finiteRows() {
-        return samples.length / columns.length;
-    }
-
-    /** Sample rows with a NaN or infinite entry, left out of every metric. */
-    int nonFiniteRows() {
-        return samplesRows - finiteRows();
+    /** {@code csv} or {@code mixture}, as the table and JSON name the reference. */
+    String referenceKind() {
+        return reference instanceof Reference.Mixture ? "mixture" : "csv";
     }
 
     /**
@@ -67,7 +51,7 @@ record EvalInputs(String[] columns, String samplesFile, int samplesRows, double[
             requireRows(ref.n(), ref.n(), "--reference " + referenceCsv);
             Dataset s = ModelRows.read(new ModelRows.Request("--samples", samples, ref.columns(), "--reference "
                     + referenceCsv, ColumnMapping.byName(), "compare fewer columns with --columns"), true, notes);
-            return of(s, samples, new EvalReference.Rows(referenceCsv.toString(), ref.values(), ref.d()));
+            return of(s, samples, referenceCsv, Reference.rows(ref));
         }
         GaussianMixture mix = withFlag("--mixture", () -> UserFiles.mixture(mixtureJson));
         Dataset s = EvalCsv.read(samples, columns, "--samples");
@@ -76,21 +60,20 @@ record EvalInputs(String[] columns, String samplesFile, int samplesRows, double[
                     + EvalCsv.shown(String.join(", ", s.columns())) + ") but --mixture " + mixtureJson + " has dimension "
                     + mix.dim() + (columns == null ? "; pick " + mix.dim() + " with --columns" : ""));
         }
-        return of(s, samples, new EvalReference.Mixture(mixtureJson.toString(), mix));
+        return of(s, samples, mixtureJson, Reference.mixture(mix));
     }
 
-    private static EvalInputs of(Dataset s, Path file, EvalReference reference) {
-        double[] finite = ColumnStats.finiteRows(s.values(), s.d());
-        requireRows(finite.length / s.d(), s.n(), "--samples " + file);
-        return new EvalInputs(s.columns(), file.toString(), s.n(), finite, reference);
+    private static EvalInputs of(Dataset s, Path file, Path referenceFile, Reference reference) {
+        requireRows(s.n() - ColumnStats.nonFiniteRows(s.values(), s.d()), s.n(), "--samples " + file);
+        return new EvalInputs(file.toString(), s, referenceFile.toString(), reference);
     }
 
     private static void requireRows(int usable, int total, String where) {
-        if (usable < MIN_ROWS) {
+        if (usable < Comparison.MIN_ROWS) {
             String rows = usable == total ? usable + " data row" + (usable == 1 ? "" : "s")
                     : usable + " finite data row" + (usable == 1 ? "" : "s") + " of " + total
                     + " (the others have NaN or infinite values)";
-            throw new UserError(where + " has " + rows + "; eval needs at least " + MIN_ROWS);
+            throw new UserError(where + " has " + rows + "; eval needs at least " + Comparison.MIN_ROWS);
         }
     }
 

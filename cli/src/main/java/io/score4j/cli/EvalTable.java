@@ -1,12 +1,15 @@
 package io.score4j.cli;
 
+import io.score4j.comparison.ComparisonResult;
+import io.score4j.comparison.Metric;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * The text report of {@code score4j eval}: blocks of aligned columns (first column left-aligned,
- * the others right-aligned), separated by blank lines. Numbers use {@link Locale#ROOT}.
+ * the others right-aligned), separated by blank lines. Numbers use {@link Locale#ROOT}; the metrics
+ * block shows each {@link Metric}'s label (which states the MMD subsample size), value and units.
  */
 final class EvalTable {
     private static final int MAX_PAIRS = 15;
@@ -14,9 +17,9 @@ final class EvalTable {
     private EvalTable() {}
 
     /** The whole report, ending with a line break. */
-    static String render(EvalResult r) {
+    static String render(ComparisonResult r, EvalInputs in) {
         List<String> blocks = new ArrayList<>();
-        blocks.add(sides(r));
+        blocks.add(sides(r, in));
         blocks.add(columns(r));
         blocks.add(distances(r));
         if (r.correlation() != null) {
@@ -29,59 +32,51 @@ final class EvalTable {
     }
 
     /** The warning for samples with NaN or infinite values, or null when there are none. */
-    static String nonFiniteWarning(EvalResult r) {
-        int bad = r.samples().rows() - r.samples().finiteRows();
+    static String nonFiniteWarning(ComparisonResult r, EvalInputs in) {
+        int bad = r.counts().nonFiniteSamples();
         if (bad == 0) {
             return null;
         }
         return String.format(Locale.ROOT, "warning: %d of %d rows of %s have NaN or infinite values (did the sampler "
-                + "diverge?); they are left out of every metric", bad, r.samples().rows(), r.samples().file());
+                + "diverge?); they are left out of every metric", bad, r.counts().samplesRows(), in.samplesFile());
     }
 
-    private static String sides(EvalResult r) {
+    private static String sides(ComparisonResult r, EvalInputs in) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"", "file", "rows", "finite", "non-finite"});
-        EvalResult.Side s = r.samples();
-        rows.add(new String[] {"samples", s.file(), str(s.rows()), str(s.finiteRows()), str(s.rows() - s.finiteRows())});
-        EvalResult.Side ref = r.reference();
-        String what = ref.kind().equals("mixture") ? str(ref.rows()) + " drawn" : str(ref.rows());
-        rows.add(new String[] {"reference (" + ref.kind() + ")", ref.file(), what, "", ""});
+        ComparisonResult.Counts c = r.counts();
+        rows.add(new String[] {"samples", in.samplesFile(), str(c.samplesRows()), str(c.finiteSamples()),
+            str(c.nonFiniteSamples())});
+        String what = c.mixture() ? str(c.referenceRows()) + " drawn" : str(c.referenceRows());
+        rows.add(new String[] {"reference (" + in.referenceKind() + ")", in.referenceFile(), what, "", ""});
         String text = align(rows);
-        String warning = nonFiniteWarning(r);
+        String warning = nonFiniteWarning(r, in);
         return warning == null ? text : text + warning.replaceFirst("^warning", "WARNING") + System.lineSeparator();
     }
 
-    private static String columns(EvalResult r) {
+    private static String columns(ComparisonResult r) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"column", "mean (samples)", "mean (ref)", "std (samples)", "std (ref)", "KS",
-            "KS critical " + pct(EvalResult.KS_ALPHA)});
-        for (EvalResult.Column c : r.columns()) {
+            "KS critical " + pct(r.settings().ksAlpha())});
+        for (ComparisonResult.Column c : r.columns()) {
             rows.add(new String[] {c.name(), num(c.samplesMean()), num(c.referenceMean()), num(c.samplesStd()),
                 num(c.referenceStd()), fixed(c.ks()), fixed(c.ksCritical())});
         }
         return align(rows);
     }
 
-    private static String distances(EvalResult r) {
-        EvalResult.Distances d = r.distances();
+    /** One row per headline metric: label, value, units; fractions and correlation differences fixed-point. */
+    private static String distances(ComparisonResult r) {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"distance", "value"});
-        rows.add(new String[] {"MMD² (RBF, bandwidth " + num(d.bandwidth()) + ")", num(d.mmd2())});
-        rows.add(new String[] {"energy distance", num(d.energy())});
-        rows.add(new String[] {"sliced W1 (" + d.projections() + " projections)", num(d.sliced())});
-        if (r.correlation() != null) {
-            rows.add(new String[] {"correlation difference (Frobenius)", fixed(r.correlation().frobenius())});
-            rows.add(new String[] {"correlation difference (max abs)", fixed(r.correlation().maxAbs())});
-        }
-        if (r.oneD() != null) {
-            rows.add(new String[] {"W1", num(r.oneD().wasserstein1())});
-            rows.add(new String[] {"fraction positive (samples)", fixed(r.oneD().samplesFractionPositive())});
-            rows.add(new String[] {"fraction positive (ref)", fixed(r.oneD().referenceFractionPositive())});
+        rows.add(new String[] {"metric", "value", "units"});
+        for (Metric m : r.metrics()) {
+            boolean fixedPoint = m.units() == Metric.Units.FRACTION || m.key().startsWith("correlation_");
+            rows.add(new String[] {m.label(), fixedPoint ? fixed(m.value()) : num(m.value()), m.units().text()});
         }
         return align(rows);
     }
 
-    private static String correlations(EvalResult r) {
+    private static String correlations(ComparisonResult r) {
         int d = r.d();
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"correlation", "samples", "ref"});
@@ -97,10 +92,10 @@ final class EvalTable {
         return align(rows) + more;
     }
 
-    private static String modes(EvalResult r) {
+    private static String modes(ComparisonResult r) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"mode", "weight", "mass (samples)", "std error"});
-        for (EvalResult.Mode m : r.modes()) {
+        for (ComparisonResult.Mode m : r.modes()) {
             rows.add(new String[] {str(m.component()), fixed(m.weight()), fixed(m.mass()), fixed(m.standardError())});
         }
         return align(rows);

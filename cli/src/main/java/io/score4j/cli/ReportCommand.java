@@ -79,7 +79,7 @@ public final class ReportCommand implements Callable<Integer>, DeclaresFiles {
         long t0 = System.nanoTime();
         ReportSamples s = samples != null ? ReportSamples.read(samples, in, notes)
                 : sampling.draw(in, seed, threads > 0 ? threads : Runtime.getRuntime().availableProcessors(), quiet);
-        ReportMetrics.Result metrics = ReportMetrics.compute(in, s, keys[4].child(0));
+        ReportMetrics.Result metrics = ReportMetrics.compute(in, s, keys[4].child(0), seed);
         Path page;
         try (ReportFolder folder = ReportFolder.open(out)) {
             List<ReportFigures.Entry> figures = ReportFigures.render(in, s, folder, keys[4].child(1));

@@ -1,11 +1,13 @@
 package io.score4j.cli;
 
+import io.score4j.comparison.Comparison;
+import io.score4j.comparison.ComparisonResult;
+import io.score4j.comparison.ComparisonSettings;
+import io.score4j.comparison.Reference;
+import io.score4j.data.Dataset;
 import io.score4j.density.GaussianMixture;
-import io.score4j.metrics.EnergyDistance;
 import io.score4j.metrics.ModeMass;
-import io.score4j.metrics.Mmd;
 import io.score4j.metrics.ScoreMetrics;
-import io.score4j.metrics.Wasserstein;
 import io.score4j.random.Draw;
 import io.score4j.random.Key;
 import java.util.ArrayList;
@@ -15,24 +17,26 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The report's numbers. Between samples and data: MMD² (RBF kernel, median-heuristic bandwidth,
- * unbiased, ≤ 2000 points each), energy distance (≤ 2000 points each) and sliced W₁ (64 random
- * directions, all points). When the data's mixture is known: the Fisher divergence
- * ½·mean‖s − s*‖² of the learned score on up to 20 000 data points (for a noise-conditional model
- * at each shown σ, on data points perturbed by that σ, against the σ-perturbed mixture; the headline
+ * The report's numbers. Between samples and data: {@link Comparison} with
+ * {@link ComparisonSettings#defaults(long)} at the report's seed, exactly as {@code score4j eval}
+ * computes them (MMD² with a median-heuristic bandwidth on ≤ 2000 rows per side, energy distance on
+ * ≤ 2000 rows per side, sliced W₁ over 64 directions, and per-column KS and correlation). When the
+ * data's mixture is known: the Fisher divergence ½·mean‖s − s*‖² of the learned score on up to
+ * 20 000 data points (for a noise-conditional model at each shown σ, on data points perturbed by that σ, against the σ-perturbed mixture; the headline
  * value is the smallest σ's), and the mass per mode (fraction of points nearest each component
  * mean) of samples and data against the weights, summarised as total variation ½Σ|m_k − w_k|.
  */
 final class ReportMetrics {
     /** Random directions of the sliced Wasserstein distance. */
-    static final int SLICED_PROJECTIONS = 64;
+    static final int SLICED_PROJECTIONS = ComparisonSettings.DEFAULT_PROJECTIONS;
     /** Most data points the Fisher divergence is averaged over. */
     static final int FISHER_POINTS = 20_000;
     /** Every key of {@link Result#values()}, in order; a value is {@code null} where it does not apply. */
     static final List<String> KEYS = List.of("n_data", "n_samples", "non_finite_samples", "mmd2", "mmd_bandwidth",
-            "energy_distance", "sliced_wasserstein", "fisher_divergence", "mode_mass_tv", "data_mode_mass_tv");
+            "mmd_subsample", "energy_distance", "sliced_wasserstein", "fisher_divergence", "mode_mass_tv",
+            "data_mode_mass_tv");
     /** The keys of {@link #KEYS} that are counts (whole numbers). */
-    static final List<String> COUNTS = List.of("n_data", "n_samples", "non_finite_samples");
+    static final List<String> COUNTS = List.of("n_data", "n_samples", "non_finite_samples", "mmd_subsample");
 
     private ReportMetrics() {}
 
@@ -91,8 +95,10 @@ final class ReportMetrics {
      * @param values   every key of {@link #KEYS}, {@code null} where it does not apply
      * @param modes    mass per mode, {@code null} when the mixture is unknown
      * @param bySigma  Fisher divergence per shown σ (noise-conditional model and known mixture), else empty
+     * @param comparison samples against data, the suite {@code eval} runs (metrics with units and meanings)
      */
-    record Result(Map<String, Double> values, ModeMasses modes, List<SigmaFisher> bySigma) {
+    record Result(Map<String, Double> values, ModeMasses modes, List<SigmaFisher> bySigma,
+                  ComparisonResult comparison) {
         Result {
             if (!values.keySet().equals(new java.util.HashSet<>(KEYS))) {
                 throw new IllegalArgumentException("metric keys must be " + KEYS + ", got " + values.keySet());
@@ -102,8 +108,11 @@ final class ReportMetrics {
         }
     }
 
-    /** Computes every metric; {@code key} drives the subsampling, bandwidth, projections and noise. */
-    static Result compute(ReportInputs in, ReportSamples s, Key key) {
+    /**
+     * Computes every metric: the comparison from {@code seed} (as {@code eval --seed} does), the
+     * Fisher divergence's points and noise from {@code key}.
+     */
+    static Result compute(ReportInputs in, ReportSamples s, Key key, long seed) {
         int d = in.dim();
         double[] data = in.data().values();
         double[] samples = s.points();
@@ -112,13 +121,15 @@ final class ReportMetrics {
         v.put("n_data", (double) in.data().n());
         v.put("n_samples", (double) s.n());
         v.put("non_finite_samples", (double) s.nonFinite());
-        double h = Mmd.medianBandwidth(samples, data, d, key.child(0).child(2));
-        v.put("mmd2", Mmd.mmd2(samples, data, d, h, Mmd.DEFAULT_CAP, key.child(0)));
-        v.put("mmd_bandwidth", h);
-        v.put("energy_distance", EnergyDistance.energy(samples, data, d, key.child(1)));
-        v.put("sliced_wasserstein", Wasserstein.sliced(samples, data, d, SLICED_PROJECTIONS, key.child(2)));
+        ComparisonResult cmp = Comparison.compare(new Dataset(in.data().columns(), s.n(), d, samples),
+                Reference.rows(in.data()), ComparisonSettings.defaults(seed));
+        v.put("mmd2", cmp.distances().mmd2());
+        v.put("mmd_bandwidth", cmp.distances().bandwidth());
+        v.put("mmd_subsample", (double) cmp.settings().subsample());
+        v.put("energy_distance", cmp.distances().energy());
+        v.put("sliced_wasserstein", cmp.distances().sliced());
         if (!in.mixtureKnown()) {
-            return new Result(v, null, List.of());
+            return new Result(v, null, List.of(), cmp);
         }
         double[] points = subsample(data, d, FISHER_POINTS, key.child(3));
         List<SigmaFisher> bySigma = new ArrayList<>();
@@ -134,7 +145,7 @@ final class ReportMetrics {
                 ModeMass.perComponent(data, in.mixture()));
         v.put("mode_mass_tv", totalVariation(modes.samples(), modes.weights()));
         v.put("data_mode_mass_tv", totalVariation(modes.data(), modes.weights()));
-        return new Result(v, modes, bySigma);
+        return new Result(v, modes, bySigma, cmp);
     }
 
     /** Fisher divergence at ladder level {@code level}, on {@code points} plus σ-noise (σ·std_j per column). */

@@ -89,7 +89,7 @@ class EvalCommandTest {
         // A sample Pearson r has standard error about (1 − ρ²)/√n ≈ 0.019 here; 0.1 is five of them.
         assertEquals(rho, r.at("/correlation/samples/0/1").asDouble(), 0.1);
         assertEquals("mixture", r.at("/reference/kind").asText());
-        assertEquals(EvalMetrics.MIXTURE_DRAWS, r.at("/reference/rows").asInt());
+        assertEquals(io.score4j.comparison.ComparisonSettings.DEFAULT_MIXTURE_DRAWS, r.at("/reference/rows").asInt());
     }
 
     @Test
@@ -118,7 +118,11 @@ class EvalCommandTest {
         assertEquals("", run.err());
         JsonNode r = EvalTestData.readJson(json);
         assertEquals(List.of("samples", "reference", "seed", "ks_alpha", "columns", "mmd2", "mmd_bandwidth",
-                "energy_distance", "sliced_wasserstein", "projections", "correlation"), keys(r));
+                "mmd_subsample", "energy_distance", "sliced_wasserstein", "projections", "units", "correlation"), keys(r));
+        assertEquals(2000, r.get("mmd_subsample").asInt());
+        assertEquals("none", r.at("/units/mmd2").asText());
+        assertEquals("data units", r.at("/units/energy_distance").asText());
+        assertEquals("data units", r.at("/units/sliced_wasserstein").asText());
         assertEquals(List.of("file", "rows", "finite_rows", "non_finite_rows"), keys(r.get("samples")));
         assertEquals(List.of("kind", "file", "rows"), keys(r.get("reference")));
         assertEquals(List.of("name", "samples_mean", "samples_std", "reference_mean", "reference_std", "ks",
@@ -129,14 +133,16 @@ class EvalCommandTest {
         assertEquals(16, r.get("projections").asInt());
         assertEquals(KolmogorovSmirnov.criticalTwoSample(150, 200, 0.05), r.at("/columns/1/ks_critical").asDouble(), 1e-15);
         String table = run.out();
-        for (String word : new String[] {"a ", "b ", "KS", "MMD²", "energy distance", "sliced W1", "a ~ b"}) {
+        for (String word : new String[] {"a ", "b ", "KS", "MMD²", "≤ 2000 rows per side", "energy distance", "sliced W1",
+            "a ~ b", "units", "data units"}) {
             assertTrue(table.contains(word), "table lacks '" + word + "':\n" + table);
         }
         Path mixFile = EvalTestData.symmetric1d(dir);
         Path x = csv(dir, "x.csv", new String[] {"x"}, gaussian(4, 50, 1, new double[] {0}));
         JsonNode m = eval(dir.resolve("m.json"), "--samples", x.toString(), "--mixture", mixFile.toString());
         assertEquals(List.of("samples", "reference", "seed", "ks_alpha", "columns", "mmd2", "mmd_bandwidth",
-                "energy_distance", "sliced_wasserstein", "projections", "modes", "wasserstein1", "fraction_positive"),
+                "mmd_subsample", "energy_distance", "sliced_wasserstein", "projections", "units", "modes", "wasserstein1",
+                "fraction_positive"),
                 keys(m));
         assertEquals(List.of("component", "weight", "mass", "standard_error"), keys(m.at("/modes/0")));
     }

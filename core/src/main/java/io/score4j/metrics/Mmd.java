@@ -74,11 +74,19 @@ public final class Mmd {
      * the largest pairwise distance is used, and 1 if all points coincide.
      */
     public static double medianBandwidth(double[] a, double[] b, int d, Key key) {
+        return medianBandwidth(a, b, d, BANDWIDTH_POINTS, key);
+    }
+
+    /** The median heuristic over up to {@code points} (≥ 1) points of each sample. */
+    public static double medianBandwidth(double[] a, double[] b, int d, int points, Key key) {
+        if (points < 1) {
+            throw new IllegalArgumentException("bandwidth points must be >= 1, got " + points);
+        }
         int n = Checks.rows(a, d, "a");
         int m = Checks.rows(b, d, "b");
         Checks.atLeast(n + m, 2, "median bandwidth");
-        double[] pa = Checks.pickRows(a, d, Draw.choice(key.child(0), Math.max(n, 1), Math.min(n, BANDWIDTH_POINTS)));
-        double[] pb = Checks.pickRows(b, d, Draw.choice(key.child(1), Math.max(m, 1), Math.min(m, BANDWIDTH_POINTS)));
+        double[] pa = Checks.pickRows(a, d, Draw.choice(key.child(0), Math.max(n, 1), Math.min(n, points)));
+        double[] pb = Checks.pickRows(b, d, Draw.choice(key.child(1), Math.max(m, 1), Math.min(m, points)));
         double[] pool = new double[pa.length + pb.length];
         System.arraycopy(pa, 0, pool, 0, pa.length);
         System.arraycopy(pb, 0, pool, pa.length, pb.length);
