@@ -1,5 +1,8 @@
 package io.score4j.train;
 
+import io.score4j.fused.DeepLoss;
+import io.score4j.fused.DeepMlp;
+import io.score4j.fused.Parallelism;
 import io.score4j.nn.Activation;
 import io.score4j.nn.MlpSpec;
 import io.score4j.objective.DenoisingScoreMatching;
@@ -7,6 +10,7 @@ import io.score4j.objective.ExactScoreMatching;
 import io.score4j.objective.NoiseConditionalScoreMatching;
 import io.score4j.objective.Objective;
 import io.score4j.objective.SlicedScoreMatching;
+import io.score4j.tensor.DType;
 import io.score4j.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,7 +21,8 @@ import java.util.Locale;
  * The training objectives a user can pick by name, each turned into a {@link BatchLoss}.
  * Exact score matching uses the fused MLP kernel when the fused kernel supports the network and
  * the generic autodiff path otherwise; both compute the same loss (a test holds them together).
- * The others run on the generic autodiff path ({@link io.score4j.objective}).
+ * Denoising and noise-conditional score matching use the fused deep kernels ({@link DeepLoss}) for every
+ * network with a hidden layer; sliced score matching runs on the generic autodiff path ({@link io.score4j.objective}).
  */
 public enum ObjectiveKind {
     /** Hyvärinen: ½‖s‖² + tr ∂s/∂x; O(D) passes for the trace (O(1) in the fused one-hidden-layer kernel). */
@@ -100,6 +105,27 @@ public enum ObjectiveKind {
     }
 
     /**
+     * Denoising or noise-conditional score matching on the fused deep kernels ({@link DeepLoss}), which draw
+     * the same noise as the generic objectives; F32 parameters (anything else goes to the generic path).
+     */
+    private BatchLoss fusedDeep(MlpSpec spec, Objective generic, ObjectiveOptions options, int threads) {
+        Parallelism parallelism = Parallelism.of(threads);
+        double sigma = options.sigma();
+        double[] sigmas = options.sigmas();
+        int d = spec.outputDim();
+        return (params, batch, n, key) -> {
+            if (!params.tensors().stream().allMatch(t -> t.dtype() == DType.F32)) {
+                var r = generic.lossAndGrad(spec, params, Tensor.wrap(Arrays.copyOf(batch, n * d), n, d), key);
+                return new BatchLoss.StepResult(r.loss(), r.grad());
+            }
+            DeepMlp net = DeepMlp.of(spec, params);
+            var r = this == NCSN ? DeepLoss.noiseConditional(net, batch, n, sigmas, key, parallelism)
+                    : DeepLoss.denoising(net, batch, n, sigma, key, parallelism);
+            return new BatchLoss.StepResult(r.loss(), r.gradients());
+        };
+    }
+
+    /**
      * The batch loss of this objective for a network {@code spec} on data of dimension {@code d}.
      *
      * @param threads worker threads for the fused kernel (results do not depend on it)
@@ -113,6 +139,9 @@ public enum ObjectiveKind {
             return ExactLoss.of(spec, d, threads);
         }
         Objective objective = objective(options);
+        if ((this == DENOISING || this == NCSN) && DeepMlp.supports(spec)) {
+            return fusedDeep(spec, objective, options, threads);
+        }
         return (params, batch, n, key) -> {
             var r = objective.lossAndGrad(spec, params, Tensor.wrap(Arrays.copyOf(batch, n * d), n, d), key);
             return new BatchLoss.StepResult(r.loss(), r.grad());

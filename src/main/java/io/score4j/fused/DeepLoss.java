@@ -1,0 +1,204 @@
+package io.score4j.fused;
+
+import io.score4j.nn.MlpSpec;
+import io.score4j.nn.Params;
+import io.score4j.random.Draw;
+import io.score4j.random.Key;
+import io.score4j.tensor.Tensor;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * First-order training objectives of a {@link DeepMlp} in one fused forward and backward pass: the mean
+ * loss of a batch and its gradient with respect to every weight and bias. The losses, and their randomness,
+ * are those of the generic objectives in {@code io.score4j.objective} (which this package may not import):
+ * <ul>
+ *   <li>denoising at σ: ℓ = ½‖σ·net(x + σz) + z‖², z_j = {@code Draw.normalAt(key.child(b), j)} for batch row b;</li>
+ *   <li>noise-conditional over a ladder σ₁ &gt; … &gt; σ_L: ℓ = ½‖net([x + σ_i z, log σ_i]) + z‖², with
+ *       z_j = {@code Draw.normalAt(key.child(0).child(b), j)} and i = min(L − 1, ⌊L·key.child(1).uniform(b)⌋).</li>
+ * </ul>
+ * The noised input is formed in double and rounded to float, as the generic path does.
+ *
+ * <p>Backward pass per chunk of {@link #CHUNK} rows: δ_L = ∂ℓ/∂y / n, then for each layer l from the top
+ * ∂W_l += a_{l−1}ᵀ·δ_l and ∂b_l += Σ_rows δ_l (sums in row order), δ_{l−1} = (δ_l·W_lᵀ) ⊙ σ'(h_{l−1}).
+ * Chunks are spread over threads and their partial sums added in chunk order, so the bits depend on
+ * neither the thread count nor the vector width.
+ */
+public final class DeepLoss {
+    /** Examples per chunk: fixed, so results do not depend on the thread count. */
+    public static final int CHUNK = 128;
+
+    private static final ThreadLocal<float[][]> CACHE = ThreadLocal.withInitial(() -> new float[0][]);
+
+    private DeepLoss() {}
+
+    /** Denoising score matching at {@code sigma} (finite, &gt; 0) of rows [0, n) of {@code batch} ([n, D], D = n₀ = n_L). */
+    public static LossAndGradient denoising(DeepMlp net, float[] batch, int n, double sigma, Key key,
+                                            Parallelism parallelism) {
+        if (net.width[0] != net.width[net.layers]) {
+            throw new IllegalArgumentException("denoising needs a network [D, …, D], got " + net.spec);
+        }
+        checkSigma(sigma);
+        return run(net, batch, n, key, parallelism, new double[] {sigma}, false);
+    }
+
+    /** Noise-conditional score matching over {@code sigmas} of rows [0, n) of {@code batch} ([n, D], n₀ = D + 1, n_L = D). */
+    public static LossAndGradient noiseConditional(DeepMlp net, float[] batch, int n, double[] sigmas, Key key,
+                                                   Parallelism parallelism) {
+        if (net.width[0] != net.width[net.layers] + 1) {
+            throw new IllegalArgumentException("noise-conditional needs a network [D + 1, …, D], got " + net.spec);
+        }
+        if (sigmas.length == 0) {
+            throw new IllegalArgumentException("sigmas must hold at least one level");
+        }
+        for (double s : sigmas) {
+            checkSigma(s);
+        }
+        return run(net, batch, n, key, parallelism, sigmas.clone(), true);
+    }
+
+    private static void checkSigma(double sigma) {
+        if (!(sigma > 0) || Double.isInfinite(sigma)) {
+            throw new IllegalArgumentException("sigma must be finite and > 0, got " + sigma);
+        }
+    }
+
+    private static LossAndGradient run(DeepMlp net, float[] batch, int n, Key key, Parallelism parallelism,
+                                       double[] sigmas, boolean conditional) {
+        int d = net.width[net.layers];
+        if (n < 1 || (long) n * d > batch.length) {
+            throw new IllegalArgumentException("batch of length " + batch.length + " cannot hold n=" + n + " rows of " + d);
+        }
+        if (key == null) {
+            throw new IllegalArgumentException("the fused denoising objectives need a key");
+        }
+        int[] offsets = offsets(net);
+        int size = offsets[net.layers];
+        int chunks = (n + CHUNK - 1) / CHUNK;
+        float[] partials = new float[chunks * size];
+        double[] losses = new double[chunks];
+        TaskRunner.run(parallelism, chunks, c -> {
+            int from = c * CHUNK;
+            losses[c] = chunk(net, batch, from, Math.min(n, from + CHUNK), n, key, sigmas, conditional, partials,
+                    c * size, offsets);
+        });
+        double loss = 0;
+        for (int c = 1; c < chunks; c++) {
+            net.kernels.add(partials, c * size, partials, 0, size);
+        }
+        for (double l : losses) {
+            loss += l;
+        }
+        return new LossAndGradient(loss / n, toParams(net, partials, offsets));
+    }
+
+    /** Start of layer l's gradient (weights [n_l][pad[l+1]], then bias [pad[l+1]]) in a partial; [L] = total. */
+    static int[] offsets(DeepMlp net) {
+        int[] o = new int[net.layers + 1];
+        for (int l = 0; l < net.layers; l++) {
+            o[l + 1] = o[l] + (net.width[l] + 1) * net.pad[l + 1];
+        }
+        return o;
+    }
+
+    /** Loss sum of rows [from, to) and their gradient sums into partials[at, at + size). */
+    private static double chunk(DeepMlp net, float[] batch, int from, int to, int n, Key key, double[] sigmas,
+                                boolean conditional, float[] partials, int at, int[] offsets) {
+        int rows = to - from;
+        int layers = net.layers;
+        int d = net.width[layers];
+        int n0 = net.width[0];
+        float[][] cache = cache(net, rows);
+        float[] in = cache[2 * layers - 2];
+        double[] z = new double[rows * d];
+        double[] scale = new double[rows];
+        for (int r = 0; r < rows; r++) {
+            int b = from + r;
+            double sigma = sigmas[0];
+            Key kz = key.child(b);
+            if (conditional) {
+                int level = Math.min(sigmas.length - 1, (int) (key.child(1).uniform(b) * sigmas.length));
+                sigma = sigmas[level];
+                kz = key.child(0).child(b);
+                in[r * n0 + d] = (float) Math.log(sigma);
+            }
+            scale[r] = conditional ? 1.0 : sigma;
+            for (int j = 0; j < d; j++) {
+                z[r * d + j] = Draw.normalAt(kz, j);
+                in[r * n0 + j] = (float) (batch[b * d + j] + sigma * z[r * d + j]);
+            }
+        }
+        float[] y = net.forward(in, rows, cache);
+        int p = net.pad[layers];
+        float[] delta = DeepScratch.floats(DeepScratch.DELTA, rows * p);
+        double loss = 0;
+        for (int r = 0; r < rows; r++) {
+            Arrays.fill(delta, r * p + d, (r + 1) * p, 0f);
+            for (int k = 0; k < d; k++) {
+                double res = scale[r] * y[r * p + k] + z[r * d + k];
+                loss += 0.5 * res * res;
+                delta[r * p + k] = (float) (scale[r] * res / n);
+            }
+        }
+        Arrays.fill(partials, at, at + offsets[layers], 0f);
+        backward(net, in, rows, cache, delta, partials, at, offsets);
+        return loss;
+    }
+
+    /** Accumulates every layer's gradient from the output deltas {@code delta} ([rows, pad[L]], overwritten). */
+    private static void backward(DeepMlp net, float[] in, int rows, float[][] cache, float[] delta, float[] partials,
+                                 int at, int[] offsets) {
+        DeepKernels k = net.kernels;
+        int buffer = 0;
+        for (int l = net.layers - 1; l >= 0; l--) {
+            int p = net.pad[l + 1];
+            float[] a = l == 0 ? in : cache[2 * (l - 1)];
+            int as = net.pad[l];
+            int wAt = at + offsets[l];
+            int bAt = wAt + net.width[l] * p;
+            k.accumulateOuter(a, 0, as, net.width[l], rows, delta, 0, p, p, partials, wAt, p);
+            k.sumRows(delta, 0, p, rows, p, partials, bAt);
+            if (l > 0) {
+                buffer ^= 1;
+                float[] next = DeepScratch.floats(DeepScratch.DELTA + buffer, rows * as);
+                k.affine(delta, 0, p, net.width[l + 1], rows, net.wt[l], as, null, cache[2 * (l - 1) + 1], next, 0, as, as);
+                delta = next;
+            }
+        }
+    }
+
+    /** This thread's chunk buffers: per hidden layer activations and σ' ([rows, pad]), then the input tile. */
+    private static float[][] cache(DeepMlp net, int rows) {
+        int hidden = net.layers - 1;
+        float[][] c = CACHE.get();
+        if (c.length < 2 * hidden + 1) {
+            c = Arrays.copyOf(c, 2 * hidden + 1);
+            CACHE.set(c);
+        }
+        for (int i = 0; i <= 2 * hidden; i++) {
+            int need = rows * (i == 2 * hidden ? net.width[0] : net.pad[i / 2 + 1]);
+            if (c[i] == null || c[i].length < need) {
+                c[i] = new float[Math.max(need, CHUNK * (i == 2 * hidden ? net.width[0] : net.pad[i / 2 + 1]))];
+            }
+        }
+        return c;
+    }
+
+    /** The summed partial (padded layout at offset 0) as F32 parameters with the spec's names and shapes. */
+    private static Params toParams(DeepMlp net, float[] g, int[] offsets) {
+        Map<String, Tensor> m = new LinkedHashMap<>();
+        for (int l = 0; l < net.layers; l++) {
+            int in = net.width[l];
+            int out = net.width[l + 1];
+            int p = net.pad[l + 1];
+            float[] wg = new float[in * out];
+            for (int j = 0; j < in; j++) {
+                System.arraycopy(g, offsets[l] + j * p, wg, j * out, out);
+            }
+            m.put(MlpSpec.weightName(l), Tensor.wrap(wg, in, out));
+            m.put(MlpSpec.biasName(l), Tensor.wrap(Arrays.copyOfRange(g, offsets[l] + in * p, offsets[l] + in * p + out), out));
+        }
+        return Params.of(m);
+    }
+}
