@@ -29,8 +29,6 @@ public final class DeepLoss {
     /** Examples per chunk: fixed, so results do not depend on the thread count. */
     public static final int CHUNK = 128;
 
-    private static final ThreadLocal<float[][]> CACHE = ThreadLocal.withInitial(() -> new float[0][]);
-
     private DeepLoss() {}
 
     /** Denoising score matching at {@code sigma} (finite, &gt; 0) of rows [0, n) of {@code batch} ([n, D], D = n₀ = n_L). */
@@ -66,12 +64,28 @@ public final class DeepLoss {
 
     private static LossAndGradient run(DeepMlp net, float[] batch, int n, Key key, Parallelism parallelism,
                                        double[] sigmas, boolean conditional) {
+        if (key == null) {
+            throw new IllegalArgumentException("the fused denoising objectives need a key");
+        }
+        return run(net, batch, n, parallelism, (from, to, partials, at, offsets) ->
+                chunk(net, batch, from, to, n, key, sigmas, conditional, partials, at, offsets));
+    }
+
+    /** One chunk's work: the loss sum of batch rows [from, to) and their gradient sums written into partials[at, …). */
+    @FunctionalInterface
+    interface ChunkPass {
+        double run(int from, int to, float[] partials, int at, int[] offsets);
+    }
+
+    /**
+     * Cuts rows [0, n) into chunks of {@link #CHUNK}, runs {@code pass} on each (spread over threads, each
+     * chunk writing its own zeroed partial), adds the partials in chunk order and returns the mean loss and
+     * the gradient.
+     */
+    static LossAndGradient run(DeepMlp net, float[] batch, int n, Parallelism parallelism, ChunkPass pass) {
         int d = net.width[net.layers];
         if (n < 1 || (long) n * d > batch.length) {
             throw new IllegalArgumentException("batch of length " + batch.length + " cannot hold n=" + n + " rows of " + d);
-        }
-        if (key == null) {
-            throw new IllegalArgumentException("the fused denoising objectives need a key");
         }
         int[] offsets = offsets(net);
         int size = offsets[net.layers];
@@ -80,8 +94,7 @@ public final class DeepLoss {
         double[] losses = new double[chunks];
         TaskRunner.run(parallelism, chunks, c -> {
             int from = c * CHUNK;
-            losses[c] = chunk(net, batch, from, Math.min(n, from + CHUNK), n, key, sigmas, conditional, partials,
-                    c * size, offsets);
+            losses[c] = pass.run(from, Math.min(n, from + CHUNK), partials, c * size, offsets);
         });
         double loss = 0;
         for (int c = 1; c < chunks; c++) {
@@ -109,8 +122,8 @@ public final class DeepLoss {
         int layers = net.layers;
         int d = net.width[layers];
         int n0 = net.width[0];
-        float[][] cache = cache(net, rows);
-        float[] in = cache[2 * layers - 2];
+        Workspace ws = Workspace.of(net, rows, false);
+        float[] in = ws.in;
         double[] z = new double[rows * d];
         double[] scale = new double[rows];
         for (int r = 0; r < rows; r++) {
@@ -129,7 +142,7 @@ public final class DeepLoss {
                 in[r * n0 + j] = (float) (batch[b * d + j] + sigma * z[r * d + j]);
             }
         }
-        float[] y = net.forward(in, rows, cache);
+        float[] y = net.forward(in, rows, ws.act, ws.d1, null);
         int p = net.pad[layers];
         float[] delta = DeepScratch.floats(DeepScratch.DELTA, rows * p);
         double loss = 0;
@@ -142,18 +155,22 @@ public final class DeepLoss {
             }
         }
         Arrays.fill(partials, at, at + offsets[layers], 0f);
-        backward(net, in, rows, cache, delta, partials, at, offsets);
+        backward(net, in, rows, ws, delta, null, partials, at, offsets);
         return loss;
     }
 
-    /** Accumulates every layer's gradient from the output deltas {@code delta} ([rows, pad[L]], overwritten). */
-    private static void backward(DeepMlp net, float[] in, int rows, float[][] cache, float[] delta, float[] partials,
-                                 int at, int[] offsets) {
+    /**
+     * The primal backward pass from output deltas {@code delta} ([rows, pad[L]], may be overwritten): adds
+     * every layer's weight and bias gradient into partials (at + offsets[l]); δ_{i} = (δ_{i+1}·Wᵀ) ⊙ σ'(h_i)
+     * + extra[i] for hidden layer i, where extra (per hidden layer, [rows, pad]) may be null.
+     */
+    static void backward(DeepMlp net, float[] in, int rows, Workspace ws, float[] delta, float[][] extra,
+                         float[] partials, int at, int[] offsets) {
         DeepKernels k = net.kernels;
         int buffer = 0;
         for (int l = net.layers - 1; l >= 0; l--) {
             int p = net.pad[l + 1];
-            float[] a = l == 0 ? in : cache[2 * (l - 1)];
+            float[] a = l == 0 ? in : ws.act[l - 1];
             int as = net.pad[l];
             int wAt = at + offsets[l];
             int bAt = wAt + net.width[l] * p;
@@ -162,27 +179,52 @@ public final class DeepLoss {
             if (l > 0) {
                 buffer ^= 1;
                 float[] next = DeepScratch.floats(DeepScratch.DELTA + buffer, rows * as);
-                k.affine(delta, 0, p, net.width[l + 1], rows, net.wt[l], as, null, cache[2 * (l - 1) + 1], next, 0, as, as);
+                k.affine(delta, 0, p, net.width[l + 1], rows, net.wt[l], as, null, ws.d1[l - 1], next, 0, as, as);
+                if (extra != null) {
+                    float[] e = extra[l - 1];
+                    for (int i = 0; i < rows * as; i++) {
+                        next[i] += e[i];
+                    }
+                }
                 delta = next;
             }
         }
     }
 
-    /** This thread's chunk buffers: per hidden layer activations and σ' ([rows, pad]), then the input tile. */
-    private static float[][] cache(DeepMlp net, int rows) {
-        int hidden = net.layers - 1;
-        float[][] c = CACHE.get();
-        if (c.length < 2 * hidden + 1) {
-            c = Arrays.copyOf(c, 2 * hidden + 1);
-            CACHE.set(c);
-        }
-        for (int i = 0; i <= 2 * hidden; i++) {
-            int need = rows * (i == 2 * hidden ? net.width[0] : net.pad[i / 2 + 1]);
-            if (c[i] == null || c[i].length < need) {
-                c[i] = new float[Math.max(need, CHUNK * (i == 2 * hidden ? net.width[0] : net.pad[i / 2 + 1]))];
+    /** Per-thread chunk buffers: input tile, and per hidden layer activations, σ' and (when asked) σ''. */
+    static final class Workspace {
+        private static final ThreadLocal<Workspace> LOCAL = ThreadLocal.withInitial(Workspace::new);
+        float[] in = new float[0];
+        float[][] act = new float[0][];
+        float[][] d1 = new float[0][];
+        float[][] d2 = new float[0][];
+
+        /** This thread's workspace sized for {@code rows} rows of {@code net} (contents arbitrary). */
+        static Workspace of(DeepMlp net, int rows, boolean second) {
+            Workspace w = LOCAL.get();
+            int hidden = net.layers - 1;
+            w.in = grow(w.in, rows * net.width[0]);
+            w.act = ensure(w.act, hidden);
+            w.d1 = ensure(w.d1, hidden);
+            w.d2 = ensure(w.d2, hidden);
+            for (int i = 0; i < hidden; i++) {
+                int size = rows * net.pad[i + 1];
+                w.act[i] = grow(w.act[i], size);
+                w.d1[i] = grow(w.d1[i], size);
+                if (second) {
+                    w.d2[i] = grow(w.d2[i], size);
+                }
             }
+            return w;
         }
-        return c;
+
+        private static float[][] ensure(float[][] a, int n) {
+            return a.length >= n ? a : Arrays.copyOf(a, n);
+        }
+
+        private static float[] grow(float[] a, int n) {
+            return a != null && a.length >= n ? a : new float[Math.max(n, 1)];
+        }
     }
 
     /** The summed partial (padded layout at offset 0) as F32 parameters with the spec's names and shapes. */

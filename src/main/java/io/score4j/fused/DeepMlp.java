@@ -165,7 +165,7 @@ public final class DeepMlp {
                     in[r * width[0] + xd] = extra;
                 }
             }
-            float[] y = forward(in, n, null);
+            float[] y = forward(in, n, null, null, null);
             int p = pad[layers];
             for (int r = 0; r < n; r++) {
                 int o = (offset + r0 + r) * d;
@@ -178,22 +178,23 @@ public final class DeepMlp {
 
     /**
      * The forward pass of {@code n} rows of {@code in} ([n, n₀]); returns the output buffer ([n, pad[L]],
-     * per-thread scratch). With {@code cache} non-null (length ≥ 2·(L − 1)), hidden layer l's activations
-     * go to cache[2(l−1)] and σ'(h_l) to cache[2(l−1) + 1] ([n, pad[l]] each, caller-owned).
+     * per-thread scratch). For hidden layer i (layer i + 1 of the network, i = 0 … L − 2): its activations go
+     * to act[i] when act is non-null, σ'(h) to d1[i] and σ''(h) to d2[i] when d1 is non-null (d2 may be null:
+     * then σ'' goes to scratch); each [n, pad[i + 1]], caller-owned.
      */
-    float[] forward(float[] in, int n, float[][] cache) {
+    float[] forward(float[] in, int n, float[][] act, float[][] d1, float[][] d2) {
         float[] cur = in;
         int curStride = width[0];
         for (int l = 0; l < layers; l++) {
             int p = pad[l + 1];
             boolean hidden = l < layers - 1;
-            float[] next = cache != null && hidden ? cache[2 * l]
+            float[] next = act != null && hidden ? act[l]
                     : DeepScratch.floats(hidden ? DeepScratch.PING + (l & 1) : DeepScratch.OUTPUT, Math.max(n, 1) * p);
             kernels.affine(cur, 0, curStride, width[l], n, w[l], p, b[l], null, next, 0, p, p);
             if (hidden) {
-                if (cache != null) {
-                    float[] d2 = DeepScratch.floats(DeepScratch.D2, n * p);
-                    math.applyWithDerivatives(nonlinearity, next, next, cache[2 * l + 1], d2, 0, n * p);
+                if (d1 != null) {
+                    float[] dd = d2 != null ? d2[l] : DeepScratch.floats(DeepScratch.D2, n * p);
+                    math.applyWithDerivatives(nonlinearity, next, next, d1[l], dd, 0, n * p);
                 } else {
                     math.apply(nonlinearity, next, next, 0, n * p);
                 }

@@ -17,6 +17,8 @@ import io.score4j.nn.Params;
 import io.score4j.objective.DenoisingScoreMatching;
 import io.score4j.objective.LossAndGrad;
 import io.score4j.objective.NoiseConditionalScoreMatching;
+import io.score4j.objective.Projection;
+import io.score4j.objective.SlicedScoreMatching;
 import io.score4j.random.Draw;
 import io.score4j.random.Key;
 import io.score4j.tensor.DType;
@@ -121,6 +123,9 @@ class DeepMlpTest {
 
     private static LossAndGradient fused(MlpSpec spec, Params p, float[] x, int n, Key key, boolean vector, int threads) {
         DeepMlp net = DeepMlp.of(spec, p, vector);
+        if (key.hi() == -1) {
+            return DeepSliced.lossAndGradient(net, x, n, 2, false, false, key, Parallelism.of(threads));
+        }
         return spec.inputDim() == spec.outputDim()
                 ? DeepLoss.denoising(net, x, n, 0.3, key, Parallelism.of(threads))
                 : DeepLoss.noiseConditional(net, x, n, new double[] {2.0, 0.5, 0.1}, key, Parallelism.of(threads));
@@ -158,6 +163,32 @@ class DeepMlpTest {
 
     @ParameterizedTest
     @EnumSource(Activation.class)
+    void slicedLossAndEveryGradientLeafMatchGenericDouble(Activation act) {
+        int d = 3;
+        int n = 200;
+        for (int[] hidden : HIDDEN) {
+            for (boolean vr : new boolean[] {false, true}) {
+                MlpSpec spec = spec(d, false, act, hidden);
+                Params p = params(spec, 13 + hidden.length);
+                float[] x = data(15, n, d);
+                Key key = Key.of(19);
+                Projection law = vr ? Projection.GAUSSIAN : Projection.RADEMACHER;
+                LossAndGrad want = new SlicedScoreMatching(2, law, vr)
+                        .lossAndGrad(spec, f64(p), Tensor.wrap(toDouble(x), n, d), key);
+                LossAndGradient got = DeepSliced.lossAndGradient(DeepMlp.of(spec, p), x, n, 2, vr, vr, key,
+                        Parallelism.of(2));
+                String what = act + " " + spec + (vr ? " sliced-vr gaussian" : " sliced rademacher");
+                assertEquals(want.loss(), got.loss(), 1e-5 * Math.abs(want.loss()) + 1e-6, what + " loss");
+                for (String name : want.grad().names()) {
+                    double e = relErr(got.gradients().get(name).toDoubleArray(), want.grad().get(name).toDoubleArray());
+                    assertTrue(e < 2e-4, what + " " + name + " rel err " + e);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Activation.class)
     void bitsDoNotDependOnThreadsOrVectorKernels(Activation act) {
         assumeTrue(VectorMath.vector().isPresent(), "needs the Vector API module");
         int d = 4;
@@ -167,14 +198,15 @@ class DeepMlpTest {
                 MlpSpec spec = spec(d, cond, act, hidden);
                 Params p = params(spec, 21);
                 float[] x = data(6, n, d);
-                Key key = Key.of(4);
-                LossAndGradient ref = fused(spec, p, x, n, key, false, 1);
-                for (boolean vector : new boolean[] {false, true}) {
-                    for (int threads : new int[] {1, 2, 3}) {
-                        LossAndGradient g = fused(spec, p, x, n, key, vector, threads);
-                        String what = act + " " + spec + " vector=" + vector + " threads=" + threads;
-                        assertEquals(Double.doubleToRawLongBits(ref.loss()), Double.doubleToRawLongBits(g.loss()), what);
-                        assertTrue(ref.gradients().bitEquals(g.gradients()), what);
+                for (Key key : cond ? new Key[] {Key.of(4)} : new Key[] {Key.of(4), new Key(-1, 5)}) {
+                    LossAndGradient ref = fused(spec, p, x, n, key, false, 1);
+                    for (boolean vector : new boolean[] {false, true}) {
+                        for (int threads : new int[] {1, 2, 3}) {
+                            LossAndGradient g = fused(spec, p, x, n, key, vector, threads);
+                            String what = act + " " + spec + " " + key + " vector=" + vector + " threads=" + threads;
+                            assertEquals(Double.doubleToRawLongBits(ref.loss()), Double.doubleToRawLongBits(g.loss()), what);
+                            assertTrue(ref.gradients().bitEquals(g.gradients()), what);
+                        }
                     }
                 }
                 float[] scalar = scores(DeepMlp.of(spec, p, false), x, n, d, cond, n);

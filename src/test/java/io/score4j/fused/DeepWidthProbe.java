@@ -49,6 +49,14 @@ public final class DeepWidthProbe {
                     } else {
                         net.apply(x, 0, n, s);
                         r = DeepLoss.denoising(net, x, n, 0.2, Key.of(3), Parallelism.of(2));
+                        LossAndGradient sliced = DeepSliced.lossAndGradient(net, x, n, 2, false, false, Key.of(5),
+                                Parallelism.of(2));
+                        h = h * 1_000_003L + Double.doubleToRawLongBits(sliced.loss());
+                        for (Tensor t : sliced.gradients().tensors()) {
+                            for (float v : t.data32()) {
+                                h = h * 1_000_003L + Float.floatToRawIntBits(v);
+                            }
+                        }
                     }
                     for (float v : s) {
                         h = h * 1_000_003L + Float.floatToRawIntBits(v);
