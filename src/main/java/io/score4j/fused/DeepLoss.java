@@ -71,7 +71,7 @@ public final class DeepLoss {
                 chunk(net, batch, from, to, n, key, sigmas, conditional, partials, at, offsets));
     }
 
-    /** One chunk's work: the loss sum of batch rows [from, to) and their gradient sums written into partials[at, …). */
+    /** One chunk's work: the loss sum of batch rows [from, to) and their gradient sums added into partials[at, …) (zero on entry). */
     @FunctionalInterface
     interface ChunkPass {
         double run(int from, int to, float[] partials, int at, int[] offsets);
@@ -154,7 +154,6 @@ public final class DeepLoss {
                 delta[r * p + k] = (float) (scale[r] * res / n);
             }
         }
-        Arrays.fill(partials, at, at + offsets[layers], 0f);
         backward(net, in, rows, ws, delta, null, partials, at, offsets);
         return loss;
     }

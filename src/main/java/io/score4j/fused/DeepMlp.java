@@ -68,17 +68,27 @@ public final class DeepMlp {
             }
             b[l] = Arrays.copyOf(f32(params, MlpSpec.biasName(l), out), pad[l + 1]);
             if (l > 0) {
-                wt[l] = new float[out * pad[l]];
-                for (int j = 0; j < in; j++) {
-                    for (int k = 0; k < out; k++) {
-                        wt[l][k * pad[l] + j] = src[j * out + k];
-                    }
-                }
+                wt[l] = transpose(src, in, out, pad[l]);
             }
         }
         this.nonlinearity = Nonlinearity.valueOf(spec.activation().name());
         this.math = math;
         this.kernels = kernels;
+    }
+
+    /** srcᵀ ([cols][stride], zero-padded) of src [rows][cols], in 16 × 16 blocks to stay in cache. */
+    private static float[] transpose(float[] src, int rows, int cols, int stride) {
+        float[] t = new float[cols * stride];
+        for (int j0 = 0; j0 < rows; j0 += 16) {
+            for (int k0 = 0; k0 < cols; k0 += 16) {
+                for (int j = j0; j < Math.min(rows, j0 + 16); j++) {
+                    for (int k = k0; k < Math.min(cols, k0 + 16); k++) {
+                        t[k * stride + j] = src[j * cols + k];
+                    }
+                }
+            }
+        }
+        return t;
     }
 
     /** Whether the deep kernels handle {@code spec}: at least one hidden layer and one of the four activations. */

@@ -2,7 +2,6 @@ package io.score4j.fused;
 
 import io.score4j.random.Draw;
 import io.score4j.random.Key;
-import java.util.Arrays;
 
 /**
  * Sliced score matching of a {@link DeepMlp} [D, …, D] in one fused pass: the loss of
@@ -60,7 +59,6 @@ public final class DeepSliced {
             extra[i] = new float[rows * net.pad[i + 1]];
         }
         float[] delta = new float[rows * pd];
-        Arrays.fill(partials, at, at + offsets[net.layers], 0f);
         double loss = 0;
         double inv = 1.0 / ((double) projections * n);
         float[] v = new float[rows * d];

@@ -17,18 +17,10 @@ final class PanamaDeepBlocks {
 
     private PanamaDeepBlocks() {}
 
-    private static FloatVector start(float[] bias, int c) {
-        return bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, c);
-    }
-
-    private static void store(FloatVector v, float[] scale, float[] out, int at) {
-        (scale == null ? v : v.mul(FloatVector.fromArray(S, scale, at))).intoArray(out, at);
-    }
-
     static void aff8x2(float[] in, int p, int is, int inCols, float[] w, int ws, float[] bias,
                                  float[] scale, float[] out, int o, int os, int c) {
-        FloatVector b0 = start(bias, c + 0 * L);
-        FloatVector b1 = start(bias, c + 1 * L);
+        FloatVector b0 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, c + 0 * L);
+        FloatVector b1 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, c + 1 * L);
         FloatVector a00 = b0; FloatVector a01 = b1;
         FloatVector a10 = b0; FloatVector a11 = b1;
         FloatVector a20 = b0; FloatVector a21 = b1;
@@ -67,22 +59,40 @@ final class PanamaDeepBlocks {
             a70 = x.fma(w0, a70);
             a71 = x.fma(w1, a71);
         }
-        store(a00, scale, out, o + 0 * os + c + 0 * L);
-        store(a01, scale, out, o + 0 * os + c + 1 * L);
-        store(a10, scale, out, o + 1 * os + c + 0 * L);
-        store(a11, scale, out, o + 1 * os + c + 1 * L);
-        store(a20, scale, out, o + 2 * os + c + 0 * L);
-        store(a21, scale, out, o + 2 * os + c + 1 * L);
-        store(a30, scale, out, o + 3 * os + c + 0 * L);
-        store(a31, scale, out, o + 3 * os + c + 1 * L);
-        store(a40, scale, out, o + 4 * os + c + 0 * L);
-        store(a41, scale, out, o + 4 * os + c + 1 * L);
-        store(a50, scale, out, o + 5 * os + c + 0 * L);
-        store(a51, scale, out, o + 5 * os + c + 1 * L);
-        store(a60, scale, out, o + 6 * os + c + 0 * L);
-        store(a61, scale, out, o + 6 * os + c + 1 * L);
-        store(a70, scale, out, o + 7 * os + c + 0 * L);
-        store(a71, scale, out, o + 7 * os + c + 1 * L);
+        if (scale != null) {
+            a00 = a00.mul(FloatVector.fromArray(S, scale, o + 0 * os + c + 0 * L));
+            a01 = a01.mul(FloatVector.fromArray(S, scale, o + 0 * os + c + 1 * L));
+            a10 = a10.mul(FloatVector.fromArray(S, scale, o + 1 * os + c + 0 * L));
+            a11 = a11.mul(FloatVector.fromArray(S, scale, o + 1 * os + c + 1 * L));
+            a20 = a20.mul(FloatVector.fromArray(S, scale, o + 2 * os + c + 0 * L));
+            a21 = a21.mul(FloatVector.fromArray(S, scale, o + 2 * os + c + 1 * L));
+            a30 = a30.mul(FloatVector.fromArray(S, scale, o + 3 * os + c + 0 * L));
+            a31 = a31.mul(FloatVector.fromArray(S, scale, o + 3 * os + c + 1 * L));
+            a40 = a40.mul(FloatVector.fromArray(S, scale, o + 4 * os + c + 0 * L));
+            a41 = a41.mul(FloatVector.fromArray(S, scale, o + 4 * os + c + 1 * L));
+            a50 = a50.mul(FloatVector.fromArray(S, scale, o + 5 * os + c + 0 * L));
+            a51 = a51.mul(FloatVector.fromArray(S, scale, o + 5 * os + c + 1 * L));
+            a60 = a60.mul(FloatVector.fromArray(S, scale, o + 6 * os + c + 0 * L));
+            a61 = a61.mul(FloatVector.fromArray(S, scale, o + 6 * os + c + 1 * L));
+            a70 = a70.mul(FloatVector.fromArray(S, scale, o + 7 * os + c + 0 * L));
+            a71 = a71.mul(FloatVector.fromArray(S, scale, o + 7 * os + c + 1 * L));
+        }
+        a00.intoArray(out, o + 0 * os + c + 0 * L);
+        a01.intoArray(out, o + 0 * os + c + 1 * L);
+        a10.intoArray(out, o + 1 * os + c + 0 * L);
+        a11.intoArray(out, o + 1 * os + c + 1 * L);
+        a20.intoArray(out, o + 2 * os + c + 0 * L);
+        a21.intoArray(out, o + 2 * os + c + 1 * L);
+        a30.intoArray(out, o + 3 * os + c + 0 * L);
+        a31.intoArray(out, o + 3 * os + c + 1 * L);
+        a40.intoArray(out, o + 4 * os + c + 0 * L);
+        a41.intoArray(out, o + 4 * os + c + 1 * L);
+        a50.intoArray(out, o + 5 * os + c + 0 * L);
+        a51.intoArray(out, o + 5 * os + c + 1 * L);
+        a60.intoArray(out, o + 6 * os + c + 0 * L);
+        a61.intoArray(out, o + 6 * os + c + 1 * L);
+        a70.intoArray(out, o + 7 * os + c + 0 * L);
+        a71.intoArray(out, o + 7 * os + c + 1 * L);
     }
 
     static void outer8x2(float[] in, int p, int is, int rows, float[] d, int q, int ds, float[] acc,
@@ -152,9 +162,9 @@ final class PanamaDeepBlocks {
 
     static void aff4x3(float[] in, int p, int is, int inCols, float[] w, int ws, float[] bias,
                                  float[] scale, float[] out, int o, int os, int c) {
-        FloatVector b0 = start(bias, c + 0 * L);
-        FloatVector b1 = start(bias, c + 1 * L);
-        FloatVector b2 = start(bias, c + 2 * L);
+        FloatVector b0 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, c + 0 * L);
+        FloatVector b1 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, c + 1 * L);
+        FloatVector b2 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, c + 2 * L);
         FloatVector a00 = b0; FloatVector a01 = b1; FloatVector a02 = b2;
         FloatVector a10 = b0; FloatVector a11 = b1; FloatVector a12 = b2;
         FloatVector a20 = b0; FloatVector a21 = b1; FloatVector a22 = b2;
@@ -182,18 +192,32 @@ final class PanamaDeepBlocks {
             a31 = x.fma(w1, a31);
             a32 = x.fma(w2, a32);
         }
-        store(a00, scale, out, o + 0 * os + c + 0 * L);
-        store(a01, scale, out, o + 0 * os + c + 1 * L);
-        store(a02, scale, out, o + 0 * os + c + 2 * L);
-        store(a10, scale, out, o + 1 * os + c + 0 * L);
-        store(a11, scale, out, o + 1 * os + c + 1 * L);
-        store(a12, scale, out, o + 1 * os + c + 2 * L);
-        store(a20, scale, out, o + 2 * os + c + 0 * L);
-        store(a21, scale, out, o + 2 * os + c + 1 * L);
-        store(a22, scale, out, o + 2 * os + c + 2 * L);
-        store(a30, scale, out, o + 3 * os + c + 0 * L);
-        store(a31, scale, out, o + 3 * os + c + 1 * L);
-        store(a32, scale, out, o + 3 * os + c + 2 * L);
+        if (scale != null) {
+            a00 = a00.mul(FloatVector.fromArray(S, scale, o + 0 * os + c + 0 * L));
+            a01 = a01.mul(FloatVector.fromArray(S, scale, o + 0 * os + c + 1 * L));
+            a02 = a02.mul(FloatVector.fromArray(S, scale, o + 0 * os + c + 2 * L));
+            a10 = a10.mul(FloatVector.fromArray(S, scale, o + 1 * os + c + 0 * L));
+            a11 = a11.mul(FloatVector.fromArray(S, scale, o + 1 * os + c + 1 * L));
+            a12 = a12.mul(FloatVector.fromArray(S, scale, o + 1 * os + c + 2 * L));
+            a20 = a20.mul(FloatVector.fromArray(S, scale, o + 2 * os + c + 0 * L));
+            a21 = a21.mul(FloatVector.fromArray(S, scale, o + 2 * os + c + 1 * L));
+            a22 = a22.mul(FloatVector.fromArray(S, scale, o + 2 * os + c + 2 * L));
+            a30 = a30.mul(FloatVector.fromArray(S, scale, o + 3 * os + c + 0 * L));
+            a31 = a31.mul(FloatVector.fromArray(S, scale, o + 3 * os + c + 1 * L));
+            a32 = a32.mul(FloatVector.fromArray(S, scale, o + 3 * os + c + 2 * L));
+        }
+        a00.intoArray(out, o + 0 * os + c + 0 * L);
+        a01.intoArray(out, o + 0 * os + c + 1 * L);
+        a02.intoArray(out, o + 0 * os + c + 2 * L);
+        a10.intoArray(out, o + 1 * os + c + 0 * L);
+        a11.intoArray(out, o + 1 * os + c + 1 * L);
+        a12.intoArray(out, o + 1 * os + c + 2 * L);
+        a20.intoArray(out, o + 2 * os + c + 0 * L);
+        a21.intoArray(out, o + 2 * os + c + 1 * L);
+        a22.intoArray(out, o + 2 * os + c + 2 * L);
+        a30.intoArray(out, o + 3 * os + c + 0 * L);
+        a31.intoArray(out, o + 3 * os + c + 1 * L);
+        a32.intoArray(out, o + 3 * os + c + 2 * L);
     }
 
     static void outer4x3(float[] in, int p, int is, int rows, float[] d, int q, int ds, float[] acc,
@@ -248,8 +272,8 @@ final class PanamaDeepBlocks {
 
     static void aff1x2(float[] in, int p, int is, int inCols, float[] w, int ws, float[] bias,
                                  float[] scale, float[] out, int o, int os, int c) {
-        FloatVector b0 = start(bias, c + 0 * L);
-        FloatVector b1 = start(bias, c + 1 * L);
+        FloatVector b0 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, c + 0 * L);
+        FloatVector b1 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, c + 1 * L);
         FloatVector a00 = b0; FloatVector a01 = b1;
         int wp = c;
         for (int j = 0; j < inCols; j++, wp += ws) {
@@ -260,8 +284,12 @@ final class PanamaDeepBlocks {
             a00 = x.fma(w0, a00);
             a01 = x.fma(w1, a01);
         }
-        store(a00, scale, out, o + 0 * os + c + 0 * L);
-        store(a01, scale, out, o + 0 * os + c + 1 * L);
+        if (scale != null) {
+            a00 = a00.mul(FloatVector.fromArray(S, scale, o + 0 * os + c + 0 * L));
+            a01 = a01.mul(FloatVector.fromArray(S, scale, o + 0 * os + c + 1 * L));
+        }
+        a00.intoArray(out, o + 0 * os + c + 0 * L);
+        a01.intoArray(out, o + 0 * os + c + 1 * L);
     }
 
     static void outer1x2(float[] in, int p, int is, int rows, float[] d, int q, int ds, float[] acc,
@@ -282,9 +310,9 @@ final class PanamaDeepBlocks {
 
     static void aff1x3(float[] in, int p, int is, int inCols, float[] w, int ws, float[] bias,
                                  float[] scale, float[] out, int o, int os, int c) {
-        FloatVector b0 = start(bias, c + 0 * L);
-        FloatVector b1 = start(bias, c + 1 * L);
-        FloatVector b2 = start(bias, c + 2 * L);
+        FloatVector b0 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, c + 0 * L);
+        FloatVector b1 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, c + 1 * L);
+        FloatVector b2 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, c + 2 * L);
         FloatVector a00 = b0; FloatVector a01 = b1; FloatVector a02 = b2;
         int wp = c;
         for (int j = 0; j < inCols; j++, wp += ws) {
@@ -297,9 +325,14 @@ final class PanamaDeepBlocks {
             a01 = x.fma(w1, a01);
             a02 = x.fma(w2, a02);
         }
-        store(a00, scale, out, o + 0 * os + c + 0 * L);
-        store(a01, scale, out, o + 0 * os + c + 1 * L);
-        store(a02, scale, out, o + 0 * os + c + 2 * L);
+        if (scale != null) {
+            a00 = a00.mul(FloatVector.fromArray(S, scale, o + 0 * os + c + 0 * L));
+            a01 = a01.mul(FloatVector.fromArray(S, scale, o + 0 * os + c + 1 * L));
+            a02 = a02.mul(FloatVector.fromArray(S, scale, o + 0 * os + c + 2 * L));
+        }
+        a00.intoArray(out, o + 0 * os + c + 0 * L);
+        a01.intoArray(out, o + 0 * os + c + 1 * L);
+        a02.intoArray(out, o + 0 * os + c + 2 * L);
     }
 
     static void outer1x3(float[] in, int p, int is, int rows, float[] d, int q, int ds, float[] acc,
@@ -324,7 +357,7 @@ final class PanamaDeepBlocks {
 
     static void aff8x1(float[] in, int p, int is, int inCols, float[] w, int ws, float[] bias,
                                  float[] scale, float[] out, int o, int os, int c) {
-        FloatVector b0 = start(bias, c + 0 * L);
+        FloatVector b0 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, c + 0 * L);
         FloatVector a00 = b0;
         FloatVector a10 = b0;
         FloatVector a20 = b0;
@@ -354,14 +387,24 @@ final class PanamaDeepBlocks {
             x = FloatVector.broadcast(S, in[p + 7 * is + j]);
             a70 = x.fma(w0, a70);
         }
-        store(a00, scale, out, o + 0 * os + c + 0 * L);
-        store(a10, scale, out, o + 1 * os + c + 0 * L);
-        store(a20, scale, out, o + 2 * os + c + 0 * L);
-        store(a30, scale, out, o + 3 * os + c + 0 * L);
-        store(a40, scale, out, o + 4 * os + c + 0 * L);
-        store(a50, scale, out, o + 5 * os + c + 0 * L);
-        store(a60, scale, out, o + 6 * os + c + 0 * L);
-        store(a70, scale, out, o + 7 * os + c + 0 * L);
+        if (scale != null) {
+            a00 = a00.mul(FloatVector.fromArray(S, scale, o + 0 * os + c + 0 * L));
+            a10 = a10.mul(FloatVector.fromArray(S, scale, o + 1 * os + c + 0 * L));
+            a20 = a20.mul(FloatVector.fromArray(S, scale, o + 2 * os + c + 0 * L));
+            a30 = a30.mul(FloatVector.fromArray(S, scale, o + 3 * os + c + 0 * L));
+            a40 = a40.mul(FloatVector.fromArray(S, scale, o + 4 * os + c + 0 * L));
+            a50 = a50.mul(FloatVector.fromArray(S, scale, o + 5 * os + c + 0 * L));
+            a60 = a60.mul(FloatVector.fromArray(S, scale, o + 6 * os + c + 0 * L));
+            a70 = a70.mul(FloatVector.fromArray(S, scale, o + 7 * os + c + 0 * L));
+        }
+        a00.intoArray(out, o + 0 * os + c + 0 * L);
+        a10.intoArray(out, o + 1 * os + c + 0 * L);
+        a20.intoArray(out, o + 2 * os + c + 0 * L);
+        a30.intoArray(out, o + 3 * os + c + 0 * L);
+        a40.intoArray(out, o + 4 * os + c + 0 * L);
+        a50.intoArray(out, o + 5 * os + c + 0 * L);
+        a60.intoArray(out, o + 6 * os + c + 0 * L);
+        a70.intoArray(out, o + 7 * os + c + 0 * L);
     }
 
     static void outer8x1(float[] in, int p, int is, int rows, float[] d, int q, int ds, float[] acc,
@@ -406,7 +449,7 @@ final class PanamaDeepBlocks {
 
     static void aff1x1(float[] in, int p, int is, int inCols, float[] w, int ws, float[] bias,
                                  float[] scale, float[] out, int o, int os, int c) {
-        FloatVector b0 = start(bias, c + 0 * L);
+        FloatVector b0 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, c + 0 * L);
         FloatVector a00 = b0;
         int wp = c;
         for (int j = 0; j < inCols; j++, wp += ws) {
@@ -415,7 +458,10 @@ final class PanamaDeepBlocks {
             x = FloatVector.broadcast(S, in[p + 0 * is + j]);
             a00 = x.fma(w0, a00);
         }
-        store(a00, scale, out, o + 0 * os + c + 0 * L);
+        if (scale != null) {
+            a00 = a00.mul(FloatVector.fromArray(S, scale, o + 0 * os + c + 0 * L));
+        }
+        a00.intoArray(out, o + 0 * os + c + 0 * L);
     }
 
     static void outer1x1(float[] in, int p, int is, int rows, float[] d, int q, int ds, float[] acc,
