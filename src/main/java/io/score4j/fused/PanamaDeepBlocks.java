@@ -160,6 +160,89 @@ final class PanamaDeepBlocks {
         a71.intoArray(acc, a + 7 * as + 1 * L);
     }
 
+    static void aff4x2(float[] in, int p, int is, int inCols, float[] w, int ws, float[] bias,
+                                 float[] scale, float[] out, int o, int os, int c) {
+        FloatVector b0 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, c + 0 * L);
+        FloatVector b1 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, c + 1 * L);
+        FloatVector a00 = b0; FloatVector a01 = b1;
+        FloatVector a10 = b0; FloatVector a11 = b1;
+        FloatVector a20 = b0; FloatVector a21 = b1;
+        FloatVector a30 = b0; FloatVector a31 = b1;
+        int wp = c;
+        for (int j = 0; j < inCols; j++, wp += ws) {
+            FloatVector w0 = FloatVector.fromArray(S, w, wp + 0 * L);
+            FloatVector w1 = FloatVector.fromArray(S, w, wp + 1 * L);
+            FloatVector x;
+            x = FloatVector.broadcast(S, in[p + 0 * is + j]);
+            a00 = x.fma(w0, a00);
+            a01 = x.fma(w1, a01);
+            x = FloatVector.broadcast(S, in[p + 1 * is + j]);
+            a10 = x.fma(w0, a10);
+            a11 = x.fma(w1, a11);
+            x = FloatVector.broadcast(S, in[p + 2 * is + j]);
+            a20 = x.fma(w0, a20);
+            a21 = x.fma(w1, a21);
+            x = FloatVector.broadcast(S, in[p + 3 * is + j]);
+            a30 = x.fma(w0, a30);
+            a31 = x.fma(w1, a31);
+        }
+        if (scale != null) {
+            a00 = a00.mul(FloatVector.fromArray(S, scale, o + 0 * os + c + 0 * L));
+            a01 = a01.mul(FloatVector.fromArray(S, scale, o + 0 * os + c + 1 * L));
+            a10 = a10.mul(FloatVector.fromArray(S, scale, o + 1 * os + c + 0 * L));
+            a11 = a11.mul(FloatVector.fromArray(S, scale, o + 1 * os + c + 1 * L));
+            a20 = a20.mul(FloatVector.fromArray(S, scale, o + 2 * os + c + 0 * L));
+            a21 = a21.mul(FloatVector.fromArray(S, scale, o + 2 * os + c + 1 * L));
+            a30 = a30.mul(FloatVector.fromArray(S, scale, o + 3 * os + c + 0 * L));
+            a31 = a31.mul(FloatVector.fromArray(S, scale, o + 3 * os + c + 1 * L));
+        }
+        a00.intoArray(out, o + 0 * os + c + 0 * L);
+        a01.intoArray(out, o + 0 * os + c + 1 * L);
+        a10.intoArray(out, o + 1 * os + c + 0 * L);
+        a11.intoArray(out, o + 1 * os + c + 1 * L);
+        a20.intoArray(out, o + 2 * os + c + 0 * L);
+        a21.intoArray(out, o + 2 * os + c + 1 * L);
+        a30.intoArray(out, o + 3 * os + c + 0 * L);
+        a31.intoArray(out, o + 3 * os + c + 1 * L);
+    }
+
+    static void outer4x2(float[] in, int p, int is, int rows, float[] d, int q, int ds, float[] acc,
+                                   int a, int as) {
+        FloatVector a00 = FloatVector.fromArray(S, acc, a + 0 * as + 0 * L);
+        FloatVector a01 = FloatVector.fromArray(S, acc, a + 0 * as + 1 * L);
+        FloatVector a10 = FloatVector.fromArray(S, acc, a + 1 * as + 0 * L);
+        FloatVector a11 = FloatVector.fromArray(S, acc, a + 1 * as + 1 * L);
+        FloatVector a20 = FloatVector.fromArray(S, acc, a + 2 * as + 0 * L);
+        FloatVector a21 = FloatVector.fromArray(S, acc, a + 2 * as + 1 * L);
+        FloatVector a30 = FloatVector.fromArray(S, acc, a + 3 * as + 0 * L);
+        FloatVector a31 = FloatVector.fromArray(S, acc, a + 3 * as + 1 * L);
+        for (int r = 0; r < rows; r++, p += is, q += ds) {
+            FloatVector d0 = FloatVector.fromArray(S, d, q + 0 * L);
+            FloatVector d1 = FloatVector.fromArray(S, d, q + 1 * L);
+            FloatVector x;
+            x = FloatVector.broadcast(S, in[p + 0]);
+            a00 = x.fma(d0, a00);
+            a01 = x.fma(d1, a01);
+            x = FloatVector.broadcast(S, in[p + 1]);
+            a10 = x.fma(d0, a10);
+            a11 = x.fma(d1, a11);
+            x = FloatVector.broadcast(S, in[p + 2]);
+            a20 = x.fma(d0, a20);
+            a21 = x.fma(d1, a21);
+            x = FloatVector.broadcast(S, in[p + 3]);
+            a30 = x.fma(d0, a30);
+            a31 = x.fma(d1, a31);
+        }
+        a00.intoArray(acc, a + 0 * as + 0 * L);
+        a01.intoArray(acc, a + 0 * as + 1 * L);
+        a10.intoArray(acc, a + 1 * as + 0 * L);
+        a11.intoArray(acc, a + 1 * as + 1 * L);
+        a20.intoArray(acc, a + 2 * as + 0 * L);
+        a21.intoArray(acc, a + 2 * as + 1 * L);
+        a30.intoArray(acc, a + 3 * as + 0 * L);
+        a31.intoArray(acc, a + 3 * as + 1 * L);
+    }
+
     static void aff4x3(float[] in, int p, int is, int inCols, float[] w, int ws, float[] bias,
                                  float[] scale, float[] out, int o, int os, int c) {
         FloatVector b0 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, c + 0 * L);

@@ -35,6 +35,10 @@ final class PanamaDeepKernels implements DeepKernels {
                 for (; r + 8 <= rows; r += 8) {
                     PanamaDeepBlocks.aff8x2(in, inOff + r * is, is, inCols, w, ws, bias, scale, out, outOff + r * os, os, c);
                 }
+                if (r + 4 <= rows) {
+                    PanamaDeepBlocks.aff4x2(in, inOff + r * is, is, inCols, w, ws, bias, scale, out, outOff + r * os, os, c);
+                    r += 4;
+                }
                 for (; r < rows; r++) {
                     PanamaDeepBlocks.aff1x2(in, inOff + r * is, is, inCols, w, ws, bias, scale, out, outOff + r * os, os, c);
                 }
@@ -70,6 +74,10 @@ final class PanamaDeepKernels implements DeepKernels {
                 int j = 0;
                 for (; j + 8 <= inCols; j += 8) {
                     PanamaDeepBlocks.outer8x2(in, inOff + j, is, rows, d, dOff + c, ds, acc, accOff + j * as + c, as);
+                }
+                if (j + 4 <= inCols) {
+                    PanamaDeepBlocks.outer4x2(in, inOff + j, is, rows, d, dOff + c, ds, acc, accOff + j * as + c, as);
+                    j += 4;
                 }
                 for (; j < inCols; j++) {
                     PanamaDeepBlocks.outer1x2(in, inOff + j, is, rows, d, dOff + c, ds, acc, accOff + j * as + c, as);
