@@ -2,19 +2,21 @@
 # Side-by-side timing of the fused deep-network kernels against the PyTorch peer (issue 11, item 2):
 # MLP [4, 256, 256, 4] silu, denoising score matching, batch 512, Adam; plain Langevin with 10 000
 # particles. Each round runs the peer, then score4j at the preferred vector width and at 256 bits
-# (-XX:UseAVX=2), so all three see the same machine load. Usage: ROUNDS=3 OUT=/tmp/deep docs/deep-bench.sh
+# (-XX:UseAVX=2), so all three see the same machine load. THREADS (default 2) is passed to both sides.
+# Usage: ROUNDS=3 THREADS=2 OUT=/tmp/deep docs/deep-bench.sh
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 OUT="${OUT:-/tmp/score4j-deep-bench}"
 ROUNDS="${ROUNDS:-3}"
+THREADS="${THREADS:-2}"
 PEER="${PEER:-$ROOT/../../shared/anchors/deep_torch.py}"
 [ -f "$PEER" ] || PEER=/work/shared/anchors/deep_torch.py
 mkdir -p "$OUT"
 ARGS=(bench --dim 4 --hidden 256,256 --activation silu --objective denoising --batch 512 --steps 100
-      --langevin-steps 20 --runs 3 --phases train,langevin)
+      --langevin-steps 20 --runs 3 --phases train,langevin --threads "$THREADS")
 for r in $(seq 1 "$ROUNDS"); do
   echo "## round $r  $(date -u +%H:%M:%S)  load: $(cut -d' ' -f1-3 /proc/loadavg)"
-  /usr/bin/python3 "$PEER" --dim 4 --hidden 256 --batch 512 --train-steps 50 --langevin-steps 20 \
+  /usr/bin/python3 "$PEER" --dim 4 --hidden 256 --batch 512 --train-steps 50 --langevin-steps 20 --threads "$THREADS" \
       --out "$OUT/torch-$r.json" | tail -1
   "$ROOT/bin/score4j" "${ARGS[@]}" --json "$OUT/s4j512-$r.json" | tail -2
   SCORE4J_JVM_OPTS="-XX:UseAVX=2" "$ROOT/bin/score4j" "${ARGS[@]}" --json "$OUT/s4j256-$r.json" | tail -2
