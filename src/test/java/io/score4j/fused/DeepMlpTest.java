@@ -34,15 +34,15 @@ import org.junit.jupiter.params.provider.EnumSource;
  *
  * <p>Tolerances: the fused path rounds every product and sum to float (unit roundoff u = 6e-8) and its
  * activations carry a relative error ≤ 5e-7 (MathProvider). A sum of n terms in order has a worst-case
- * relative error of about n·u of the sum of magnitudes; with widths ≤ 48, four layers and the scaled
- * initialisation (sums of magnitudes within a small factor of |sum|) that is ≲ 4·48·6e-8 ≈ 1.2e-5 on the
+ * relative error of about n·u of the sum of magnitudes; with widths ≤ 100, four layers and the scaled
+ * initialisation (sums of magnitudes within a small factor of |sum|) that is ≲ 4·100·6e-8 ≈ 2.4e-5 on the
  * scores, measured relative to the largest reference value. Gradients add one backward sweep and a
  * 300-term batch sum (≤ 300·u ≈ 2e-5 in the worst case, far less on average), so 2e-4 of the largest
  * gradient entry of each leaf leaves a margin of about 3 over the worst case, and still catches any
  * wrong index, transposition or missing term (those produce errors of order 1).
  */
 class DeepMlpTest {
-    private static final int[][] HIDDEN = {{40, 33}, {16, 48, 24}, {20, 17, 32, 9}};
+    private static final int[][] HIDDEN = {{40, 70}, {16, 100, 24}, {20, 17, 32, 9}};
 
     private static MlpSpec spec(int d, boolean conditional, Activation act, int[] hidden) {
         int[] s = new int[hidden.length + 2];

@@ -23,7 +23,7 @@ public final class DeepWidthProbe {
     }
 
     static MlpSpec spec(Activation act, int depth, boolean cond) {
-        int[] s = depth == 2 ? new int[] {cond ? 4 : 3, 50, 37, 3} : new int[] {cond ? 4 : 3, 24, 40, 19, 3};
+        int[] s = depth == 2 ? new int[] {cond ? 4 : 3, 100, 37, 3} : new int[] {cond ? 4 : 3, 24, 70, 19, 3};
         return new MlpSpec(s, act);
     }
 
