@@ -92,28 +92,11 @@ public final class DeepSliced {
      */
     private static double tangent(DeepMlp net, DeepLoss.Workspace ws, float[] v, float[] s, int rows, boolean vr,
                                   double inv, float[] delta, float[][] extra, float[] partials, int at, int[] offsets) {
-        DeepKernels k = net.kernels;
         int d = net.width[0];
-        int layers = net.layers;
-        int pd = net.pad[layers];
-        float[][] hdot = new float[layers - 1][];
-        float[][] adot = new float[layers - 1][];
-        float[] cur = v;
-        int curStride = d;
-        for (int l = 0; l < layers - 1; l++) {
-            int p = net.pad[l + 1];
-            hdot[l] = new float[rows * p];
-            adot[l] = new float[rows * p];
-            k.affine(cur, 0, curStride, net.width[l], rows, net.w[l], p, null, null, hdot[l], 0, p, p);
-            float[] d1 = ws.d1[l];
-            for (int i = 0; i < rows * p; i++) {
-                adot[l][i] = hdot[l][i] * d1[i];
-            }
-            cur = adot[l];
-            curStride = p;
-        }
-        float[] sdot = new float[rows * pd];
-        k.affine(cur, 0, curStride, net.width[layers - 1], rows, net.w[layers - 1], pd, null, null, sdot, 0, pd, pd);
+        int pd = net.pad[net.layers];
+        float[][] hdot = new float[net.layers - 1][];
+        float[][] adot = new float[net.layers - 1][];
+        float[] sdot = tangentForward(net, ws, v, rows, hdot, adot);
         float[] ddot = new float[rows * pd];
         double loss = 0;
         for (int r = 0; r < rows; r++) {
@@ -131,7 +114,45 @@ public final class DeepSliced {
                 }
             }
         }
-        for (int l = layers - 1; l >= 0; l--) {
+        tangentBackward(net, ws, v, rows, hdot, adot, ddot, extra, partials, at, offsets);
+        return loss;
+    }
+
+    /** J·v: fills ḣ (hdot) and ȧ (adot) per hidden layer ([rows, pad] each) and returns ṡ ([rows, pad[L]]). */
+    private static float[] tangentForward(DeepMlp net, DeepLoss.Workspace ws, float[] v, int rows, float[][] hdot,
+                                          float[][] adot) {
+        DeepKernels k = net.kernels;
+        float[] cur = v;
+        int curStride = net.width[0];
+        for (int l = 0; l < net.layers - 1; l++) {
+            int p = net.pad[l + 1];
+            hdot[l] = new float[rows * p];
+            adot[l] = new float[rows * p];
+            k.affine(cur, 0, curStride, net.width[l], rows, net.w[l], p, null, null, hdot[l], 0, p, p);
+            float[] d1 = ws.d1[l];
+            for (int i = 0; i < rows * p; i++) {
+                adot[l][i] = hdot[l][i] * d1[i];
+            }
+            cur = adot[l];
+            curStride = p;
+        }
+        int pd = net.pad[net.layers];
+        float[] sdot = new float[rows * pd];
+        k.affine(cur, 0, curStride, net.width[net.layers - 1], rows, net.w[net.layers - 1], pd, null, null, sdot, 0,
+                pd, pd);
+        return sdot;
+    }
+
+    /**
+     * Reverses the tangent pass from ∂ℓ/∂ṡ = ddot: adds ȧ_{l−1}ᵀ δ̇_l to every weight gradient and
+     * (δ̇_l W_lᵀ) ⊙ ḣ ⊙ σ'' to extra of each hidden layer.
+     */
+    private static void tangentBackward(DeepMlp net, DeepLoss.Workspace ws, float[] v, int rows, float[][] hdot,
+                                        float[][] adot, float[] ddot, float[][] extra, float[] partials, int at,
+                                        int[] offsets) {
+        DeepKernels k = net.kernels;
+        int d = net.width[0];
+        for (int l = net.layers - 1; l >= 0; l--) {
             int p = net.pad[l + 1];
             float[] a = l == 0 ? v : adot[l - 1];
             int as = l == 0 ? d : net.pad[l];
@@ -150,6 +171,5 @@ public final class DeepSliced {
                 ddot = g;
             }
         }
-        return loss;
     }
 }

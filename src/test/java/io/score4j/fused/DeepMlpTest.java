@@ -122,8 +122,14 @@ class DeepMlpTest {
     }
 
     private static LossAndGradient fused(MlpSpec spec, Params p, float[] x, int n, Key key, boolean vector, int threads) {
+        return fused(spec, p, x, n, key, vector, threads, false);
+    }
+
+    /** Denoising (or ncsn for a conditional spec), or sliced with two Rademacher projections when {@code sliced}. */
+    private static LossAndGradient fused(MlpSpec spec, Params p, float[] x, int n, Key key, boolean vector, int threads,
+                                         boolean sliced) {
         DeepMlp net = DeepMlp.of(spec, p, vector);
-        if (key.hi() == -1) {
+        if (sliced) {
             return DeepSliced.lossAndGradient(net, x, n, 2, false, false, key, Parallelism.of(threads));
         }
         return spec.inputDim() == spec.outputDim()
@@ -198,12 +204,13 @@ class DeepMlpTest {
                 MlpSpec spec = spec(d, cond, act, hidden);
                 Params p = params(spec, 21);
                 float[] x = data(6, n, d);
-                for (Key key : cond ? new Key[] {Key.of(4)} : new Key[] {Key.of(4), new Key(-1, 5)}) {
-                    LossAndGradient ref = fused(spec, p, x, n, key, false, 1);
+                Key key = Key.of(4);
+                for (boolean sliced : cond ? new boolean[] {false} : new boolean[] {false, true}) {
+                    LossAndGradient ref = fused(spec, p, x, n, key, false, 1, sliced);
                     for (boolean vector : new boolean[] {false, true}) {
                         for (int threads : new int[] {1, 2, 3}) {
-                            LossAndGradient g = fused(spec, p, x, n, key, vector, threads);
-                            String what = act + " " + spec + " " + key + " vector=" + vector + " threads=" + threads;
+                            LossAndGradient g = fused(spec, p, x, n, key, vector, threads, sliced);
+                            String what = act + " " + spec + " sliced=" + sliced + " vector=" + vector + " threads=" + threads;
                             assertEquals(Double.doubleToRawLongBits(ref.loss()), Double.doubleToRawLongBits(g.loss()), what);
                             assertTrue(ref.gradients().bitEquals(g.gradients()), what);
                         }
