@@ -26,8 +26,13 @@ public final class BenchCommand implements Callable<Integer>, DeclaresFiles {
     @Option(names = "--runs", defaultValue = "5", description = "timed runs per phase (default: ${DEFAULT-VALUE})")
     int runs;
 
-    @Option(names = "--hidden", defaultValue = "1024", description = "hidden width (default: ${DEFAULT-VALUE})")
-    int hidden;
+    @Option(names = "--hidden", split = ",", defaultValue = "1024",
+            description = "hidden widths, comma-separated for a deep network, e.g. 256,256 (default: ${DEFAULT-VALUE})")
+    int[] hidden;
+
+    @Option(names = "--activation", defaultValue = "softplus", converter = Converters.ActivationConverter.class,
+            description = "hidden activation: softplus, tanh, silu or relu (default: ${DEFAULT-VALUE})")
+    io.score4j.nn.Activation activation;
 
     @Option(names = "--batch", defaultValue = "2048", description = "training batch (default: ${DEFAULT-VALUE})")
     int batch;
@@ -61,13 +66,16 @@ public final class BenchCommand implements Callable<Integer>, DeclaresFiles {
 
     @Override
     public Integer call() {
-        for (int v : new int[] {runs, hidden, batch, dim, steps, particles, langevinSteps}) {
+        for (int h : hidden) {
+            UserError.require(h >= 1, "--hidden", h, "must be >= 1");
+        }
+        for (int v : new int[] {runs, batch, dim, steps, particles, langevinSteps}) {
             UserError.require(v >= 1, "bench sizes", v, "must all be >= 1");
         }
         UserError.require(threads >= 0, "--threads", threads, "must be >= 0");
         int t = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         io.score4j.autodiff.Autodiff.setThreads(t);
-        BenchPhases setup = new BenchPhases(hidden, batch, dim, objective, steps, particles, langevinSteps, t);
+        BenchPhases setup = new BenchPhases(hidden, activation, batch, dim, objective, steps, particles, langevinSteps, t);
         List<BenchPhases.Result> results = new ArrayList<>();
         for (String p : phases) {
             results.add(setup.run(BenchPhases.Phase.parse(p), runs));
@@ -82,7 +90,7 @@ public final class BenchCommand implements Callable<Integer>, DeclaresFiles {
     static String table(List<BenchPhases.Result> results, int threads) {
         StringBuilder sb = new StringBuilder();
         String jdk = Runtime.version().toString();
-        String vec = VectorMath.vectorEnabled() ? "on" : "off";
+        String vec = VectorMath.provider().name();
         sb.append(String.format(Locale.ROOT, "%-15s %4s %10s %10s %10s %12s %16s %7s %-14s %s%n", "phase", "runs",
                 "median", "min", "max", "per step", "throughput", "threads", "JDK", "vector"));
         for (BenchPhases.Result r : results) {

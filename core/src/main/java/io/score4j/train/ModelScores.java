@@ -1,13 +1,17 @@
 package io.score4j.train;
 
 import io.score4j.InputException;
+import io.score4j.fused.DeepMlp;
 import io.score4j.fused.FusedMlp;
 import io.score4j.nn.MlpForward;
 import io.score4j.sampling.NoiseConditionalScoreFn;
 import io.score4j.sampling.ScoreFn;
 
 /**
- * Score functions of a saved {@link ScoreModel}, in the model's standardised working space
+ * Score functions of a saved {@link ScoreModel}: the one place where scoring picks its kernels — the fused
+ * one-hidden-layer kernel ({@link FusedMlp}) for plain [D, H, D] networks, the fused deep kernels
+ * ({@link DeepMlp}) for every other network they support (noise-conditional ones included), and the
+ * generic forward pass ({@link MlpForward}) otherwise. Scores are in the model's standardised working space
  * z = (x − mean) / std (which is the original space when the model was not standardised).
  * Convert results with {@link io.score4j.data.Standardizer#scoreToOriginal} when needed.
  */
@@ -29,6 +33,15 @@ public final class ModelScores {
                 fused.score(x, offset, rows, out);
             };
         }
+        if (DeepMlp.supports(model.spec())) {
+            DeepMlp deep = DeepMlp.of(model.spec(), model.params());
+            return (x, offset, rows, d, out) -> {
+                if (d != dm) {
+                    throw new IllegalArgumentException("score called with d=" + d + " for a model of dim " + dm);
+                }
+                deep.apply(x, offset, rows, out);
+            };
+        }
         MlpForward net = MlpForward.of(model.spec(), model.params());
         return (x, offset, rows, d, out) -> {
             if (d != dm) {
@@ -43,8 +56,17 @@ public final class ModelScores {
         if (!model.noiseConditional()) {
             throw new IllegalArgumentException("model is not noise-conditional");
         }
-        MlpForward net = MlpForward.of(model.spec(), model.params());
         int dm = model.dim();
+        if (DeepMlp.supports(model.spec())) {
+            DeepMlp deep = DeepMlp.of(model.spec(), model.params());
+            return (x, offset, rows, d, sigma, out) -> {
+                if (d != dm) {
+                    throw new IllegalArgumentException("score called with d=" + d + " for a model of dim " + dm);
+                }
+                deep.applyConditional(x, offset, rows, sigma, out);
+            };
+        }
+        MlpForward net = MlpForward.of(model.spec(), model.params());
         return (x, offset, rows, d, sigma, out) -> {
             if (d != dm) {
                 throw new IllegalArgumentException("score called with d=" + d + " for a model of dim " + dm);

@@ -1,12 +1,18 @@
 package io.score4j.train;
 
+import io.score4j.fused.DeepLoss;
+import io.score4j.fused.DeepMlp;
+import io.score4j.fused.DeepSliced;
+import io.score4j.fused.Parallelism;
 import io.score4j.nn.Activation;
 import io.score4j.nn.MlpSpec;
 import io.score4j.objective.DenoisingScoreMatching;
 import io.score4j.objective.ExactScoreMatching;
 import io.score4j.objective.NoiseConditionalScoreMatching;
 import io.score4j.objective.Objective;
+import io.score4j.objective.Projection;
 import io.score4j.objective.SlicedScoreMatching;
+import io.score4j.tensor.DType;
 import io.score4j.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,7 +23,10 @@ import java.util.Locale;
  * The training objectives a user can pick by name, each turned into a {@link BatchLoss}.
  * Exact score matching uses the fused MLP kernel when the fused kernel supports the network and
  * the generic autodiff path otherwise; both compute the same loss (a test holds them together).
- * The others run on the generic autodiff path ({@link io.score4j.objective}).
+ * The first-order objectives (sliced, sliced-vr, denoising, ncsn) use the fused deep kernels
+ * ({@link DeepLoss}, {@link DeepSliced}) for every network with a hidden layer and F32 parameters, and the
+ * generic autodiff path ({@link io.score4j.objective}) otherwise. This method is the one place where
+ * training picks its kernels.
  */
 public enum ObjectiveKind {
     /** Hyvärinen: ½‖s‖² + tr ∂s/∂x; O(D) passes for the trace (O(1) in the fused one-hidden-layer kernel). */
@@ -100,6 +109,32 @@ public enum ObjectiveKind {
     }
 
     /**
+     * Denoising, noise-conditional or sliced score matching on the fused deep kernels ({@link DeepLoss},
+     * {@link DeepSliced}), which draw the same noise and projections as the generic objectives; F32
+     * parameters (anything else goes to the generic path).
+     */
+    private BatchLoss fusedDeep(MlpSpec spec, Objective generic, ObjectiveOptions options, int threads) {
+        Parallelism parallelism = Parallelism.of(threads);
+        double sigma = options.sigma();
+        double[] sigmas = options.sigmas();
+        int d = spec.outputDim();
+        return (params, batch, n, key) -> {
+            if (!params.tensors().stream().allMatch(t -> t.dtype() == DType.F32)) {
+                var r = generic.lossAndGrad(spec, params, Tensor.wrap(Arrays.copyOf(batch, n * d), n, d), key);
+                return new BatchLoss.StepResult(r.loss(), r.grad());
+            }
+            DeepMlp net = DeepMlp.of(spec, params);
+            var r = switch (this) {
+                case NCSN -> DeepLoss.noiseConditional(net, batch, n, sigmas, key, parallelism);
+                case DENOISING -> DeepLoss.denoising(net, batch, n, sigma, key, parallelism);
+                default -> DeepSliced.lossAndGradient(net, batch, n, options.projections(),
+                        options.projection() == Projection.GAUSSIAN, this == SLICED_VR, key, parallelism);
+            };
+            return new BatchLoss.StepResult(r.loss(), r.gradients());
+        };
+    }
+
+    /**
      * The batch loss of this objective for a network {@code spec} on data of dimension {@code d}.
      *
      * @param threads worker threads for the fused kernel (results do not depend on it)
@@ -113,6 +148,9 @@ public enum ObjectiveKind {
             return ExactLoss.of(spec, d, threads);
         }
         Objective objective = objective(options);
+        if (DeepMlp.supports(spec)) {
+            return fusedDeep(spec, objective, options, threads);
+        }
         return (params, batch, n, key) -> {
             var r = objective.lossAndGrad(spec, params, Tensor.wrap(Arrays.copyOf(batch, n * d), n, d), key);
             return new BatchLoss.StepResult(r.loss(), r.grad());
