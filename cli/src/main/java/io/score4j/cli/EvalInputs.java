@@ -37,7 +37,7 @@ record EvalInputs(String samplesFile, Dataset samples, String referenceFile, Ref
 
     /**
      * Reads and matches the files. With a reference CSV the columns are {@code columns} if given,
-     * else all of the reference's, and the samples must have each of them (matched by name through
+     * else those of the reference's that the samples name too (the others noted), and the samples must have each of them (matched by name through
      * {@link ModelRows}; a line naming the samples' other columns goes to {@code notes}). With a
      * mixture the samples' columns ({@code columns} if given, else all) must number its dimension.
      *
@@ -47,7 +47,8 @@ record EvalInputs(String samplesFile, Dataset samples, String referenceFile, Ref
                            Consumer<String> notes) {
         checkColumns(columns);
         if (referenceCsv != null) {
-            Dataset ref = withFlag("--reference", () -> Csv.read(referenceCsv, columns));
+            List<String> compared = columns != null ? columns : shared(referenceCsv, samples, notes);
+            Dataset ref = withFlag("--reference", () -> Csv.read(referenceCsv, compared));
             requireRows(ref.n(), ref.n(), "--reference " + referenceCsv);
             Dataset s = ModelRows.read(new ModelRows.Request("--samples", samples, ref.columns(), "--reference "
                     + referenceCsv, ColumnMapping.byName(), "compare fewer columns with --columns"), true, notes);
@@ -61,6 +62,29 @@ record EvalInputs(String samplesFile, Dataset samples, String referenceFile, Ref
                     + mix.dim() + (columns == null ? "; pick " + mix.dim() + " with --columns" : ""));
         }
         return of(s, samples, mixtureJson, Reference.mixture(mix));
+    }
+
+    /**
+     * Without --columns, the columns both files name, in the reference's order: a reference may hold
+     * columns the samples do not (an id, a text column), and those are named in a note, not compared.
+     */
+    private static List<String> shared(Path referenceCsv, Path samples, Consumer<String> notes) {
+        String[] refHeader = withFlag("--reference", () -> Csv.header(referenceCsv));
+        java.util.Set<String> sampled = java.util.Set.of(withFlag("--samples", () -> Csv.header(samples)));
+        List<String> common = new java.util.ArrayList<>();
+        List<String> ignored = new java.util.ArrayList<>();
+        for (String name : refHeader) {
+            (sampled.contains(name) ? common : ignored).add(name);
+        }
+        if (common.isEmpty()) {
+            throw new UserError("--samples " + samples + " and --reference " + referenceCsv + " share no column name"
+                    + " (the reference has " + ModelRows.listed(List.of(refHeader)) + "); compare named columns with --columns");
+        }
+        if (!ignored.isEmpty()) {
+            notes.accept("note: --reference " + referenceCsv + ": ignoring column" + (ignored.size() == 1 ? " " : "s ")
+                    + ModelRows.listed(ignored) + " (not in --samples " + samples + ")");
+        }
+        return common;
     }
 
     private static EvalInputs of(Dataset s, Path file, Path referenceFile, Reference reference) {

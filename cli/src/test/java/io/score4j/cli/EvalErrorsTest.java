@@ -80,10 +80,17 @@ class EvalErrorsTest {
     }
 
     @Test
-    void aReferenceColumnMissingFromTheSamplesIsNamed() throws IOException {
+    void columnsAreMatchedByNameAndOnesOnlyTheReferenceHasAreNamedNotCompared() throws IOException {
+        // Without --columns eval compares the columns both files name; the reference's others (an id, a text
+        // column) are named in a note. Files that share no column name are refused.
         Path heightOnly = Files.writeString(dir.resolve("h.csv"), "height\n170\n171\n172\n");
-        assertUserError(args("--samples", heightOnly.toString(), "--reference", ref), "--samples", "h.csv",
-                "no column weight", "--reference", "ref.csv");
+        CliTestSupport.Run fewer = CliTestSupport.run("eval", "--samples", heightOnly.toString(), "--reference", ref);
+        assertEquals(0, fewer.code(), fewer.err());
+        assertTrue(fewer.err().contains("note: --reference " + ref + ": ignoring column weight (not in --samples"), fewer.err());
+        assertTrue(fewer.out().contains("height") && !fewer.out().contains("weight"), fewer.out());
+        Path other = Files.writeString(dir.resolve("o.csv"), "age\n30\n31\n32\n");
+        assertUserError(args("--samples", other.toString(), "--reference", ref), "--samples", "o.csv",
+                "--reference", "ref.csv", "share no column name", "height, weight");
         assertUserError(args("--samples", smp, "--reference", ref, "--columns", "height,age"), "--reference", "ref.csv",
                 "age");
         assertUserError(args("--samples", smp, "--reference", ref, "--columns", "height,height"), "--columns", "height");
