@@ -1,13 +1,6 @@
-package io.score4j.cli;
+package io.score4j.report;
 
 import io.score4j.random.Key;
-import io.score4j.report.ChartSpec;
-import io.score4j.report.Charts;
-import io.score4j.report.Figure;
-import io.score4j.report.Points;
-import io.score4j.report.Sample;
-import io.score4j.report.Scale;
-import io.score4j.report.Series;
 import java.util.ArrayList;
 import java.util.List;
 

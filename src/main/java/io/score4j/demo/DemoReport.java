@@ -1,4 +1,4 @@
-package io.score4j.cli;
+package io.score4j.demo;
 
 import io.score4j.report.ChartSpec;
 import io.score4j.report.Charts;
@@ -13,11 +13,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /** The demo's four figures (the seed's) and its report.html. */
-final class DemoReport {
+public final class DemoReport {
     private DemoReport() {}
 
     /** Writes the figures and report.html into {@code dir}; returns the report's path. */
-    static Path write(Path dir, FoundingDemo.Settings s, FoundingDemo.Result r) {
+    public static Path write(Path dir, FoundingDemo.Settings s, FoundingDemo.Result r) {
         double[] grid = r.grid();
         double[] pdf = new double[grid.length];
         double[] pt = new double[1];

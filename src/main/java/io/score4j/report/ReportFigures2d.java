@@ -1,14 +1,7 @@
-package io.score4j.cli;
+package io.score4j.report;
 
 import io.score4j.density.GaussianMixture;
 import io.score4j.random.Key;
-import io.score4j.report.Box;
-import io.score4j.report.ChartSpec;
-import io.score4j.report.Charts;
-import io.score4j.report.Figure;
-import io.score4j.report.Panels;
-import io.score4j.report.Points;
-import io.score4j.report.VectorField;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

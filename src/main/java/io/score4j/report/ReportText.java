@@ -1,4 +1,4 @@
-package io.score4j.cli;
+package io.score4j.report;
 
 import io.score4j.metrics.Mmd;
 import java.util.ArrayList;

@@ -1,10 +1,7 @@
-package io.score4j.cli;
+package io.score4j.report;
 
 import io.score4j.density.GaussianMixture;
 import io.score4j.random.Key;
-import io.score4j.report.Figure;
-import io.score4j.report.HtmlReport;
-import io.score4j.report.Series;
 import java.util.List;
 import java.util.Objects;
 

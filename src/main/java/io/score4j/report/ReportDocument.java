@@ -1,10 +1,9 @@
-package io.score4j.cli;
+package io.score4j.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.score4j.io.AtomicFiles;
-import io.score4j.report.HtmlReport;
 import io.score4j.train.ScoreModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
