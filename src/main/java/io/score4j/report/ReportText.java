@@ -77,7 +77,7 @@ final class ReportText {
                     + "is the same for the data, the level a perfect sampler reaches with this many points.");
         }
         if (c.in().dim() == 2) {
-            n.add("Heatmaps have one colour scale each (bar on the right); compare shapes and the bars' ranges.");
+            n.add("The two heatmaps share one colour scale (bar on the right of each): one colour is one density.");
         }
         n.add("Keys: " + (c.samples().drawn() ? "data and sampler as in score4j train/sample with the same --seed; "
                 : "data as in score4j train with the same --seed; ") + "metrics and figure subsets from their own key.");
