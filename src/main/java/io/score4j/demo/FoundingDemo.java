@@ -82,8 +82,15 @@ public final class FoundingDemo {
         }
     }
 
-    /** What the run produced. */
-    public record Result(GaussianMixture mixture, double[] data, ScoreModel model, double[] epochLosses, double[] samples,
+    /**
+     * What the run produced.
+     *
+     * @param stepLosses  the loss of every training step's minibatch (the seed's raw loss curve)
+     * @param epochLosses the mean of {@code stepLosses} over each epoch
+     * @param grid        the score grid [−4, 4) in steps of 0.01, with the learned and true scores on it
+     */
+    public record Result(GaussianMixture mixture, double[] data, ScoreModel model, double[] stepLosses,
+                         double[] epochLosses, double[] samples,
                   double[] exactSamples, double[] grid, double[] learnedGrid, double[] trueGrid,
                   Map<String, Double> metrics) {}
 
@@ -137,7 +144,7 @@ public final class FoundingDemo {
         metrics.put("sample_seconds", chains.learnedSeconds());
         sampleMetrics(metrics, "exact_", chains.exact(), mix);
         metrics.put("exact_sample_seconds", chains.exactSeconds());
-        return new Result(mix, data, model, epochLosses, chains.learned(), chains.exact(), grid, learnedGrid,
+        return new Result(mix, data, model, losses, epochLosses, chains.learned(), chains.exact(), grid, learnedGrid,
                 ScoreMetrics.trueScores(grid, mix), metrics);
     }
 

@@ -64,6 +64,25 @@ public record Bins(double lo, double hi, int count, String rule) {
                 "width %.3g by the Freedman–Diaconis rule 2·IQR·n^(−1/3) on the data", (r[1] - r[0]) / count));
     }
 
+    /**
+     * The range a histogram of samples shows next to {@code reference} (the data): the data's range
+     * widened by half its span on each side (by ½ when the data are one value).
+     */
+    public static double[] viewRange(double[] reference) {
+        double[] r = Binning.finiteRange(java.util.List.of(reference));
+        double pad = r[1] > r[0] ? 0.5 * (r[1] - r[0]) : 0.5;
+        return new double[] {r[0] - pad, r[1] + pad};
+    }
+
+    /**
+     * The values inside {@link #viewRange}, so a few samples that ran far away do not squeeze the
+     * histogram of the rest into a few bars; say how many were left out.
+     */
+    public static double[] inView(double[] values, double[] reference) {
+        double[] r = viewRange(reference);
+        return Arrays.stream(values).filter(v -> v >= r[0] && v <= r[1]).toArray();
+    }
+
     private static boolean wholeNumbers(double[] sorted) {
         for (double v : sorted) {
             if (v != Math.rint(v)) {

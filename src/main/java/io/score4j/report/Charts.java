@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
@@ -114,8 +115,20 @@ public final class Charts {
      * linear or logarithmic y axis; on a log axis points with {@code y <= 0} are left out.
      */
     public static Figure lines(ChartSpec spec, List<Series> series, Scale yScale) {
-        XYPlot plot = ChartStyle.plot(lines(series, yScale), ChartStyle.axis(spec.xLabel(), Scale.LINEAR),
-                ChartStyle.axis(spec.yLabel(), yScale), lineRenderer(series.size(), 0, false));
+        return lines(spec, series, yScale, Double.NaN, Double.NaN);
+    }
+
+    /**
+     * As {@link #lines(ChartSpec, List, Scale)} with the y axis fixed to [{@code yMin}, {@code yMax}]
+     * (automatic when either is NaN); lines leaving it are cut at its edge.
+     */
+    public static Figure lines(ChartSpec spec, List<Series> series, Scale yScale, double yMin, double yMax) {
+        ValueAxis y = ChartStyle.axis(spec.yLabel(), yScale);
+        if (yMin < yMax) {
+            y.setRange(yMin, yMax);
+        }
+        XYPlot plot = ChartStyle.plot(lines(series, yScale), ChartStyle.axis(spec.xLabel(), Scale.LINEAR), y,
+                lineRenderer(series.size(), 0, false));
         if (yScale == Scale.LOG) {
             plot.setRangeMinorGridlinesVisible(true);
             plot.setRangeMinorGridlinePaint(new Color(0xEB, 0xEB, 0xEB));
@@ -283,6 +296,7 @@ public final class Charts {
     /** Lines in palette colours from {@code firstColour}; a {@code reference} curve (a true pdf) is black and dashed. */
     private static XYLineAndShapeRenderer lineRenderer(int count, int firstColour, boolean reference) {
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        r.setDrawSeriesLineAsPath(reference); // one path, so the dashes run on across the points
         for (int s = 0; s < count; s++) {
             r.setSeriesPaint(s, reference && s == 0 ? Color.BLACK : ChartStyle.color(firstColour + s));
             r.setSeriesStroke(s, reference && s == 0 ? new BasicStroke(1.8f, BasicStroke.CAP_ROUND,

@@ -74,8 +74,8 @@ public final class Report {
     }
 
     /**
-     * "fisher 0.0123 (at σ = 0.01, the smallest of 10 levels)" for a summary line, or "" when the
-     * data's density is unknown.
+     * "fisher 185.9 (at σ = 0.01, the smallest of 10 levels)" or, for a plain model, "fisher 4.785
+     * (½·mean‖s − ∇log p‖² on the data)", for a summary line; "" when the data's density is unknown.
      */
     public String fisherSummary() {
         Double f = metrics.values().get("fisher_divergence");
@@ -84,8 +84,8 @@ public final class Report {
         }
         String at = in.model().noiseConditional()
                 ? "at σ = " + HtmlReport.format(in.smallestSigma()) + ", the smallest of " + in.model().sigmas().length
-                        + " levels" : "of the learned score";
-        return "fisher " + HtmlReport.format(f) + " (" + at + ", in the data's units)";
+                        + " levels" : "½·mean‖s − ∇log p‖² on the data";
+        return String.format(java.util.Locale.ROOT, "fisher %.4g (%s)", f, at);
     }
 
     /**

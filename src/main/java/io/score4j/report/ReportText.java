@@ -58,6 +58,27 @@ final class ReportText {
         return t.toString();
     }
 
+    /** {unit, one-line meaning} of a metric of {@link ReportMetrics#KEYS}, for the metrics table. */
+    static String[] unitAndMeaning(String key, ReportDocument.Contents c) {
+        return switch (key) {
+            case "n_data" -> new String[] {"rows", "data rows compared"};
+            case "n_samples" -> new String[] {"rows", "finite samples compared"};
+            case "non_finite_samples" -> new String[] {"rows", "samples left out: a coordinate was NaN or infinite"};
+            case "mmd2" -> new String[] {"none (kernel)", "squared kernel distance between samples and data, ≤ "
+                    + Mmd.DEFAULT_CAP + " points each; ≈ 0 when they match (slightly negative is noise)"};
+            case "mmd_bandwidth" -> new String[] {"data units", "Gaussian kernel width of mmd2 (median heuristic)"};
+            case "energy_distance" -> new String[] {"data units", "2E‖X−Y‖ − E‖X−X′‖ − E‖Y−Y′‖, ≤ " + Mmd.DEFAULT_CAP
+                    + " points each; 0 when the laws match, biased up for finite n"};
+            case "sliced_wasserstein" -> new String[] {"data units", "mean distance mass moves along "
+                    + ReportMetrics.SLICED_PROJECTIONS + " random directions (1-D W₁)"};
+            case "fisher_divergence" -> new String[] {"(data units)⁻²", "½·mean‖s − ∇log p‖² of the learned score on data"
+                    + (c.in().model().noiseConditional() ? ", at the smallest σ of the ladder" : "")};
+            case "mode_mass_tv" -> new String[] {"fraction", "½Σ|m_k − w_k|: samples' mass per mode against the weights"};
+            case "data_mode_mass_tv" -> new String[] {"fraction", "the same for the data: what perfect samples reach"};
+            default -> new String[] {"", ""};
+        };
+    }
+
     /** How to read the numbers. */
     static List<String> notes(ReportDocument.Contents c) {
         List<String> n = new ArrayList<>();
