@@ -2,7 +2,6 @@ package io.score4j.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.score4j.data.Csv;
 import io.score4j.demo.DemoProgress;
 import io.score4j.demo.DemoReport;
 import io.score4j.demo.FoundingDemo;
@@ -63,11 +62,7 @@ public final class DemoCommand implements Callable<Integer>, DeclaresFiles {
         prepare(out);
         io.score4j.autodiff.Autodiff.setThreads(threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
         FoundingDemo.Result r = FoundingDemo.run(s, (label, total) -> bar(label, total, quiet));
-        r.model().save(out.resolve("model.safetensors"));
-        Csv.write(out.resolve("samples.csv"), new String[] {"x"}, r.samples(), 1);
-        Csv.write(out.resolve("exact_samples.csv"), new String[] {"x"}, r.exactSamples(), 1);
-        writeJson(out.resolve("metrics.json"), r.metrics());
-        Path report = DemoReport.write(out, s, r);
+        Path report = DemoReport.writeAll(out, s, r);
         if (!quiet) {
             System.out.printf(java.util.Locale.ROOT,
                     "fisher_divergence %.4f  fraction_positive %.3f  sample_std %.3f  (exact score: fraction_positive %.3f)%n"

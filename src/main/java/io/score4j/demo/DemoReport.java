@@ -1,6 +1,11 @@
 package io.score4j.demo;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import io.score4j.InputException;
+import io.score4j.data.Csv;
+import io.score4j.io.AtomicFiles;
 import io.score4j.report.Bins;
 import io.score4j.report.ChartSpec;
 import io.score4j.report.Charts;
@@ -20,6 +25,24 @@ import java.util.Map;
 /** The demo's four figures (the seed's) and its report.html. */
 public final class DemoReport {
     private DemoReport() {}
+
+    /**
+     * Writes everything the demo leaves in {@code dir} (an existing folder): model.safetensors,
+     * samples.csv and exact_samples.csv (column x), metrics.json, the four figures and report.html,
+     * each file atomically; returns the report's path.
+     */
+    public static Path writeAll(Path dir, FoundingDemo.Settings s, FoundingDemo.Result r) {
+        r.model().save(dir.resolve("model.safetensors"));
+        Csv.write(dir.resolve("samples.csv"), new String[] {"x"}, r.samples(), 1);
+        Csv.write(dir.resolve("exact_samples.csv"), new String[] {"x"}, r.exactSamples(), 1);
+        try {
+            AtomicFiles.writeBytes(dir.resolve("metrics.json"), new ObjectMapper()
+                    .enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(r.metrics()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return write(dir, s, r);
+    }
 
     /** Writes the figures and report.html into {@code dir}; returns the report's path. */
     public static Path write(Path dir, FoundingDemo.Settings s, FoundingDemo.Result r) {
