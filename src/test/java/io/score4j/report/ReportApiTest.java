@@ -76,6 +76,14 @@ public class ReportApiTest {
             assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(png, 4));
         }
         assertFalse(Files.exists(out.resolve("samples.csv")), "samples given, not drawn: nothing to write");
+        java.util.regex.Matcher arrows = java.util.regex.Pattern.compile("arrow = vector × ([0-9.e+-]+), both panels")
+                .matcher(Files.readString(out.resolve("score_field.svg")));
+        java.util.List<String> factors = new java.util.ArrayList<>();
+        while (arrows.find()) {
+            factors.add(arrows.group(1));
+        }
+        assertEquals(2, factors.size(), "learned and true panels each state the factor");
+        assertEquals(factors.get(0), factors.get(1), "one arrow scale for the whole figure");
         try (var left = Files.list(out)) {
             assertTrue(left.noneMatch(p -> p.getFileName().toString().startsWith(".report-staging")));
         }
