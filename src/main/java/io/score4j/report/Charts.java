@@ -12,6 +12,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.VectorRenderer;
@@ -129,6 +130,7 @@ public final class Charts {
         }
         XYPlot plot = ChartStyle.plot(lines(series, yScale), ChartStyle.axis(spec.xLabel(), Scale.LINEAR), y,
                 lineRenderer(series.size(), 0, false));
+        plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD); // later series (a floor, a fit) on top
         if (yScale == Scale.LOG) {
             plot.setRangeMinorGridlinesVisible(true);
             plot.setRangeMinorGridlinePaint(new Color(0xEB, 0xEB, 0xEB));
