@@ -24,13 +24,20 @@ class ArchitectureTest {
                 .check(MAIN);
     }
 
+    /**
+     * The three top layers (future modules): the core imports none of them; {@code report} (charts,
+     * HTML, the report API) imports only the core; {@code demo} imports the core and {@code report};
+     * {@code cli} sits on top and nothing imports it.
+     */
     @Test
     void nothingImportsCliOrReport() {
-        noClasses().that().resideOutsideOfPackages("io.score4j.cli..", "io.score4j.report..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.score4j.cli..", "io.score4j.report..")
+        noClasses().that().resideOutsideOfPackages("io.score4j.cli..", "io.score4j.report..", "io.score4j.demo..")
+                .should().dependOnClassesThat()
+                .resideInAnyPackage("io.score4j.cli..", "io.score4j.report..", "io.score4j.demo..")
                 .allowEmptyShould(true)
                 .check(MAIN);
-        forbid("report", "cli");
+        forbid("report", "cli", "demo");
+        forbid("demo", "cli");
     }
 
     @Test

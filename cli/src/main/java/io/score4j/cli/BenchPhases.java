@@ -1,6 +1,7 @@
 package io.score4j.cli;
 
 import io.score4j.data.MixtureData;
+import io.score4j.demo.FoundingDemo;
 import io.score4j.fused.FusedLangevin;
 import io.score4j.fused.FusedMlp;
 import io.score4j.fused.Parallelism;
@@ -240,6 +241,6 @@ final class BenchPhases {
     }
 
     private void pipeline() {
-        FoundingDemo.run(FoundingDemo.Settings.seed(0, 500, 1000, threads), true);
+        FoundingDemo.run(FoundingDemo.Settings.seed(0, 500, 1000, threads));
     }
 }

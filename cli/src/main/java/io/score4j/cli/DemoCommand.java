@@ -2,7 +2,9 @@ package io.score4j.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.score4j.data.Csv;
+import io.score4j.demo.DemoProgress;
+import io.score4j.demo.DemoReport;
+import io.score4j.demo.FoundingDemo;
 import io.score4j.io.AtomicFiles;
 import io.score4j.nn.Activation;
 import io.score4j.nn.MlpSpec;
@@ -59,12 +61,8 @@ public final class DemoCommand implements Callable<Integer>, DeclaresFiles {
                 ObjectiveKind.EXACT, 1, 0, s.batch(), (long) s.epochs() * (s.n() / s.batch()))).check();
         prepare(out);
         io.score4j.autodiff.Autodiff.setThreads(threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
-        FoundingDemo.Result r = FoundingDemo.run(s, quiet);
-        r.model().save(out.resolve("model.safetensors"));
-        Csv.write(out.resolve("samples.csv"), new String[] {"x"}, r.samples(), 1);
-        Csv.write(out.resolve("exact_samples.csv"), new String[] {"x"}, r.exactSamples(), 1);
-        writeJson(out.resolve("metrics.json"), r.metrics());
-        Path report = DemoReport.write(out, s, r);
+        FoundingDemo.Result r = FoundingDemo.run(s, (label, total) -> bar(label, total, quiet));
+        Path report = DemoReport.writeAll(out, s, r);
         if (!quiet) {
             System.out.printf(java.util.Locale.ROOT,
                     "fisher_divergence %.4f  fraction_positive %.3f  sample_std %.3f  (exact score: fraction_positive %.3f)%n"
@@ -74,6 +72,22 @@ public final class DemoCommand implements Callable<Integer>, DeclaresFiles {
                     r.metrics().get("sample_seconds"), report.toAbsolutePath());
         }
         return 0;
+    }
+
+    /** A terminal progress bar as the demo's progress phase. */
+    private static DemoProgress.Phase bar(String label, long total, boolean quiet) {
+        Progress p = Progress.start(label, total, quiet);
+        return new DemoProgress.Phase() {
+            @Override
+            public void update(long done, String status) {
+                p.update(done, status);
+            }
+
+            @Override
+            public void finish() {
+                p.finish();
+            }
+        };
     }
 
     private static void prepare(Path dir) {

@@ -1,10 +1,13 @@
 package io.score4j.cli;
 
-import io.score4j.data.Csv;
+import io.score4j.data.ColumnMapping;
+import io.score4j.data.Dataset;
 import io.score4j.random.Key;
+import io.score4j.report.Report;
+import io.score4j.report.ReportSamples;
+import io.score4j.train.ScoreModel;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -17,9 +20,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code score4j report}: a report on a trained model against data, in one folder:
  * {@code report.html} (metrics, figures as PNG + SVG, settings), {@code report.json} (the metrics,
- * keys {@link ReportDocument#KEYS}) and, when the report draws the samples itself,
- * {@code samples.csv}. Figures depend on D (see {@link ReportFigures}). Inputs are loaded and checked
- * before anything is written; the folder's files appear all at once (see {@link ReportFolder}).
+ * keys {@link Report#JSON_KEYS}) and, when the report draws the samples itself,
+ * {@code samples.csv}. The command loads and checks the inputs, draws the samples (as {@code sample}
+ * does) and hands everything to the library's {@link Report}, which computes, draws and writes.
  *
  * <p>Keys: {@code Key.of(seed).split(5)}: [0] draws --mixture/--toy data (as {@code train} does),
  * [3] the samples (as {@code sample} does), [4] the metrics and figure subsets.
@@ -72,55 +75,57 @@ public final class ReportCommand implements Callable<Integer>, DeclaresFiles {
         if (samples != null) {
             sampling.checkUnused(samples);
         }
-        ReportFolder.check(out);
+        Report.checkFolder(out, "--out");
         Key[] keys = Key.of(seed).split(5);
         Consumer<String> notes = UserFiles.notes(spec, quiet);
-        ReportInputs in = ReportInputs.load(model, data, keys[0], notes);
+        ScoreModel m = ScoreModel.load(model);
+        Dataset rows = loadData(m, keys[0], notes);
         long t0 = System.nanoTime();
-        ReportSamples s = samples != null ? ReportSamples.read(samples, in, notes)
-                : sampling.draw(in, seed, threads > 0 ? threads : Runtime.getRuntime().availableProcessors(), quiet);
-        ReportMetrics.Result metrics = ReportMetrics.compute(in, s, keys[4].child(0), seed);
-        Path page;
-        try (ReportFolder folder = ReportFolder.open(out)) {
-            List<ReportFigures.Entry> figures = ReportFigures.render(in, s, folder, keys[4].child(1));
-            String samplesFile = s.drawn() ? "samples.csv" : null;
-            if (samplesFile != null) {
-                Csv.write(folder.staging().resolve(samplesFile), in.model().columns(), s.points(), in.dim());
-            }
-            ReportDocument.Contents c = new ReportDocument.Contents(in, s, metrics, figures, samplesFile);
-            ReportDocument.writeJson(folder.staging(), c);
-            ReportDocument.writeHtml(folder.staging(), c);
-            folder.publish(publishOrder(figures, samplesFile));
-            page = out.resolve("report.html");
-        }
-        summary(metrics, page, (System.nanoTime() - t0) / 1e9);
+        ReportSamples s = samples != null ? readSamples(m, notes) : sampling.draw(model, m, rows, seed,
+                threads > 0 ? threads : Runtime.getRuntime().availableProcessors(), quiet);
+        Report report = Report.builder(m).modelFile(model).reference(rows, data.describe()).truth(data.trueMixture())
+                .samples(s).seed(seed).build();
+        Path page = report.writeTo(out);
+        summary(report, page, (System.nanoTime() - t0) / 1e9);
         return 0;
     }
 
-    /** Figures (PNG, SVG), samples.csv, report.json, report.html: the page last, so its links already resolve. */
-    static List<String> publishOrder(List<ReportFigures.Entry> figures, String samplesFile) {
-        List<String> files = new ArrayList<>();
-        for (ReportFigures.Entry e : figures) {
-            files.add(e.figure().png().getFileName().toString());
-            files.add(e.figure().svg().getFileName().toString());
+    /**
+     * The data ({@code key} draws --mixture/--toy data, as {@code train} does with the same seed; a
+     * --csv's columns are matched to the model's by name); too few rows or columns are user errors.
+     */
+    private Dataset loadData(ScoreModel m, Key key, Consumer<String> notes) {
+        Dataset rows = data.loadFor(m.columns(), "the model " + model, key, notes);
+        String given = data.csv != null ? "--csv " + data.csv : data.mixture != null ? "--mixture " + data.mixture
+                : "--toy " + data.toy;
+        if (rows.d() != m.dim()) {
+            throw new UserError(given + " has " + rows.d() + (rows.d() == 1 ? " column" : " columns")
+                    + " but the model " + model + " expects " + m.dim() + " (" + String.join(", ", m.columns()) + ")");
         }
-        if (samplesFile != null) {
-            files.add(samplesFile);
-        }
-        files.add("report.json");
-        files.add("report.html");
-        return files;
+        UserError.require(rows.n() >= 2, given, rows.n() + " rows", "needs at least 2 rows");
+        return rows;
     }
 
-    private void summary(ReportMetrics.Result metrics, Path page, double seconds) {
+    /**
+     * --samples: a column for each of the model's columns, found by name (as {@code score4j sample}
+     * writes them; see {@link ModelRows}); a missing one is a user error naming the file.
+     */
+    private ReportSamples readSamples(ScoreModel m, Consumer<String> notes) {
+        Dataset s = ModelRows.read(new ModelRows.Request("--samples", samples, m.columns(), "the model " + model,
+                ColumnMapping.byName(), "rename them in the file"), false, notes);
+        UserError.require(s.n() >= 2, "--samples " + samples, s.n() + " rows", "needs at least 2 rows");
+        return new ReportSamples(s.values(), s.d(), s.n(), 0, "file:" + samples.getFileName(), Map.of());
+    }
+
+    private void summary(Report report, Path page, double seconds) {
         if (quiet) {
             return;
         }
-        Double fisher = metrics.values().get("fisher_divergence");
+        Map<String, Double> v = report.metrics();
+        String fisher = report.fisherSummary();
         spec.commandLine().getOut().println(String.format(Locale.ROOT, "mmd2 %.4g  energy %.4g  sliced_w1 %.4g%s; "
-                        + "report (%.1f s): %s", metrics.values().get("mmd2"), metrics.values().get("energy_distance"),
-                metrics.values().get("sliced_wasserstein"), fisher == null ? "" : String.format(Locale.ROOT,
-                        "  fisher %.4g", fisher), seconds, page.toAbsolutePath()));
+                        + "report (%.1f s): %s", v.get("mmd2"), v.get("energy_distance"), v.get("sliced_wasserstein"),
+                fisher.isEmpty() ? "" : "  " + fisher, seconds, page.toAbsolutePath()));
         spec.commandLine().getOut().flush();
     }
 }

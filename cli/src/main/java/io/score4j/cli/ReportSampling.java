@@ -1,7 +1,9 @@
 package io.score4j.cli;
 
+import io.score4j.data.Dataset;
 import io.score4j.metrics.ColumnStats;
 import io.score4j.random.Key;
+import io.score4j.report.ReportSamples;
 import io.score4j.train.ScoreModel;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -84,23 +86,23 @@ final class ReportSampling {
      * Draws the samples as {@code score4j sample --seed seed} does with these settings (same keys),
      * in original units.
      */
-    ReportSamples draw(ReportInputs in, long seed, int threads, boolean quiet) {
-        SamplerOptions o = options(in.model(), in.data().values());
-        int n = particles(in.data().n());
+    ReportSamples draw(Path modelFile, ScoreModel model, Dataset data, long seed, int threads, boolean quiet) {
+        SamplerOptions o = options(model, data.values());
+        int n = particles(data.n());
         RunOptions run = new RunOptions();
         run.seed = seed;
         run.threads = threads;
         run.quiet = quiet;
-        Samplers.Drawn drawn = Samplers.fromModel(in.model(), n, o, run, Key.of(seed).split(5)[3]);
-        double[] finite = ColumnStats.finiteRows(drawn.points(), in.dim());
-        if (finite.length < 2 * in.dim()) {
+        Samplers.Drawn drawn = Samplers.fromModel(model, n, o, run, Key.of(seed).split(5)[3]);
+        double[] finite = ColumnStats.finiteRows(drawn.points(), model.dim());
+        if (finite.length < 2 * model.dim()) {
             throw new UserError("fewer than 2 of " + n + " drawn samples are finite (the chain diverged); try a smaller "
                     + "--step-size (it was " + o.stepSize + ")");
         }
-        return new ReportSamples(finite, in.dim(), n, drawn.nonFinite(), "drawn", describe(in, o, n, seed));
+        return new ReportSamples(finite, model.dim(), n, drawn.nonFinite(), "drawn", describe(modelFile, model, o, n, seed));
     }
 
-    private static Map<String, Object> describe(ReportInputs in, SamplerOptions o, int n, long seed) {
+    private static Map<String, Object> describe(Path modelFile, ScoreModel model, SamplerOptions o, int n, long seed) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("kind", o.kind.id());
         s.put("particles", n);
@@ -108,13 +110,13 @@ final class ReportSampling {
         s.put("step_size", o.stepSize);
         s.put("start_low", o.startLow);
         s.put("start_high", o.startHigh);
-        if (in.model().noiseConditional()) {
-            s.put("sigmas", in.model().sigmas());
+        if (model.noiseConditional()) {
+            s.put("sigmas", model.sigmas());
             s.put("score_sigma", o.kind == SamplerKind.ANNEALED ? "each level of the ladder" : "smallest sigma of the ladder");
         }
         s.put("seed", seed);
         s.put("command", String.format(Locale.ROOT, "score4j sample --model %s --n %d --sampler %s --steps %d "
-                        + "--step-size %s --start-low %s --start-high %s --seed %d --out samples.csv", in.modelFile(), n,
+                        + "--step-size %s --start-low %s --start-high %s --seed %d --out samples.csv", modelFile, n,
                 o.kind.id(), o.steps, o.stepSize, o.startLow, o.startHigh, seed));
         return s;
     }

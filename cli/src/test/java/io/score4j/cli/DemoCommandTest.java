@@ -36,7 +36,7 @@ class DemoCommandTest {
             assertTrue(Double.isFinite(m.get(key).asDouble()), key + " = " + m.get(key));
         }
         // The floor E_p[−½ s*(x)²] by quadrature in the demo, against an independent Monte Carlo estimate.
-        var mix = io.score4j.density.GaussianMixture.fromJson(FoundingDemo.MIXTURE, "seed");
+        var mix = io.score4j.density.GaussianMixture.fromJson(io.score4j.demo.FoundingDemo.MIXTURE, "seed");
         double[] x = io.score4j.data.MixtureData.sample(mix, 200_000, io.score4j.random.Key.of(99)).values();
         double[] s = mix.scores(x);
         double sum = 0;

@@ -274,11 +274,11 @@ class ReportCommandTest {
     static void assertDocumentedKeys(JsonNode report) {
         List<String> top = new ArrayList<>();
         report.fieldNames().forEachRemaining(top::add);
-        assertEquals(ReportDocument.KEYS, top);
+        assertEquals(io.score4j.report.Report.JSON_KEYS, top);
         List<String> metrics = new ArrayList<>();
         report.get("metrics").fieldNames().forEachRemaining(metrics::add);
-        assertEquals(ReportMetrics.KEYS, metrics);
-        assertEquals(ReportDocument.FORMAT, report.get("format").asText());
+        assertEquals(io.score4j.report.Report.METRIC_KEYS, metrics);
+        assertEquals(io.score4j.report.Report.FORMAT, report.get("format").asText());
         for (String k : List.of("mmd2", "mmd_bandwidth", "energy_distance", "sliced_wasserstein")) {
             assertTrue(report.get("metrics").get(k).isNumber(), k + " must be a number");
         }

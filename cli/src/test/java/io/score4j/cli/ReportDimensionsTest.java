@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code score4j report} for D = 1 (histogram and score curve; metrics checked against exact and
- * deliberately wrong samples) and D = 3 (per-column histograms and a scatter; no mixture, so no
+ * deliberately wrong samples) and D = 3 (per-column histograms and a pair plot; no mixture, so no
  * score metrics).
  */
 class ReportDimensionsTest {
@@ -107,7 +107,7 @@ class ReportDimensionsTest {
     }
 
     @Test
-    void threeDimensionalCsvGetsColumnHistogramsAndAScatterWithoutScoreMetrics() throws Exception {
+    void threeDimensionalCsvGetsColumnHistogramsAndAPairPlotWithoutScoreMetrics() throws Exception {
         double[] v = Draw.normalDouble(Key.of(5), 3 * 600);
         for (int i = 0; i < v.length; i += 3) {
             v[i + 1] = 10 + 3 * v[i + 1];
@@ -122,7 +122,9 @@ class ReportDimensionsTest {
         assertCompleteReport(out);
         JsonNode r = json(out);
         assertDocumentedKeys(r);
-        assertEquals(List.of("hist_0", "hist_1", "hist_2", "scatter"), figureNames(r));
+        assertEquals(List.of("hist_0", "hist_1", "hist_2", "pairs"), figureNames(r));
+        java.awt.image.BufferedImage pairs = javax.imageio.ImageIO.read(out.resolve("pairs.png").toFile());
+        assertTrue(pairs.getWidth() > 2 * pairs.getHeight(), "three pair panels (a-b, a-c, b-c) in one row");
         assertTrue(r.at("/metrics/fisher_divergence").isNull());
         assertTrue(r.at("/metrics/mode_mass_tv").isNull());
         assertTrue(r.get("mode_mass").isNull());

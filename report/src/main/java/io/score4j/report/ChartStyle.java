@@ -60,6 +60,7 @@ final class ChartStyle {
         } else {
             NumberAxis n = new NumberAxis(label);
             n.setAutoRangeIncludesZero(false);
+            n.setStandardTickUnits(TickFormat.units());
             axis = n;
         }
         axis.setLabelFont(LABEL);

@@ -10,7 +10,9 @@ import java.util.Locale;
 import java.util.Set;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.VectorRenderer;
@@ -40,43 +42,73 @@ public final class Charts {
 
     /**
      * Overlaid density histograms of {@code samples} on {@code bins} shared equal-width bins spanning
-     * all their finite values (each normalised to integrate to 1), with optional {@code curves}
-     * (e.g. the true pdf) drawn on top. Bars are translucent so two samples can be compared.
+     * all their finite values; see {@link #histogram(ChartSpec, Bins, List, List)}.
      */
     public static Figure histogram(ChartSpec spec, int bins, List<Sample> samples, List<Series> curves) {
         if (bins < 1 || bins > 10_000) {
             throw new IllegalArgumentException("bins must be in [1, 10000], got " + bins);
         }
-        List<double[]> all = new ArrayList<>();
-        samples.forEach(s -> all.add(s.values()));
-        double[] range = Binning.finiteRange(all);
-        double[] span = range[0] < range[1] ? range : Binning.widen(range[0], range[1]);
-        XYIntervalSeriesCollection bars = new XYIntervalSeriesCollection();
-        double width = (span[1] - span[0]) / bins;
+        return histogram(spec, Bins.fixed(bins, samples.stream().map(Sample::values).toArray(double[][]::new)),
+                samples, curves);
+    }
+
+    /**
+     * Overlaid density histograms of {@code samples} on the shared {@code bins} (each normalised so
+     * the bars integrate to the fraction of its finite values inside them), with optional
+     * {@code curves} (e.g. the true pdf) drawn on top. The first sample is drawn as filled bars, the
+     * others as outlines (steps) in their own colours, so overlaps never blend into a colour the
+     * legend does not show.
+     */
+    public static Figure histogram(ChartSpec spec, Bins bins, List<Sample> samples, List<Series> curves) {
         List<String> names = labels(samples.stream().map(Sample::name).toList());
+        XYIntervalSeriesCollection filled = new XYIntervalSeriesCollection();
+        XYSeriesCollection outlines = new XYSeriesCollection();
+        double width = bins.width();
         for (int s = 0; s < samples.size(); s++) {
-            double[] density = Binning.density1d(all.get(s), span[0], span[1], bins);
-            XYIntervalSeries series = new XYIntervalSeries(names.get(s), false, true);
-            for (int b = 0; b < bins; b++) {
-                double lo = span[0] + b * width;
-                series.add(lo + width / 2, lo, lo + width, density[b], 0, density[b]);
+            double[] density = Binning.density1d(samples.get(s).values(), bins.lo(), bins.hi(), bins.count());
+            if (s == 0) {
+                XYIntervalSeries series = new XYIntervalSeries(names.get(s), false, true);
+                for (int b = 0; b < bins.count(); b++) {
+                    double lo = bins.lo() + b * width;
+                    series.add(lo + width / 2, lo, lo + width, density[b], 0, density[b]);
+                }
+                filled.addSeries(series);
+            } else {
+                outlines.addSeries(steps(names.get(s), density, bins));
             }
-            bars.addSeries(series);
         }
         XYBarRenderer barRenderer = new XYBarRenderer();
         barRenderer.setBarPainter(new StandardXYBarPainter());
         barRenderer.setShadowVisible(false);
         barRenderer.setDrawBarOutline(false);
-        for (int s = 0; s < samples.size(); s++) {
-            barRenderer.setSeriesPaint(s, ChartStyle.color(s, samples.size() > 1 ? 120 : 170));
-        }
+        barRenderer.setSeriesPaint(0, ChartStyle.color(0, samples.size() > 1 ? 110 : 170));
         NumberAxis y = (NumberAxis) ChartStyle.axis(spec.yLabel(), Scale.LINEAR);
         y.setAutoRangeIncludesZero(true);
-        XYPlot plot = ChartStyle.plot(bars, ChartStyle.axis(spec.xLabel(), Scale.LINEAR), y, barRenderer);
-        plot.setDataset(1, lines(curves, Scale.LINEAR));
-        plot.setRenderer(1, lineRenderer(curves.size(), samples.size()));
+        XYPlot plot = ChartStyle.plot(filled, ChartStyle.axis(spec.xLabel(), Scale.LINEAR), y, barRenderer);
+        XYLineAndShapeRenderer stepRenderer = new XYLineAndShapeRenderer(true, false);
+        for (int s = 1; s < samples.size(); s++) {
+            stepRenderer.setSeriesPaint(s - 1, ChartStyle.color(s));
+            stepRenderer.setSeriesStroke(s - 1, new BasicStroke(1.6f));
+        }
+        plot.setDataset(1, outlines);
+        plot.setRenderer(1, stepRenderer);
+        plot.setDataset(2, lines(curves, Scale.LINEAR));
+        plot.setRenderer(2, lineRenderer(curves.size(), Math.max(2, samples.size()), true));
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
         return ChartFiles.save(ChartStyle.chart(spec.title(), plot, true), spec);
+    }
+
+    /** A histogram's outline as a step line: up and down at every bin edge. */
+    private static XYSeries steps(String name, double[] density, Bins bins) {
+        XYSeries out = new XYSeries(name, false, true);
+        double w = bins.width();
+        out.add(bins.lo(), 0.0, false);
+        for (int b = 0; b < density.length; b++) {
+            out.add(bins.lo() + b * w, density[b], false);
+            out.add(bins.lo() + (b + 1) * w, density[b], false);
+        }
+        out.add(bins.hi(), 0.0, false);
+        return out;
     }
 
     /**
@@ -84,8 +116,21 @@ public final class Charts {
      * linear or logarithmic y axis; on a log axis points with {@code y <= 0} are left out.
      */
     public static Figure lines(ChartSpec spec, List<Series> series, Scale yScale) {
-        XYPlot plot = ChartStyle.plot(lines(series, yScale), ChartStyle.axis(spec.xLabel(), Scale.LINEAR),
-                ChartStyle.axis(spec.yLabel(), yScale), lineRenderer(series.size(), 0));
+        return lines(spec, series, yScale, Double.NaN, Double.NaN);
+    }
+
+    /**
+     * As {@link #lines(ChartSpec, List, Scale)} with the y axis fixed to [{@code yMin}, {@code yMax}]
+     * (automatic when either is NaN); lines leaving it are cut at its edge.
+     */
+    public static Figure lines(ChartSpec spec, List<Series> series, Scale yScale, double yMin, double yMax) {
+        ValueAxis y = ChartStyle.axis(spec.yLabel(), yScale);
+        if (yMin < yMax) {
+            y.setRange(yMin, yMax);
+        }
+        XYPlot plot = ChartStyle.plot(lines(series, yScale), ChartStyle.axis(spec.xLabel(), Scale.LINEAR), y,
+                lineRenderer(series.size(), 0, false));
+        plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD); // later series (a floor, a fit) on top
         if (yScale == Scale.LOG) {
             plot.setRangeMinorGridlinesVisible(true);
             plot.setRangeMinorGridlinePaint(new Color(0xEB, 0xEB, 0xEB));
@@ -124,23 +169,31 @@ public final class Charts {
      * map integrates to the fraction of points inside the box. Use the same box to compare sets.
      */
     public static Figure densityHeatmap(ChartSpec spec, Points points, int bins, Box box) {
+        return densityHeatmap(spec, points, bins, box, maxDensity(points, bins, box));
+    }
+
+    /**
+     * As {@link #densityHeatmap(ChartSpec, Points, int, Box)}, on the colour scale [0, {@code colourMax}]
+     * (cells above it take the top colour): give two maps the larger of their {@link #maxDensity} so
+     * one colour means one density in both.
+     */
+    public static Figure densityHeatmap(ChartSpec spec, Points points, int bins, Box box, double colourMax) {
         double[] density = Binning.density2d(points.xy(), box, bins);
         double dx = (box.xMax() - box.xMin()) / bins;
         double dy = (box.yMax() - box.yMin()) / bins;
         double[][] xyz = new double[3][bins * bins];
-        double max = 0;
+        double max = colourMax > 0 && Double.isFinite(colourMax) ? colourMax : 1;
         for (int ix = 0; ix < bins; ix++) {
             for (int iy = 0; iy < bins; iy++) {
                 int k = ix * bins + iy;
                 xyz[0][k] = box.xMin() + (ix + 0.5) * dx;
                 xyz[1][k] = box.yMin() + (iy + 0.5) * dy;
-                xyz[2][k] = density[k];
-                max = Math.max(max, density[k]);
+                xyz[2][k] = Math.min(density[k], max);
             }
         }
         DefaultXYZDataset data = new DefaultXYZDataset();
         data.addSeries(labels(List.of(points.name())).get(0), xyz);
-        Viridis scale = new Viridis(0, max > 0 ? max : 1);
+        Viridis scale = new Viridis(0, max);
         XYBlockRenderer renderer = new XYBlockRenderer();
         renderer.setBlockWidth(dx);
         renderer.setBlockHeight(dy);
@@ -155,13 +208,30 @@ public final class Charts {
         return ChartFiles.save(chart, spec);
     }
 
+    /** The largest cell density of {@code points} on the heatmap grid ({@code bins × bins} over {@code box}). */
+    public static double maxDensity(Points points, int bins, Box box) {
+        double max = 0;
+        for (double v : Binning.density2d(points.xy(), box, bins)) {
+            max = Math.max(max, v);
+        }
+        return max;
+    }
+
     /**
      * Arrows of one or more 2-D vector fields (e.g. true vs learned score on a grid). All fields
      * share one length scale, chosen so the longest arrow is about 0.9 grid spacings (spacing ≈
      * smaller extent / (√points − 1)); the factor is stated under the title.
      */
     public static Figure vectorField(ChartSpec spec, List<VectorField> fields) {
-        double factor = arrowScale(fields);
+        return vectorField(spec, fields, arrowScale(fields), "");
+    }
+
+    /**
+     * As {@link #vectorField(ChartSpec, List)} with a given length {@code factor} (arrow = vector ×
+     * factor), e.g. one {@link #arrowScale} for every panel of a figure; {@code note} follows the
+     * factor under the title.
+     */
+    public static Figure vectorField(ChartSpec spec, List<VectorField> fields, double factor, String note) {
         VectorSeriesCollection data = new VectorSeriesCollection();
         VectorRenderer renderer = new VectorRenderer();
         List<String> names = labels(fields.stream().map(VectorField::name).toList());
@@ -181,12 +251,13 @@ public final class Charts {
         XYPlot plot = ChartStyle.plot(data, ChartStyle.axis(spec.xLabel(), Scale.LINEAR),
                 ChartStyle.axis(spec.yLabel(), Scale.LINEAR), renderer);
         JFreeChart chart = ChartStyle.chart(spec.title(), plot, fields.size() > 1);
-        ChartStyle.subtitle(chart, String.format(Locale.ROOT, "arrow = vector × %.3g", factor));
+        ChartStyle.subtitle(chart, "arrow = vector × " + HtmlReport.format(Double.parseDouble(
+                String.format(Locale.ROOT, "%.3g", factor))) + note);
         return ChartFiles.save(chart, spec);
     }
 
-    /** Scale so the longest finite arrow spans ~0.9 of the estimated grid spacing. */
-    static double arrowScale(List<VectorField> fields) {
+    /** Scale so the longest finite arrow of all {@code fields} spans ~0.9 of the estimated grid spacing. */
+    public static double arrowScale(List<VectorField> fields) {
         double maxNorm = 0;
         List<Points> anchors = new ArrayList<>();
         int n = 0;
@@ -224,11 +295,14 @@ public final class Charts {
         return data;
     }
 
-    private static XYLineAndShapeRenderer lineRenderer(int count, int firstColour) {
+    /** Lines in palette colours from {@code firstColour}; a {@code reference} curve (a true pdf) is black and dashed. */
+    private static XYLineAndShapeRenderer lineRenderer(int count, int firstColour, boolean reference) {
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        r.setDrawSeriesLineAsPath(reference); // one path, so the dashes run on across the points
         for (int s = 0; s < count; s++) {
-            r.setSeriesPaint(s, ChartStyle.color(firstColour + s));
-            r.setSeriesStroke(s, ChartStyle.line());
+            r.setSeriesPaint(s, reference && s == 0 ? Color.BLACK : ChartStyle.color(firstColour + s));
+            r.setSeriesStroke(s, reference && s == 0 ? new BasicStroke(1.8f, BasicStroke.CAP_ROUND,
+                    BasicStroke.JOIN_ROUND, 1f, new float[] {6f, 4f}, 0f) : ChartStyle.line());
         }
         return r;
     }

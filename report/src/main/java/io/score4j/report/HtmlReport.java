@@ -38,7 +38,8 @@ public final class HtmlReport {
     private record Section(String heading, List<Block> blocks) {}
 
     private final String title;
-    private final Map<String, String> metrics = new LinkedHashMap<>();
+    /** Metric name → {value, unit, meaning}. */
+    private final Map<String, String[]> metrics = new LinkedHashMap<>();
     private final Map<String, String> settings = new LinkedHashMap<>();
     private final List<Section> sections = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
@@ -73,7 +74,16 @@ public final class HtmlReport {
 
     /** Adds (or replaces, keeping its place) a metric, shown with {@link #format(double)}. */
     public HtmlReport metric(String name, double value) {
-        metrics.put(Objects.requireNonNull(name, "name"), format(value));
+        return metric(name, value, "", "");
+    }
+
+    /**
+     * Adds (or replaces, keeping its place) a metric with its unit (e.g. "data units", may be empty)
+     * and a one-line meaning; the table gets unit and meaning columns when any metric has them.
+     */
+    public HtmlReport metric(String name, double value, String unit, String meaning) {
+        metrics.put(Objects.requireNonNull(name, "name"), new String[] {format(value),
+                Objects.requireNonNull(unit, "unit"), Objects.requireNonNull(meaning, "meaning")});
         return this;
     }
 
@@ -115,7 +125,7 @@ public final class HtmlReport {
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>").append(escape(title)).append("</title>\n<style>\n").append(CSS).append("</style>\n")
                 .append("</head>\n<body>\n<h1>").append(escape(title)).append("</h1>\n");
-        table(h, "Metrics", "metrics", metrics);
+        metricsTable(h, metrics);
         for (Section s : sections) {
             section(h, s, reportDir);
         }
@@ -133,6 +143,23 @@ public final class HtmlReport {
             section("");
         }
         return sections.get(sections.size() - 1);
+    }
+
+    private static void metricsTable(StringBuilder h, Map<String, String[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        boolean explained = rows.values().stream().anyMatch(r -> !r[1].isEmpty() || !r[2].isEmpty());
+        h.append("<section>\n<h2>Metrics</h2>\n<table class=\"metrics\">\n<thead><tr><th>name</th><th>value</th>")
+                .append(explained ? "<th>unit</th><th>meaning</th>" : "").append("</tr></thead>\n<tbody>\n");
+        rows.forEach((k, v) -> {
+            h.append("<tr><td>").append(escape(k)).append("</td><td>").append(escape(v[0])).append("</td>");
+            if (explained) {
+                h.append("<td>").append(escape(v[1])).append("</td><td>").append(escape(v[2])).append("</td>");
+            }
+            h.append("</tr>\n");
+        });
+        h.append("</tbody>\n</table>\n</section>\n");
     }
 
     private static void table(StringBuilder h, String heading, String cssClass, Map<String, String> rows) {
@@ -240,7 +267,8 @@ public final class HtmlReport {
             th, td { border: 1px solid #ddd; padding: .3em .8em; text-align: left; vertical-align: top; }
             th { background: #f4f6f8; }
             td:first-child { font-family: ui-monospace, "DejaVu Sans Mono", monospace; }
-            table.metrics td:last-child { text-align: right; font-variant-numeric: tabular-nums; }
+            table.metrics td:nth-child(2) { text-align: right; font-variant-numeric: tabular-nums; }
+            table.metrics td:nth-child(4) { color: #555; font-size: .92em; }
             figure { margin: 1em 0; }
             figure img { max-width: 100%; height: auto; border: 1px solid #eee; }
             figcaption { color: #555; font-size: .92em; }

@@ -36,8 +36,16 @@ public final class Panels {
      * @param panels at least one rendered figure
      */
     public static Figure sideBySide(Path dir, String name, String title, List<Figure> panels) {
-        if (panels.isEmpty()) {
-            throw new IllegalArgumentException("sideBySide needs at least one panel");
+        return grid(dir, name, title, panels, Math.max(1, panels.size()));
+    }
+
+    /**
+     * One figure holding {@code panels} in rows of {@code perRow}, left to right and top to bottom,
+     * each row as high as its tallest panel, on a white background.
+     */
+    public static Figure grid(Path dir, String name, String title, List<Figure> panels, int perRow) {
+        if (panels.isEmpty() || perRow < 1) {
+            throw new IllegalArgumentException("a grid needs at least one panel and perRow >= 1");
         }
         Path png = dir.resolve(name + ".png");
         Path svg = dir.resolve(name + ".svg");
@@ -45,38 +53,49 @@ public final class Panels {
         for (int i = 0; i < images.length; i++) {
             images[i] = readPng(panels.get(i).png());
         }
-        AtomicFiles.write(png, out -> ImageIO.write(combine(images), "png", out));
+        int[][] at = layout(images, perRow);
+        int width = at[images.length][0];
+        int height = at[images.length][1];
+        AtomicFiles.write(png, out -> ImageIO.write(combine(images, at, width, height), "png", out));
         StringBuilder body = new StringBuilder();
-        int x = 0;
-        int height = 0;
         for (int i = 0; i < images.length; i++) {
-            body.append(nested(readText(panels.get(i).svg()), x, "panel" + i + "-")).append('\n');
-            x += images[i].getWidth();
-            height = Math.max(height, images[i].getHeight());
+            body.append(nested(readText(panels.get(i).svg()), at[i][0], at[i][1], "panel" + i + "-")).append('\n');
         }
         AtomicFiles.writeString(svg, XML_DECLARATION + "<svg xmlns='http://www.w3.org/2000/svg' "
-                + "xmlns:xlink='http://www.w3.org/1999/xlink' width='" + x + "' height='" + height + "' viewBox='0 0 "
-                + x + " " + height + "'>\n<rect width='" + x + "' height='" + height + "' fill='white'/>\n" + body
+                + "xmlns:xlink='http://www.w3.org/1999/xlink' width='" + width + "' height='" + height + "' viewBox='0 0 "
+                + width + " " + height + "'>\n<rect width='" + width + "' height='" + height + "' fill='white'/>\n" + body
                 + "</svg>\n");
         return new Figure(png, svg, title);
     }
 
-    private static BufferedImage combine(BufferedImage[] images) {
+    /** Top-left corner of each panel, then {total width, total height} as the last entry. */
+    private static int[][] layout(BufferedImage[] images, int perRow) {
+        int[][] at = new int[images.length + 1][];
+        int y = 0;
         int width = 0;
-        int height = 0;
-        for (BufferedImage im : images) {
-            width += im.getWidth();
-            height = Math.max(height, im.getHeight());
+        for (int row = 0; row * perRow < images.length; row++) {
+            int x = 0;
+            int rowHeight = 0;
+            for (int i = row * perRow; i < Math.min(images.length, (row + 1) * perRow); i++) {
+                at[i] = new int[] {x, y};
+                x += images[i].getWidth();
+                rowHeight = Math.max(rowHeight, images[i].getHeight());
+            }
+            width = Math.max(width, x);
+            y += rowHeight;
         }
+        at[images.length] = new int[] {width, y};
+        return at;
+    }
+
+    private static BufferedImage combine(BufferedImage[] images, int[][] at, int width, int height) {
         BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         try {
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, width, height);
-            int x = 0;
-            for (BufferedImage im : images) {
-                g.drawImage(im, x, 0, null);
-                x += im.getWidth();
+            for (int i = 0; i < images.length; i++) {
+                g.drawImage(images[i], at[i][0], at[i][1], null);
             }
         } finally {
             g.dispose();
@@ -85,10 +104,10 @@ public final class Panels {
     }
 
     /**
-     * A panel's SVG element placed at horizontal offset {@code x}: the XML declaration dropped, the
+     * A panel's SVG element placed at offset ({@code x}, {@code y}): the XML declaration dropped, the
      * definition ids renamed to {@code idPrefix…} so two panels never share one.
      */
-    static String nested(String svgDocument, int x, String idPrefix) {
+    static String nested(String svgDocument, int x, int y, String idPrefix) {
         int start = svgDocument.indexOf("<svg");
         if (start < 0) {
             throw new IllegalStateException("not an SVG document (no <svg element)");
@@ -98,7 +117,7 @@ public final class Panels {
         if (m.find()) {
             element = element.replace(m.group(1), idPrefix);
         }
-        return "<svg x='" + x + "' y='0' " + element.substring("<svg".length()).stripLeading();
+        return "<svg x='" + x + "' y='" + y + "' " + element.substring("<svg".length()).stripLeading();
     }
 
     private static BufferedImage readPng(Path file) {

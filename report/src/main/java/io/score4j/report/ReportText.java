@@ -1,4 +1,4 @@
-package io.score4j.cli;
+package io.score4j.report;
 
 import io.score4j.metrics.Mmd;
 import java.util.ArrayList;
@@ -58,6 +58,27 @@ final class ReportText {
         return t.toString();
     }
 
+    /** {unit, one-line meaning} of a metric of {@link ReportMetrics#KEYS}, for the metrics table. */
+    static String[] unitAndMeaning(String key, ReportDocument.Contents c) {
+        return switch (key) {
+            case "n_data" -> new String[] {"rows", "data rows compared"};
+            case "n_samples" -> new String[] {"rows", "finite samples compared"};
+            case "non_finite_samples" -> new String[] {"rows", "samples left out: a coordinate was NaN or infinite"};
+            case "mmd2" -> new String[] {"none (kernel)", "squared kernel distance between samples and data, ≤ "
+                    + Mmd.DEFAULT_CAP + " points each; ≈ 0 when they match (slightly negative is noise)"};
+            case "mmd_bandwidth" -> new String[] {"data units", "Gaussian kernel width of mmd2 (median heuristic)"};
+            case "energy_distance" -> new String[] {"data units", "2E‖X−Y‖ − E‖X−X′‖ − E‖Y−Y′‖, ≤ " + Mmd.DEFAULT_CAP
+                    + " points each; 0 when the laws match, biased up for finite n"};
+            case "sliced_wasserstein" -> new String[] {"data units", "mean distance mass moves along "
+                    + ReportMetrics.SLICED_PROJECTIONS + " random directions (1-D W₁)"};
+            case "fisher_divergence" -> new String[] {"(data units)⁻²", "½·mean‖s − ∇log p‖² of the learned score on data"
+                    + (c.in().model().noiseConditional() ? ", at the smallest σ of the ladder" : "")};
+            case "mode_mass_tv" -> new String[] {"fraction", "½Σ|m_k − w_k|: samples' mass per mode against the weights"};
+            case "data_mode_mass_tv" -> new String[] {"fraction", "the same for the data: what perfect samples reach"};
+            default -> new String[] {"", ""};
+        };
+    }
+
     /** How to read the numbers. */
     static List<String> notes(ReportDocument.Contents c) {
         List<String> n = new ArrayList<>();
@@ -77,7 +98,7 @@ final class ReportText {
                     + "is the same for the data, the level a perfect sampler reaches with this many points.");
         }
         if (c.in().dim() == 2) {
-            n.add("Heatmaps have one colour scale each (bar on the right); compare shapes and the bars' ranges.");
+            n.add("The two heatmaps share one colour scale (bar on the right of each): one colour is one density.");
         }
         n.add("Keys: " + (c.samples().drawn() ? "data and sampler as in score4j train/sample with the same --seed; "
                 : "data as in score4j train with the same --seed; ") + "metrics and figure subsets from their own key.");

@@ -1,4 +1,4 @@
-package io.score4j.cli;
+package io.score4j.report;
 
 import io.score4j.comparison.Comparison;
 import io.score4j.comparison.ComparisonResult;
@@ -26,7 +26,7 @@ import java.util.Map;
  * value is the smallest σ's), and the mass per mode (fraction of points nearest each component
  * mean) of samples and data against the weights, summarised as total variation ½Σ|m_k − w_k|.
  */
-final class ReportMetrics {
+public final class ReportMetrics {
     /** Random directions of the sliced Wasserstein distance. */
     static final int SLICED_PROJECTIONS = ComparisonSettings.DEFAULT_PROJECTIONS;
     /** Most data points the Fisher divergence is averaged over. */
@@ -47,8 +47,8 @@ final class ReportMetrics {
      * @param sigma σ of that level (model units)
      * @param value ½·mean‖s(x, σ) − ∇ log p_σ(x)‖² over data points perturbed by σ
      */
-    record SigmaFisher(int level, double sigma, double value) {
-        SigmaFisher {
+    public record SigmaFisher(int level, double sigma, double value) {
+        public SigmaFisher {
             if (level < 0 || !(sigma > 0)) {
                 throw new IllegalArgumentException("level must be >= 0 and sigma > 0, got " + level + ", " + sigma);
             }

@@ -1,13 +1,6 @@
-package io.score4j.cli;
+package io.score4j.report;
 
 import io.score4j.random.Key;
-import io.score4j.report.ChartSpec;
-import io.score4j.report.Charts;
-import io.score4j.report.Figure;
-import io.score4j.report.Points;
-import io.score4j.report.Sample;
-import io.score4j.report.Scale;
-import io.score4j.report.Series;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,12 +9,11 @@ import java.util.List;
  * known) and {@code score} (learned vs true score curve over the data's range) or, for a
  * noise-conditional model, {@code score_sigma_<level>} for the largest, middle and smallest σ of
  * its ladder (learned vs the true σ-perturbed score). D &gt; 2: {@code hist_<j>}
- * for the first six columns (with the true marginal pdf when known) and {@code scatter} of the
- * first two columns.
+ * for the first six columns (with the true marginal pdf when known) and {@code pairs}, a scatter of
+ * every pair of the first four columns (see {@link ReportPairs}). Histogram bins follow
+ * {@link Bins#forData} (Freedman–Diaconis, or whole units for integer columns).
  */
 final class ReportFiguresLine {
-    /** Histogram bins. */
-    static final int BINS = 80;
     /** Columns shown as histograms when D &gt; 2. */
     static final int MAX_HISTOGRAMS = 6;
     /** Points of the score-curve grid. */
@@ -43,15 +35,19 @@ final class ReportFiguresLine {
     }
 
     private static ReportFigures.Entry histogram(ReportInputs in, ReportSamples s, ReportFolder folder, double[] grid) {
-        List<Series> truePdf = in.mixtureKnown() ? List.of(ReportFigures.pdf("true density", in.mixture(), grid)) : List.of();
         double[] data = in.data().values();
         double[] shown = ReportFigures.inView(s.points(), data);
+        Bins bins = Bins.forData(data, data, shown);
+        List<Series> truePdf = in.mixtureKnown()
+                ? List.of(ReportFigures.pdf("true density", in.mixture(), ReportFigures.linspace(bins.lo(), bins.hi(),
+                CURVE_POINTS))) : List.of();
         Figure hist = Charts.histogram(ChartSpec.of(folder.staging(), "histogram", "Data and samples",
-                in.model().columns()[0], "density"), BINS, List.of(new Sample("data", data),
+                in.model().columns()[0], "density"), bins, List.of(new Sample("data", data),
                 new Sample("samples", shown)), truePdf);
-        return new ReportFigures.Entry("Data and samples", hist, "Density histograms (" + BINS + " shared bins) of "
-                + in.data().n() + " data points and " + s.n() + " samples" + (truePdf.isEmpty() ? "."
-                : ", with the data's true density.") + ReportFigures.outsideNote(s.n(), shown.length, data));
+        return new ReportFigures.Entry("Data and samples", hist, "Density histograms of " + in.data().n()
+                + " data points (filled bars) and " + s.n() + " samples (orange outline) on " + bins.count()
+                + " shared bins (" + bins.rule() + ")" + (truePdf.isEmpty() ? "." : "; the dashed black line is the "
+                + "data's true density.") + ReportFigures.outsideNote(s.n(), shown.length, data));
     }
 
     /** Learned (and, when known, true) score on the grid; {@code level} of the ladder, or null for a plain model. */
@@ -81,24 +77,18 @@ final class ReportFiguresLine {
         List<ReportFigures.Entry> out = new ArrayList<>();
         for (int j = 0; j < Math.min(d, MAX_HISTOGRAMS); j++) {
             double[] dj = ReportFigures.column(data, d, j);
-            List<Series> curve = in.mixtureKnown()
-                    ? List.of(ReportFigures.pdf("true marginal density", in.mixture().marginal(j), curveGrid(dj))) : List.of();
             double[] sj = ReportFigures.inView(ReportFigures.column(samples, d, j), dj);
+            Bins bins = Bins.forData(dj, dj, sj);
+            List<Series> curve = in.mixtureKnown() ? List.of(ReportFigures.pdf("true marginal density",
+                    in.mixture().marginal(j), ReportFigures.linspace(bins.lo(), bins.hi(), CURVE_POINTS))) : List.of();
             Figure hist = Charts.histogram(ChartSpec.of(folder.staging(), "hist_" + j, "Column " + cols[j], cols[j],
-                    "density").withSize(800, 400), BINS, List.of(new Sample("data", dj), new Sample("samples", sj)), curve);
+                    "density").withSize(800, 400), bins, List.of(new Sample("data", dj), new Sample("samples", sj)), curve);
             out.add(new ReportFigures.Entry("Data and samples", hist, "Column " + cols[j] + ": density histograms of data "
-                    + "and samples" + (curve.isEmpty() ? "." : ", with the true marginal density.")
+                    + "(filled bars) and samples (orange outline) on " + bins.count() + " bins (" + bins.rule() + ")"
+                    + (curve.isEmpty() ? "." : "; dashed black: the true marginal density.")
                     + ReportFigures.outsideNote(s.n(), sj.length, dj)));
         }
-        double[] a = ReportMetrics.subsample(ReportFigures.columns(data, d, 0, 1), 2, ReportFigures.SCATTER_POINTS,
-                key.child(0));
-        double[] b = ReportMetrics.subsample(ReportFigures.columns(samples, d, 0, 1), 2, ReportFigures.SCATTER_POINTS,
-                key.child(1));
-        Figure scatter = Charts.scatter(ChartSpec.of(folder.staging(), "scatter", "Data and samples: " + cols[0] + " vs "
-                + cols[1], cols[0], cols[1]), List.of(new Points("data", a), new Points("samples", b)));
-        out.add(new ReportFigures.Entry("Data and samples", scatter, "Scatter of the first two columns: " + a.length / 2
-                + " data points and " + b.length / 2 + " samples (random subsets when there are more)."
-                + (d > MAX_HISTOGRAMS ? " Histograms show the first " + MAX_HISTOGRAMS + " of " + d + " columns." : "")));
+        out.add(ReportPairs.render(in, s, folder, key));
         return out;
     }
 

@@ -1,12 +1,10 @@
-package io.score4j.cli;
+package io.score4j.report;
 
 import io.score4j.data.Dataset;
 import io.score4j.density.GaussianMixture;
-import io.score4j.random.Key;
 import io.score4j.train.ScoreModel;
 import java.nio.file.Path;
 import java.util.Objects;
-import java.util.function.Consumer;
 
 /**
  * What a report reads, loaded and cross-checked before anything is written.
@@ -34,32 +32,6 @@ record ReportInputs(Path modelFile, ScoreModel model, Dataset data, String dataS
         }
     }
 
-    /**
-     * Loads the model and the data ({@code key} draws --mixture/--toy data, as {@code train} does with
-     * the same seed; a --csv's columns are matched to the model's by name) and checks that their
-     * dimensions agree; mismatches and unreadable files are user errors naming the file.
-     */
-    static ReportInputs load(Path modelFile, DataOptions options, Key key, Consumer<String> notes) {
-        ScoreModel model = ScoreModel.load(modelFile);
-        Dataset data = options.loadFor(model.columns(), "the model " + modelFile, key, notes);
-        String given = given(options);
-        if (data.d() != model.dim()) {
-            throw new UserError(given + " has " + data.d() + (data.d() == 1 ? " column" : " columns")
-                    + " but the model " + modelFile + " expects " + model.dim() + " ("
-                    + String.join(", ", model.columns()) + ")");
-        }
-        UserError.require(data.n() >= 2, given, data.n() + " rows", "needs at least 2 rows");
-        return new ReportInputs(modelFile, model, data, options.describe(), options.trueMixture());
-    }
-
-    /** The data flag and its value, for messages. */
-    private static String given(DataOptions o) {
-        if (o.csv != null) {
-            return "--csv " + o.csv;
-        }
-        return o.mixture != null ? "--mixture " + o.mixture : "--toy " + o.toy;
-    }
-
     /** Data dimension D. */
     int dim() {
         return model.dim();
@@ -76,7 +48,7 @@ record ReportInputs(Path modelFile, ScoreModel model, Dataset data, String dataS
      * model has no σ input, so {@code sigma} must be {@code null} for it.
      */
     double[] learned(double[] points, Double sigma) {
-        return ScoreCommand.scores(model, points, points.length / dim(), sigma);
+        return LearnedScores.at(model, points, sigma);
     }
 
     /** The smallest σ of a noise-conditional model's ladder, {@code null} for a plain model. */

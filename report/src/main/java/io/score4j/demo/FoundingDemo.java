@@ -1,8 +1,11 @@
-package io.score4j.cli;
+package io.score4j.demo;
 
 import io.score4j.data.MixtureData;
+import io.score4j.data.Standardizer;
 import io.score4j.density.GaussianMixture;
+import io.score4j.fused.FusedLangevin;
 import io.score4j.fused.FusedMlp;
+import io.score4j.fused.Parallelism;
 import io.score4j.metrics.ColumnStats;
 import io.score4j.metrics.KolmogorovSmirnov;
 import io.score4j.metrics.ModeMass;
@@ -17,10 +20,12 @@ import io.score4j.optim.Optimizer;
 import io.score4j.optim.Optimizers;
 import io.score4j.random.Draw;
 import io.score4j.random.Key;
+import io.score4j.report.LearnedScores;
 import io.score4j.sampling.Langevin;
 import io.score4j.sampling.LangevinConfig;
 import io.score4j.sampling.ScoreFn;
 import io.score4j.tensor.DType;
+import io.score4j.tensor.Tensor;
 import io.score4j.tensor.simd.VectorMath;
 import io.score4j.train.BatchLoss;
 import io.score4j.train.ObjectiveKind;
@@ -39,19 +44,24 @@ import java.util.Map;
  * with the same start and noise, with the exact score, so sampler error and score error can be told apart.
  * Keys: {@code Key.of(seed).split(5)} = data, init, train, sample, eval.
  */
-final class FoundingDemo {
-    static final String MIXTURE = "{\"weights\":[0.5,0.5],\"means\":[[-2],[2]],\"stds\":[[1],[1]]}";
+public final class FoundingDemo {
+    /** Langevin steps between progress updates of the fused chain (results do not depend on it). */
+    private static final int PROGRESS_STEPS = 100;
+    /** The seed's mixture ½N(−2, 1) + ½N(2, 1), as JSON. */
+    public static final String MIXTURE = "{\"weights\":[0.5,0.5],\"means\":[[-2],[2]],\"stds\":[[1],[1]]}";
 
     private FoundingDemo() {}
 
     /** Every setting of the run, shown in the report. */
-    record Settings(long seed, int n, int hidden, int epochs, int batch, double lr, double alpha, int particles,
+    public record Settings(long seed, int n, int hidden, int epochs, int batch, double lr, double alpha, int particles,
                     int langevinSteps, int threads) {
-        static Settings seed(long seed, int epochs, int langevinSteps, int threads) {
+        /** The seed's settings with the given seed, epochs, Langevin steps and threads. */
+        public static Settings seed(long seed, int epochs, int langevinSteps, int threads) {
             return new Settings(seed, 20000, 1024, epochs, 2048, 5e-3, 1e-2, 10000, langevinSteps, threads);
         }
 
-        Map<String, Object> asMap() {
+        /** Every setting by name, for the report's settings table. */
+        public Map<String, Object> asMap() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("mixture", MIXTURE);
             m.put("seed", seed);
@@ -72,12 +82,25 @@ final class FoundingDemo {
         }
     }
 
-    /** What the run produced. */
-    record Result(GaussianMixture mixture, double[] data, ScoreModel model, double[] epochLosses, double[] samples,
+    /**
+     * What the run produced.
+     *
+     * @param stepLosses  the loss of every training step's minibatch (the seed's raw loss curve)
+     * @param epochLosses the mean of {@code stepLosses} over each epoch
+     * @param grid        the score grid [−4, 4) in steps of 0.01, with the learned and true scores on it
+     */
+    public record Result(GaussianMixture mixture, double[] data, ScoreModel model, double[] stepLosses,
+                         double[] epochLosses, double[] samples,
                   double[] exactSamples, double[] grid, double[] learnedGrid, double[] trueGrid,
                   Map<String, Double> metrics) {}
 
-    static Result run(Settings s, boolean quiet) {
+    /** Runs the pipeline silently. */
+    public static Result run(Settings s) {
+        return run(s, DemoProgress.SILENT);
+    }
+
+    /** Runs the pipeline, reporting training and sampling progress to {@code progress}. */
+    public static Result run(Settings s, DemoProgress progress) {
         GaussianMixture mix = GaussianMixture.fromJson(MIXTURE, "built-in mixture");
         Key[] keys = Key.of(s.seed()).split(5);
         io.score4j.data.Dataset sampled = MixtureData.sample(mix, s.n(), keys[0]);
@@ -88,7 +111,7 @@ final class FoundingDemo {
         BatchLoss loss = ObjectiveKind.EXACT.loss(spec, 1, ObjectiveOptions.defaults(), s.threads());
         TrainConfig cfg = TrainConfig.of(s.epochs(), s.batch());
         int total = cfg.stepsPerEpoch(s.n()) * s.epochs();
-        Progress bar = Progress.start("train", total, quiet);
+        DemoProgress.Phase bar = progress.start("train", total);
         long t0 = System.nanoTime();
         TrainState<ChainState> end = Trainer.run(
                 Trainer.start(MlpInit.init(spec, Init.NORMAL, keys[1], DType.F32), opt, keys[2]),
@@ -100,14 +123,14 @@ final class FoundingDemo {
                 });
         double trainSeconds = (System.nanoTime() - t0) / 1e9;
         bar.finish();
-        ScoreModel model = new ScoreModel(spec, end.params(), Scaling.identity(1), new String[] {"x"}, new double[0],
+        ScoreModel model = new ScoreModel(spec, end.params(), new Standardizer(new double[1], new double[] {1.0}), new String[] {"x"}, new double[0],
                 modelSettings(s));
-        Chains chains = sample(s, mix, model, keys[3], quiet);
+        Chains chains = sample(s, mix, model, keys[3], progress);
         Map<String, Double> metrics = new LinkedHashMap<>();
         double[] grid = ScoreMetrics.uniformGrid(-4, 0.01, 800);
-        double[] learnedGrid = ScoreCommand.scores(model, grid, grid.length, null);
+        double[] learnedGrid = LearnedScores.at(model, grid, null);
         double[] eval = MixtureData.sample(mix, s.n(), keys[4]).values();
-        double[] learnedEval = ScoreCommand.scores(model, eval, eval.length, null);
+        double[] learnedEval = LearnedScores.at(model, eval, null);
         metrics.put("fisher_divergence", ScoreMetrics.fisherDivergence(eval, learnedEval, mix));
         metrics.put("score_grid_mse", ScoreMetrics.gridMse(grid, learnedGrid, mix));
         sampleMetrics(metrics, "", chains.learned(), mix);
@@ -121,28 +144,39 @@ final class FoundingDemo {
         metrics.put("sample_seconds", chains.learnedSeconds());
         sampleMetrics(metrics, "exact_", chains.exact(), mix);
         metrics.put("exact_sample_seconds", chains.exactSeconds());
-        return new Result(mix, data, model, epochLosses, chains.learned(), chains.exact(), grid, learnedGrid,
+        return new Result(mix, data, model, losses, epochLosses, chains.learned(), chains.exact(), grid, learnedGrid,
                 ScoreMetrics.trueScores(grid, mix), metrics);
     }
 
     private record Chains(double[] learned, double learnedSeconds, double[] exact, double exactSeconds) {}
 
-    private static Chains sample(Settings s, GaussianMixture mix, ScoreModel model, Key key, boolean quiet) {
+    private static Chains sample(Settings s, GaussianMixture mix, ScoreModel model, Key key, DemoProgress progress) {
         Key[] k = key.split(2);
         float[] start = Draw.uniform(k[0], s.particles(), 0, 1);
         LangevinConfig cfg = new LangevinConfig(s.alpha(), s.langevinSteps(), 0, s.threads());
         long t0 = System.nanoTime();
-        double[] learned = Samplers.widen(Samplers.fusedLangevin(FusedMlp.of(model.spec(), model.params()), start,
-                cfg.stepSize(), cfg.steps(), cfg.threads(), k[1], "sample (learned)", quiet));
+        double[] learned = fusedChain(FusedMlp.of(model.spec(), model.params()), start, cfg, k[1],
+                progress.start("sample (learned)", cfg.steps()));
         double learnedSeconds = (System.nanoTime() - t0) / 1e9;
         long t1 = System.nanoTime();
-        double[] exact = chain(ScoreFn.of(mix), start, cfg, k[1], "sample (exact)", quiet);
+        double[] exact = chain(ScoreFn.of(mix), start, cfg, k[1], progress.start("sample (exact)", cfg.steps()));
         return new Chains(learned, learnedSeconds, exact, (System.nanoTime() - t1) / 1e9);
     }
 
+    /** The fused float32 Langevin chain from {@code start}, in pieces of {@value #PROGRESS_STEPS} steps. */
+    private static double[] fusedChain(FusedMlp net, float[] start, LangevinConfig cfg, Key key, DemoProgress.Phase bar) {
+        float[] x = start.clone();
+        int n = start.length / net.dim();
+        for (int t = 0; t < cfg.steps(); t += PROGRESS_STEPS) {
+            int piece = Math.min(PROGRESS_STEPS, cfg.steps() - t);
+            FusedLangevin.run(net, x, n, cfg.stepSize(), t, piece, key, Parallelism.of(cfg.threads()));
+            bar.update(t + piece, "");
+        }
+        bar.finish();
+        return Tensor.wrap(x, x.length).toDoubleArray();
+    }
 
-    private static double[] chain(ScoreFn score, float[] start, LangevinConfig cfg, Key key, String label, boolean quiet) {
-        Progress bar = Progress.start(label, cfg.steps(), quiet);
+    private static double[] chain(ScoreFn score, float[] start, LangevinConfig cfg, Key key, DemoProgress.Phase bar) {
         double[] out = Langevin.sample(score, start, 1, cfg, key, done -> bar.update(done, "")).samples().toDoubleArray();
         bar.finish();
         return out;

@@ -1,15 +1,12 @@
-package io.score4j.cli;
+package io.score4j.report;
 
-import io.score4j.data.ColumnMapping;
-import io.score4j.data.Dataset;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Consumer;
 
 /**
- * The samples a report compares with the data, in original units.
+ * The samples a report compares with the data, in original units: read from a file or drawn by the
+ * caller (the report never samples).
  *
  * @param points    the finite rows, flat [n, d] (rows with a non-finite entry are dropped and counted)
  * @param d         dimension
@@ -19,8 +16,8 @@ import java.util.function.Consumer;
  * @param sampler   what drew them (kind, steps, step size, start box, ladder, seed, the equivalent
  *                  {@code score4j sample} command), empty for samples read from a file
  */
-record ReportSamples(double[] points, int d, int total, int nonFinite, String source, Map<String, Object> sampler) {
-    ReportSamples {
+public record ReportSamples(double[] points, int d, int total, int nonFinite, String source, Map<String, Object> sampler) {
+    public ReportSamples {
         Objects.requireNonNull(points, "points");
         Objects.requireNonNull(source, "source");
         if (d < 1 || points.length % d != 0) {
@@ -40,24 +37,12 @@ record ReportSamples(double[] points, int d, int total, int nonFinite, String so
     }
 
     /** Number of finite rows. */
-    int n() {
+    public int n() {
         return points.length / d;
     }
 
     /** Whether these samples were drawn by the report (and so are written to samples.csv). */
-    boolean drawn() {
+    public boolean drawn() {
         return !sampler.isEmpty();
-    }
-
-    /**
-     * Reads samples from a CSV with a column for each of the model's columns, found by name (as
-     * {@code score4j sample} writes them; see {@link ModelRows}); a missing one is a user error naming
-     * the file, others are ignored with a note.
-     */
-    static ReportSamples read(Path file, ReportInputs in, Consumer<String> notes) {
-        Dataset s = ModelRows.read(new ModelRows.Request("--samples", file, in.model().columns(),
-                "the model " + in.modelFile(), ColumnMapping.byName(), "rename them in the file"), false, notes);
-        UserError.require(s.n() >= 2, "--samples " + file, s.n() + " rows", "needs at least 2 rows");
-        return new ReportSamples(s.values(), s.d(), s.n(), 0, "file:" + file.getFileName(), Map.of());
     }
 }

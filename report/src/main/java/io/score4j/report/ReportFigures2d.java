@@ -1,14 +1,7 @@
-package io.score4j.cli;
+package io.score4j.report;
 
 import io.score4j.density.GaussianMixture;
 import io.score4j.random.Key;
-import io.score4j.report.Box;
-import io.score4j.report.ChartSpec;
-import io.score4j.report.Charts;
-import io.score4j.report.Figure;
-import io.score4j.report.Panels;
-import io.score4j.report.Points;
-import io.score4j.report.VectorField;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,15 +46,20 @@ final class ReportFigures2d {
     private static ReportFigures.Entry density(Frame f, ReportSamples s) {
         Path parts = f.folder().parts();
         int n = f.in().data().n();
-        Figure data = Charts.densityHeatmap(panel(parts, "data_density", "Data (" + n + " points)", f),
-                new Points("data", f.in().data().values()), HEAT_BINS, f.box());
+        Points dataPoints = new Points("data", f.in().data().values());
+        Points samplePoints = new Points("samples", s.points());
+        double top = Math.max(Charts.maxDensity(dataPoints, HEAT_BINS, f.box()),
+                Charts.maxDensity(samplePoints, HEAT_BINS, f.box()));
+        Figure data = Charts.densityHeatmap(panel(parts, "data_density", "Data (" + n + " points)", f), dataPoints,
+                HEAT_BINS, f.box(), top);
         Figure samples = Charts.densityHeatmap(panel(parts, "samples_density", "Samples (" + s.n() + " points)", f),
-                new Points("samples", s.points()), HEAT_BINS, f.box());
+                samplePoints, HEAT_BINS, f.box(), top);
         Figure both = Panels.sideBySide(f.folder().staging(), "density", "Density of data and samples",
                 List.of(data, samples));
         int outside = outside(s.points(), f.box());
         String caption = String.format(Locale.ROOT, "Density heatmaps (%d×%d cells) of the data (left) and the samples "
-                        + "(right) over the same box [%.3g, %.3g] × [%.3g, %.3g]; each has its own colour scale. "
+                        + "(right) over the same box [%.3g, %.3g] × [%.3g, %.3g], on one colour scale (0 to the larger "
+                        + "of the two maxima, so one colour is one density in both). "
                         + "%d of %d samples (%.1f%%) fall outside the box.", HEAT_BINS, HEAT_BINS, f.box().xMin(),
                 f.box().xMax(), f.box().yMin(), f.box().yMax(), outside, s.n(), 100.0 * outside / s.n());
         return new ReportFigures.Entry("Data and samples", both, caption);
@@ -95,15 +93,18 @@ final class ReportFigures2d {
         GaussianMixture truth = in.truth(sigma);
         Path parts = f.folder().parts();
         String at = sigma == null ? "" : ", σ = " + io.score4j.report.HtmlReport.format(sigma);
-        Figure left = Charts.vectorField(panel(parts, name + "_learned", "Learned score" + at, f), List.of(learned));
-        Figure right = Charts.vectorField(panel(parts, name + "_true", "True score" + at, f),
-                List.of(new VectorField("true score", grid, truth.scores(grid))));
+        VectorField exact = new VectorField("true score", grid, truth.scores(grid));
+        double factor = Charts.arrowScale(List.of(learned, exact));
+        Figure left = Charts.vectorField(panel(parts, name + "_learned", "Learned score" + at, f), List.of(learned),
+                factor, ", both panels");
+        Figure right = Charts.vectorField(panel(parts, name + "_true", "True score" + at, f), List.of(exact), factor,
+                ", both panels");
         Figure both = Panels.sideBySide(f.folder().staging(), name, "Learned vs true score" + suffix,
                 List.of(left, right));
         return new ReportFigures.Entry(section, both, caption + " (left) and the exact score"
                 + (sigma == null ? " of the data's mixture" : " of the mixture perturbed by the same σ") + " (right). "
-                + "Each panel scales its arrows so the longest spans about one grid spacing; the factor is under "
-                + "each title.");
+                + "Both panels share one arrow scale (arrow = score × the factor under the titles), chosen so the "
+                + "longest arrow of either spans about one grid spacing: equal lengths are equal scores.");
     }
 
     /** GRID × GRID points at the centres of the cells of the box. */

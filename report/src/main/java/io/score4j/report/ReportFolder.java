@@ -1,7 +1,8 @@
-package io.score4j.cli;
+package io.score4j.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.score4j.InputException;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -35,26 +36,29 @@ final class ReportFolder implements AutoCloseable {
         this.created = created;
     }
 
-    /** Fails early, before long work, when {@code dir} cannot become the output folder. */
-    static void check(Path dir) {
+    /**
+     * Fails early, before long work, with an {@link InputException} when {@code dir} cannot become the
+     * output folder; {@code label} names it in the message (e.g. {@code --out}).
+     */
+    public static void check(Path dir, String label) {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new UserError("--out " + dir + " is a file, expected a folder");
+            throw new InputException(label + " " + dir + " is a file, expected a folder");
         }
         Path parent = dir.toAbsolutePath().normalize().getParent();
         if (!Files.exists(dir) && (parent == null || !Files.isDirectory(parent))) {
-            throw new UserError("--out " + dir + ": parent folder " + parent + " does not exist");
+            throw new InputException(label + " " + dir + ": parent folder " + parent + " does not exist");
         }
     }
 
     /** Creates {@code dir} if needed and a fresh staging folder in it. */
     static ReportFolder open(Path dir) {
-        check(dir);
+        check(dir, "report folder");
         boolean created = !Files.exists(dir);
         try {
             Files.createDirectories(dir);
             return new ReportFolder(dir, Files.createTempDirectory(dir, ".report-staging-"), created);
         } catch (IOException e) {
-            throw new UserError("--out " + dir + ": cannot create folder (" + UserFiles.reason(e) + ")");
+            throw new InputException("report folder " + dir + ": cannot create folder (" + reason(e) + ")", e);
         }
     }
 
@@ -85,7 +89,7 @@ final class ReportFolder implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            throw new UserError("--out " + dir + ": cannot write report files (" + UserFiles.reason(e) + ")");
+            throw new InputException("report folder " + dir + ": cannot write report files (" + reason(e) + ")", e);
         }
     }
 
@@ -111,6 +115,17 @@ final class ReportFolder implements AutoCloseable {
         }
         names.removeIf(n -> !n.matches("[A-Za-z0-9][A-Za-z0-9._-]*\\.(png|svg|csv)"));
         return names;
+    }
+
+    /** A short reason for an I/O failure, for messages. */
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     private static void move(Path from, Path to) throws IOException {

@@ -1,10 +1,7 @@
-package io.score4j.cli;
+package io.score4j.report;
 
 import io.score4j.density.GaussianMixture;
 import io.score4j.random.Key;
-import io.score4j.report.Figure;
-import io.score4j.report.HtmlReport;
-import io.score4j.report.Series;
 import java.util.List;
 import java.util.Objects;
 
@@ -55,8 +52,7 @@ final class ReportFigures {
      * that ran far away do not squeeze the histogram of the rest into one bar; see {@link #outsideNote}.
      */
     static double[] inView(double[] values, double[] data) {
-        double[] r = viewRange(data);
-        return java.util.Arrays.stream(values).filter(v -> v >= r[0] && v <= r[1]).toArray();
+        return Bins.inView(values, data);
     }
 
     /** A caption sentence saying how many samples {@link #inView} left out, or "" when none. */
@@ -64,21 +60,10 @@ final class ReportFigures {
         if (shown == total) {
             return "";
         }
-        double[] r = viewRange(data);
+        double[] r = Bins.viewRange(data);
         return String.format(java.util.Locale.ROOT, " %d of %d samples (%.1f%%) lie outside [%.3g, %.3g] and are not "
                 + "drawn; the samples' bars are normalised over the %d drawn.", total - shown, total,
                 100.0 * (total - shown) / total, r[0], r[1], shown);
-    }
-
-    private static double[] viewRange(double[] data) {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (double v : data) {
-            lo = Math.min(lo, v);
-            hi = Math.max(hi, v);
-        }
-        double pad = hi > lo ? 0.5 * (hi - lo) : 0.5;
-        return new double[] {lo - pad, hi + pad};
     }
 
     /** "σ = 0.0123 (level i of L)" for a ladder level, in model units. */

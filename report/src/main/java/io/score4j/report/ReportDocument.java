@@ -1,10 +1,9 @@
-package io.score4j.cli;
+package io.score4j.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.score4j.io.AtomicFiles;
-import io.score4j.report.HtmlReport;
 import io.score4j.train.ScoreModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -139,11 +138,14 @@ final class ReportDocument {
         HtmlReport r = HtmlReport.titled("score4j report: " + c.in().modelFile().getFileName());
         c.metrics().values().forEach((k, v) -> {
             if (v != null) {
-                r.metric(k, v);
+                String[] um = ReportText.unitAndMeaning(k, c);
+                r.metric(k, v, um[0], um[1]);
             }
         });
         for (ReportMetrics.SigmaFisher f : c.metrics().bySigma()) {
-            r.metric("fisher_divergence at σ=" + HtmlReport.format(f.sigma()), f.value());
+            r.metric("fisher_divergence at σ=" + HtmlReport.format(f.sigma()), f.value(), "(data units)⁻²",
+                    "level " + (f.level() + 1) + " of the ladder: on data perturbed by this σ, against the "
+                            + "σ-perturbed mixture");
         }
         String section = null;
         for (ReportFigures.Entry e : c.figures()) {
