@@ -77,7 +77,7 @@ public final class BenchCommand implements Callable<Integer> {
     static String table(List<BenchPhases.Result> results, int threads) {
         StringBuilder sb = new StringBuilder();
         String jdk = Runtime.version().toString();
-        String vec = VectorMath.vectorEnabled() ? "on" : "off";
+        String vec = VectorMath.provider().name();
         sb.append(String.format(Locale.ROOT, "%-15s %4s %10s %10s %10s %12s %16s %7s %-14s %s%n", "phase", "runs",
                 "median", "min", "max", "per step", "throughput", "threads", "JDK", "vector"));
         for (BenchPhases.Result r : results) {
@@ -91,6 +91,7 @@ public final class BenchCommand implements Callable<Integer> {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("jdk", Runtime.version().toString());
         root.put("vector", VectorMath.vectorEnabled());
+        root.put("math", VectorMath.provider().name());
         root.put("threads", threads);
         root.put("cores", Runtime.getRuntime().availableProcessors());
         List<Map<String, Object>> rows = new ArrayList<>();
