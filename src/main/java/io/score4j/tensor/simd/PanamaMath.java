@@ -43,7 +43,7 @@ final class PanamaMath implements MathProvider {
         int i = from;
         for (int bound = from + S.loopBound(to - from); i < bound; i += L) {
             FloatVector h = FloatVector.fromArray(S, in, i);
-            h.max(0f).add(log1pUnit(expNonPositive(h.abs().neg()))).intoArray(out, i);
+            PanamaApprox.positivePart(h).add(log1pUnit(expNonPositive(h.abs().neg()))).intoArray(out, i);
         }
         for (; i < to; i++) {
             out[i] = Approx.softplus(in[i]);
@@ -75,7 +75,7 @@ final class PanamaMath implements MathProvider {
             FloatVector h = FloatVector.fromArray(S, in, i);
             FloatVector e = expNonPositive(h.abs().neg());
             FloatVector r = one.div(e.add(1f));
-            h.max(0f).add(log1pUnit(e)).intoArray(softplus, i);
+            PanamaApprox.positivePart(h).add(log1pUnit(e)).intoArray(softplus, i);
             e.mul(r).blend(r, h.compare(VectorOperators.GE, 0f)).intoArray(sigmoid, i);
         }
         for (; i < to; i++) {
@@ -92,7 +92,7 @@ final class PanamaMath implements MathProvider {
         int i = from;
         for (int bound = from + S.loopBound(to - from); i < bound; i += L) {
             FloatVector h = FloatVector.fromArray(S, in, i);
-            FloatVector y = h.abs().mul(-2f).max(Approx.NEG_FLOOR);
+            FloatVector y = PanamaApprox.floorNeg(h.abs().mul(-2f));
             FloatVector t = y.fma(Approx.LOG2E, Approx.ROUND);
             FloatVector n = t.sub(Approx.ROUND);
             FloatVector s = scaleFromRounded(t);
