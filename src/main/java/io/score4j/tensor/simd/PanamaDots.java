@@ -13,6 +13,8 @@ final class PanamaDots {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     private static final int N = FixedOrder.LANES;
+    /** Registers per 16 partials: 1, 2 or 4. */
+    private static final int G = N / L;
 
     private PanamaDots() {}
 
@@ -51,9 +53,37 @@ final class PanamaDots {
                 }
             }
             for (; r < rows; r++) {
-                out[outOff + r * cols + j] = FixedOrder.dot(a, aOff + r * n, b, bo, n);
+                out[outOff + r * cols + j] = one(a, aOff + r * n, b, bo, n, lanes);
             }
         }
+    }
+
+    /** One row at any of the three widths: G registers of partials, then the tail and the halving tree. */
+    private static float one(float[] a, int ao, float[] b, int bo, int n, float[] lanes) {
+        int m = n - n % N;
+        FloatVector p0 = FloatVector.zero(S);
+        FloatVector p1 = p0;
+        FloatVector p2 = p0;
+        FloatVector p3 = p0;
+        for (int i = 0; i < m; i += N) {
+            p0 = FloatVector.fromArray(S, a, ao + i).fma(FloatVector.fromArray(S, b, bo + i), p0);
+            if (G > 1) {
+                p1 = FloatVector.fromArray(S, a, ao + i + L).fma(FloatVector.fromArray(S, b, bo + i + L), p1);
+            }
+            if (G > 2) {
+                p2 = FloatVector.fromArray(S, a, ao + i + 2 * L).fma(FloatVector.fromArray(S, b, bo + i + 2 * L), p2);
+                p3 = FloatVector.fromArray(S, a, ao + i + 3 * L).fma(FloatVector.fromArray(S, b, bo + i + 3 * L), p3);
+            }
+        }
+        p0.intoArray(lanes, 0);
+        if (G > 1) {
+            p1.intoArray(lanes, L);
+        }
+        if (G > 2) {
+            p2.intoArray(lanes, 2 * L);
+            p3.intoArray(lanes, 3 * L);
+        }
+        return FixedOrder.finish(lanes, a, ao + m, b, bo + m, n - m);
     }
 
     /** Writes the sum of partials in lanes plus row ao's tail from index m to out[o]. */
