@@ -104,6 +104,7 @@ public final class BenchCommand implements Callable<Integer>, DeclaresFiles {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("jdk", Runtime.version().toString());
         root.put("vector", VectorMath.vectorEnabled());
+        root.put("math", VectorMath.provider().name());
         root.put("threads", threads);
         root.put("cores", Runtime.getRuntime().availableProcessors());
         List<Map<String, Object>> rows = new ArrayList<>();

@@ -16,7 +16,7 @@ final class ToySampling {
         for (int c = 0; c < k; c++) {
             double a = 2.0 * Math.PI * c / k;
             w[c] = 1.0 / k;
-            m[c] = new double[] {2.0 * Math.cos(a), 2.0 * Math.sin(a)};
+            m[c] = new double[] {2.0 * StrictMath.cos(a), 2.0 * StrictMath.sin(a)};
             s[c] = new double[] {0.2, 0.2};
         }
         return new GaussianMixture(w, m, s);
@@ -42,8 +42,8 @@ final class ToySampling {
         for (int i = 0; i < n; i++) {
             double t = Math.PI * u.uniform(i);
             boolean upper = i % 2 == 0;
-            double x = upper ? Math.cos(t) : 1.0 - Math.cos(t);
-            double y = upper ? Math.sin(t) : 0.5 - Math.sin(t);
+            double x = upper ? StrictMath.cos(t) : 1.0 - StrictMath.cos(t);
+            double y = upper ? StrictMath.sin(t) : 0.5 - StrictMath.sin(t);
             out[2 * i] = 2.0 * (x - 0.5) + 0.1 * z[2 * i];
             out[2 * i + 1] = 2.0 * (y - 0.25) + 0.1 * z[2 * i + 1];
         }
@@ -56,8 +56,8 @@ final class ToySampling {
         double[] out = new double[2 * n];
         for (int i = 0; i < n; i++) {
             double t = 1.5 * Math.PI * (1.0 + 2.0 * u.uniform(i));
-            out[2 * i] = t * Math.cos(t) / 5.0 + 0.1 * z[2 * i];
-            out[2 * i + 1] = t * Math.sin(t) / 5.0 + 0.1 * z[2 * i + 1];
+            out[2 * i] = t * StrictMath.cos(t) / 5.0 + 0.1 * z[2 * i];
+            out[2 * i + 1] = t * StrictMath.sin(t) / 5.0 + 0.1 * z[2 * i + 1];
         }
         return out;
     }
@@ -82,8 +82,8 @@ final class ToySampling {
         for (int i = 0; i < n; i++) {
             double r = i % 2 == 0 ? 1.0 : 2.0;
             double a = 2.0 * Math.PI * u.uniform(i);
-            out[2 * i] = r * Math.cos(a) + 0.08 * z[2 * i];
-            out[2 * i + 1] = r * Math.sin(a) + 0.08 * z[2 * i + 1];
+            out[2 * i] = r * StrictMath.cos(a) + 0.08 * z[2 * i];
+            out[2 * i + 1] = r * StrictMath.sin(a) + 0.08 * z[2 * i + 1];
         }
         return out;
     }
@@ -94,9 +94,9 @@ final class ToySampling {
         for (int i = 0; i < n; i++) {
             double radial = 1.0 + 0.3 * z[2 * i];
             double tangential = 0.1 * z[2 * i + 1];
-            double a = 2.0 * Math.PI * (i % 5) / 5.0 + 0.25 * Math.exp(radial);
-            out[2 * i] = 2.0 * (radial * Math.cos(a) - tangential * Math.sin(a));
-            out[2 * i + 1] = 2.0 * (radial * Math.sin(a) + tangential * Math.cos(a));
+            double a = 2.0 * Math.PI * (i % 5) / 5.0 + 0.25 * StrictMath.exp(radial);
+            out[2 * i] = 2.0 * (radial * StrictMath.cos(a) - tangential * StrictMath.sin(a));
+            out[2 * i + 1] = 2.0 * (radial * StrictMath.sin(a) + tangential * StrictMath.cos(a));
         }
         return out;
     }

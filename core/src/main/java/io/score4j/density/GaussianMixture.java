@@ -57,10 +57,10 @@ public final class GaussianMixture implements Density {
         this.logConst = new double[k];
         this.invVar = new double[k * d];
         for (int c = 0; c < k; c++) {
-            double lc = Math.log(weights[c]) - 0.5 * d * Normal.LOG_2PI;
+            double lc = StrictMath.log(weights[c]) - 0.5 * d * Normal.LOG_2PI;
             for (int j = 0; j < d; j++) {
                 double s = stds[c][j];
-                lc -= Math.log(s);
+                lc -= StrictMath.log(s);
                 invVar[c * d + j] = 1.0 / (s * s);
             }
             logConst[c] = lc;
@@ -138,9 +138,9 @@ public final class GaussianMixture implements Density {
         }
         double sum = 0.0;
         for (int c = 0; c < k; c++) {
-            sum += Math.exp(t[c] - max);
+            sum += StrictMath.exp(t[c] - max);
         }
-        return max + Math.log(sum);
+        return max + StrictMath.log(sum);
     }
 
     /** Writes ∇ₓ log p(x) = Σ_k r_k(x)(−(x − μ_k)/σ_k²) into {@code out[outOff … outOff+D)}. */
@@ -168,7 +168,7 @@ public final class GaussianMixture implements Density {
         double max = componentLogTerms(x, off, out);
         double sum = 0.0;
         for (int c = 0; c < k; c++) {
-            out[c] = Math.exp(out[c] - max);
+            out[c] = StrictMath.exp(out[c] - max);
             sum += out[c];
         }
         for (int c = 0; c < k; c++) {

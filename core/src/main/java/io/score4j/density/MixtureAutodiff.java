@@ -27,10 +27,10 @@ public final class MixtureAutodiff {
         for (int c = 0; c < k; c++) {
             double[] mean = mix.means()[c];
             double[] invStd = new double[d];
-            double logNorm = Math.log(mix.weight(c));
+            double logNorm = StrictMath.log(mix.weight(c));
             for (int j = 0; j < d; j++) {
                 invStd[j] = 1.0 / mix.std(c, j);
-                logNorm -= Math.log(mix.std(c, j)) + 0.5 * Math.log(2 * Math.PI);
+                logNorm -= StrictMath.log(mix.std(c, j)) + 0.5 * StrictMath.log(2 * Math.PI);
             }
             Var z = x.sub(Var.leaf(Tensor.of(mean, d))).mul(Var.leaf(Tensor.of(invStd, d)));
             terms[c] = z.square().sum(1).mul(-0.5).add(logNorm);

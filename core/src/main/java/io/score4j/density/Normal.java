@@ -10,13 +10,13 @@ package io.score4j.density;
  */
 public final class Normal {
     /** log(2π). */
-    public static final double LOG_2PI = Math.log(2.0 * Math.PI);
+    public static final double LOG_2PI = StrictMath.log(2.0 * Math.PI);
 
     private Normal() {}
 
     /** φ(z) = exp(−z²/2) / √(2π). */
     public static double pdf(double z) {
-        return Math.exp(-0.5 * z * z) / Math.sqrt(2.0 * Math.PI);
+        return StrictMath.exp(-0.5 * z * z) / Math.sqrt(2.0 * Math.PI);
     }
 
     /** log φ(z) = −z²/2 − ½ log 2π. */
@@ -36,7 +36,7 @@ public final class Normal {
 
     /** Q(a) = 1 − Φ(a) for 0 ≤ a ≤ 37. */
     private static double upperTail(double a) {
-        double e = Math.exp(-0.5 * a * a);
+        double e = StrictMath.exp(-0.5 * a * a);
         if (a < 7.07106781186547) {
             double num = 3.52624965998911e-02 * a + 0.700383064443688;
             num = num * a + 6.37396220353165;

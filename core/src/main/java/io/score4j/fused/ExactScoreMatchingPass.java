@@ -105,40 +105,38 @@ final class ExactScoreMatchingPass {
     /**
      * Writes the batch-mean gradient into {@code out} from {@code chunks} partials in
      * {@code partials} (chunk i at i·partialSize), summing chunks in order in double; adds the c_k terms
-     * S1_k·W2[k,d] and S1_k·W1[d,k]; returns Σ losses / n.
+     * S1_k·W2[k,d] and S1_k·W1[d,k]; returns Σ losses / n. The chunk sums stream through the partials
+     * chunk by chunk (each element still adds chunk 0, 1, … in order).
      */
     static double combine(FusedMlp net, float[] partials, double[] losses, int chunks, int n, Gradients out) {
         int d = net.dim();
         int h = net.hidden();
         int p = partialSize(d, h);
+        double[] sum = new double[p];
+        for (int c = 0; c < chunks; c++) {
+            int o = c * p;
+            for (int i = 0; i < p; i++) {
+                sum[i] += partials[o + i];
+            }
+        }
         double inv = 1.0 / n;
         int s1 = 2 * d * h + h;
         for (int k = 0; k < h; k++) {
-            double sig = sumChunks(partials, chunks, p, s1 + k);
-            out.b1()[k] = (float) (sumChunks(partials, chunks, p, 2 * d * h + k) * inv);
+            double sig = sum[s1 + k];
+            out.b1()[k] = (float) (sum[2 * d * h + k] * inv);
             for (int j = 0; j < d; j++) {
                 int dk = j * h + k;
-                double xd = sumChunks(partials, chunks, p, dk);
-                double ag = sumChunks(partials, chunks, p, d * h + dk);
-                out.w1()[dk] = (float) ((xd + sig * net.w2t[dk]) * inv);
-                out.w2()[k * d + j] = (float) ((ag + sig * net.w1[dk]) * inv);
+                out.w1()[dk] = (float) ((sum[dk] + sig * net.w2t[dk]) * inv);
+                out.w2()[k * d + j] = (float) ((sum[d * h + dk] + sig * net.w1[dk]) * inv);
             }
         }
         for (int j = 0; j < d; j++) {
-            out.b2()[j] = (float) (sumChunks(partials, chunks, p, s1 + h + j) * inv);
+            out.b2()[j] = (float) (sum[s1 + h + j] * inv);
         }
         double loss = 0;
         for (int c = 0; c < chunks; c++) {
             loss += losses[c];
         }
         return loss * inv;
-    }
-
-    private static double sumChunks(float[] partials, int chunks, int stride, int index) {
-        double s = 0;
-        for (int c = 0; c < chunks; c++) {
-            s += partials[c * stride + index];
-        }
-        return s;
     }
 }

@@ -11,7 +11,8 @@ import io.score4j.random.Key;
  * </pre>
  * in float arithmetic, so the noise of a particle depends only on (key, t, i): the result is
  * bit-identical for every thread count and equals a step-by-step loop over all particles that uses the
- * same noise and {@link FusedMlp#score}.
+ * same noise and {@link FusedMlp#score}. The noise uses {@link StrictMath} and the score sums in a fixed
+ * order, so the bits do not depend on the CPU or its vector width either.
  */
 public final class FusedLangevin {
     /** Particles per block; even, so a block's noise starts on a Box–Muller pair. */
@@ -65,11 +66,11 @@ public final class FusedLangevin {
                 long pair = i >>> 1;
                 double u1 = 1.0 - stepKey.uniform(2 * pair);
                 double u2 = stepKey.uniform(2 * pair + 1);
-                double r = Math.sqrt(-2.0 * Math.log(u1));
+                double r = Math.sqrt(-2.0 * StrictMath.log(u1));
                 double a = 2.0 * Math.PI * u2;
-                x[i] = x[i] + (alpha * scores[i] + sigma * (float) (r * Math.cos(a)));
+                x[i] = x[i] + (alpha * scores[i] + sigma * (float) (r * StrictMath.cos(a)));
                 if (i + 1 < hi) {
-                    x[i + 1] = x[i + 1] + (alpha * scores[i + 1] + sigma * (float) (r * Math.sin(a)));
+                    x[i + 1] = x[i + 1] + (alpha * scores[i + 1] + sigma * (float) (r * StrictMath.sin(a)));
                 }
             }
         }

@@ -70,7 +70,7 @@ public final class NoiseConditionalScoreMatching implements Objective {
             for (int j = 0; j < d; j++) {
                 in[r * (d + 1) + j] = xs[r * d + j] + sigma * z[r * d + j];
             }
-            in[r * (d + 1) + d] = Math.log(sigma);
+            in[r * (d + 1) + d] = StrictMath.log(sigma);
         }
         Var out = MlpModel.apply(spec, params, Var.leaf(Tensor.wrap(in, b, d + 1).astype(x.dtype())));
         return out.add(Var.leaf(Tensor.wrap(z, b, d).astype(x.dtype()))).square().sum(1).mul(0.5);

@@ -55,8 +55,8 @@ record Adam(double factor, double b1, double b2, double eps) implements Optimize
         Leaves.checkLike("grad", grads, params);
         Leaves.checkLike("adam mu", state.mu(), params);
         long t = state.count() + 1;
-        double bc1 = 1 - Math.pow(b1, t);
-        double bc2 = 1 - Math.pow(b2, t);
+        double bc1 = 1 - StrictMath.pow(b1, t);
+        double bc2 = 1 - StrictMath.pow(b2, t);
         double stepSize = factor / bc1;
         double bc2Sqrt = Math.sqrt(bc2);
         List<String> names = params.names();

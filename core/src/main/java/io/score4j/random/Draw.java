@@ -2,7 +2,9 @@ package io.score4j.random;
 
 /**
  * Pure functions that draw arrays from a {@link Key}, like {@code jax.random.normal/uniform/choice}.
- * Element {@code i} of every result depends only on the key and {@code i}.
+ * Element {@code i} of every result depends only on the key and {@code i}. Transcendentals are
+ * {@link StrictMath}'s (fdlibm), never {@link Math}'s, whose JIT intrinsics may round differently on
+ * another CPU: the same key gives the same bits on every machine.
  */
 public final class Draw {
     private Draw() {}
@@ -12,9 +14,9 @@ public final class Draw {
         long pair = i >>> 1;
         double u1 = 1.0 - key.uniform(2 * pair);   // (0, 1]
         double u2 = key.uniform(2 * pair + 1);
-        double r = Math.sqrt(-2.0 * Math.log(u1));
+        double r = Math.sqrt(-2.0 * StrictMath.log(u1));
         double a = 2.0 * Math.PI * u2;
-        return (i & 1) == 0 ? r * Math.cos(a) : r * Math.sin(a);
+        return (i & 1) == 0 ? r * StrictMath.cos(a) : r * StrictMath.sin(a);
     }
 
     /** {@code n} standard normals in double precision. */
@@ -24,11 +26,11 @@ public final class Draw {
         for (int p = 0; p < n; p += 2) {
             double u1 = 1.0 - key.uniform(p);
             double u2 = key.uniform(p + 1);
-            double r = Math.sqrt(-2.0 * Math.log(u1));
+            double r = Math.sqrt(-2.0 * StrictMath.log(u1));
             double a = 2.0 * Math.PI * u2;
-            out[p] = r * Math.cos(a);
+            out[p] = r * StrictMath.cos(a);
             if (p + 1 < n) {
-                out[p + 1] = r * Math.sin(a);
+                out[p + 1] = r * StrictMath.sin(a);
             }
         }
         return out;

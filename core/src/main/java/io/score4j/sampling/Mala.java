@@ -138,7 +138,7 @@ public final class Mala {
                 backward += b * b;
             }
             double logA = lpProp - logp[i] + (forward - backward) / (4 * alpha);
-            if (!(Math.log(u) < logA)) {
+            if (!(StrictMath.log(u) < logA)) {
                 return false;   // also rejects NaN
             }
             System.arraycopy(xp, 0, x, base, d);

@@ -22,10 +22,10 @@ final class Noise {
             // Same expressions, in the same order, as Draw.normalAt for the pair (k, k+1), k even.
             double u1 = 1.0 - key.uniform(k);
             double u2 = key.uniform(k + 1);
-            double r = Math.sqrt(-2.0 * Math.log(u1));
+            double r = Math.sqrt(-2.0 * StrictMath.log(u1));
             double a = 2.0 * Math.PI * u2;
-            out[o++] = r * Math.cos(a);
-            out[o++] = r * Math.sin(a);
+            out[o++] = r * StrictMath.cos(a);
+            out[o++] = r * StrictMath.sin(a);
         }
         if (k < end) {
             out[o] = Draw.normalAt(key, k);

@@ -38,7 +38,7 @@ public record NoiseSchedule(double sigmaMax, double sigmaMin, int levels) {
             return sigmaMin;
         }
         double frac = (double) i / (levels - 1);
-        return Math.exp(Math.log(sigmaMax) + frac * (Math.log(sigmaMin) - Math.log(sigmaMax)));
+        return StrictMath.exp(StrictMath.log(sigmaMax) + frac * (StrictMath.log(sigmaMin) - StrictMath.log(sigmaMax)));
     }
 
     /** The whole ladder, σ_1 first (a fresh array of length L). */

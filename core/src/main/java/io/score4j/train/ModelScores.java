@@ -72,7 +72,7 @@ public final class ModelScores {
                 throw new IllegalArgumentException("score called with d=" + d + " for a model of dim " + dm);
             }
             float[] in = new float[rows * (d + 1)];
-            float logSigma = (float) Math.log(sigma);
+            float logSigma = (float) StrictMath.log(sigma);
             for (int r = 0; r < rows; r++) {
                 System.arraycopy(x, (offset + r) * d, in, r * (d + 1), d);
                 in[r * (d + 1) + d] = logSigma;

@@ -2,9 +2,10 @@ package io.score4j.tensor.simd;
 
 /**
  * Float array kernels with two implementations chosen once at start-up by {@link VectorMath}: a
- * scalar one and one on the JDK Vector API. Both run the same operation sequence per element, so
- * every elementwise kernel gives bit-identical results on either; the reductions ({@link #dot},
- * {@link #rowDots}) sum in a different but fixed order per provider and agree within float rounding.
+ * scalar one and one on the JDK Vector API. Both run the same operation sequence per element, and the
+ * reductions ({@link #dot}, {@link #rowDots}) sum in {@link FixedOrder}'s one order, so every kernel
+ * gives bit-identical results on either provider and at every vector width (512, 256, 128 bits): the
+ * bits of a result do not depend on the CPU.
  *
  * <p>Shape convention: kernels of the form {@code kernel(in, out, from, to)} read {@code in[i]} and
  * write {@code out[i]} for {@code from <= i < to} and touch nothing else; an output may be the same
@@ -86,12 +87,12 @@ public sealed interface MathProvider permits ScalarMath, PanamaMath {
      */
     void applyWithDerivatives(Nonlinearity f, float[] in, float[] value, float[] d1, float[] d2, int from, int to);
 
-    /** Σ_{i<n} a[aOff+i]·b[bOff+i]; modifies nothing. */
+    /** Σ_{i<n} a[aOff+i]·b[bOff+i] in {@link FixedOrder}'s order (16 interleaved partials); modifies nothing. */
     float dot(float[] a, int aOff, float[] b, int bOff, int n);
 
     /**
      * out[outOff + r·cols + j] = Σ_{k<n} a[aOff + r·n + k] · b[bOff + j·n + k] for r < rows, j < cols
-     * (A·Bᵀ with A [rows, n], B [cols, n]); modifies out[outOff, outOff + rows·cols).
+     * (A·Bᵀ with A [rows, n], B [cols, n]), each entry {@link #dot}'s bits; modifies out[outOff, outOff + rows·cols).
      */
     void rowDots(float[] a, int aOff, int rows, float[] b, int bOff, int cols, int n, float[] out, int outOff);
 

@@ -64,9 +64,26 @@ final class PanamaApprox {
         return p.mul(s1).mul(s2);
     }
 
+    /**
+     * max(y, −87) as compare and blend: the same bits as {@code y.max(−87)} for every y (NaN stays NaN,
+     * −0 stays −0), but C2 compiles {@code FloatVector.max} on x86 to a longer NaN- and −0-correct
+     * sequence of blends.
+     */
+    static FloatVector floorNeg(FloatVector y) {
+        return y.blend(Approx.NEG_FLOOR, y.compare(VectorOperators.LT, Approx.NEG_FLOOR));
+    }
+
+    /**
+     * The positive part h⁺ as compare and blend, where it is added to a positive term: it keeps −0 where
+     * {@code max(h, 0)} gives +0, and −0 + t = +0 + t for t &gt; 0, so the sum has the scalar twin's bits.
+     */
+    static FloatVector positivePart(FloatVector h) {
+        return h.blend(0f, h.compare(VectorOperators.LT, 0f));
+    }
+
     /** exp(max(y, −87)) for y ≤ 0. */
     static FloatVector expNonPositive(FloatVector y) {
-        FloatVector yc = y.max(Approx.NEG_FLOOR);
+        FloatVector yc = floorNeg(y);
         FloatVector t = yc.fma(Approx.LOG2E, Approx.ROUND);
         FloatVector n = t.sub(Approx.ROUND);
         FloatVector em = expm1Poly(n.lanewise(FMA, -Approx.LN2_LO, n.lanewise(FMA, -Approx.LN2_HI, yc)));

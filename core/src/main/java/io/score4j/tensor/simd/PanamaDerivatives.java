@@ -30,7 +30,7 @@ final class PanamaDerivatives {
             FloatVector e = expNonPositive(h.abs().neg());
             FloatVector r = one.div(e.add(1f));
             FloatVector er = e.mul(r);
-            h.max(0f).add(log1pUnit(e)).intoArray(value, i);
+            PanamaApprox.positivePart(h).add(log1pUnit(e)).intoArray(value, i);
             er.blend(r, h.compare(VectorOperators.GE, 0f)).intoArray(d1, i);
             er.mul(r).intoArray(d2, i);
         }
@@ -45,7 +45,7 @@ final class PanamaDerivatives {
         int i = from;
         for (int bound = from + S.loopBound(to - from); i < bound; i += L) {
             FloatVector h = FloatVector.fromArray(S, in, i);
-            FloatVector y = h.abs().mul(-2f).max(Approx.NEG_FLOOR);
+            FloatVector y = PanamaApprox.floorNeg(h.abs().mul(-2f));
             FloatVector t = y.fma(Approx.LOG2E, Approx.ROUND);
             FloatVector n = t.sub(Approx.ROUND);
             FloatVector s = scaleFromRounded(t);

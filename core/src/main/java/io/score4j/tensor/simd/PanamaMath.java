@@ -43,7 +43,7 @@ final class PanamaMath implements MathProvider {
         int i = from;
         for (int bound = from + S.loopBound(to - from); i < bound; i += L) {
             FloatVector h = FloatVector.fromArray(S, in, i);
-            h.max(0f).add(log1pUnit(expNonPositive(h.abs().neg()))).intoArray(out, i);
+            PanamaApprox.positivePart(h).add(log1pUnit(expNonPositive(h.abs().neg()))).intoArray(out, i);
         }
         for (; i < to; i++) {
             out[i] = Approx.softplus(in[i]);
@@ -75,7 +75,7 @@ final class PanamaMath implements MathProvider {
             FloatVector h = FloatVector.fromArray(S, in, i);
             FloatVector e = expNonPositive(h.abs().neg());
             FloatVector r = one.div(e.add(1f));
-            h.max(0f).add(log1pUnit(e)).intoArray(softplus, i);
+            PanamaApprox.positivePart(h).add(log1pUnit(e)).intoArray(softplus, i);
             e.mul(r).blend(r, h.compare(VectorOperators.GE, 0f)).intoArray(sigmoid, i);
         }
         for (; i < to; i++) {
@@ -92,7 +92,7 @@ final class PanamaMath implements MathProvider {
         int i = from;
         for (int bound = from + S.loopBound(to - from); i < bound; i += L) {
             FloatVector h = FloatVector.fromArray(S, in, i);
-            FloatVector y = h.abs().mul(-2f).max(Approx.NEG_FLOOR);
+            FloatVector y = PanamaApprox.floorNeg(h.abs().mul(-2f));
             FloatVector t = y.fma(Approx.LOG2E, Approx.ROUND);
             FloatVector n = t.sub(Approx.ROUND);
             FloatVector s = scaleFromRounded(t);
@@ -141,44 +141,12 @@ final class PanamaMath implements MathProvider {
 
     @Override
     public float dot(float[] a, int aOff, float[] b, int bOff, int n) {
-        return dot(a, aOff, b, bOff, n, new float[L]);
-    }
-
-    /** Four vector accumulators, combined as (a0 + a1) + (a2 + a3), lanes summed in order, then the tail. */
-    private static float dot(float[] a, int aOff, float[] b, int bOff, int n, float[] lanes) {
-        FloatVector a0 = FloatVector.zero(S);
-        FloatVector a1 = a0;
-        FloatVector a2 = a0;
-        FloatVector a3 = a0;
-        int i = 0;
-        for (; i + 4 * L <= n; i += 4 * L) {
-            a0 = FloatVector.fromArray(S, a, aOff + i).fma(FloatVector.fromArray(S, b, bOff + i), a0);
-            a1 = FloatVector.fromArray(S, a, aOff + i + L).fma(FloatVector.fromArray(S, b, bOff + i + L), a1);
-            a2 = FloatVector.fromArray(S, a, aOff + i + 2 * L).fma(FloatVector.fromArray(S, b, bOff + i + 2 * L), a2);
-            a3 = FloatVector.fromArray(S, a, aOff + i + 3 * L).fma(FloatVector.fromArray(S, b, bOff + i + 3 * L), a3);
-        }
-        for (; i + L <= n; i += L) {
-            a0 = FloatVector.fromArray(S, a, aOff + i).fma(FloatVector.fromArray(S, b, bOff + i), a0);
-        }
-        a0.add(a1).add(a2.add(a3)).intoArray(lanes, 0);
-        float s = 0f;
-        for (int l = 0; l < L; l++) {
-            s += lanes[l];
-        }
-        for (; i < n; i++) {
-            s = Math.fma(a[aOff + i], b[bOff + i], s);
-        }
-        return s;
+        return PanamaDots.dot(a, aOff, b, bOff, n);
     }
 
     @Override
     public void rowDots(float[] a, int aOff, int rows, float[] b, int bOff, int cols, int n, float[] out, int outOff) {
-        float[] lanes = new float[L];
-        for (int r = 0; r < rows; r++) {
-            for (int j = 0; j < cols; j++) {
-                out[outOff + r * cols + j] = dot(a, aOff + r * n, b, bOff + j * n, n, lanes);
-            }
-        }
+        PanamaDots.rowDots(a, aOff, rows, b, bOff, cols, n, out, outOff);
     }
 
     @Override

@@ -77,11 +77,7 @@ final class ScalarMath implements MathProvider {
 
     @Override
     public float dot(float[] a, int aOff, float[] b, int bOff, int n) {
-        float s = 0f;
-        for (int i = 0; i < n; i++) {
-            s = Math.fma(a[aOff + i], b[bOff + i], s);
-        }
-        return s;
+        return FixedOrder.dot(a, aOff, b, bOff, n);
     }
 
     @Override
