@@ -84,9 +84,9 @@ class VectorWidthReproducibilityTest {
         return field(probeLine(flags), "provider");
     }
 
-    /** What {@code ProviderProbe} prints in a child JVM with these flags. */
+    /** What {@link WidthProbe} prints in a child JVM with these flags. */
     private static String probeLine(List<String> flags) throws IOException, InterruptedException {
-        return runJvm(flags, List.of("io.score4j.tensor.simd.ProviderProbe"));
+        return runJvm(flags, List.of(WidthProbe.class.getName()));
     }
 
     /** The value of {@code name=value} in the probe's output. */
