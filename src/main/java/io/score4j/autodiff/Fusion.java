@@ -49,17 +49,7 @@ final class Fusion {
 
     /** Whether {@code op} on {@code in} is computed by a {@link Plan} step (or is a free reshape of a deferred node). */
     static boolean fusible(Primitive op, int[] attr, Var[] in) {
-        if (op.isElementwiseUnary() || op.isElementwiseBinary() || op == Primitive.BROADCAST) {
-            return true;
-        }
-        if (op == Primitive.RESHAPE) {
-            return in[0].isDeferred();
-        }
-        if (op == Primitive.MATMUL) {
-            int[] b = in[1].shape();
-            return b[Shapes.transposed(attr, 1) ? 1 : 0] <= SMALL_K;
-        }
-        return false;
+        return op.fusible(attr, in);
     }
 
     /**
@@ -86,10 +76,7 @@ final class Fusion {
      * element) or in F32 without the Vector API. These are computed when built.
      */
     static boolean expensive(Var node) {
-        return switch (node.op()) {
-            case EXP, LOG, TANH, SIGMOID, SOFTPLUS -> node.dtype() == DType.F64 || !VectorMath.vectorEnabled();
-            default -> false;
-        };
+        return node.op().transcendental() && (node.dtype() == DType.F64 || !VectorMath.vectorEnabled());
     }
 
     /**
@@ -104,16 +91,16 @@ final class Fusion {
         Object a = data(v.input(0));
         if (op.isElementwiseUnary()) {
             if (out instanceof double[] o) {
-                Elementwise.unary(op, (double[]) a, o, size);
+                op.compute((double[]) a, o, size);
             } else {
-                Elementwise.unary(op, (float[]) a, (float[]) out, size);
+                op.compute((float[]) a, (float[]) out, size);
             }
         } else if (op.isElementwiseBinary()) {
             Object b = data(v.input(1));
             if (out instanceof double[] o) {
-                Elementwise.binary(op, (double[]) a, (double[]) b, o, size);
+                op.compute((double[]) a, (double[]) b, o, size);
             } else {
-                Elementwise.binary(op, (float[]) a, (float[]) b, (float[]) out, size);
+                op.compute((float[]) a, (float[]) b, (float[]) out, size);
             }
         } else if (op == Primitive.BROADCAST) {
             Kernels.broadcastRange(a, new Kernels.Broadcast(v.input(0).shape(), v.shape()), out, 0, 0, size);

@@ -137,7 +137,7 @@ final class Plan {
     private static void bind(Var n, int i, int rows, Map<Object, Integer> slot, List<Object> loads,
                              List<Integer> loadWidths, int[] argSlot, Object[] argData) {
         Var in = skipReshapes(n.input(i));
-        boolean elementwise = n.op().isElementwiseUnary() || n.op().isElementwiseBinary();
+        boolean elementwise = n.op().isElementwise();
         if (!elementwise) {
             argSlot[i] = -1;
             argData[i] = operand(n, i, in.value());
@@ -235,17 +235,17 @@ final class Plan {
         } else if (op.isElementwiseUnary()) {
             Object a = scratch[argSlot[s][0]];
             if (dtype == DType.F64) {
-                Elementwise.unary(op, (double[]) a, (double[]) dst, len);
+                op.compute((double[]) a, (double[]) dst, len);
             } else {
-                Elementwise.unary(op, (float[]) a, (float[]) dst, len);
+                op.compute((float[]) a, (float[]) dst, len);
             }
         } else if (op.isElementwiseBinary()) {
             Object a = scratch[argSlot[s][0]];
             Object b = scratch[argSlot[s][1]];
             if (dtype == DType.F64) {
-                Elementwise.binary(op, (double[]) a, (double[]) b, (double[]) dst, len);
+                op.compute((double[]) a, (double[]) b, (double[]) dst, len);
             } else {
-                Elementwise.binary(op, (float[]) a, (float[]) b, (float[]) dst, len);
+                op.compute((float[]) a, (float[]) b, (float[]) dst, len);
             }
         } else if (op == Primitive.BROADCAST) {
             Kernels.broadcastRange(argData[s][0], broadcasts[s], dst, 0, from, len);
@@ -257,7 +257,7 @@ final class Plan {
 
     /** The inner dimension k of MATMUL node {@code n}. */
     static int innerDim(Var n) {
-        return n.input(1).shape()[Shapes.transposed(n.attr(), 1) ? 1 : 0];
+        return Primitive.innerDim(n.attr(), n.input(1));
     }
 
     /** The array a step reads for computed input {@code i}: MATMUL operands packed untransposed. */
@@ -279,7 +279,7 @@ final class Plan {
         while (!stack.isEmpty()) {
             Var v = stack.remove(stack.size() - 1);
             order.add(v);
-            boolean elementwise = v.op().isElementwiseUnary() || v.op().isElementwiseBinary();
+            boolean elementwise = v.op().isElementwise();
             for (int i = 0; i < v.op().arity() && elementwise; i++) {
                 Var in = skipReshapes(v.input(i));
                 if (in.isDeferred() && in.isFusible() && seen.add(in)) {

@@ -1,10 +1,8 @@
 package io.score4j.autodiff;
 
-import io.score4j.tensor.DType;
-import io.score4j.tensor.Tensor;
 import java.util.Arrays;
 
-/** Shape arithmetic shared by evaluation, the friendly API and the rules. Pure functions. */
+/** Shape arithmetic shared by the primitives' shape rules, the friendly API and the executor. Pure functions. */
 final class Shapes {
     private Shapes() {}
 
@@ -55,71 +53,8 @@ final class Shapes {
         return out;
     }
 
-    /**
-     * The output shape of {@code op} on inputs {@code in} with attribute {@code attr}; checks arity,
-     * dtypes and shapes, throwing IllegalArgumentException naming the op and the inputs.
-     */
-    static int[] output(Primitive op, int[] attr, Var[] in) {
-        if (in.length != op.arity()) {
-            throw new IllegalArgumentException(op + " takes " + op.arity() + " inputs, got " + in.length);
-        }
-        int[] a = in[0].shape();
-        if (op.isElementwiseUnary()) {
-            return a;
-        }
-        if (op.isElementwiseBinary()) {
-            if (!Arrays.equals(a, in[1].shape()) || in[0].dtype() != in[1].dtype()) {
-                throw new IllegalArgumentException(op + " needs equal shapes and dtypes, got " + in[0] + " and " + in[1]);
-            }
-            return a;
-        }
-        return switch (op) {
-            case MATMUL -> matmul(in[0], in[1], attr);
-            case TRANSPOSE -> {
-                if (a.length != 2) {
-                    throw new IllegalArgumentException("TRANSPOSE needs a rank-2 tensor, got " + in[0]);
-                }
-                yield new int[] {a[1], a[0]};
-            }
-            case SUM_AXIS -> {
-                if (attr[0] < 0 || attr[0] >= a.length) {
-                    throw new IllegalArgumentException("SUM_AXIS axis " + attr[0] + " out of range for " + in[0]);
-                }
-                yield remove(a, attr[0]);
-            }
-            case SUM_ALL -> new int[0];
-            case BROADCAST, RESHAPE -> target(op, in[0], attr);
-            default -> throw new IllegalStateException("no shape rule for " + op);
-        };
-    }
-
-    /** The target shape of a BROADCAST or RESHAPE of {@code x}, checked. */
-    private static int[] target(Primitive op, Var x, int[] attr) {
-        int[] a = x.shape();
-        boolean ok = op == Primitive.BROADCAST
-                ? attr.length >= a.length && Arrays.equals(broadcast(padLeft(a, attr.length), attr), attr)
-                : Tensor.sizeOf(attr) == x.size();
-        if (!ok) {
-            throw new IllegalArgumentException("cannot " + op + " " + x + " to " + Arrays.toString(attr));
-        }
-        return attr.clone();
-    }
-
     /** Whether MATMUL attribute {@code attr} transposes operand {@code i} (0 = a, 1 = b). */
     static boolean transposed(int[] attr, int i) {
         return attr != null && attr[i] != 0;
-    }
-
-    private static int[] matmul(Var a, Var b, int[] attr) {
-        int[] sa = a.shape();
-        int[] sb = b.shape();
-        boolean ta = transposed(attr, 0);
-        boolean tb = transposed(attr, 1);
-        DType dt = a.dtype();
-        if (sa.length != 2 || sb.length != 2 || (ta ? sa[0] : sa[1]) != (tb ? sb[1] : sb[0]) || dt != b.dtype()) {
-            throw new IllegalArgumentException("MATMUL needs op(a) [m,k] and op(b) [k,n] of one dtype, got "
-                    + a + (ta ? "ᵀ" : "") + " and " + b + (tb ? "ᵀ" : ""));
-        }
-        return new int[] {ta ? sa[1] : sa[0], tb ? sb[0] : sb[1]};
     }
 }

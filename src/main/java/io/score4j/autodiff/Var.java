@@ -85,7 +85,10 @@ public final class Var {
      * computed now unless {@link Fusion#keepDeferred} defers it.
      */
     static Var apply(Primitive op, int[] attr, Var... in) {
-        int[] shape = Shapes.output(op, attr, in);
+        if (in.length != op.arity()) {
+            throw new IllegalArgumentException(op + " takes " + op.arity() + " inputs, got " + in.length);
+        }
+        int[] shape = op.shape(attr, in);
         int[] a = attr == null ? null : attr.clone();
         Var v = new Var(null, shape, in[0].dtype, op, in, a, Fusion.fusible(op, a, in));
         if (!Fusion.keepDeferred(v)) {
@@ -263,6 +266,20 @@ public final class Var {
     /** Heaviside step (1 where positive); zero derivative. */
     public Var step() {
         return unary(Primitive.STEP);
+    }
+
+    /**
+     * An elementwise unary primitive applied to this (e.g. {@code x.map(Primitive.EXP)} is
+     * {@code x.exp()}): every elementwise op added to {@link Primitive} is usable through this
+     * without a method of its own.
+     *
+     * @throws IllegalArgumentException if {@code op} is not elementwise unary
+     */
+    public Var map(Primitive op) {
+        if (!op.isElementwiseUnary()) {
+            throw new IllegalArgumentException(op + " is not an elementwise unary primitive");
+        }
+        return unary(op);
     }
 
     /** x·σ(x) (composite). */

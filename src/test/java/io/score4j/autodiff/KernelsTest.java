@@ -85,16 +85,16 @@ final class KernelsTest {
     void f64ElementwiseIsExact() {
         double[] x = Draw.normalDouble(Key.of(3), 1000);
         double[] out = new double[x.length];
-        Elementwise.unary(Primitive.EXP, x, out, x.length);
+        Primitive.EXP.compute(x, out, x.length);
         for (int i = 0; i < x.length; i++) {
             assertEquals(Math.exp(x[i]), out[i], 0.0);
         }
-        Elementwise.unary(Primitive.SIGMOID, x, out, x.length);
+        Primitive.SIGMOID.compute(x, out, x.length);
         for (int i = 0; i < x.length; i++) {
             assertEquals(1.0 / (1.0 + Math.exp(-x[i])), out[i], 0.0);
         }
         double[] y = Draw.normalDouble(Key.of(4), 1000);
-        Elementwise.binary(Primitive.DIV, x, y, out, x.length);
+        Primitive.DIV.compute(x, y, out, x.length);
         for (int i = 0; i < x.length; i++) {
             assertEquals(x[i] / y[i], out[i], 0.0);
         }
@@ -122,28 +122,28 @@ final class KernelsTest {
             x[i] = (i - 20000) * 1e-3f + 1.7e-4f;
         }
         float[] out = new float[n];
-        Elementwise.unary(Primitive.EXP, x, out, n);
+        Primitive.EXP.compute(x, out, n);
         for (int i = 0; i < n; i++) {
             double e = Math.exp(x[i]);
             assertEquals(e, out[i], MathProvider.EXP_REL * e);
         }
-        Elementwise.unary(Primitive.SOFTPLUS, x, out, n);
+        Primitive.SOFTPLUS.compute(x, out, n);
         for (int i = 0; i < n; i++) {
             double sp = Math.max(x[i], 0) + Math.log1p(Math.exp(-Math.abs((double) x[i])));
             assertEquals(sp, out[i], MathProvider.SOFTPLUS_REL * sp);
         }
-        Elementwise.unary(Primitive.SIGMOID, x, out, n);
+        Primitive.SIGMOID.compute(x, out, n);
         for (int i = 0; i < n; i++) {
             double s = 1 / (1 + Math.exp(-(double) x[i]));
             assertEquals(s, out[i], MathProvider.SIGMOID_REL * s);
         }
-        Elementwise.unary(Primitive.TANH, x, out, n);
+        Primitive.TANH.compute(x, out, n);
         for (int i = 0; i < n; i++) {
             assertEquals(Math.tanh(x[i]), out[i], MathProvider.TANH_ABS);
         }
-        Elementwise.unary(Primitive.EXP, x, out, n);
+        Primitive.EXP.compute(x, out, n);
         float[] back = new float[n];
-        Elementwise.unary(Primitive.LOG, out, back, n);
+        Primitive.LOG.compute(out, back, n);
         for (int i = 0; i < n; i++) {
             assertEquals((float) Math.log(out[i]), back[i], 0f);
         }
@@ -161,8 +161,8 @@ final class KernelsTest {
         Elementwise.softplusAndSigmoid(x, sp, sg, x.length);
         float[] sp1 = new float[x.length];
         float[] sg1 = new float[x.length];
-        Elementwise.unary(Primitive.SOFTPLUS, x, sp1, x.length);
-        Elementwise.unary(Primitive.SIGMOID, x, sg1, x.length);
+        Primitive.SOFTPLUS.compute(x, sp1, x.length);
+        Primitive.SIGMOID.compute(x, sg1, x.length);
         assertArrayEquals(sp1, sp, 0f);
         assertArrayEquals(sg1, sg, 0f);
     }
@@ -172,7 +172,7 @@ final class KernelsTest {
         float[] a = toFloat(Draw.normalDouble(Key.of(5), 257));
         float[] b = toFloat(Draw.normalDouble(Key.of(6), 257));
         float[] out = new float[257];
-        Elementwise.binary(Primitive.MUL, a, b, out, 257);
+        Primitive.MUL.compute(a, b, out, 257);
         float[] ref = new float[257];
         for (int i = 0; i < 257; i++) {
             ref[i] = a[i] * b[i];
