@@ -105,6 +105,12 @@ public enum Primitive {
         @Override void compute(float[] a, float[] o, int n) { for (int i = 0; i < n; i++) o[i] = a[i] > 0 ? 1f : 0f; }
         @Override Var derivative(Var node, int arg, Var t) { return null; }
     },
+    /** √x (checked on x &gt; 0); derivative 1/(2√x), written as t / (√x + √x). */
+    SQRT(1, Domain.POSITIVE, false) {
+        @Override void compute(double[] a, double[] o, int n) { for (int i = 0; i < n; i++) o[i] = Math.sqrt(a[i]); }
+        @Override void compute(float[] a, float[] o, int n) { for (int i = 0; i < n; i++) o[i] = (float) Math.sqrt(a[i]); }
+        @Override Var derivative(Var node, int arg, Var t) { return t.div(node.add(node)); }
+    },
     /**
      * Matrix product op(a)·op(b) of two rank-2 tensors, [m,k]·[k,n] → [m,n]. The optional
      * attribute {transA, transB} (0 or 1 each, BLAS gemm style) makes op a transpose, so the VJP
