@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Computes deferred nodes. Pending non-fusible nodes (products and sums whose inputs were not
- * computed when they were built) are computed in rounds: each round takes every pending node
+ * Computes nodes on demand (building a node computes nothing). Nodes that are not deferred are
+ * computed first, in creation order, each alone as if computed when built. Pending non-fusible
+ * nodes (products and sums whose inputs were deferred when they were built) are computed in rounds: each round takes every pending node
  * whose inputs can be computed from what is known (no pending node below it), groups the
  * {@link RowConsumer}s among them by row count and segment size, and runs each group as one
  * {@link RowPass}; the rest are computed one by one by {@link Eval}. Deferred fusible targets are
@@ -29,8 +30,53 @@ final class Scheduler {
         compute(List.of(v));
     }
 
+    /**
+     * Computes every target and whatever they need. First the nodes below the targets that are
+     * neither computed nor deferred, in creation order, each as it would have been computed when
+     * built (alone, or with its pending deferred inputs); then the deferred rest, sharing passes
+     * over common inputs.
+     */
+    static void compute(List<Var> targets) {
+        for (Var e : unforced(targets)) {
+            if (e.valueIfComputed() == null) {
+                if (e.hasDeferredInput()) {
+                    computeDeferred(List.of(e));
+                } else {
+                    computeNow(e);
+                }
+            }
+        }
+        computeDeferred(targets);
+    }
+
+    /** Not-deferred, not-computed nodes the targets depend on through uncomputed nodes, in creation order. */
+    private static List<Var> unforced(List<Var> targets) {
+        List<Var> found = new ArrayList<>();
+        Set<Var> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        ArrayList<Var> stack = new ArrayList<>();
+        for (Var t : targets) {
+            if (t.valueIfComputed() == null && seen.add(t)) {
+                stack.add(t);
+            }
+        }
+        while (!stack.isEmpty()) {
+            Var n = stack.remove(stack.size() - 1);
+            if (n.isUnforced()) {
+                found.add(n);
+            }
+            for (int i = 0; i < n.op().arity(); i++) {
+                Var in = n.input(i);
+                if (in.valueIfComputed() == null && seen.add(in)) {
+                    stack.add(in);
+                }
+            }
+        }
+        found.sort(Comparator.comparingLong(Var::id));
+        return found;
+    }
+
     /** Computes {@code v}, whose inputs are all computed, alone. */
-    static void computeNow(Var v) {
+    private static void computeNow(Var v) {
         if (v.isFusible()) {
             v.setValue(fusibleValue(v));
             return;
@@ -43,13 +89,13 @@ final class Scheduler {
         }
     }
 
-    /** Computes every target and whatever they need, sharing passes over common inputs. */
-    static void compute(List<Var> targets) {
+    /** Computes deferred targets (and unforced ones whose inputs are computed or deferred), sharing passes. */
+    private static void computeDeferred(List<Var> targets) {
         for (List<Var> ready = ready(targets); !ready.isEmpty(); ready = ready(targets)) {
             run(ready);
         }
         for (Var t : targets) {
-            if (t.isDeferred()) {
+            if (t.valueIfComputed() == null) {
                 t.setValue(fusibleValue(t));
             }
         }
@@ -66,7 +112,7 @@ final class Scheduler {
         Set<Var> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         ArrayList<Var> stack = new ArrayList<>();
         for (Var t : targets) {
-            if (t.isDeferred() && seen.add(t)) {
+            if (t.valueIfComputed() == null && seen.add(t)) {
                 stack.add(t);
             }
         }

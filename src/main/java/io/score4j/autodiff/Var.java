@@ -17,10 +17,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Ops are instance methods only ({@code x.softplus()}, {@code x.matmul(w)}): static twins of
  * the same name would make method references such as {@code Var::softplus} ambiguous.
  *
- * <p>Large results of elementwise ops, broadcasts and small-k products, and whatever is built on
- * values not yet computed, are computed lazily (see {@link Fusion}): fused into their consumers,
- * with consumers that read the same rows sharing one pass. {@link #value()} computes on demand.
- * This is invisible to callers except in speed: values are the same whenever they are computed.
+ * <p>Building a node computes nothing: {@link #value()} (and {@link Autodiff#vjp} for its results)
+ * computes on demand. Large results of elementwise ops, broadcasts and small-k products, and
+ * whatever is built on deferred values, are then not computed alone (see {@link Fusion}): they are
+ * fused into their consumers, with consumers that read the same rows sharing one pass. This is
+ * invisible to callers except in speed: values are the same whenever they are computed.
  *
  * <p>Nodes are numbered in creation order; since inputs exist before the nodes built on them, that
  * number is a topological order of any graph.
@@ -39,8 +40,14 @@ public final class Var {
     /** Whether a {@link Plan} can compute this node (see {@link Fusion#fusible}). */
     private final boolean fusible;
     /**
-     * The value; null while the node is deferred (see {@link Fusion}). Set once, to a value that
-     * does not depend on who computes it, so a race at worst computes it twice.
+     * Whether the node is deferred in the sense of {@link Fusion#keepDeferred}: computed inside
+     * (or together with) its consumers rather than on its own. Decided once, when the node is
+     * built, before it is published.
+     */
+    private boolean deferred;
+    /**
+     * The value; null until computed (building a node never computes it). Set once, to a value
+     * that does not depend on who computes it, so a race at worst computes it twice.
      */
     private volatile Tensor value;
     /**
@@ -81,8 +88,9 @@ public final class Var {
     }
 
     /**
-     * Applies a primitive to inputs of matching shapes (no implicit broadcasting). The node is
-     * computed now unless {@link Fusion#keepDeferred} defers it.
+     * Applies a primitive to inputs of matching shapes (no implicit broadcasting). Checks shapes
+     * and decides whether the node is deferred ({@link Fusion#keepDeferred}); computes nothing:
+     * values are computed when asked for ({@link #value()}, {@link Autodiff#vjp}).
      */
     static Var apply(Primitive op, int[] attr, Var... in) {
         if (in.length != op.arity()) {
@@ -91,13 +99,7 @@ public final class Var {
         int[] shape = op.shape(attr, in);
         int[] a = attr == null ? null : attr.clone();
         Var v = new Var(null, shape, in[0].dtype, op, in, a, Fusion.fusible(op, a, in));
-        if (!Fusion.keepDeferred(v)) {
-            if (v.hasDeferredInput()) {
-                Scheduler.compute(v);
-            } else {
-                Scheduler.computeNow(v);
-            }
-        }
+        v.deferred = Fusion.keepDeferred(v);
         return v;
     }
 
@@ -130,7 +132,7 @@ public final class Var {
         value = t;
     }
 
-    /** Whether some input's value is not computed yet. */
+    /** Whether some input is deferred and not computed yet. */
     boolean hasDeferredInput() {
         for (Var in : inputs) {
             if (in.isDeferred()) {
@@ -150,9 +152,18 @@ public final class Var {
         return value;
     }
 
-    /** Whether the value is still to be computed (see {@link Fusion}). */
+    /**
+     * Whether this is a deferred node not computed yet (see {@link Fusion}). A node that is not
+     * deferred but not computed either is one nobody has asked for yet: {@link Scheduler} computes
+     * such nodes first, in creation order, as if each had been computed when built.
+     */
     boolean isDeferred() {
-        return value == null;
+        return deferred && value == null;
+    }
+
+    /** Whether the node is built but not computed, and not deferred (see {@link #isDeferred()}). */
+    boolean isUnforced() {
+        return !deferred && value == null;
     }
 
     /** The primitive that made this node, or null for a leaf. */
