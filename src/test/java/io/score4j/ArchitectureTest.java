@@ -50,6 +50,16 @@ class ArchitectureTest {
         forbid("io", "fused", "objective", "data", "sampling", "metrics", "train");
     }
 
+    @Test
+    void autodiffExecutorIsFenced() {
+        noClasses().that().resideInAPackage("io.score4j.autodiff.executor..")
+                .should().dependOnClassesThat().resideInAPackage("io.score4j.autodiff")
+                .check(MAIN);
+        noClasses().that().resideOutsideOfPackage("io.score4j.autodiff..")
+                .should().dependOnClassesThat().resideInAPackage("io.score4j.autodiff.executor..")
+                .check(MAIN);
+    }
+
     private static String[] concat(String[] a, String[] b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);

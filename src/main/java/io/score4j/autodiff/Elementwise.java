@@ -21,15 +21,6 @@ final class Elementwise {
     private Elementwise() {}
 
     /**
-     * softplus[i] = softplus(a[i]) and sigmoid[i] = σ(a[i]) for i &lt; n from one shared exponential
-     * (F32: {@link MathProvider#softplusAndSigmoid}, which gives the bits of the two separate
-     * kernels); modifies softplus and sigmoid, either of which may be a.
-     */
-    static void softplusAndSigmoid(float[] a, float[] softplus, float[] sigmoid, int n) {
-        MATH.softplusAndSigmoid(a, softplus, sigmoid, 0, n);
-    }
-
-    /**
      * log(1 + eˣ) = max(x, 0) + log1p(e^−|x|), with log1p by Goldberg's trick
      * {@code log(u)·e/(u−1)}, u = 1 + e (accurate to a few ulp; JDK 17's Math.log1p is a slow
      * native call).

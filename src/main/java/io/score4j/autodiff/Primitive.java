@@ -1,5 +1,8 @@
 package io.score4j.autodiff;
 
+import io.score4j.autodiff.executor.Fusion;
+import io.score4j.autodiff.executor.Op;
+import io.score4j.autodiff.executor.Shapes;
 import io.score4j.tensor.Tensor;
 import java.util.Arrays;
 
@@ -30,85 +33,85 @@ import java.util.Arrays;
  * functions from {@link Elementwise}'s math provider (bit-identical scalar fallback without the
  * Vector API).
  */
-public enum Primitive {
+public enum Primitive implements Op {
     /** a + b, elementwise. */
     ADD(2, Domain.REAL, false) {
-        @Override void compute(double[] a, double[] b, double[] o, int n) { for (int i = 0; i < n; i++) o[i] = a[i] + b[i]; }
-        @Override void compute(float[] a, float[] b, float[] o, int n) { for (int i = 0; i < n; i++) o[i] = a[i] + b[i]; }
+        @Override public void compute(double[] a, double[] b, double[] o, int n) { for (int i = 0; i < n; i++) o[i] = a[i] + b[i]; }
+        @Override public void compute(float[] a, float[] b, float[] o, int n) { for (int i = 0; i < n; i++) o[i] = a[i] + b[i]; }
         @Override Var derivative(Var node, int arg, Var t) { return t; }
     },
     /** a − b, elementwise. */
     SUB(2, Domain.REAL, false) {
-        @Override void compute(double[] a, double[] b, double[] o, int n) { for (int i = 0; i < n; i++) o[i] = a[i] - b[i]; }
-        @Override void compute(float[] a, float[] b, float[] o, int n) { for (int i = 0; i < n; i++) o[i] = a[i] - b[i]; }
+        @Override public void compute(double[] a, double[] b, double[] o, int n) { for (int i = 0; i < n; i++) o[i] = a[i] - b[i]; }
+        @Override public void compute(float[] a, float[] b, float[] o, int n) { for (int i = 0; i < n; i++) o[i] = a[i] - b[i]; }
         @Override Var derivative(Var node, int arg, Var t) { return arg == 0 ? t : t.neg(); }
     },
     /** a · b, elementwise. */
     MUL(2, Domain.REAL, false) {
-        @Override void compute(double[] a, double[] b, double[] o, int n) { for (int i = 0; i < n; i++) o[i] = a[i] * b[i]; }
-        @Override void compute(float[] a, float[] b, float[] o, int n) { for (int i = 0; i < n; i++) o[i] = a[i] * b[i]; }
+        @Override public void compute(double[] a, double[] b, double[] o, int n) { for (int i = 0; i < n; i++) o[i] = a[i] * b[i]; }
+        @Override public void compute(float[] a, float[] b, float[] o, int n) { for (int i = 0; i < n; i++) o[i] = a[i] * b[i]; }
         @Override Var derivative(Var node, int arg, Var t) { return t.mul(node.input(1 - arg)); }
     },
     /** a / b, elementwise (checked with b &gt; 0). */
     DIV(2, Domain.POSITIVE_SECOND, false) {
-        @Override void compute(double[] a, double[] b, double[] o, int n) { for (int i = 0; i < n; i++) o[i] = a[i] / b[i]; }
-        @Override void compute(float[] a, float[] b, float[] o, int n) { for (int i = 0; i < n; i++) o[i] = a[i] / b[i]; }
+        @Override public void compute(double[] a, double[] b, double[] o, int n) { for (int i = 0; i < n; i++) o[i] = a[i] / b[i]; }
+        @Override public void compute(float[] a, float[] b, float[] o, int n) { for (int i = 0; i < n; i++) o[i] = a[i] / b[i]; }
         @Override Var derivative(Var node, int arg, Var t) {
             return arg == 0 ? t.div(node.input(1)) : t.mul(node).div(node.input(1)).neg();
         }
     },
     /** −x. */
     NEG(1, Domain.REAL, false) {
-        @Override void compute(double[] a, double[] o, int n) { for (int i = 0; i < n; i++) o[i] = -a[i]; }
-        @Override void compute(float[] a, float[] o, int n) { for (int i = 0; i < n; i++) o[i] = -a[i]; }
+        @Override public void compute(double[] a, double[] o, int n) { for (int i = 0; i < n; i++) o[i] = -a[i]; }
+        @Override public void compute(float[] a, float[] o, int n) { for (int i = 0; i < n; i++) o[i] = -a[i]; }
         @Override Var derivative(Var node, int arg, Var t) { return t.neg(); }
     },
     /** eˣ. */
     EXP(1, Domain.REAL, true) {
-        @Override void compute(double[] a, double[] o, int n) { for (int i = 0; i < n; i++) o[i] = Math.exp(a[i]); }
-        @Override void compute(float[] a, float[] o, int n) { Elementwise.MATH.exp(a, o, 0, n); }
+        @Override public void compute(double[] a, double[] o, int n) { for (int i = 0; i < n; i++) o[i] = Math.exp(a[i]); }
+        @Override public void compute(float[] a, float[] o, int n) { Elementwise.MATH.exp(a, o, 0, n); }
         @Override Var derivative(Var node, int arg, Var t) { return t.mul(node); }
     },
     /** ln x (F32: computed in double, rounded once). */
     LOG(1, Domain.POSITIVE, true) {
-        @Override void compute(double[] a, double[] o, int n) { for (int i = 0; i < n; i++) o[i] = Math.log(a[i]); }
-        @Override void compute(float[] a, float[] o, int n) { for (int i = 0; i < n; i++) o[i] = (float) Math.log(a[i]); }
+        @Override public void compute(double[] a, double[] o, int n) { for (int i = 0; i < n; i++) o[i] = Math.log(a[i]); }
+        @Override public void compute(float[] a, float[] o, int n) { for (int i = 0; i < n; i++) o[i] = (float) Math.log(a[i]); }
         @Override Var derivative(Var node, int arg, Var t) { return t.div(node.input(0)); }
     },
     /** tanh x (F64: {@link Elementwise#tanh(double)}). */
     TANH(1, Domain.REAL, true) {
-        @Override void compute(double[] a, double[] o, int n) { for (int i = 0; i < n; i++) o[i] = Elementwise.tanh(a[i]); }
-        @Override void compute(float[] a, float[] o, int n) { Elementwise.MATH.tanh(a, o, 0, n); }
+        @Override public void compute(double[] a, double[] o, int n) { for (int i = 0; i < n; i++) o[i] = Elementwise.tanh(a[i]); }
+        @Override public void compute(float[] a, float[] o, int n) { Elementwise.MATH.tanh(a, o, 0, n); }
         @Override Var derivative(Var node, int arg, Var t) { return t.sub(t.mul(node.mul(node))); }
     },
     /** σ(x) = 1 / (1 + e⁻ˣ). */
     SIGMOID(1, Domain.REAL, true) {
-        @Override void compute(double[] a, double[] o, int n) { for (int i = 0; i < n; i++) o[i] = 1.0 / (1.0 + Math.exp(-a[i])); }
-        @Override void compute(float[] a, float[] o, int n) { Elementwise.MATH.sigmoid(a, o, 0, n); }
+        @Override public void compute(double[] a, double[] o, int n) { for (int i = 0; i < n; i++) o[i] = 1.0 / (1.0 + Math.exp(-a[i])); }
+        @Override public void compute(float[] a, float[] o, int n) { Elementwise.MATH.sigmoid(a, o, 0, n); }
         @Override Var derivative(Var node, int arg, Var t) { return t.mul(node.sub(node.mul(node))); }
     },
     /** log(1 + eˣ) (F64: {@link Elementwise#softplus(double)}); derivative σ(x). */
     SOFTPLUS(1, Domain.REAL, true) {
-        @Override void compute(double[] a, double[] o, int n) { for (int i = 0; i < n; i++) o[i] = Elementwise.softplus(a[i]); }
-        @Override void compute(float[] a, float[] o, int n) { Elementwise.MATH.softplus(a, o, 0, n); }
+        @Override public void compute(double[] a, double[] o, int n) { for (int i = 0; i < n; i++) o[i] = Elementwise.softplus(a[i]); }
+        @Override public void compute(float[] a, float[] o, int n) { Elementwise.MATH.softplus(a, o, 0, n); }
         @Override Var derivative(Var node, int arg, Var t) { return t.mul(node.input(0).sigmoid()); }
     },
     /** max(0, x); derivative STEP(x). */
     RELU(1, Domain.AWAY_FROM_ZERO, false) {
-        @Override void compute(double[] a, double[] o, int n) { for (int i = 0; i < n; i++) o[i] = a[i] > 0 ? a[i] : 0.0; }
-        @Override void compute(float[] a, float[] o, int n) { for (int i = 0; i < n; i++) o[i] = a[i] > 0 ? a[i] : 0f; }
+        @Override public void compute(double[] a, double[] o, int n) { for (int i = 0; i < n; i++) o[i] = a[i] > 0 ? a[i] : 0.0; }
+        @Override public void compute(float[] a, float[] o, int n) { for (int i = 0; i < n; i++) o[i] = a[i] > 0 ? a[i] : 0f; }
         @Override Var derivative(Var node, int arg, Var t) { return t.mul(node.input(0).step()); }
     },
     /** Heaviside: 1 where x &gt; 0, else 0. Its derivative is taken to be zero everywhere (null). */
     STEP(1, Domain.AWAY_FROM_ZERO, false) {
-        @Override void compute(double[] a, double[] o, int n) { for (int i = 0; i < n; i++) o[i] = a[i] > 0 ? 1.0 : 0.0; }
-        @Override void compute(float[] a, float[] o, int n) { for (int i = 0; i < n; i++) o[i] = a[i] > 0 ? 1f : 0f; }
+        @Override public void compute(double[] a, double[] o, int n) { for (int i = 0; i < n; i++) o[i] = a[i] > 0 ? 1.0 : 0.0; }
+        @Override public void compute(float[] a, float[] o, int n) { for (int i = 0; i < n; i++) o[i] = a[i] > 0 ? 1f : 0f; }
         @Override Var derivative(Var node, int arg, Var t) { return null; }
     },
     /** √x (checked on x &gt; 0); derivative 1/(2√x), written as t / (√x + √x). */
     SQRT(1, Domain.POSITIVE, false) {
-        @Override void compute(double[] a, double[] o, int n) { for (int i = 0; i < n; i++) o[i] = Math.sqrt(a[i]); }
-        @Override void compute(float[] a, float[] o, int n) { for (int i = 0; i < n; i++) o[i] = (float) Math.sqrt(a[i]); }
+        @Override public void compute(double[] a, double[] o, int n) { for (int i = 0; i < n; i++) o[i] = Math.sqrt(a[i]); }
+        @Override public void compute(float[] a, float[] o, int n) { for (int i = 0; i < n; i++) o[i] = (float) Math.sqrt(a[i]); }
         @Override Var derivative(Var node, int arg, Var t) { return t.div(node.add(node)); }
     },
     /**
@@ -200,17 +203,30 @@ public enum Primitive {
         this(arity, null, false);
     }
 
+    @Override
+    public Kind kind() {
+        return domain != null ? Kind.ELEMENTWISE : Kind.valueOf(name());
+    }
+
+    @Override
+    public Pairing pairing() {
+        return this == SOFTPLUS ? Pairing.SOFTPLUS : this == SIGMOID ? Pairing.SIGMOID : Pairing.NONE;
+    }
+
     /** Number of tensor inputs. */
+    @Override
     public int arity() {
         return arity;
     }
 
     /** Whether this is a one-input op applied element by element. */
+    @Override
     public boolean isElementwiseUnary() {
         return domain != null && arity == 1;
     }
 
     /** Whether this is a two-input op applied element by element. */
+    @Override
     public boolean isElementwiseBinary() {
         return domain != null && arity == 2;
     }
@@ -230,7 +246,8 @@ public enum Primitive {
      * (tens of ns per element): {@link Fusion#expensive} then writes the result out once instead
      * of recomputing it in every consumer.
      */
-    boolean transcendental() {
+    @Override
+    public boolean transcendental() {
         return transcendental;
     }
 
@@ -254,22 +271,22 @@ public enum Primitive {
     }
 
     /** out[i] = op(a[i]) for i &lt; n (elementwise unary, F64); modifies out. */
-    void compute(double[] a, double[] out, int n) {
+    public void compute(double[] a, double[] out, int n) {
         throw new UnsupportedOperationException(this + " has no unary F64 kernel");
     }
 
     /** out[i] = op(a[i]) for i &lt; n (elementwise unary, F32); modifies out. */
-    void compute(float[] a, float[] out, int n) {
+    public void compute(float[] a, float[] out, int n) {
         throw new UnsupportedOperationException(this + " has no unary F32 kernel");
     }
 
     /** out[i] = a[i] op b[i] for i &lt; n (elementwise binary, F64); modifies out. */
-    void compute(double[] a, double[] b, double[] out, int n) {
+    public void compute(double[] a, double[] b, double[] out, int n) {
         throw new UnsupportedOperationException(this + " has no binary F64 kernel");
     }
 
     /** out[i] = a[i] op b[i] for i &lt; n (elementwise binary, F32); modifies out. */
-    void compute(float[] a, float[] b, float[] out, int n) {
+    public void compute(float[] a, float[] b, float[] out, int n) {
         throw new UnsupportedOperationException(this + " has no binary F32 kernel");
     }
 

@@ -1,10 +1,11 @@
 package io.score4j.autodiff;
 
+import io.score4j.autodiff.executor.Node;
+import io.score4j.autodiff.executor.Shapes;
 import io.score4j.tensor.DType;
 import io.score4j.tensor.Tensor;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An immutable node of a computation graph: a value, plus the {@link Primitive}
@@ -26,30 +27,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Nodes are numbered in creation order; since inputs exist before the nodes built on them, that
  * number is a topological order of any graph.
  */
-public final class Var {
-    private static final AtomicLong COUNTER = new AtomicLong();
+public final class Var extends Node {
     private static final int UNARY_SLOTS = Primitive.values().length;
 
-    private final long id;
-    private final Primitive op;
-    private final Var[] inputs;
-    private final int[] attr;
-    private final int[] shape;
-    private final int size;
-    private final DType dtype;
-    /** Whether a {@link Plan} can compute this node (see {@link Fusion#fusible}). */
-    private final boolean fusible;
-    /**
-     * Whether the node is deferred in the sense of {@link Fusion#keepDeferred}: computed inside
-     * (or together with) its consumers rather than on its own. Decided once, when the node is
-     * built, before it is published.
-     */
-    private boolean deferred;
-    /**
-     * The value; null until computed (building a node never computes it). Set once, to a value
-     * that does not depend on who computes it, so a race at worst computes it twice.
-     */
-    private volatile Tensor value;
     /**
      * Cache of unary primitives applied to this node (common-subexpression sharing: the σ(z) that
      * softplus' JVP and VJP both need is computed once). Not synchronised: a racing thread at worst
@@ -58,15 +38,7 @@ public final class Var {
     private Var[] unaryCache;
 
     private Var(Tensor value, int[] shape, DType dtype, Primitive op, Var[] inputs, int[] attr, boolean fusible) {
-        this.id = COUNTER.getAndIncrement();
-        this.value = value;
-        this.shape = shape;
-        this.size = Tensor.sizeOf(shape);
-        this.dtype = dtype;
-        this.fusible = fusible;
-        this.op = op;
-        this.inputs = inputs;
-        this.attr = attr;
+        super(value, shape, dtype, op, inputs, attr, fusible);
     }
 
     /** A leaf holding {@code value} (an input, parameter or constant). */
@@ -84,13 +56,13 @@ public final class Var {
 
     /** A leaf of zeros with the shape and dtype of {@code like}. */
     public static Var zerosLike(Var like) {
-        return leaf(Tensor.zeros(like.dtype, like.shape()));
+        return leaf(Tensor.zeros(like.dtype(), like.shape()));
     }
 
     /**
-     * Applies a primitive to inputs of matching shapes (no implicit broadcasting). Checks shapes
-     * and decides whether the node is deferred ({@link Fusion#keepDeferred}); computes nothing:
-     * values are computed when asked for ({@link #value()}, {@link Autodiff#vjp}).
+     * Applies a primitive to inputs of matching shapes (no implicit broadcasting). Checks shapes;
+     * the node decides whether it is deferred (see {@link Node}); computes nothing: values are
+     * computed when asked for ({@link #value()}, {@link Autodiff#vjp}).
      */
     static Var apply(Primitive op, int[] attr, Var... in) {
         if (in.length != op.arity()) {
@@ -98,9 +70,7 @@ public final class Var {
         }
         int[] shape = op.shape(attr, in);
         int[] a = attr == null ? null : attr.clone();
-        Var v = new Var(null, shape, in[0].dtype, op, in, a, Fusion.fusible(op, a, in));
-        v.deferred = Fusion.keepDeferred(v);
-        return v;
+        return new Var(null, shape, in[0].dtype(), op, in, a, op.fusible(a, in));
     }
 
     private Var unary(Primitive op) {
@@ -117,96 +87,54 @@ public final class Var {
         return v;
     }
 
-    /** The value (shared, do not modify its array); a deferred node is computed on first use. */
-    public Tensor value() {
-        Tensor v = value;
-        if (v == null) {
-            Scheduler.compute(this);
-            v = value;
-        }
-        return v;
-    }
-
-    /** Sets the value of a deferred node (once; a racing second setter sets equal bits). */
-    void setValue(Tensor t) {
-        value = t;
-    }
-
-    /** Whether some input is deferred and not computed yet. */
-    boolean hasDeferredInput() {
-        for (Var in : inputs) {
-            if (in.isDeferred()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Whether a {@link Plan} computes this node (elementwise ops, broadcasts, small-k products). */
-    boolean isFusible() {
-        return fusible;
-    }
-
-    /** The value if it has been computed, else null (never computes). */
-    Tensor valueIfComputed() {
-        return value;
-    }
-
-    /**
-     * Whether this is a deferred node not computed yet (see {@link Fusion}). A node that is not
-     * deferred but not computed either is one nobody has asked for yet: {@link Scheduler} computes
-     * such nodes first, in creation order, as if each had been computed when built.
-     */
-    boolean isDeferred() {
-        return deferred && value == null;
-    }
-
-    /** Whether the node is built but not computed, and not deferred (see {@link #isDeferred()}). */
-    boolean isUnforced() {
-        return !deferred && value == null;
-    }
-
     /** The primitive that made this node, or null for a leaf. */
+    @Override
     public Primitive op() {
-        return op;
+        return (Primitive) super.op();
     }
 
-    /** Whether this node has no inputs (made by {@link #leaf}). */
-    public boolean isLeaf() {
-        return op == null;
+    @Override
+    protected Var input(int i) {
+        return (Var) super.input(i);
+    }
+
+    @Override
+    protected long id() {
+        return super.id();
+    }
+
+    @Override
+    protected int size() {
+        return super.size();
+    }
+
+    @Override
+    protected boolean isFusible() {
+        return super.isFusible();
+    }
+
+    @Override
+    protected boolean isDeferred() {
+        return super.isDeferred();
+    }
+
+    @Override
+    protected boolean isUnforced() {
+        return super.isUnforced();
+    }
+
+    @Override
+    protected Tensor valueIfComputed() {
+        return super.valueIfComputed();
     }
 
     /** The input nodes, in argument order (empty for a leaf). */
     public List<Var> inputs() {
-        return List.of(inputs);
-    }
-
-    Var input(int i) {
-        return inputs[i];
-    }
-
-    long id() {
-        return id;
-    }
-
-    /** The primitive's attribute (axis or target shape), a copy; null when it has none. */
-    public int[] attr() {
-        return attr == null ? null : attr.clone();
-    }
-
-    /** A copy of the value's shape. */
-    public int[] shape() {
-        return shape.clone();
-    }
-
-    /** Number of elements (1 for a scalar). */
-    int size() {
-        return size;
-    }
-
-    /** The value's element type. */
-    public DType dtype() {
-        return dtype;
+        Var[] in = new Var[isLeaf() ? 0 : op().arity()];
+        for (int i = 0; i < in.length; i++) {
+            in[i] = input(i);
+        }
+        return List.of(in);
     }
 
     /** this + o elementwise, broadcasting numpy-style; shape is the broadcast shape. */
@@ -323,7 +251,7 @@ public final class Var {
 
     /** Sum over {@code axis} (negative counts from the end), removing it. */
     public Var sum(int axis) {
-        int a = axis < 0 ? shape.length + axis : axis;
+        int a = axis < 0 ? shape().length + axis : axis;
         return apply(Primitive.SUM_AXIS, new int[] {a}, this);
     }
 
@@ -334,12 +262,12 @@ public final class Var {
 
     /** Mean of all elements → shape [] (composite). */
     public Var mean() {
-        return sum().mul(1.0 / size);
+        return sum().mul(1.0 / size());
     }
 
     /** Numpy-style broadcast to {@code shape}; returns this when the shape already matches. */
     public Var broadcastTo(int... shape) {
-        if (Arrays.equals(shape, this.shape)) {
+        if (Arrays.equals(shape, shape())) {
             return this;
         }
         return apply(Primitive.BROADCAST, shape, this);
@@ -347,7 +275,7 @@ public final class Var {
 
     /** Same elements under {@code shape}; returns this when the shape already matches. */
     public Var reshape(int... shape) {
-        if (Arrays.equals(shape, this.shape)) {
+        if (Arrays.equals(shape, shape())) {
             return this;
         }
         return apply(Primitive.RESHAPE, shape, this);
@@ -357,12 +285,12 @@ public final class Var {
         if (o.dtype() != dtype()) {
             throw new IllegalArgumentException(op + " of " + dtype() + " and " + o.dtype() + ": convert first");
         }
-        int[] s = Shapes.broadcast(shape, o.shape);
+        int[] s = Shapes.broadcast(shape(), o.shape());
         return apply(op, null, broadcastTo(s), o.broadcastTo(s));
     }
 
     @Override
     public String toString() {
-        return "Var#" + id + "(" + (op == null ? "leaf" : op) + ", " + dtype() + Arrays.toString(shape) + ")";
+        return "Var#" + id() + "(" + (isLeaf() ? "leaf" : op()) + ", " + dtype() + Arrays.toString(shape()) + ")";
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.score4j.autodiff.executor.Fusion;
 import io.score4j.random.Draw;
 import io.score4j.random.Key;
 import io.score4j.tensor.DType;
@@ -216,7 +217,7 @@ final class SchedulingTest {
             return y;
         };
         Var deferred = chain.get();
-        assertTrue(Plan.deferredSize(deferred, 1000) <= Fusion.MAX_STEPS);
+        assertTrue(Fusion.deferredSize(deferred, 1000) <= Fusion.MAX_STEPS);
         Tensor immediate = withDeferMin(Integer.MAX_VALUE, () -> chain.get().value());
         assertTrue(immediate.bitEquals(deferred.value()));
     }

@@ -1,13 +1,13 @@
-package io.score4j.autodiff;
+package io.score4j.autodiff.executor;
 
 import java.util.Arrays;
 
 /** Shape arithmetic shared by the primitives' shape rules, the friendly API and the executor. Pure functions. */
-final class Shapes {
+public final class Shapes {
     private Shapes() {}
 
     /** {@code shape} with {@code rank − shape.length} leading 1s. */
-    static int[] padLeft(int[] shape, int rank) {
+    public static int[] padLeft(int[] shape, int rank) {
         if (shape.length > rank) {
             throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " has rank above " + rank);
         }
@@ -18,7 +18,7 @@ final class Shapes {
     }
 
     /** Numpy broadcast of two shapes; throws naming both when incompatible. */
-    static int[] broadcast(int[] a, int[] b) {
+    public static int[] broadcast(int[] a, int[] b) {
         int rank = Math.max(a.length, b.length);
         int[] pa = padLeft(a, rank);
         int[] pb = padLeft(b, rank);
@@ -37,7 +37,7 @@ final class Shapes {
     }
 
     /** {@code shape} without axis {@code axis}. */
-    static int[] remove(int[] shape, int axis) {
+    public static int[] remove(int[] shape, int axis) {
         int[] out = new int[shape.length - 1];
         System.arraycopy(shape, 0, out, 0, axis);
         System.arraycopy(shape, axis + 1, out, axis, shape.length - axis - 1);
@@ -45,7 +45,7 @@ final class Shapes {
     }
 
     /** {@code shape} with a 1 inserted at {@code axis}. */
-    static int[] insertOne(int[] shape, int axis) {
+    public static int[] insertOne(int[] shape, int axis) {
         int[] out = new int[shape.length + 1];
         System.arraycopy(shape, 0, out, 0, axis);
         out[axis] = 1;
@@ -54,7 +54,7 @@ final class Shapes {
     }
 
     /** Whether MATMUL attribute {@code attr} transposes operand {@code i} (0 = a, 1 = b). */
-    static boolean transposed(int[] attr, int i) {
+    public static boolean transposed(int[] attr, int i) {
         return attr != null && attr[i] != 0;
     }
 }

@@ -1,4 +1,4 @@
-package io.score4j.autodiff;
+package io.score4j.autodiff.executor;
 
 import io.score4j.tensor.Tensor;
 import java.util.ArrayList;
@@ -22,11 +22,11 @@ import java.util.Set;
  * <p>Grouping only changes how often deferred inputs are evaluated, never a value: every node is
  * computed by the same kernels in the same order however it is grouped.
  */
-final class Scheduler {
+public final class Scheduler {
     private Scheduler() {}
 
     /** Computes {@code v} and whatever it needs. */
-    static void compute(Var v) {
+    static void compute(Node v) {
         compute(List.of(v));
     }
 
@@ -36,8 +36,8 @@ final class Scheduler {
      * built (alone, or with its pending deferred inputs); then the deferred rest, sharing passes
      * over common inputs.
      */
-    static void compute(List<Var> targets) {
-        for (Var e : unforced(targets)) {
+    public static void compute(List<? extends Node> targets) {
+        for (Node e : unforced(targets)) {
             if (e.valueIfComputed() == null) {
                 if (e.hasDeferredInput()) {
                     computeDeferred(List.of(e));
@@ -50,33 +50,33 @@ final class Scheduler {
     }
 
     /** Not-deferred, not-computed nodes the targets depend on through uncomputed nodes, in creation order. */
-    private static List<Var> unforced(List<Var> targets) {
-        List<Var> found = new ArrayList<>();
-        Set<Var> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        ArrayList<Var> stack = new ArrayList<>();
-        for (Var t : targets) {
+    private static List<Node> unforced(List<? extends Node> targets) {
+        List<Node> found = new ArrayList<>();
+        Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        ArrayList<Node> stack = new ArrayList<>();
+        for (Node t : targets) {
             if (t.valueIfComputed() == null && seen.add(t)) {
                 stack.add(t);
             }
         }
         while (!stack.isEmpty()) {
-            Var n = stack.remove(stack.size() - 1);
+            Node n = stack.remove(stack.size() - 1);
             if (n.isUnforced()) {
                 found.add(n);
             }
             for (int i = 0; i < n.op().arity(); i++) {
-                Var in = n.input(i);
+                Node in = n.input(i);
                 if (in.valueIfComputed() == null && seen.add(in)) {
                     stack.add(in);
                 }
             }
         }
-        found.sort(Comparator.comparingLong(Var::id));
+        found.sort(Comparator.comparingLong(Node::id));
         return found;
     }
 
     /** Computes {@code v}, whose inputs are all computed, alone. */
-    private static void computeNow(Var v) {
+    private static void computeNow(Node v) {
         if (v.isFusible()) {
             v.setValue(fusibleValue(v));
             return;
@@ -90,11 +90,11 @@ final class Scheduler {
     }
 
     /** Computes deferred targets (and unforced ones whose inputs are computed or deferred), sharing passes. */
-    private static void computeDeferred(List<Var> targets) {
-        for (List<Var> ready = ready(targets); !ready.isEmpty(); ready = ready(targets)) {
+    private static void computeDeferred(List<? extends Node> targets) {
+        for (List<Node> ready = ready(targets); !ready.isEmpty(); ready = ready(targets)) {
             run(ready);
         }
-        for (Var t : targets) {
+        for (Node t : targets) {
             if (t.valueIfComputed() == null) {
                 t.setValue(fusibleValue(t));
             }
@@ -102,36 +102,36 @@ final class Scheduler {
     }
 
     /** A fusible node's value: its kernel on whole arrays when small with computed inputs, else its plan. */
-    private static Tensor fusibleValue(Var v) {
+    private static Tensor fusibleValue(Node v) {
         return v.size() <= Fusion.TASK && !v.hasDeferredInput() ? Fusion.direct(v) : Fusion.materialize(v);
     }
 
     /** Pending non-fusible nodes needed by the targets whose inputs involve no pending node, in creation order. */
-    private static List<Var> ready(List<Var> targets) {
-        List<Var> pending = new ArrayList<>();
-        Set<Var> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        ArrayList<Var> stack = new ArrayList<>();
-        for (Var t : targets) {
+    private static List<Node> ready(List<? extends Node> targets) {
+        List<Node> pending = new ArrayList<>();
+        Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        ArrayList<Node> stack = new ArrayList<>();
+        for (Node t : targets) {
             if (t.valueIfComputed() == null && seen.add(t)) {
                 stack.add(t);
             }
         }
         while (!stack.isEmpty()) {
-            Var n = stack.remove(stack.size() - 1);
+            Node n = stack.remove(stack.size() - 1);
             if (!n.isFusible()) {
                 pending.add(n);
             }
             for (int i = 0; i < n.op().arity(); i++) {
-                Var in = n.input(i);
+                Node in = n.input(i);
                 if (in.isDeferred() && seen.add(in)) {
                     stack.add(in);
                 }
             }
         }
-        pending.sort(Comparator.comparingLong(Var::id));
-        Map<Var, Boolean> blocked = new IdentityHashMap<>();
-        List<Var> ready = new ArrayList<>();
-        for (Var n : pending) {
+        pending.sort(Comparator.comparingLong(Node::id));
+        Map<Node, Boolean> blocked = new IdentityHashMap<>();
+        List<Node> ready = new ArrayList<>();
+        for (Node n : pending) {
             boolean free = true;
             for (int i = 0; i < n.op().arity() && free; i++) {
                 free = !blocked(n.input(i), blocked);
@@ -144,7 +144,7 @@ final class Scheduler {
     }
 
     /** Whether computing {@code v} needs a pending non-fusible node; memoised in {@code memo}. */
-    private static boolean blocked(Var v, Map<Var, Boolean> memo) {
+    private static boolean blocked(Node v, Map<Node, Boolean> memo) {
         if (!v.isDeferred()) {
             return false;
         }
@@ -164,10 +164,10 @@ final class Scheduler {
     }
 
     /** Computes {@code ready} nodes: row consumers grouped into passes, others alone. */
-    private static void run(List<Var> ready) {
+    private static void run(List<Node> ready) {
         Map<List<Integer>, List<RowConsumer>> groups = new LinkedHashMap<>();
         List<RowConsumer> free = new ArrayList<>();
-        for (Var n : ready) {
+        for (Node n : ready) {
             RowConsumer c = RowConsumers.of(n);
             if (c == null) {
                 n.setValue(Eval.forward(n));
