@@ -5,7 +5,7 @@ import io.score4j.tensor.simd.VectorMath;
 
 /**
  * Scalar helpers of the elementwise kernels, which live with their ops in {@link Primitive} and
- * are the only code computing elementwise primitives (eagerly or inside a fused {@link Plan}), so
+ * are the only code computing elementwise primitives (eagerly or inside a fused plan ({@code executor.Plan})), so
  * a value never depends on how it was scheduled. Kernels index all operands alike (HotSpot's C2
  * only vectorises loops whose arrays are indexed alike).
  *

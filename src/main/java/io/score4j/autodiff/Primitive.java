@@ -17,14 +17,15 @@ import java.util.Arrays;
  * {@link #derivative} (their Jacobian is diagonal, so the JVP and the VJP are both multiplication by
  * the local derivative). Their shape rule (equal shapes and dtypes in, same shape out; the
  * friendly {@link Var} API inserts {@link #BROADCAST} for you) and their fusibility (always; see
- * {@link Fusion}) are shared. Adding one is a one-constant change in this file; it is then
+ * {@link io.score4j.autodiff.executor.Fusion}) are shared. Adding one is a one-constant change in this file; it is then
  * reachable as {@link Var#map} and checked by the generic rule tests (central differences,
  * JVP/VJP identity, second order, F32 against F64, fused and unfused) on inputs drawn from its
  * domain. docs/DESIGN.md shows a worked example.
  *
  * <p><b>Structural ops</b> ({@link #MATMUL}, {@link #TRANSPOSE}, the sums, {@link #BROADCAST},
  * {@link #RESHAPE}) override the shape rule and both derivative rules; the deferred executor
- * ({@link Scheduler}, {@link RowConsumers}, {@link Eval}) computes them.
+ * ({@code io.score4j.autodiff.executor}: {@code RowConsumers}, {@code Eval}, {@code Reductions})
+ * computes them. Primitive implements the executor's {@link Op}, the executor's whole view of an op.
  *
  * <p>Kernel contract: read elements [0, n) of the inputs (never modifying them) and overwrite
  * {@code out[0, n)}; {@code out} may be an input. Every element is computed by the same operation
@@ -243,7 +244,7 @@ public enum Primitive implements Op {
 
     /**
      * Whether the F64 kernel (and the F32 one without the Vector API) calls a libm-class function
-     * (tens of ns per element): {@link Fusion#expensive} then writes the result out once instead
+     * (tens of ns per element): {@code Fusion.expensive} then writes the result out once instead
      * of recomputing it in every consumer.
      */
     @Override
@@ -265,7 +266,7 @@ public enum Primitive implements Op {
         return in[0].shape();
     }
 
-    /** Whether a {@link Plan} can compute this op on {@code in}: every elementwise op can. */
+    /** Whether an executor plan can compute this op on {@code in}: every elementwise op can. */
     boolean fusible(int[] attr, Var[] in) {
         return isElementwise();
     }

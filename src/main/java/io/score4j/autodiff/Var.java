@@ -20,7 +20,8 @@ import java.util.List;
  *
  * <p>Building a node computes nothing: {@link #value()} (and {@link Autodiff#vjp} for its results)
  * computes on demand. Large results of elementwise ops, broadcasts and small-k products, and
- * whatever is built on deferred values, are then not computed alone (see {@link Fusion}): they are
+ * whatever is built on deferred values, are then not computed alone (see
+ * {@link io.score4j.autodiff.executor.Fusion}): they are
  * fused into their consumers, with consumers that read the same rows sharing one pass. This is
  * invisible to callers except in speed: values are the same whenever they are computed.
  *
