@@ -13,8 +13,9 @@ import java.util.Set;
 /**
  * Computes nodes on demand (building a node computes nothing). Nodes that are not deferred are
  * computed first, in creation order, each alone as if computed when built. Pending non-fusible
- * nodes (products and sums whose inputs were deferred when they were built) are computed in rounds: each round takes every pending node
- * whose inputs can be computed from what is known (no pending node below it), groups the
+ * nodes (products and sums whose inputs were deferred when they were built) are computed in
+ * rounds: each round takes every pending node whose inputs can be computed from what is known
+ * (no pending node below it), groups the
  * {@link RowConsumer}s among them by row count and segment size, and runs each group as one
  * {@link RowPass}; the rest are computed one by one by {@link Eval}. Deferred fusible targets are
  * then materialised by their {@link Plan}.
