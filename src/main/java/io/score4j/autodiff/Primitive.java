@@ -193,11 +193,13 @@ public enum Primitive implements Op {
     /** Null for a structural op. */
     private final Domain domain;
     private final boolean transcendental;
+    private final Kind kind;
 
     Primitive(int arity, Domain domain, boolean transcendental) {
         this.arity = arity;
         this.domain = domain;
         this.transcendental = transcendental;
+        this.kind = domain != null ? Kind.ELEMENTWISE : Kind.valueOf(name());
     }
 
     Primitive(int arity) {
@@ -206,7 +208,7 @@ public enum Primitive implements Op {
 
     @Override
     public Kind kind() {
-        return domain != null ? Kind.ELEMENTWISE : Kind.valueOf(name());
+        return kind;
     }
 
     @Override
