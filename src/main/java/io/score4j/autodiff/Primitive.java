@@ -172,7 +172,7 @@ public enum Primitive implements Op {
     /** Same elements under a new shape of equal size (attribute); fusible (free) on a deferred input. */
     RESHAPE(1) {
         @Override int[] shape(int[] attr, Var[] in) { return reshapeShape(in[0], attr); }
-        @Override boolean fusible(int[] attr, Var[] in) { return in[0].isDeferred(); }
+        @Override boolean fusible(int[] attr, Var[] in) { return in[0].isPending(); }
         @Override Var jvp(Var n, int i, Var t) { return t.reshape(n.attr()); }
         @Override Var vjp(Var n, int i, Var g) { return g.reshape(n.input(0).shape()); }
     };

@@ -120,6 +120,11 @@ public final class Var extends Node {
     }
 
     @Override
+    protected boolean isPending() {
+        return super.isPending();
+    }
+
+    @Override
     protected boolean isUnforced() {
         return super.isUnforced();
     }

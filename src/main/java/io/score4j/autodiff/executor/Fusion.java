@@ -62,7 +62,7 @@ public final class Fusion {
      * plan would exceed {@link #MAX_STEPS} steps.
      */
     static boolean keepDeferred(Node node) {
-        boolean pendingInput = node.hasDeferredInput();
+        boolean pendingInput = node.hasPendingInput();
         if (!node.isFusible()) {
             return pendingInput;
         }

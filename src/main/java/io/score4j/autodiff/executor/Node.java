@@ -28,6 +28,12 @@ public abstract class Node {
     /** Whether the node is deferred ({@link Fusion#keepDeferred}); decided when built. */
     private final boolean deferred;
     /**
+     * Set on a deferred non-fusible node when a not-deferred node is built on it: computing when
+     * built would have computed it then, so nodes built later decide deferral as if it were
+     * computed (the schedule stays that of eager building; values do not depend on it).
+     */
+    private volatile boolean settledAtBuild;
+    /**
      * The value; null until computed. Set once, to a value that does not depend on who computes
      * it, so a race at worst computes it twice.
      */
@@ -48,6 +54,9 @@ public abstract class Node {
         this.inputs = inputs;
         this.attr = attr;
         this.deferred = op != null && Fusion.keepDeferred(this);
+        if (op != null && !deferred && hasPendingInput()) {
+            settlePendingInputs();
+        }
     }
 
     /** The value (shared, do not modify its array); computed on first use. */
@@ -131,6 +140,42 @@ public abstract class Node {
      */
     protected boolean isUnforced() {
         return !deferred && value == null;
+    }
+
+    /**
+     * Whether this node counts as deferred when a consumer is built: deferred, not computed, and
+     * not settled by a not-deferred consumer built earlier (see {@link #settledAtBuild}).
+     */
+    protected boolean isPending() {
+        return isDeferred() && !settledAtBuild;
+    }
+
+    /** Whether some input {@link #isPending()}: the build-time view of {@link #hasDeferredInput()}. */
+    final boolean hasPendingInput() {
+        for (Node in : inputs) {
+            if (in.isPending()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Marks the non-fusible pending nodes below this one, through pending nodes, as settled. */
+    private void settlePendingInputs() {
+        java.util.ArrayDeque<Node> stack = new java.util.ArrayDeque<>();
+        java.util.Set<Node> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        stack.push(this);
+        while (!stack.isEmpty()) {
+            Node n = stack.pop();
+            for (Node in : n.inputs) {
+                if (in.isPending() && seen.add(in)) {
+                    stack.push(in);
+                }
+            }
+            if (n != this && !n.fusible) {
+                n.settledAtBuild = true;
+            }
+        }
     }
 
     /** Whether some input is deferred and not computed yet. */
