@@ -5,9 +5,9 @@ import io.score4j.tensor.simd.VectorMath;
 
 /**
  * Scalar helpers of the elementwise kernels, which live with their ops in {@link Primitive} and
- * are the only code computing elementwise primitives (eagerly or inside a fused plan ({@code executor.Plan})), so
- * a value never depends on how it was scheduled. Kernels index all operands alike (HotSpot's C2
- * only vectorises loops whose arrays are indexed alike).
+ * are the only code computing elementwise primitives (alone or inside a fused executor plan), so a
+ * value never depends on how it was scheduled. Kernels index all operands alike (HotSpot's C2 only
+ * vectorises loops whose arrays are indexed alike).
  *
  * <p>F64: exact formulas in double ({@link Math#exp}, {@link Math#log}, and the accurate
  * {@link #softplus(double)} and {@link #tanh(double)} below). F32: arithmetic in float, and
