@@ -66,6 +66,16 @@ class ArchitectureTest {
         forbid("comparison", "autodiff", "nn", "fused", "optim", "objective", "sampling", "io", "train");
     }
 
+    @Test
+    void autodiffExecutorIsFenced() {
+        noClasses().that().resideInAPackage("io.score4j.autodiff.executor..")
+                .should().dependOnClassesThat().resideInAPackage("io.score4j.autodiff")
+                .check(MAIN);
+        noClasses().that().resideOutsideOfPackage("io.score4j.autodiff..")
+                .should().dependOnClassesThat().resideInAPackage("io.score4j.autodiff.executor..")
+                .check(MAIN);
+    }
+
     private static String[] concat(String[] a, String[] b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);

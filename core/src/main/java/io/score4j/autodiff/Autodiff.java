@@ -1,5 +1,7 @@
 package io.score4j.autodiff;
 
+import io.score4j.autodiff.executor.Parallel;
+import io.score4j.autodiff.executor.Scheduler;
 import io.score4j.tensor.DType;
 import io.score4j.tensor.Tensor;
 import java.util.ArrayDeque;

@@ -1,10 +1,11 @@
 package io.score4j.autodiff;
 
+import io.score4j.autodiff.executor.Node;
+import io.score4j.autodiff.executor.Shapes;
 import io.score4j.tensor.DType;
 import io.score4j.tensor.Tensor;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An immutable node of a computation graph: a value, plus the {@link Primitive}
@@ -17,32 +18,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Ops are instance methods only ({@code x.softplus()}, {@code x.matmul(w)}): static twins of
  * the same name would make method references such as {@code Var::softplus} ambiguous.
  *
- * <p>Large results of elementwise ops, broadcasts and small-k products, and whatever is built on
- * values not yet computed, are computed lazily (see {@link Fusion}): fused into their consumers,
- * with consumers that read the same rows sharing one pass. {@link #value()} computes on demand.
- * This is invisible to callers except in speed: values are the same whenever they are computed.
+ * <p>Building a node computes nothing: {@link #value()} (and {@link Autodiff#vjp} for its results)
+ * computes on demand. Large results of elementwise ops, broadcasts and small-k products, and
+ * whatever is built on deferred values, are then not computed alone (see
+ * {@link io.score4j.autodiff.executor.Fusion}): they are
+ * fused into their consumers, with consumers that read the same rows sharing one pass. This is
+ * invisible to callers except in speed: values are the same whenever they are computed.
  *
  * <p>Nodes are numbered in creation order; since inputs exist before the nodes built on them, that
  * number is a topological order of any graph.
  */
-public final class Var {
-    private static final AtomicLong COUNTER = new AtomicLong();
+public final class Var extends Node {
     private static final int UNARY_SLOTS = Primitive.values().length;
 
-    private final long id;
-    private final Primitive op;
-    private final Var[] inputs;
-    private final int[] attr;
-    private final int[] shape;
-    private final int size;
-    private final DType dtype;
-    /** Whether a {@link Plan} can compute this node (see {@link Fusion#fusible}). */
-    private final boolean fusible;
-    /**
-     * The value; null while the node is deferred (see {@link Fusion}). Set once, to a value that
-     * does not depend on who computes it, so a race at worst computes it twice.
-     */
-    private volatile Tensor value;
     /**
      * Cache of unary primitives applied to this node (common-subexpression sharing: the σ(z) that
      * softplus' JVP and VJP both need is computed once). Not synchronised: a racing thread at worst
@@ -51,15 +39,7 @@ public final class Var {
     private Var[] unaryCache;
 
     private Var(Tensor value, int[] shape, DType dtype, Primitive op, Var[] inputs, int[] attr, boolean fusible) {
-        this.id = COUNTER.getAndIncrement();
-        this.value = value;
-        this.shape = shape;
-        this.size = Tensor.sizeOf(shape);
-        this.dtype = dtype;
-        this.fusible = fusible;
-        this.op = op;
-        this.inputs = inputs;
-        this.attr = attr;
+        super(value, shape, dtype, op, inputs, attr, fusible);
     }
 
     /** A leaf holding {@code value} (an input, parameter or constant). */
@@ -77,25 +57,21 @@ public final class Var {
 
     /** A leaf of zeros with the shape and dtype of {@code like}. */
     public static Var zerosLike(Var like) {
-        return leaf(Tensor.zeros(like.dtype, like.shape()));
+        return leaf(Tensor.zeros(like.dtype(), like.shape()));
     }
 
     /**
-     * Applies a primitive to inputs of matching shapes (no implicit broadcasting). The node is
-     * computed now unless {@link Fusion#keepDeferred} defers it.
+     * Applies a primitive to inputs of matching shapes (no implicit broadcasting). Checks shapes;
+     * the node decides whether it is deferred (see {@link Node}); computes nothing: values are
+     * computed when asked for ({@link #value()}, {@link Autodiff#vjp}).
      */
     static Var apply(Primitive op, int[] attr, Var... in) {
-        int[] shape = Shapes.output(op, attr, in);
-        int[] a = attr == null ? null : attr.clone();
-        Var v = new Var(null, shape, in[0].dtype, op, in, a, Fusion.fusible(op, a, in));
-        if (!Fusion.keepDeferred(v)) {
-            if (v.hasDeferredInput()) {
-                Scheduler.compute(v);
-            } else {
-                Scheduler.computeNow(v);
-            }
+        if (in.length != op.arity()) {
+            throw new IllegalArgumentException(op + " takes " + op.arity() + " inputs, got " + in.length);
         }
-        return v;
+        int[] shape = op.shape(attr, in);
+        int[] a = attr == null ? null : attr.clone();
+        return new Var(null, shape, in[0].dtype(), op, in, a, op.fusible(a, in));
     }
 
     private Var unary(Primitive op) {
@@ -112,87 +88,59 @@ public final class Var {
         return v;
     }
 
-    /** The value (shared, do not modify its array); a deferred node is computed on first use. */
-    public Tensor value() {
-        Tensor v = value;
-        if (v == null) {
-            Scheduler.compute(this);
-            v = value;
-        }
-        return v;
-    }
-
-    /** Sets the value of a deferred node (once; a racing second setter sets equal bits). */
-    void setValue(Tensor t) {
-        value = t;
-    }
-
-    /** Whether some input's value is not computed yet. */
-    boolean hasDeferredInput() {
-        for (Var in : inputs) {
-            if (in.isDeferred()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Whether a {@link Plan} computes this node (elementwise ops, broadcasts, small-k products). */
-    boolean isFusible() {
-        return fusible;
-    }
-
-    /** The value if it has been computed, else null (never computes). */
-    Tensor valueIfComputed() {
-        return value;
-    }
-
-    /** Whether the value is still to be computed (see {@link Fusion}). */
-    boolean isDeferred() {
-        return value == null;
-    }
-
     /** The primitive that made this node, or null for a leaf. */
+    @Override
     public Primitive op() {
-        return op;
+        return (Primitive) super.op();
     }
 
-    /** Whether this node has no inputs (made by {@link #leaf}). */
-    public boolean isLeaf() {
-        return op == null;
+    @Override
+    protected Var input(int i) {
+        return (Var) super.input(i);
+    }
+
+    @Override
+    protected long id() {
+        return super.id();
+    }
+
+    @Override
+    protected int size() {
+        return super.size();
+    }
+
+    @Override
+    protected boolean isFusible() {
+        return super.isFusible();
+    }
+
+    @Override
+    protected boolean isDeferred() {
+        return super.isDeferred();
+    }
+
+    @Override
+    protected boolean isPending() {
+        return super.isPending();
+    }
+
+    @Override
+    protected boolean isUnforced() {
+        return super.isUnforced();
+    }
+
+    @Override
+    protected Tensor valueIfComputed() {
+        return super.valueIfComputed();
     }
 
     /** The input nodes, in argument order (empty for a leaf). */
     public List<Var> inputs() {
-        return List.of(inputs);
-    }
-
-    Var input(int i) {
-        return inputs[i];
-    }
-
-    long id() {
-        return id;
-    }
-
-    /** The primitive's attribute (axis or target shape), a copy; null when it has none. */
-    public int[] attr() {
-        return attr == null ? null : attr.clone();
-    }
-
-    /** A copy of the value's shape. */
-    public int[] shape() {
-        return shape.clone();
-    }
-
-    /** Number of elements (1 for a scalar). */
-    int size() {
-        return size;
-    }
-
-    /** The value's element type. */
-    public DType dtype() {
-        return dtype;
+        Var[] in = new Var[isLeaf() ? 0 : op().arity()];
+        for (int i = 0; i < in.length; i++) {
+            in[i] = input(i);
+        }
+        return List.of(in);
     }
 
     /** this + o elementwise, broadcasting numpy-style; shape is the broadcast shape. */
@@ -265,6 +213,20 @@ public final class Var {
         return unary(Primitive.STEP);
     }
 
+    /**
+     * An elementwise unary primitive applied to this (e.g. {@code x.map(Primitive.EXP)} is
+     * {@code x.exp()}): every elementwise op added to {@link Primitive} is usable through this
+     * without a method of its own.
+     *
+     * @throws IllegalArgumentException if {@code op} is not elementwise unary
+     */
+    public Var map(Primitive op) {
+        if (!op.isElementwiseUnary()) {
+            throw new IllegalArgumentException(op + " is not an elementwise unary primitive");
+        }
+        return unary(op);
+    }
+
     /** x·σ(x) (composite). */
     public Var silu() {
         return mul(sigmoid());
@@ -295,7 +257,7 @@ public final class Var {
 
     /** Sum over {@code axis} (negative counts from the end), removing it. */
     public Var sum(int axis) {
-        int a = axis < 0 ? shape.length + axis : axis;
+        int a = axis < 0 ? shape().length + axis : axis;
         return apply(Primitive.SUM_AXIS, new int[] {a}, this);
     }
 
@@ -306,12 +268,12 @@ public final class Var {
 
     /** Mean of all elements → shape [] (composite). */
     public Var mean() {
-        return sum().mul(1.0 / size);
+        return sum().mul(1.0 / size());
     }
 
     /** Numpy-style broadcast to {@code shape}; returns this when the shape already matches. */
     public Var broadcastTo(int... shape) {
-        if (Arrays.equals(shape, this.shape)) {
+        if (Arrays.equals(shape, shape())) {
             return this;
         }
         return apply(Primitive.BROADCAST, shape, this);
@@ -319,7 +281,7 @@ public final class Var {
 
     /** Same elements under {@code shape}; returns this when the shape already matches. */
     public Var reshape(int... shape) {
-        if (Arrays.equals(shape, this.shape)) {
+        if (Arrays.equals(shape, shape())) {
             return this;
         }
         return apply(Primitive.RESHAPE, shape, this);
@@ -329,12 +291,12 @@ public final class Var {
         if (o.dtype() != dtype()) {
             throw new IllegalArgumentException(op + " of " + dtype() + " and " + o.dtype() + ": convert first");
         }
-        int[] s = Shapes.broadcast(shape, o.shape);
+        int[] s = Shapes.broadcast(shape(), o.shape());
         return apply(op, null, broadcastTo(s), o.broadcastTo(s));
     }
 
     @Override
     public String toString() {
-        return "Var#" + id + "(" + (op == null ? "leaf" : op) + ", " + dtype() + Arrays.toString(shape) + ")";
+        return "Var#" + id() + "(" + (isLeaf() ? "leaf" : op()) + ", " + dtype() + Arrays.toString(shape()) + ")";
     }
 }

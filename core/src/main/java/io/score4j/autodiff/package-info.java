@@ -1,15 +1,15 @@
 /**
  * Reverse- and forward-mode automatic differentiation over {@link io.score4j.tensor.Tensor}s
- * (F32 and F64) with a small closed set of {@link io.score4j.autodiff.Primitive}s whose JVP and
- * VJP rules ({@code RuleTable}) are themselves written in primitives, so derivatives of any order
- * compose. Users build graphs with {@link io.score4j.autodiff.Var} and transform them with
- * {@link io.score4j.autodiff.Autodiff}; the kernels ({@code Elementwise}, {@code Kernels},
- * {@code Lanes}, {@code Accumulate}) are package-private and write into caller-owned arrays.
+ * (F32 and F64) with a small closed set of {@link io.score4j.autodiff.Primitive}s. Each primitive
+ * is defined in one place, its constant's body: shape rule, F64/F32 kernels, JVP and VJP rules
+ * (written in primitives, so derivatives of any order compose; {@code RuleTable} is the table of
+ * them) and fusibility. Users build graphs with {@link io.score4j.autodiff.Var} and transform them
+ * with {@link io.score4j.autodiff.Autodiff}.
  *
- * <p>Large elementwise results are not written out: {@code Fusion} defers them and fuses them,
- * chunk by chunk ({@code Plan}), into the products and sums that consume them, and the
- * {@code Scheduler} runs consumers that read the same rows in one pass ({@code RowPass}), over a
- * shared pool of threads ({@code Parallel}, sized by {@link io.score4j.autodiff.Autodiff#setThreads}).
- * Values are bit-identical whatever the schedule or the thread count.
+ * <p>Building a node computes nothing. The deferred executor, fenced in
+ * {@link io.score4j.autodiff.executor}, computes values on demand: it sees a graph only as
+ * {@link io.score4j.autodiff.executor.Node}s (which {@code Var} extends) and an op only as an
+ * {@link io.score4j.autodiff.executor.Op} (which {@code Primitive} implements), and imports nothing
+ * from this package. Values are bit-identical whatever the schedule or the thread count.
  */
 package io.score4j.autodiff;

@@ -1,5 +1,6 @@
 package io.score4j.autodiff;
 
+import io.score4j.autodiff.executor.Fusion;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 

@@ -3,6 +3,8 @@ package io.score4j.autodiff;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.score4j.autodiff.executor.Fusion;
+import io.score4j.autodiff.executor.Reductions;
 import io.score4j.random.Draw;
 import io.score4j.random.Key;
 import io.score4j.tensor.DType;

@@ -25,7 +25,7 @@ final class ProviderIndependenceTest {
         assumeTrue(vector.isPresent(), "Vector API module not present");
         MathProvider v = vector.get();
         MathProvider s = VectorMath.scalar();
-        float[] x = KernelsTest.toFloat(Draw.normalDouble(Key.of(1), 4099));
+        float[] x = ElementwiseKernelsTest.toFloat(Draw.normalDouble(Key.of(1), 4099));
         for (int i = 0; i < x.length; i++) {
             x[i] *= 12;
         }
@@ -43,13 +43,13 @@ final class ProviderIndependenceTest {
             int rows = shape[0];
             int in = shape[1];
             int cols = shape[2];
-            float[] w = KernelsTest.toFloat(Draw.normalDouble(Key.of(2), in * cols));
+            float[] w = ElementwiseKernelsTest.toFloat(Draw.normalDouble(Key.of(2), in * cols));
             float[] a = new float[rows * cols];
             float[] b = new float[rows * cols];
             s.affineRows(x, 3, rows, in, w, null, a, 0, cols);
             v.affineRows(x, 3, rows, in, w, null, b, 0, cols);
             assertArrayEquals(a, b, 0f, "affineRows");
-            float[] accS = KernelsTest.toFloat(Draw.normalDouble(Key.of(3), cols));
+            float[] accS = ElementwiseKernelsTest.toFloat(Draw.normalDouble(Key.of(3), cols));
             float[] accV = accS.clone();
             s.accumulateRows(x, 5, rows, cols, w, 1, in, accS, 0);
             v.accumulateRows(x, 5, rows, cols, w, 1, in, accV, 0);

@@ -1,4 +1,4 @@
-package io.score4j.autodiff;
+package io.score4j.autodiff.executor;
 
 import io.score4j.tensor.DType;
 import io.score4j.tensor.Tensor;
@@ -33,12 +33,12 @@ final class RowPass {
         this.group = group;
         this.rows = group.get(0).rows();
         this.segmentRows = segmentRows;
-        List<Var> roots = new ArrayList<>();
-        Map<Var, Integer> rootIndex = new IdentityHashMap<>();
+        List<Node> roots = new ArrayList<>();
+        Map<Node, Integer> rootIndex = new IdentityHashMap<>();
         int widest = 1;
         for (RowConsumer c : group) {
-            for (Var in : c.rowInputs()) {
-                Var u = Plan.skipReshapes(in);
+            for (Node in : c.rowInputs()) {
+                Node u = Plan.skipReshapes(in);
                 if (u.isDeferred() && !u.isFusible()) {
                     u.value();
                 }
@@ -102,17 +102,17 @@ final class RowPass {
         private final int[][] root;
         private final int[][] width;
 
-        Wiring(List<RowConsumer> group, Map<Var, Integer> rootIndex, int rows) {
+        Wiring(List<RowConsumer> group, Map<Node, Integer> rootIndex, int rows) {
             data = new Object[group.size()][];
             root = new int[group.size()][];
             width = new int[group.size()][];
             for (int c = 0; c < group.size(); c++) {
-                Var[] ins = group.get(c).rowInputs();
+                Node[] ins = group.get(c).rowInputs();
                 data[c] = new Object[ins.length];
                 root[c] = new int[ins.length];
                 width[c] = new int[ins.length];
                 for (int i = 0; i < ins.length; i++) {
-                    Var u = Plan.skipReshapes(ins[i]);
+                    Node u = Plan.skipReshapes(ins[i]);
                     width[c][i] = ins[i].size() / Math.max(1, rows);
                     Integer r = rootIndex.get(u);
                     root[c][i] = r == null ? -1 : r;

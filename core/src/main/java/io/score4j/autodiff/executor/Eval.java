@@ -1,4 +1,4 @@
-package io.score4j.autodiff;
+package io.score4j.autodiff.executor;
 
 import io.score4j.tensor.DType;
 import io.score4j.tensor.Tensor;
@@ -14,8 +14,8 @@ final class Eval {
     private Eval() {}
 
     /** The value of non-fusible node {@code n}. */
-    static Tensor forward(Var n) {
-        return switch (n.op()) {
+    static Tensor forward(Node n) {
+        return switch (n.op().kind()) {
             case MATMUL -> transposedProduct(n);
             case TRANSPOSE -> transpose(n.input(0).value());
             case SUM_AXIS -> Reductions.sumAxis(n.input(0), n.attr()[0], n.shape());
@@ -25,7 +25,7 @@ final class Eval {
         };
     }
 
-    private static Tensor transposedProduct(Var n) {
+    private static Tensor transposedProduct(Node n) {
         boolean ta = Shapes.transposed(n.attr(), 0);
         Tensor a = n.input(0).value();
         if (ta) {
@@ -33,7 +33,7 @@ final class Eval {
         }
         int[] out = n.shape();
         int k = a.dim(1);
-        Var computed = Var.leaf(a);
+        Node computed = Node.leaf(a);
         RowConsumers.Product p = new RowConsumers.Product(n, computed, n.input(1), Shapes.transposed(n.attr(), 1),
                 out[0], k, out[1]);
         RowPass.run(List.of(p), RowConsumer.segmentRows(out[0], 0));

@@ -1,7 +1,9 @@
-package io.score4j.autodiff;
+package io.score4j.autodiff.executor;
 
 import io.score4j.tensor.DType;
 import io.score4j.tensor.Tensor;
+import io.score4j.tensor.simd.MathProvider;
+import io.score4j.tensor.simd.VectorMath;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -14,8 +16,8 @@ import java.util.Set;
  * Deferred fusible nodes (the roots) and the deferred fusible nodes they depend on, compiled into
  * steps that compute any block of rows of every root chunk by chunk, each intermediate living only
  * in a small scratch buffer (so a chain such as {@code g·(n − n·n)} over [2048, 1024] never writes
- * a full-size array). Steps are elementwise ops, {@link Primitive#BROADCAST} of a computed tensor
- * and {@link Primitive#MATMUL} with a small inner dimension; a deferred {@link Primitive#RESHAPE}
+ * a full-size array). Steps are elementwise ops, {@link Op.Kind#BROADCAST} of a computed tensor
+ * and {@link Op.Kind#MATMUL} with a small inner dimension; a deferred {@link Op.Kind#RESHAPE}
  * keeps the flat order, so it is skipped.
  *
  * <p>Rows: every root has {@code rows}·w elements for its own width w, row r being elements
@@ -26,9 +28,11 @@ import java.util.Set;
  * <p>Immutable once compiled; evaluate from several threads, each with its own scratch.
  */
 final class Plan {
+    private static final MathProvider MATH = VectorMath.provider();
+
     private final DType dtype;
     /** Computed steps in topological order. */
-    private final Var[] steps;
+    private final Node[] steps;
     /** Elements per row: per step, then per load. */
     private final int[] width;
     /**
@@ -52,7 +56,7 @@ final class Plan {
      */
     private final int[] partner;
 
-    private Plan(DType dtype, Var[] steps, int[] width, int[][] argSlot, Object[][] argData, Object[] loads,
+    private Plan(DType dtype, Node[] steps, int[] width, int[][] argSlot, Object[][] argData, Object[] loads,
                  Kernels.Broadcast[] broadcasts, int[][] products, int[] rootSlot) {
         this.dtype = dtype;
         this.steps = steps;
@@ -66,12 +70,12 @@ final class Plan {
         this.partner = partners(dtype, steps, argSlot);
     }
 
-    private static int[] partners(DType dtype, Var[] steps, int[][] argSlot) {
+    private static int[] partners(DType dtype, Node[] steps, int[][] argSlot) {
         int[] p = new int[steps.length];
         java.util.Arrays.fill(p, -1);
         for (int s = 0; s < steps.length && dtype == DType.F32; s++) {
-            for (int t = 0; t < steps.length && steps[s].op() == Primitive.SOFTPLUS; t++) {
-                if (steps[t].op() == Primitive.SIGMOID && argSlot[t][0] == argSlot[s][0] && p[t] == -1) {
+            for (int t = 0; t < steps.length && steps[s].op().pairing() == Op.Pairing.SOFTPLUS; t++) {
+                if (steps[t].op().pairing() == Op.Pairing.SIGMOID && argSlot[t][0] == argSlot[s][0] && p[t] == -1) {
                     p[Math.min(s, t)] = Math.max(s, t);
                     p[Math.max(s, t)] = -2;
                     break;
@@ -82,7 +86,7 @@ final class Plan {
     }
 
     /** A plan of one root evaluated by flat element ranges ({@link #eval}). */
-    static Plan compile(Var root) {
+    static Plan compile(Node root) {
         return compile(List.of(root), root.size());
     }
 
@@ -90,13 +94,13 @@ final class Plan {
      * Compiles {@code roots} (deferred fusible nodes, or deferred reshapes of them) for row blocks
      * of {@code rows} rows. Computes (in this thread) whatever computed operands the steps need.
      */
-    static Plan compile(List<Var> roots, int rows) {
-        List<Var> order = new ArrayList<>();
-        Set<Var> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Var r : roots) {
+    static Plan compile(List<Node> roots, int rows) {
+        List<Node> order = new ArrayList<>();
+        Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Node r : roots) {
             collect(skipReshapes(r), order, seen);
         }
-        order.sort(Comparator.comparingLong(Var::id));
+        order.sort(Comparator.comparingLong(Node::id));
         int count = order.size();
         Map<Object, Integer> slot = new IdentityHashMap<>();
         for (int s = 0; s < count; s++) {
@@ -110,15 +114,15 @@ final class Plan {
         Kernels.Broadcast[] broadcasts = new Kernels.Broadcast[count];
         int[][] products = new int[count][];
         for (int s = 0; s < count; s++) {
-            Var n = order.get(s);
+            Node n = order.get(s);
             stepWidths[s] = widthOf(n, rows);
             argSlot[s] = new int[n.op().arity()];
             argData[s] = new Object[n.op().arity()];
             for (int i = 0; i < argSlot[s].length; i++) {
                 bind(n, i, rows, slot, loads, loadWidths, argSlot[s], argData[s]);
             }
-            broadcasts[s] = n.op() == Primitive.BROADCAST ? new Kernels.Broadcast(n.input(0).shape(), n.shape()) : null;
-            products[s] = n.op() == Primitive.MATMUL ? new int[] {innerDim(n), n.shape()[1]} : null;
+            broadcasts[s] = n.op().kind() == Op.Kind.BROADCAST ? new Kernels.Broadcast(n.input(0).shape(), n.shape()) : null;
+            products[s] = n.op().kind() == Op.Kind.MATMUL ? new int[] {innerDim(n), n.shape()[1]} : null;
         }
         int[] rootSlot = new int[roots.size()];
         for (int r = 0; r < rootSlot.length; r++) {
@@ -129,15 +133,15 @@ final class Plan {
         for (int l = 0; l < loads.size(); l++) {
             width[count + l] = loadWidths.get(l);
         }
-        return new Plan(roots.get(0).dtype(), order.toArray(new Var[0]), width, argSlot, argData, loads.toArray(),
+        return new Plan(roots.get(0).dtype(), order.toArray(new Node[0]), width, argSlot, argData, loads.toArray(),
                 broadcasts, products, rootSlot);
     }
 
     /** Wires input {@code i} of step {@code n}: a step's slot, a load's slot, or an operand array. */
-    private static void bind(Var n, int i, int rows, Map<Object, Integer> slot, List<Object> loads,
+    private static void bind(Node n, int i, int rows, Map<Object, Integer> slot, List<Object> loads,
                              List<Integer> loadWidths, int[] argSlot, Object[] argData) {
-        Var in = skipReshapes(n.input(i));
-        boolean elementwise = n.op().isElementwiseUnary() || n.op().isElementwiseBinary();
+        Node in = skipReshapes(n.input(i));
+        boolean elementwise = n.op().kind() == Op.Kind.ELEMENTWISE;
         if (!elementwise) {
             argSlot[i] = -1;
             argData[i] = operand(n, i, in.value());
@@ -157,7 +161,7 @@ final class Plan {
         }
     }
 
-    private static int widthOf(Var n, int rows) {
+    private static int widthOf(Node n, int rows) {
         int size = n.size();
         if (size % rows != 0) {
             throw new IllegalStateException(n + " does not split into " + rows + " rows");
@@ -169,15 +173,15 @@ final class Plan {
      * Number of distinct deferred fusible nodes {@code v} depends on through such nodes (itself
      * included), up to limit + 1: an upper bound on the steps of its plan.
      */
-    static int deferredSize(Var v, int limit) {
-        Set<Var> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        ArrayList<Var> stack = new ArrayList<>();
+    static int deferredSize(Node v, int limit) {
+        Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        ArrayList<Node> stack = new ArrayList<>();
         stack.add(v);
         seen.add(v);
         while (!stack.isEmpty() && seen.size() <= limit) {
-            Var n = stack.remove(stack.size() - 1);
+            Node n = stack.remove(stack.size() - 1);
             for (int i = 0; i < n.op().arity(); i++) {
-                Var in = n.input(i);
+                Node in = n.input(i);
                 if (in.isDeferred() && in.isFusible() && seen.add(in)) {
                     stack.add(in);
                 }
@@ -217,37 +221,37 @@ final class Plan {
         return scratch[rootSlot[r]];
     }
 
-    /** Elements [from, from + len) of a one-root plan from {@link #compile(Var)}, at index 0 of the result. */
+    /** Elements [from, from + len) of a one-root plan from {@link #compile(Node)}, at index 0 of the result. */
     Object eval(int from, int len, Object[] scratch) {
         evalRows(from, len, scratch);
         return root(0, scratch);
     }
 
     private void step(int s, int from, int len, Object[] scratch) {
-        Primitive op = steps[s].op();
+        Op op = steps[s].op();
         Object dst = scratch[s];
         if (partner[s] >= 0) {
-            boolean sp = op == Primitive.SOFTPLUS;
-            Elementwise.softplusAndSigmoid((float[]) scratch[argSlot[s][0]],
-                    (float[]) (sp ? dst : scratch[partner[s]]), (float[]) (sp ? scratch[partner[s]] : dst), len);
+            boolean sp = op.pairing() == Op.Pairing.SOFTPLUS;
+            MATH.softplusAndSigmoid((float[]) scratch[argSlot[s][0]],
+                    (float[]) (sp ? dst : scratch[partner[s]]), (float[]) (sp ? scratch[partner[s]] : dst), 0, len);
         } else if (partner[s] == -2) {
             return;
         } else if (op.isElementwiseUnary()) {
             Object a = scratch[argSlot[s][0]];
             if (dtype == DType.F64) {
-                Elementwise.unary(op, (double[]) a, (double[]) dst, len);
+                op.compute((double[]) a, (double[]) dst, len);
             } else {
-                Elementwise.unary(op, (float[]) a, (float[]) dst, len);
+                op.compute((float[]) a, (float[]) dst, len);
             }
         } else if (op.isElementwiseBinary()) {
             Object a = scratch[argSlot[s][0]];
             Object b = scratch[argSlot[s][1]];
             if (dtype == DType.F64) {
-                Elementwise.binary(op, (double[]) a, (double[]) b, (double[]) dst, len);
+                op.compute((double[]) a, (double[]) b, (double[]) dst, len);
             } else {
-                Elementwise.binary(op, (float[]) a, (float[]) b, (float[]) dst, len);
+                op.compute((float[]) a, (float[]) b, (float[]) dst, len);
             }
-        } else if (op == Primitive.BROADCAST) {
+        } else if (op.kind() == Op.Kind.BROADCAST) {
             Kernels.broadcastRange(argData[s][0], broadcasts[s], dst, 0, from, len);
         } else {
             Kernels.product(argData[s][0], argData[s][1], products[s][0], products[s][1], dst, from, len,
@@ -256,32 +260,32 @@ final class Plan {
     }
 
     /** The inner dimension k of MATMUL node {@code n}. */
-    static int innerDim(Var n) {
+    static int innerDim(Node n) {
         return n.input(1).shape()[Shapes.transposed(n.attr(), 1) ? 1 : 0];
     }
 
     /** The array a step reads for computed input {@code i}: MATMUL operands packed untransposed. */
-    static Object operand(Var n, int i, Tensor t) {
+    static Object operand(Node n, int i, Tensor t) {
         Object data = t.dtype() == DType.F64 ? t.data64() : t.data32();
-        if (n.op() != Primitive.MATMUL || !Shapes.transposed(n.attr(), i)) {
+        if (n.op().kind() != Op.Kind.MATMUL || !Shapes.transposed(n.attr(), i)) {
             return data;
         }
         int[] s = t.shape();
         return Kernels.transposed(data, s[0], s[1]);
     }
 
-    private static void collect(Var n, List<Var> order, Set<Var> seen) {
+    private static void collect(Node n, List<Node> order, Set<Node> seen) {
         if (!seen.add(n)) {
             return;
         }
-        ArrayList<Var> stack = new ArrayList<>();
+        ArrayList<Node> stack = new ArrayList<>();
         stack.add(n);
         while (!stack.isEmpty()) {
-            Var v = stack.remove(stack.size() - 1);
+            Node v = stack.remove(stack.size() - 1);
             order.add(v);
-            boolean elementwise = v.op().isElementwiseUnary() || v.op().isElementwiseBinary();
+            boolean elementwise = v.op().kind() == Op.Kind.ELEMENTWISE;
             for (int i = 0; i < v.op().arity() && elementwise; i++) {
-                Var in = skipReshapes(v.input(i));
+                Node in = skipReshapes(v.input(i));
                 if (in.isDeferred() && in.isFusible() && seen.add(in)) {
                     stack.add(in);
                 }
@@ -290,9 +294,9 @@ final class Plan {
     }
 
     /** The node a chain of deferred reshapes of {@code v} stands for (v itself if none). */
-    static Var skipReshapes(Var v) {
-        Var r = v;
-        while (r.op() == Primitive.RESHAPE && r.isDeferred()) {
+    static Node skipReshapes(Node v) {
+        Node r = v;
+        while (r.isDeferred() && r.op().kind() == Op.Kind.RESHAPE) {
             r = r.input(0);
         }
         return r;

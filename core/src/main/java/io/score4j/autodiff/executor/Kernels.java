@@ -1,4 +1,4 @@
-package io.score4j.autodiff;
+package io.score4j.autodiff.executor;
 
 import io.score4j.tensor.simd.MathProvider;
 import io.score4j.tensor.simd.VectorMath;

@@ -1,4 +1,4 @@
-package io.score4j.autodiff;
+package io.score4j.autodiff.executor;
 
 /**
  * Sums of contiguous runs by {@link #COUNT} interleaved partial sums: element i of a run (counted

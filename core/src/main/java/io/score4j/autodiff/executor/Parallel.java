@@ -1,4 +1,4 @@
-package io.score4j.autodiff;
+package io.score4j.autodiff.executor;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,7 +17,7 @@ import java.util.concurrent.locks.LockSupport;
  * caller waits for the tasks (not the helpers), so a call never waits for a helper that did not
  * start. A task that itself calls {@link #run} from a pool thread runs its work inline.
  */
-final class Parallel {
+public final class Parallel {
     /** Work for one task {@code index}; {@code worker} (below the worker count) picks per-thread scratch. */
     @FunctionalInterface
     interface Task {
@@ -34,11 +34,11 @@ final class Parallel {
 
     private Parallel() {}
 
-    static int threads() {
+    public static int threads() {
         return threads;
     }
 
-    static void setThreads(int n) {
+    public static void setThreads(int n) {
         if (n < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + n);
         }

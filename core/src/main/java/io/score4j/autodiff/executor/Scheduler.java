@@ -1,4 +1,4 @@
-package io.score4j.autodiff;
+package io.score4j.autodiff.executor;
 
 import io.score4j.tensor.Tensor;
 import java.util.ArrayList;
@@ -11,9 +11,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Computes deferred nodes. Pending non-fusible nodes (products and sums whose inputs were not
- * computed when they were built) are computed in rounds: each round takes every pending node
- * whose inputs can be computed from what is known (no pending node below it), groups the
+ * Computes nodes on demand (building a node computes nothing). Nodes that are not deferred are
+ * computed first, in creation order, each alone as if computed when built. Pending non-fusible
+ * nodes (products and sums whose inputs were deferred when they were built) are computed in
+ * rounds: each round takes every pending node whose inputs can be computed from what is known
+ * (no pending node below it), groups the
  * {@link RowConsumer}s among them by row count and segment size, and runs each group as one
  * {@link RowPass}; the rest are computed one by one by {@link Eval}. Deferred fusible targets are
  * then materialised by their {@link Plan}.
@@ -21,16 +23,61 @@ import java.util.Set;
  * <p>Grouping only changes how often deferred inputs are evaluated, never a value: every node is
  * computed by the same kernels in the same order however it is grouped.
  */
-final class Scheduler {
+public final class Scheduler {
     private Scheduler() {}
 
     /** Computes {@code v} and whatever it needs. */
-    static void compute(Var v) {
+    static void compute(Node v) {
         compute(List.of(v));
     }
 
+    /**
+     * Computes every target and whatever they need. First the nodes below the targets that are
+     * neither computed nor deferred, in creation order, each as it would have been computed when
+     * built (alone, or with its pending deferred inputs); then the deferred rest, sharing passes
+     * over common inputs.
+     */
+    public static void compute(List<? extends Node> targets) {
+        for (Node e : unforced(targets)) {
+            if (e.valueIfComputed() == null) {
+                if (e.hasDeferredInput()) {
+                    computeDeferred(List.of(e));
+                } else {
+                    computeNow(e);
+                }
+            }
+        }
+        computeDeferred(targets);
+    }
+
+    /** Not-deferred, not-computed nodes the targets depend on through uncomputed nodes, in creation order. */
+    private static List<Node> unforced(List<? extends Node> targets) {
+        List<Node> found = new ArrayList<>();
+        Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        ArrayList<Node> stack = new ArrayList<>();
+        for (Node t : targets) {
+            if (t.valueIfComputed() == null && seen.add(t)) {
+                stack.add(t);
+            }
+        }
+        while (!stack.isEmpty()) {
+            Node n = stack.remove(stack.size() - 1);
+            if (n.isUnforced()) {
+                found.add(n);
+            }
+            for (int i = 0; i < n.op().arity(); i++) {
+                Node in = n.input(i);
+                if (in.valueIfComputed() == null && seen.add(in)) {
+                    stack.add(in);
+                }
+            }
+        }
+        found.sort(Comparator.comparingLong(Node::id));
+        return found;
+    }
+
     /** Computes {@code v}, whose inputs are all computed, alone. */
-    static void computeNow(Var v) {
+    private static void computeNow(Node v) {
         if (v.isFusible()) {
             v.setValue(fusibleValue(v));
             return;
@@ -43,49 +90,49 @@ final class Scheduler {
         }
     }
 
-    /** Computes every target and whatever they need, sharing passes over common inputs. */
-    static void compute(List<Var> targets) {
-        for (List<Var> ready = ready(targets); !ready.isEmpty(); ready = ready(targets)) {
+    /** Computes deferred targets (and unforced ones whose inputs are computed or deferred), sharing passes. */
+    private static void computeDeferred(List<? extends Node> targets) {
+        for (List<Node> ready = ready(targets); !ready.isEmpty(); ready = ready(targets)) {
             run(ready);
         }
-        for (Var t : targets) {
-            if (t.isDeferred()) {
+        for (Node t : targets) {
+            if (t.valueIfComputed() == null) {
                 t.setValue(fusibleValue(t));
             }
         }
     }
 
     /** A fusible node's value: its kernel on whole arrays when small with computed inputs, else its plan. */
-    private static Tensor fusibleValue(Var v) {
+    private static Tensor fusibleValue(Node v) {
         return v.size() <= Fusion.TASK && !v.hasDeferredInput() ? Fusion.direct(v) : Fusion.materialize(v);
     }
 
     /** Pending non-fusible nodes needed by the targets whose inputs involve no pending node, in creation order. */
-    private static List<Var> ready(List<Var> targets) {
-        List<Var> pending = new ArrayList<>();
-        Set<Var> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        ArrayList<Var> stack = new ArrayList<>();
-        for (Var t : targets) {
-            if (t.isDeferred() && seen.add(t)) {
+    private static List<Node> ready(List<? extends Node> targets) {
+        List<Node> pending = new ArrayList<>();
+        Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        ArrayList<Node> stack = new ArrayList<>();
+        for (Node t : targets) {
+            if (t.valueIfComputed() == null && seen.add(t)) {
                 stack.add(t);
             }
         }
         while (!stack.isEmpty()) {
-            Var n = stack.remove(stack.size() - 1);
+            Node n = stack.remove(stack.size() - 1);
             if (!n.isFusible()) {
                 pending.add(n);
             }
             for (int i = 0; i < n.op().arity(); i++) {
-                Var in = n.input(i);
+                Node in = n.input(i);
                 if (in.isDeferred() && seen.add(in)) {
                     stack.add(in);
                 }
             }
         }
-        pending.sort(Comparator.comparingLong(Var::id));
-        Map<Var, Boolean> blocked = new IdentityHashMap<>();
-        List<Var> ready = new ArrayList<>();
-        for (Var n : pending) {
+        pending.sort(Comparator.comparingLong(Node::id));
+        Map<Node, Boolean> blocked = new IdentityHashMap<>();
+        List<Node> ready = new ArrayList<>();
+        for (Node n : pending) {
             boolean free = true;
             for (int i = 0; i < n.op().arity() && free; i++) {
                 free = !blocked(n.input(i), blocked);
@@ -98,7 +145,7 @@ final class Scheduler {
     }
 
     /** Whether computing {@code v} needs a pending non-fusible node; memoised in {@code memo}. */
-    private static boolean blocked(Var v, Map<Var, Boolean> memo) {
+    private static boolean blocked(Node v, Map<Node, Boolean> memo) {
         if (!v.isDeferred()) {
             return false;
         }
@@ -118,10 +165,10 @@ final class Scheduler {
     }
 
     /** Computes {@code ready} nodes: row consumers grouped into passes, others alone. */
-    private static void run(List<Var> ready) {
+    private static void run(List<Node> ready) {
         Map<List<Integer>, List<RowConsumer>> groups = new LinkedHashMap<>();
         List<RowConsumer> free = new ArrayList<>();
-        for (Var n : ready) {
+        for (Node n : ready) {
             RowConsumer c = RowConsumers.of(n);
             if (c == null) {
                 n.setValue(Eval.forward(n));

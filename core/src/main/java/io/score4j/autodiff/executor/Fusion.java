@@ -1,4 +1,4 @@
-package io.score4j.autodiff;
+package io.score4j.autodiff.executor;
 
 import io.score4j.tensor.DType;
 import io.score4j.tensor.Tensor;
@@ -7,7 +7,7 @@ import io.score4j.tensor.simd.VectorMath;
 /**
  * When values are computed. A node is <em>deferred</em> (built without a value) when
  * <ul>
- *   <li>it is fusible (an elementwise op, a {@link Primitive#BROADCAST}, a {@link Primitive#MATMUL}
+ *   <li>it is fusible (an elementwise op, a {@link Op.Kind#BROADCAST}, a {@link Op.Kind#MATMUL}
  *       with inner dimension at most {@link #SMALL_K}, or a reshape of a deferred node) and has at
  *       least {@link #deferMin()} elements: it is then computed chunk by chunk inside whatever
  *       consumes it (through a {@link Plan}), never written out whole unless its value is asked
@@ -15,51 +15,44 @@ import io.score4j.tensor.simd.VectorMath;
  *   <li>one of its inputs is deferred: products and sums then wait, so that the {@link Scheduler}
  *       can run those that read the same rows in one {@link RowPass}.</li>
  * </ul>
- * Everything else is computed when built. {@link Var#value()} computes a deferred node on demand
+ * Everything else is computed when built. {@link Node#value()} computes a deferred node on demand
  * and {@link Autodiff#vjp} computes its results before returning them. The kernels and their
  * summation orders depend only on shapes, never on the schedule, so a value has the same bits
  * whether it was deferred or not, batched or not, and whatever the thread count: work is split
  * into tasks of fixed size ({@link #TASK} elements, or fixed blocks of rows).
  */
-final class Fusion {
+public final class Fusion {
     /** Elements computed per plan evaluation: the scratch buffers of a plan stay in L1/L2 cache. */
-    static final int CHUNK = 4096;
+    public static final int CHUNK = 4096;
     /** Elements per parallel task when materialising. */
-    static final int TASK = 16 * CHUNK;
+    public static final int TASK = 16 * CHUNK;
     /** Largest inner dimension of a MATMUL computed as a fusible product. */
-    static final int SMALL_K = 8;
+    public static final int SMALL_K = 8;
     /** Most deferred nodes one plan may hold; a node that would exceed it is materialised. */
-    static final int MAX_STEPS = 48;
+    public static final int MAX_STEPS = 48;
     private static final int DEFAULT_DEFER_MIN = 1 << 14;
     private static volatile int deferMin = DEFAULT_DEFER_MIN;
 
     private Fusion() {}
 
     /** Smallest size (elements) at which a fusible node is deferred. */
-    static int deferMin() {
+    public static int deferMin() {
         return deferMin;
     }
 
     /** Sets {@link #deferMin()} ({@code 1} defers everything fusible); for tests. Returns the old value. */
-    static int setDeferMin(int n) {
+    public static int setDeferMin(int n) {
         int old = deferMin;
         deferMin = Math.max(1, n);
         return old;
     }
 
-    /** Whether {@code op} on {@code in} is computed by a {@link Plan} step (or is a free reshape of a deferred node). */
-    static boolean fusible(Primitive op, int[] attr, Var[] in) {
-        if (op.isElementwiseUnary() || op.isElementwiseBinary() || op == Primitive.BROADCAST) {
-            return true;
-        }
-        if (op == Primitive.RESHAPE) {
-            return in[0].isDeferred();
-        }
-        if (op == Primitive.MATMUL) {
-            int[] b = in[1].shape();
-            return b[Shapes.transposed(attr, 1) ? 1 : 0] <= SMALL_K;
-        }
-        return false;
+    /**
+     * Number of distinct deferred fusible nodes {@code v} depends on through such nodes (itself
+     * included), up to limit + 1: an upper bound on the steps of its plan.
+     */
+    public static int deferredSize(Node v, int limit) {
+        return Plan.deferredSize(v, limit);
     }
 
     /**
@@ -68,8 +61,8 @@ final class Fusion {
      * {@link #deferMin()} elements; but never an {@link #expensive} node, nor a fusible node whose
      * plan would exceed {@link #MAX_STEPS} steps.
      */
-    static boolean keepDeferred(Var node) {
-        boolean pendingInput = node.hasDeferredInput();
+    static boolean keepDeferred(Node node) {
+        boolean pendingInput = node.hasPendingInput();
         if (!node.isFusible()) {
             return pendingInput;
         }
@@ -85,11 +78,8 @@ final class Fusion {
      * it out once: exp, log, tanh, sigmoid and softplus in F64 (libm-accurate, tens of ns per
      * element) or in F32 without the Vector API. These are computed when built.
      */
-    static boolean expensive(Var node) {
-        return switch (node.op()) {
-            case EXP, LOG, TANH, SIGMOID, SOFTPLUS -> node.dtype() == DType.F64 || !VectorMath.vectorEnabled();
-            default -> false;
-        };
+    static boolean expensive(Node node) {
+        return node.op().transcendental() && (node.dtype() == DType.F64 || !VectorMath.vectorEnabled());
     }
 
     /**
@@ -97,27 +87,27 @@ final class Fusion {
      * its kernel called once on whole arrays, without compiling a plan (the kernels give the same
      * bits on a whole array as on chunks).
      */
-    static Tensor direct(Var v) {
+    static Tensor direct(Node v) {
         int size = v.size();
         Object out = v.dtype() == DType.F64 ? new double[size] : new float[size];
-        Primitive op = v.op();
+        Op op = v.op();
         Object a = data(v.input(0));
         if (op.isElementwiseUnary()) {
             if (out instanceof double[] o) {
-                Elementwise.unary(op, (double[]) a, o, size);
+                op.compute((double[]) a, o, size);
             } else {
-                Elementwise.unary(op, (float[]) a, (float[]) out, size);
+                op.compute((float[]) a, (float[]) out, size);
             }
         } else if (op.isElementwiseBinary()) {
             Object b = data(v.input(1));
             if (out instanceof double[] o) {
-                Elementwise.binary(op, (double[]) a, (double[]) b, o, size);
+                op.compute((double[]) a, (double[]) b, o, size);
             } else {
-                Elementwise.binary(op, (float[]) a, (float[]) b, (float[]) out, size);
+                op.compute((float[]) a, (float[]) b, (float[]) out, size);
             }
-        } else if (op == Primitive.BROADCAST) {
+        } else if (op.kind() == Op.Kind.BROADCAST) {
             Kernels.broadcastRange(a, new Kernels.Broadcast(v.input(0).shape(), v.shape()), out, 0, 0, size);
-        } else if (op == Primitive.MATMUL) {
+        } else if (op.kind() == Op.Kind.MATMUL) {
             int n = v.shape()[1];
             Object pa = Plan.operand(v, 0, v.input(0).value());
             Object pb = Plan.operand(v, 1, v.input(1).value());
@@ -128,15 +118,15 @@ final class Fusion {
         return out instanceof double[] d ? Tensor.wrap(d, v.shape()) : Tensor.wrap((float[]) out, v.shape());
     }
 
-    private static Object data(Var v) {
+    private static Object data(Node v) {
         Tensor t = v.value();
         return t.dtype() == DType.F64 ? t.data64() : t.data32();
     }
 
     /** The value of deferred fusible node {@code v}, computed in parallel over fixed blocks. */
-    static Tensor materialize(Var v) {
+    static Tensor materialize(Node v) {
         int[] shape = v.shape();
-        Var u = Plan.skipReshapes(v);
+        Node u = Plan.skipReshapes(v);
         if (u != v && (!u.isDeferred() || !u.isFusible())) {
             return u.value().reshape(shape);
         }
@@ -182,8 +172,8 @@ final class Fusion {
         }
 
         /** A reader of {@code v} for reads of at most {@code maxLen} elements by {@code workers} threads. */
-        Reader(Var v, int maxLen, int workers) {
-            Var u = Plan.skipReshapes(v);
+        Reader(Node v, int maxLen, int workers) {
+            Node u = Plan.skipReshapes(v);
             Tensor t = u.isDeferred() && u.isFusible() ? null : v.value();
             this.data = t == null ? null : t.dtype() == DType.F64 ? t.data64() : t.data32();
             this.plan = t == null ? Plan.compile(v) : null;

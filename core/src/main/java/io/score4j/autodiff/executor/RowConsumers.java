@@ -1,4 +1,4 @@
-package io.score4j.autodiff;
+package io.score4j.autodiff.executor;
 
 import io.score4j.tensor.DType;
 import io.score4j.tensor.Tensor;
@@ -34,9 +34,9 @@ final class RowConsumers {
     private RowConsumers() {}
 
     /** The row consumer computing {@code n}, or null when {@code n} is computed alone. */
-    static RowConsumer of(Var n) {
+    static RowConsumer of(Node n) {
         int[] s = n.input(0).shape();
-        if (n.op() == Primitive.MATMUL) {
+        if (n.op().kind() == Op.Kind.MATMUL) {
             boolean ta = Shapes.transposed(n.attr(), 0);
             boolean tb = Shapes.transposed(n.attr(), 1);
             int[] out = n.shape();
@@ -46,7 +46,7 @@ final class RowConsumers {
             }
             return !ta && k <= MAX_WIDTH ? new Product(n, n.input(0), n.input(1), tb, out[0], k, out[1]) : null;
         }
-        if (n.op() == Primitive.SUM_AXIS) {
+        if (n.op().kind() == Op.Kind.SUM_AXIS) {
             int axis = n.attr()[0];
             int outer = Tensor.sizeOf(java.util.Arrays.copyOfRange(s, 0, axis));
             int inner = Tensor.sizeOf(java.util.Arrays.copyOfRange(s, axis + 1, s.length));
@@ -70,9 +70,9 @@ final class RowConsumers {
 
     /** a·op(b), a [m,k] read by rows; op(b) packed once in {@link #start}. */
     static final class Product implements RowConsumer {
-        private final Var node;
-        private final Var a;
-        private final Var b;
+        private final Node node;
+        private final Node a;
+        private final Node b;
         private final boolean tb;
         private final int m;
         private final int k;
@@ -82,7 +82,7 @@ final class RowConsumers {
         private Object out;
 
         /** node = a·op(b) with a [m,k] (a may be a computed stand-in for node's first input). */
-        Product(Var node, Var a, Var b, boolean tb, int m, int k, int n) {
+        Product(Node node, Node a, Node b, boolean tb, int m, int k, int n) {
             this.node = node;
             this.a = a;
             this.b = b;
@@ -93,9 +93,9 @@ final class RowConsumers {
             this.dots = n < ROW_DOTS_BELOW_N;
         }
 
-        @Override public Var node() { return node; }
+        @Override public Node node() { return node; }
         @Override public int rows() { return m; }
-        @Override public Var[] rowInputs() { return new Var[] {a}; }
+        @Override public Node[] rowInputs() { return new Node[] {a}; }
         @Override public int segmentRows() { return 0; }
 
         /** op(b) as [k,n] row-major, or as [n,k] for per-row dot products. */
@@ -153,7 +153,7 @@ final class RowConsumers {
 
     /** aᵀ·b for a [k,m], b [k,n]: segment partials, then combined in order. */
     static final class ProductSum implements RowConsumer {
-        private final Var node;
+        private final Node node;
         private final int k;
         private final int m;
         private final int n;
@@ -161,7 +161,7 @@ final class RowConsumers {
         private Object partial;
         private int blocks;
 
-        ProductSum(Var node, int k, int m, int n) {
+        ProductSum(Node node, int k, int m, int n) {
             this.node = node;
             this.k = k;
             this.m = m;
@@ -169,9 +169,9 @@ final class RowConsumers {
             this.byRow = n >= m;
         }
 
-        @Override public Var node() { return node; }
+        @Override public Node node() { return node; }
         @Override public int rows() { return k; }
-        @Override public Var[] rowInputs() { return new Var[] {node.input(0), node.input(1)}; }
+        @Override public Node[] rowInputs() { return new Node[] {node.input(0), node.input(1)}; }
         @Override public int segmentRows() { return RowConsumer.segmentRows(k, (long) m * n); }
 
         @Override
@@ -195,21 +195,21 @@ final class RowConsumers {
 
     /** Σ over the first axis of x viewed as [rows, width]. */
     static final class ColumnSum implements RowConsumer {
-        private final Var node;
+        private final Node node;
         private final int rows;
         private final int width;
         private Object partial;
         private int blocks;
 
-        ColumnSum(Var node, int rows, int width) {
+        ColumnSum(Node node, int rows, int width) {
             this.node = node;
             this.rows = rows;
             this.width = width;
         }
 
-        @Override public Var node() { return node; }
+        @Override public Node node() { return node; }
         @Override public int rows() { return rows; }
-        @Override public Var[] rowInputs() { return new Var[] {node.input(0)}; }
+        @Override public Node[] rowInputs() { return new Node[] {node.input(0)}; }
         @Override public int segmentRows() { return RowConsumer.segmentRows(rows, width); }
 
         @Override
@@ -237,20 +237,20 @@ final class RowConsumers {
 
     /** Σ over the last axis of x viewed as [rows, len]: one lane sum per row. */
     static final class RowSum implements RowConsumer {
-        private final Var node;
+        private final Node node;
         private final int rows;
         private final int len;
         private Object out;
 
-        RowSum(Var node, int rows, int len) {
+        RowSum(Node node, int rows, int len) {
             this.node = node;
             this.rows = rows;
             this.len = len;
         }
 
-        @Override public Var node() { return node; }
+        @Override public Node node() { return node; }
         @Override public int rows() { return rows; }
-        @Override public Var[] rowInputs() { return new Var[] {node.input(0)}; }
+        @Override public Node[] rowInputs() { return new Node[] {node.input(0)}; }
         @Override public int segmentRows() { return 0; }
 
         @Override

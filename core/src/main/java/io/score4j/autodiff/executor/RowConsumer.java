@@ -1,4 +1,4 @@
-package io.score4j.autodiff;
+package io.score4j.autodiff.executor;
 
 import io.score4j.tensor.Tensor;
 
@@ -22,13 +22,13 @@ sealed interface RowConsumer permits RowConsumers.Product, RowConsumers.ProductS
     int PARTIAL_CAP = 1 << 20;
 
     /** The node this computes. */
-    Var node();
+    Node node();
 
     /** The number of rows every row input has. */
     int rows();
 
     /** Inputs read row by row. */
-    Var[] rowInputs();
+    Node[] rowInputs();
 
     /** Rows per segment when the result is a sum over rows, else 0 (any blocking gives the same bits). */
     int segmentRows();

@@ -1,4 +1,4 @@
-package io.score4j.autodiff;
+package io.score4j.autodiff.executor;
 
 import io.score4j.tensor.DType;
 import io.score4j.tensor.Tensor;
@@ -13,21 +13,21 @@ import java.util.Arrays;
  *   <li>wide columns and middle axes: rows added one at a time in order.</li>
  * </ul>
  */
-final class Reductions {
+public final class Reductions {
     /** Elements per segment of a long sum. */
-    static final int SEGMENT = 1 << 16;
+    public static final int SEGMENT = 1 << 16;
 
     private Reductions() {}
 
     /** Σ of every element of {@code x}, shape []. */
-    static Tensor sumAll(Var x) {
+    static Tensor sumAll(Node x) {
         Object out = RowConsumers.alloc(x.dtype(), 1);
         longRows(x, 1, x.size(), out);
         return RowConsumers.wrap(out);
     }
 
     /** Σ of {@code x} over {@code axis}, which is removed ({@code outShape}). */
-    static Tensor sumAxis(Var x, int axis, int[] outShape) {
+    static Tensor sumAxis(Node x, int axis, int[] outShape) {
         int[] s = x.shape();
         int len = s[axis];
         int outer = Tensor.sizeOf(Arrays.copyOfRange(s, 0, axis));
@@ -50,7 +50,7 @@ final class Reductions {
     }
 
     /** out[r] = Σ of row r of x ([rows, len] flat): segments summed by lanes in parallel, then in order. */
-    private static void longRows(Var x, int rows, int len, Object out) {
+    private static void longRows(Node x, int rows, int len, Object out) {
         int segs = Math.max(1, (len + SEGMENT - 1) / SEGMENT);
         int tasks = rows * segs;
         int workers = Parallel.workers(tasks);
