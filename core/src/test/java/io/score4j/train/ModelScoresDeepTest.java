@@ -1,5 +1,6 @@
 package io.score4j.train;
 
+import io.score4j.noise.NoiseLadder;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import io.score4j.data.Standardizer;
@@ -32,7 +33,7 @@ class ModelScoresDeepTest {
         for (int j = 0; j < d; j++) {
             cols[j] = "x" + j;
         }
-        return new ScoreModel(spec, p, new Standardizer(new double[d], ones), cols, sigmas, Map.of());
+        return new ScoreModel(spec, p, new Standardizer(new double[d], ones), cols, sigmas.length > 0 ? new NoiseLadder(sigmas) : null, Map.of());
     }
 
     @Test
