@@ -67,9 +67,15 @@ public record ScoreModel(MlpSpec spec, Params params, Standardizer standardizer,
     /**
      * The model of a network trained by {@code training} on data of {@code columns.length} columns: its
      * ladder is the spec's and its settings are {@link TrainingSpec#metadata()}.
+     *
+     * @throws IllegalArgumentException when {@code spec} is not the spec's network for that many columns
      */
     public static ScoreModel of(MlpSpec spec, Params params, Standardizer standardizer, String[] columns,
                                 TrainingSpec training) {
+        if (!training.network(columns.length).equals(spec)) {
+            throw new IllegalArgumentException("network " + spec + " is not the training spec's "
+                    + training.network(columns.length));
+        }
         return new ScoreModel(spec, params, standardizer, columns, training.ladder(), training.metadata());
     }
 
@@ -80,7 +86,9 @@ public record ScoreModel(MlpSpec spec, Params params, Standardizer standardizer,
      */
     public Optional<TrainingSpec> training() {
         try {
-            return Optional.of(TrainingSpec.fromMetadata(settings, noise));
+            Map<String, String> meta = new TreeMap<>(settings);
+            meta.putIfAbsent("activation", spec.activation().id());
+            return Optional.of(TrainingSpec.fromMetadata(meta, noise));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
