@@ -1,6 +1,5 @@
 package io.score4j.objective;
 
-import io.score4j.noise.NoiseLadder;
 import static io.score4j.objective.ObjectiveChecks.batch;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,6 +10,7 @@ import io.score4j.nn.Init;
 import io.score4j.nn.MlpInit;
 import io.score4j.nn.MlpSpec;
 import io.score4j.nn.Params;
+import io.score4j.noise.NoiseLadder;
 import io.score4j.random.Key;
 import io.score4j.tensor.DType;
 import io.score4j.tensor.Tensor;

@@ -1,11 +1,11 @@
 package io.score4j.sampling;
 
-import io.score4j.noise.NoiseLadder;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.score4j.density.Density;
+import io.score4j.noise.NoiseLadder;
 import io.score4j.random.Draw;
 import io.score4j.random.Key;
 import io.score4j.tensor.Tensor;

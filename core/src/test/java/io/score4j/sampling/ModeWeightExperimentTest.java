@@ -1,10 +1,10 @@
 package io.score4j.sampling;
 
-import io.score4j.noise.NoiseLadder;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.score4j.density.GaussianMixture;
 import io.score4j.metrics.ModeMass;
+import io.score4j.noise.NoiseLadder;
 import io.score4j.random.Draw;
 import io.score4j.random.Key;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,5 @@
 package io.score4j.train;
 
-import io.score4j.noise.NoiseLadder;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import io.score4j.data.Standardizer;
@@ -10,6 +9,7 @@ import io.score4j.nn.MlpForward;
 import io.score4j.nn.MlpInit;
 import io.score4j.nn.MlpSpec;
 import io.score4j.nn.Params;
+import io.score4j.noise.NoiseLadder;
 import io.score4j.random.Draw;
 import io.score4j.random.Key;
 import io.score4j.tensor.DType;

@@ -1,6 +1,5 @@
 package io.score4j.train;
 
-import io.score4j.noise.NoiseLadder;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.score4j.data.Dataset;
@@ -13,6 +12,7 @@ import io.score4j.nn.Init;
 import io.score4j.nn.MlpInit;
 import io.score4j.nn.MlpSpec;
 import io.score4j.nn.Params;
+import io.score4j.noise.NoiseLadder;
 import io.score4j.objective.Projection;
 import io.score4j.optim.AdamState;
 import io.score4j.optim.Optimizer;
