@@ -69,7 +69,7 @@ public enum ObjectiveKind {
         throw new IllegalArgumentException("unknown objective '" + s + "' (use " + String.join(", ", names()) + ")");
     }
 
-    /** Whether the network is conditioned on the noise level (input [x, log σ], ScoreModel.sigmas non-empty). */
+    /** Whether the network is conditioned on the noise level (input [x, log σ], a {@code ScoreModel.noise()} ladder). */
     public boolean noiseConditional() {
         return this == NCSN;
     }
