@@ -58,6 +58,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void noiseStandsAloneForItsThreeUsers() {
+        forbid("noise", "random", "tensor", "autodiff", "nn", "fused", "optim", "density", "objective", "data",
+                "sampling", "metrics", "io", "train", "comparison");
+        for (String low : new String[] {"random", "tensor", "autodiff", "nn", "fused", "optim", "density", "data",
+            "metrics", "io"}) {
+            forbid(low, "noise");
+        }
+    }
+
+    @Test
     void comparisonSitsAboveMetricsAndData() {
         for (String low : new String[] {"random", "tensor", "autodiff", "nn", "fused", "optim", "density", "objective",
             "data", "sampling", "metrics", "io", "train"}) {

@@ -11,6 +11,7 @@ import io.score4j.nn.Init;
 import io.score4j.nn.MlpInit;
 import io.score4j.nn.MlpSpec;
 import io.score4j.nn.Params;
+import io.score4j.noise.NoiseLadder;
 import io.score4j.optim.ChainState;
 import io.score4j.optim.Optimizer;
 import io.score4j.optim.Optimizers;
@@ -80,7 +81,7 @@ final class BenchPhases {
     private Params trained;
 
     /** Noise ladder of the ncsn objective in the bench: 10 levels from 1 down to 0.01. */
-    private static final double[] LADDER = {1.0, 0.599, 0.359, 0.215, 0.129, 0.0774, 0.0464, 0.0278, 0.0167, 0.01};
+    private static final NoiseLadder LADDER = NoiseLadder.of(1.0, 0.599, 0.359, 0.215, 0.129, 0.0774, 0.0464, 0.0278, 0.0167, 0.01);
 
     BenchPhases(int[] hidden, Activation activation, int batch, int dim, ObjectiveKind objective, int steps,
                 int particles, int langevinSteps, int threads) {
@@ -223,8 +224,8 @@ final class BenchPhases {
     private ScoreFn scoreFn() {
         boolean ncsn = objective.noiseConditional();
         ScoreModel m = new ScoreModel(spec, trained(), Scaling.identity(dim), io.score4j.data.Dataset.defaultColumns(dim),
-                ncsn ? LADDER : new double[0], Map.of());
-        return ncsn ? ModelScores.noiseConditional(m).at(LADDER[LADDER.length - 1]) : ModelScores.of(m);
+                ncsn ? LADDER : null, Map.of());
+        return ncsn ? ModelScores.noiseConditional(m).at(LADDER.sigmaMin()) : ModelScores.of(m);
     }
 
     private void langevin() {

@@ -3,19 +3,14 @@ package io.score4j.cli;
 import io.score4j.nn.Activation;
 import io.score4j.nn.Init;
 import io.score4j.nn.MlpSpec;
-import io.score4j.objective.NoiseConditionalScoreMatching;
+import io.score4j.noise.NoiseLadder;
 import io.score4j.objective.Projection;
-import io.score4j.optim.ChainState;
-import io.score4j.optim.Optimizer;
-import io.score4j.optim.Optimizers;
-import io.score4j.sampling.NoiseSchedule;
 import io.score4j.train.ObjectiveKind;
 import io.score4j.train.ObjectiveOptions;
+import io.score4j.train.TrainingSpec;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
@@ -26,8 +21,7 @@ import picocli.CommandLine.TypeConversionException;
  *
  * <p>Two defaults are properties of the training data: the batch, min(2048, rows), and the ncsn
  * ladder's σ_max. A command that trains calls {@link #deriveFromData} once, after loading and
- * scaling the data and before {@link #batch()}, {@link #sigmas()}, {@link #objectiveOptions()} or
- * {@link #settings()}.
+ * scaling the data and before {@link #batch()} or {@link #trainingSpec}.
  */
 final class ModelOptions {
     @Option(names = "--hidden", split = ",", paramLabel = "H[,H…]", defaultValue = "1024",
@@ -77,9 +71,6 @@ final class ModelOptions {
     @Option(names = "--epochs", defaultValue = "500", description = "passes over the data (default: ${DEFAULT-VALUE})")
     int epochs;
 
-    /** The default batch when the data have at least this many rows. */
-    static final int DEFAULT_BATCH = 2048;
-
     @Option(names = "--batch", paramLabel = "B",
             description = "rows per step, drawn without replacement (default: 2048, or every row of smaller data)")
     Integer batch;
@@ -119,7 +110,7 @@ final class ModelOptions {
     /**
      * Fixes what the flags leave to the data: the batch, {@code --batch} or min(2048, n); and for ncsn
      * without {@code --sigma-max}, σ_max, the largest Euclidean distance between two rows of {@code x}
-     * (Song &amp; Ermon 2020, Technique 1; see {@link NoiseConditionalScoreMatching#dataSigmaMax}).
+     * (Song &amp; Ermon 2020, Technique 1; see {@link NoiseLadder#dataSigmaMax}).
      *
      * @param x the training rows as the network sees them (after scaling), flat [n, d]; not modified
      * @throws UserError naming {@code --batch} when it exceeds n, or {@code --sigma-min} when the
@@ -131,7 +122,7 @@ final class ModelOptions {
         if (!objective.noiseConditional() || sigmaMax != null) {
             return;
         }
-        double derived = NoiseConditionalScoreMatching.dataSigmaMax(x, n, d);
+        double derived = NoiseLadder.dataSigmaMax(x, n, d);
         UserError.require(derived > sigmaMin, "--sigma-min", sigmaMin, "must be below the data-derived sigma max "
                 + derived + " (the largest distance between two training points; lower it or give --sigma-max)");
         derivedSigmaMax = derived;
@@ -139,7 +130,7 @@ final class ModelOptions {
 
     /** Rows per step for n training rows, before {@link #deriveFromData} has checked it: --batch or min(2048, n). */
     int batchFor(int n) {
-        return batch != null ? batch : Math.min(DEFAULT_BATCH, n);
+        return batch != null ? batch : Math.min(TrainingSpec.DEFAULT_BATCH, n);
     }
 
     /**
@@ -165,28 +156,18 @@ final class ModelOptions {
         return objective.spec(d, activation, h);
     }
 
-    /** clip (when set) then Adam(lr), as a pure optimizer chain. */
-    Optimizer<ChainState> optimizer() {
-        return clip > 0 ? Optimizers.chain(Optimizers.clipByGlobalNorm(clip), Optimizers.adam(lr))
-                : Optimizers.chain(Optimizers.adam(lr));
-    }
-
-    /** Every objective's settings from the flags (the ladder only for ncsn). */
-    ObjectiveOptions objectiveOptions() {
-        return new ObjectiveOptions(projections, projection, sigma, sigmas());
-    }
-
     /**
-     * The ncsn ladder σ₁ = σ_max &gt; … &gt; σ_L = σ_min (geometric, L = {@code --levels}); empty for
-     * the other objectives.
+     * The run these flags describe, on {@code rows} rows described by {@code data}, with {@code seed}. The ncsn
+     * ladder is geometric from σ_max ({@code --sigma-max}, else the data's) to {@code --sigma-min} in
+     * {@code --levels} levels.
      *
-     * @throws IllegalStateException for ncsn without {@code --sigma-max} before {@link #deriveFromData}
+     * @throws IllegalStateException before {@link #deriveFromData}
      */
-    double[] sigmas() {
-        if (!objective.noiseConditional()) {
-            return new double[0];
-        }
-        return NoiseSchedule.geometric(sigmaMax(), sigmaMin, levels).ladder();
+    TrainingSpec trainingSpec(String data, int rows, long seed) {
+        NoiseLadder ladder = objective.noiseConditional() ? NoiseLadder.geometric(sigmaMax(), sigmaMin, levels) : null;
+        return new TrainingSpec(objective, new ObjectiveOptions(projections, projection, sigma, ladder),
+                sigmaMax != null ? TrainingSpec.LadderOrigin.GIVEN : TrainingSpec.LadderOrigin.DATA_DIAMETER, hidden,
+                activation, init, lr, clip, epochs, batch(), seed, data, rows);
     }
 
     private double sigmaMax() {
@@ -197,39 +178,6 @@ final class ModelOptions {
             throw new IllegalStateException("ncsn without --sigma-max: call deriveFromData(training rows) first");
         }
         return derivedSigmaMax;
-    }
-
-    /** Every setting, as stored in model metadata and shown in reports. */
-    Map<String, String> settings() {
-        Map<String, String> s = new LinkedHashMap<>();
-        s.put("objective", objective.id());
-        s.put("hidden", hidden.toString());
-        s.put("activation", activation.id());
-        s.put("init", init.id());
-        s.put("optimizer", clip > 0 ? "clip_by_global_norm(" + clip + ") + adam" : "adam");
-        s.put("lr", Double.toString(lr));
-        s.put("epochs", Integer.toString(epochs));
-        s.put("batch", Integer.toString(batch()));
-        putObjectiveSettings(s);
-        return s;
-    }
-
-    /** The settings the chosen objective reads (the others do not affect the run, so are left out). */
-    private void putObjectiveSettings(Map<String, String> s) {
-        switch (objective) {
-            case SLICED, SLICED_VR -> {
-                s.put("projections", Integer.toString(projections));
-                s.put("projection", projection.id());
-            }
-            case DENOISING -> s.put("sigma", Double.toString(sigma));
-            case NCSN -> {
-                s.put("sigma_max", Double.toString(sigmaMax()));
-                s.put("sigma_max_from", sigmaMax != null ? "--sigma-max" : "data diameter");
-                s.put("sigma_min", Double.toString(sigmaMin));
-                s.put("levels", Integer.toString(levels));
-            }
-            default -> { }
-        }
     }
 
     /** Parses {@code --projection}; a bad name gives one line listing the valid ones. */

@@ -4,6 +4,7 @@ import io.score4j.density.GaussianMixture;
 import io.score4j.fused.FusedLangevin;
 import io.score4j.fused.FusedMlp;
 import io.score4j.fused.Parallelism;
+import io.score4j.noise.NoiseLadder;
 import io.score4j.random.Draw;
 import io.score4j.random.Key;
 import io.score4j.sampling.AnnealedLangevin;
@@ -14,7 +15,6 @@ import io.score4j.sampling.Mala;
 import io.score4j.sampling.MalaConfig;
 import io.score4j.sampling.MalaResult;
 import io.score4j.sampling.NoiseConditionalScoreFn;
-import io.score4j.sampling.NoiseSchedule;
 import io.score4j.sampling.ScoreFn;
 import io.score4j.tensor.Tensor;
 import io.score4j.train.ModelScores;
@@ -68,7 +68,7 @@ final class Samplers {
                     throw new UserError("--sigma-max is required for annealed sampling of a --mixture: the largest noise "
                             + "level, about the largest distance between two of its modes");
                 }
-                NoiseSchedule ladder = NoiseSchedule.geometric(o.sigmaMax, o.sigmaMin != null ? o.sigmaMin : 0.01,
+                NoiseLadder ladder = NoiseLadder.geometric(o.sigmaMax, o.sigmaMin != null ? o.sigmaMin : 0.01,
                         o.levels != null ? o.levels : 10);
                 return Drawn.of(widen(annealed(NoiseConditionalScoreFn.of(mix::convolved), start, d, ladder, o, run, key)), d,
                         Double.NaN);
@@ -89,7 +89,7 @@ final class Samplers {
             throw new UserError("--sampler mala needs a density, not a learned score: use it with --mixture");
         } else if (m.noiseConditional()) {
             double[] sig = m.sigmas();
-            NoiseSchedule ladder = NoiseSchedule.geometric(o.sigmaMax != null ? o.sigmaMax : sig[0],
+            NoiseLadder ladder = NoiseLadder.geometric(o.sigmaMax != null ? o.sigmaMax : sig[0],
                     o.sigmaMin != null ? o.sigmaMin : sig[sig.length - 1], o.levels != null ? o.levels : sig.length);
             z = o.kind == SamplerKind.ANNEALED ? annealed(ModelScores.noiseConditional(m), start, d, ladder, o, run, key)
                     : langevin(ModelScores.noiseConditional(m).at(ladder.sigmaMin()), start, d, o, run, key);
@@ -163,7 +163,7 @@ final class Samplers {
         return out;
     }
 
-    private static float[] annealed(NoiseConditionalScoreFn score, float[] start, int d, NoiseSchedule ladder,
+    private static float[] annealed(NoiseConditionalScoreFn score, float[] start, int d, NoiseLadder ladder,
                                     SamplerOptions o, RunOptions run, Key key) {
         Progress bar = Progress.start("annealed", (long) o.steps * ladder.levels(), run.quiet);
         AnnealedLangevinConfig cfg = new AnnealedLangevinConfig(ladder, o.stepSize(ladder.sigmaMin()), o.steps, 0, run.threads());

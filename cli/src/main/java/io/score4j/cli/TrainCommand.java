@@ -15,10 +15,10 @@ import io.score4j.train.ScoreModel;
 import io.score4j.train.TrainCheckpoint;
 import io.score4j.train.TrainConfig;
 import io.score4j.train.TrainState;
+import io.score4j.train.TrainingSpec;
 import io.score4j.train.Trainer;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -93,7 +93,7 @@ public final class TrainCommand implements Callable<Integer>, DeclaresFiles {
         TrainedModel result = train(raw, scaler, x, keys);
         result.model().save(out);
         run.say("trained %d steps (batch %d%s) in %.2f s, final loss %.5f; model written to %s", result.steps(),
-                model.batch(), model.batchDefaulted() ? ", the default min(" + ModelOptions.DEFAULT_BATCH + ", "
+                model.batch(), model.batchDefaulted() ? ", the default min(" + TrainingSpec.DEFAULT_BATCH + ", "
                         + raw.n() + " rows)" : "", result.seconds(), result.finalLoss(), out);
         return 0;
     }
@@ -122,25 +122,25 @@ public final class TrainCommand implements Callable<Integer>, DeclaresFiles {
 
     private TrainedModel train(Dataset raw, Standardizer scaler, float[] x, Key[] keys) {
         int d = raw.d();
-        MlpSpec spec = model.spec(d);
-        Map<String, String> settings = settings(raw);
-        Optimizer<ChainState> opt = model.optimizer();
-        BatchLoss loss = model.objective.loss(spec, d, model.objectiveOptions(), run.threads());
-        TrainConfig cfg = new TrainConfig(model.epochs, model.batch(), checkpointEvery, checkpointSeconds);
+        TrainingSpec training = model.trainingSpec(data.describe(), raw.n(), run.seed);
+        MlpSpec spec = training.network(d);
+        Optimizer<ChainState> opt = training.optimizer();
+        BatchLoss loss = training.loss(d, run.threads());
+        TrainConfig cfg = new TrainConfig(training.epochs(), training.batch(), checkpointEvery, checkpointSeconds);
         Path ckpt = checkpointTarget();
         if (checkpointEvery > 0 || checkpointSeconds > 0 || resume != null) {
             UserFiles.checkWritable(ckpt, "--checkpoint");
             removeLeftovers(ckpt);
         }
-        TrainState<ChainState> state = resume != null ? resumeState(opt, settings, cfg.stepsPerEpoch(raw.n()))
-                : Trainer.start(MlpInit.init(spec, model.init, keys[1], DType.F32), opt, keys[2]);
+        TrainState<ChainState> state = resume != null ? resumeState(opt, training, cfg.stepsPerEpoch(raw.n()))
+                : Trainer.start(MlpInit.init(spec, training.init(), keys[1], DType.F32), opt, keys[2]);
         TrainProgress<ChainState> listener = new TrainProgress<>(run, logJson, cfg.stepsPerEpoch(raw.n()), model.epochs,
-                state.step(), p -> TrainCheckpoint.write(ckpt, p, opt, settings));
+                state.step(), p -> TrainCheckpoint.write(ckpt, p, opt, training));
         long t0 = System.nanoTime();
         TrainState<ChainState> end = listener.guard(() -> Trainer.run(state, x, raw.n(), d, loss, opt, cfg, listener));
         double secs = (System.nanoTime() - t0) / 1e9;
         listener.close();
-        ScoreModel m = new ScoreModel(spec, end.params(), scaler, raw.columns(), model.sigmas(), settings);
+        ScoreModel m = ScoreModel.of(spec, end.params(), scaler, raw.columns(), training);
         double[] losses = end.losses();
         return new TrainedModel(m, end.step(), secs, losses.length == 0 ? Double.NaN : losses[losses.length - 1], losses);
     }
@@ -160,18 +160,17 @@ public final class TrainCommand implements Callable<Integer>, DeclaresFiles {
     }
 
     /**
-     * The state saved in {@code --resume}, if it was made with this run's settings. {@code --epochs}
+     * The state saved in {@code --resume}, if it was made with this run's spec (epochs aside). {@code --epochs}
      * counts the whole run, the checkpoint's steps included, so it must cover them.
      */
-    private TrainState<ChainState> resumeState(Optimizer<ChainState> opt, Map<String, String> settings, int stepsPerEpoch) {
+    private TrainState<ChainState> resumeState(Optimizer<ChainState> opt, TrainingSpec training, int stepsPerEpoch) {
         TrainCheckpoint.Loaded<ChainState> loaded = TrainCheckpoint.read(resume, opt);
-        for (var e : settings.entrySet()) {
-            String had = loaded.settings().get(e.getKey());
-            if (!e.getValue().equals(had) && !e.getKey().equals("epochs")) {
-                throw new UserError("--resume " + resume + " was made with "
-                        + (had == null ? "no " + e.getKey() + " setting" : e.getKey() + "=" + had)
-                        + ", this run has " + e.getValue());
-            }
+        List<TrainingSpec.Difference> diff = loaded.spec().differences(training, "epochs");
+        if (!diff.isEmpty()) {
+            TrainingSpec.Difference e = diff.get(0);
+            throw new UserError("--resume " + resume + " was made with "
+                    + (e.was() == null ? "no " + e.setting() + " setting" : e.setting() + "=" + e.was())
+                    + ", this run has " + (e.now() == null ? "no " + e.setting() + " setting" : e.now()));
         }
         int done = loaded.state().step();
         if (done > (long) model.epochs * stepsPerEpoch) {
@@ -182,14 +181,6 @@ public final class TrainCommand implements Callable<Integer>, DeclaresFiles {
                     + needed + " or more");
         }
         return loaded.state();
-    }
-
-    private Map<String, String> settings(Dataset raw) {
-        Map<String, String> s = new LinkedHashMap<>(model.settings());
-        s.put("data", data.describe());
-        s.put("rows", Integer.toString(raw.n()));
-        s.put("seed", Long.toString(run.seed));
-        return s;
     }
 
     /** What a training run produced. */

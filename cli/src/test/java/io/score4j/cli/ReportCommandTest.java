@@ -11,7 +11,7 @@ import io.score4j.nn.MlpInit;
 import io.score4j.nn.MlpSpec;
 import io.score4j.random.Key;
 import io.score4j.report.HtmlReport;
-import io.score4j.sampling.NoiseSchedule;
+import io.score4j.noise.NoiseLadder;
 import io.score4j.tensor.DType;
 import io.score4j.train.ScoreModel;
 import java.awt.image.BufferedImage;
@@ -121,7 +121,7 @@ class ReportCommandTest {
         JsonNode r = json(out);
         assertDocumentedKeys(r);
         assertEquals(List.of("density", "scatter", "score_sigma_0", "score_sigma_2", "score_sigma_5"), figureNames(r));
-        double[] ladder = NoiseSchedule.geometric(3.0, 0.05, 6).ladder();
+        double[] ladder = NoiseLadder.geometric(3.0, 0.05, 6).sigmas();
         JsonNode bySigma = r.get("fisher_by_sigma");
         assertEquals(3, bySigma.size());
         int[] levels = {0, 2, 5};
@@ -197,7 +197,7 @@ class ReportCommandTest {
         String[] columns = d == 2 ? new String[] {"x", "y"} : io.score4j.data.Dataset.defaultColumns(d);
         ScoreModel m = new ScoreModel(spec, MlpInit.init(spec, Init.SCALED, Key.of(7), DType.F32),
                 new Standardizer(new double[d], ones), columns,
-                NoiseSchedule.geometric(sigmaMax, sigmaMin, levels).ladder(), Map.of("objective", "ncsn"));
+                NoiseLadder.geometric(sigmaMax, sigmaMin, levels), Map.of("objective", "ncsn"));
         m.save(file);
         return file;
     }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.score4j.cli.Main;
-import io.score4j.sampling.NoiseSchedule;
+import io.score4j.noise.NoiseLadder;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -62,7 +62,7 @@ final class ObjectiveFlagsTest {
         ScoreModel m = ScoreModel.load(out);
         assertTrue(m.noiseConditional());
         assertArrayEquals(new int[] {3, 8, 2}, m.spec().sizes());
-        assertArrayEquals(NoiseSchedule.geometric(3, 0.1, 4).ladder(), m.sigmas(), 0.0);
+        assertEquals(NoiseLadder.geometric(3, 0.1, 4), m.noise());
         Map<String, String> s = m.settings();
         assertEquals("ncsn", s.get("objective"));
         assertEquals("3.0", s.get("sigma_max"));

@@ -4,13 +4,14 @@ import io.score4j.autodiff.Var;
 import io.score4j.nn.MlpModel;
 import io.score4j.nn.MlpSpec;
 import io.score4j.nn.Params;
+import io.score4j.noise.NoiseLadder;
 import io.score4j.random.Key;
 import io.score4j.tensor.Tensor;
-import java.util.Arrays;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * Noise-conditional score matching (NCSN, Song &amp; Ermon 2019) over a noise ladder
+ * Noise-conditional score matching (NCSN, Song &amp; Ermon 2019) over a {@link NoiseLadder}
  * σ₁ &gt; σ₂ &gt; … &gt; σ_L, for any dimension D and MLP depth. The network takes D + 1 inputs and
  * gives D outputs; the score at noise level σ is
  *
@@ -29,30 +30,18 @@ import java.util.Map;
  * level index is ⌊L·u⌋ with u = {@code key.child(1).uniform(b)}: a pure function of the key and b.
  */
 public final class NoiseConditionalScoreMatching implements Objective {
-    /** Rows over which {@link #dataSigmaMax} takes the diameter exactly. */
-    public static final int DIAMETER_ROWS = 4096;
-
+    private final NoiseLadder ladder;
     private final double[] sigmas;
 
-    /** @param sigmas the ladder σ₁ &gt; … &gt; σ_L: at least one level, finite, positive, strictly decreasing */
-    public NoiseConditionalScoreMatching(double[] sigmas) {
-        if (sigmas == null || sigmas.length == 0) {
-            throw new IllegalArgumentException("sigmas must hold at least one level, got "
-                    + (sigmas == null ? "null" : "none"));
-        }
-        for (int i = 0; i < sigmas.length; i++) {
-            boolean ok = sigmas[i] > 0 && Double.isFinite(sigmas[i]) && (i == 0 || sigmas[i] < sigmas[i - 1]);
-            if (!ok) {
-                throw new IllegalArgumentException("sigmas must be finite, positive and strictly decreasing, got "
-                        + Arrays.toString(sigmas));
-            }
-        }
-        this.sigmas = sigmas.clone();
+    /** @param ladder the noise ladder σ₁ &gt; … &gt; σ_L */
+    public NoiseConditionalScoreMatching(NoiseLadder ladder) {
+        this.ladder = Objects.requireNonNull(ladder, "ladder");
+        this.sigmas = ladder.sigmas();
     }
 
-    /** The ladder σ₁ … σ_L (a copy). */
-    public double[] sigmas() {
-        return sigmas.clone();
+    /** The noise ladder. */
+    public NoiseLadder ladder() {
+        return ladder;
     }
 
     /**
@@ -88,41 +77,6 @@ public final class NoiseConditionalScoreMatching implements Objective {
                 first, rows, dim);
     }
 
-    /**
-     * The data-derived σ₁ of Song &amp; Ermon (2020), Technique 1: the largest Euclidean distance
-     * between two points of {@code data} (flat [n, d], not modified). Exact for n ≤
-     * {@value #DIAMETER_ROWS}; for larger n it is taken over {@value #DIAMETER_ROWS} evenly spaced
-     * rows (row ⌊k·n/{@value #DIAMETER_ROWS}⌋), a lower bound that keeps the cost O(d) · 8·10⁶.
-     *
-     * @return the diameter, 0 for a single point (or identical points)
-     */
-    public static double dataSigmaMax(float[] data, int n, int d) {
-        if (n < 1 || d < 1 || data.length < (long) n * d) {
-            throw new IllegalArgumentException("data must hold n >= 1 rows of d >= 1 values, got n=" + n + ", d=" + d
-                    + ", length " + data.length);
-        }
-        int m = Math.min(n, DIAMETER_ROWS);
-        double[] rows = new double[m * d];
-        for (int k = 0; k < m; k++) {
-            int src = (int) ((long) k * n / m);
-            for (int j = 0; j < d; j++) {
-                rows[k * d + j] = data[src * d + j];
-            }
-        }
-        double best = 0;
-        for (int a = 0; a < m; a++) {
-            for (int c = a + 1; c < m; c++) {
-                double s = 0;
-                for (int j = 0; j < d; j++) {
-                    double t = rows[a * d + j] - rows[c * d + j];
-                    s += t * t;
-                }
-                best = Math.max(best, s);
-            }
-        }
-        return Math.sqrt(best);
-    }
-
     @Override
     public double loss(MlpSpec spec, Params params, Tensor batch, Key key) {
         Evaluation.check(spec, params, batch, 1);
@@ -147,7 +101,7 @@ public final class NoiseConditionalScoreMatching implements Objective {
 
     @Override
     public String toString() {
-        return "NoiseConditionalScoreMatching[L=" + sigmas.length + ", sigma " + sigmas[0] + " .. "
-                + sigmas[sigmas.length - 1] + "]";
+        return "NoiseConditionalScoreMatching[L=" + ladder.levels() + ", sigma " + ladder.sigmaMax() + " .. "
+                + ladder.sigmaMin() + "]";
     }
 }

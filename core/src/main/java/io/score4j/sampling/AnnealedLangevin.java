@@ -1,5 +1,6 @@
 package io.score4j.sampling;
 
+import io.score4j.noise.NoiseLadder;
 import io.score4j.random.Key;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.function.IntConsumer;
 
 /**
  * Annealed Langevin dynamics (Song &amp; Ermon 2019, Algorithm 1): for levels i = 0 … L−1 of a
- * {@link NoiseSchedule} and T steps each,
+ * {@link NoiseLadder} and T steps each,
  * <pre>
  *   x ← x + α_i·s(x, σ_i) + √(2α_i)·z,   α_i = ε·σ_i²/σ_L²
  * </pre>
@@ -37,10 +38,10 @@ public final class AnnealedLangevin {
         Objects.requireNonNull(score, "score");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(key, "key");
-        NoiseSchedule schedule = config.schedule();
+        NoiseLadder ladder = config.ladder();
         List<LangevinEngine.Level> levels = new ArrayList<>();
-        for (int i = 0; i < schedule.levels(); i++) {
-            levels.add(new LangevinEngine.Level(score.at(schedule.sigma(i)), schedule.stepSize(config.epsilon(), i),
+        for (int i = 0; i < ladder.levels(); i++) {
+            levels.add(new LangevinEngine.Level(score.at(ladder.sigma(i)), ladder.stepSize(config.epsilon(), i),
                     config.stepsPerLevel(), key.child(i)));
         }
         return LangevinEngine.run(start, d, levels, config.thinning(), config.threads(), progress);

@@ -1,28 +1,29 @@
 package io.score4j.sampling;
 
+import io.score4j.noise.NoiseLadder;
 import java.util.Objects;
 
 /**
  * Settings for {@link AnnealedLangevin}.
  *
- * @param schedule      the σ ladder
+ * @param ladder        the σ ladder
  * @param epsilon       ε &gt; 0: level i steps with α_i = ε·σ_i²/σ_L² (so ε is the step on the last level)
  * @param stepsPerLevel T ≥ 0 steps on each level
  * @param thinning      k ≥ 0: keep the state after every k-th step, counted over all L·T steps; 0 = none
  * @param threads       worker threads ≥ 1; results are bit-identical for every value
  */
-public record AnnealedLangevinConfig(NoiseSchedule schedule, double epsilon, int stepsPerLevel, int thinning,
+public record AnnealedLangevinConfig(NoiseLadder ladder, double epsilon, int stepsPerLevel, int thinning,
                                      int threads) {
     public AnnealedLangevinConfig {
-        Objects.requireNonNull(schedule, "schedule");
+        Objects.requireNonNull(ladder, "ladder");
         if (!(epsilon > 0) || !Double.isFinite(epsilon)) {
             throw new IllegalArgumentException("epsilon must be finite and > 0, got " + epsilon);
         }
         if (stepsPerLevel < 0) {
             throw new IllegalArgumentException("stepsPerLevel must be >= 0, got " + stepsPerLevel);
         }
-        if ((long) stepsPerLevel * schedule.levels() > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("stepsPerLevel " + stepsPerLevel + " x levels " + schedule.levels()
+        if ((long) stepsPerLevel * ladder.levels() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("stepsPerLevel " + stepsPerLevel + " x levels " + ladder.levels()
                     + " exceeds " + Integer.MAX_VALUE + " steps");
         }
         if (thinning < 0) {

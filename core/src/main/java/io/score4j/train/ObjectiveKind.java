@@ -69,7 +69,7 @@ public enum ObjectiveKind {
         throw new IllegalArgumentException("unknown objective '" + s + "' (use " + String.join(", ", names()) + ")");
     }
 
-    /** Whether the network is conditioned on the noise level (input [x, log σ], ScoreModel.sigmas non-empty). */
+    /** Whether the network is conditioned on the noise level (input [x, log σ], a {@code ScoreModel.noise()} ladder). */
     public boolean noiseConditional() {
         return this == NCSN;
     }
@@ -91,7 +91,7 @@ public enum ObjectiveKind {
     /**
      * The generic-autodiff objective with {@code options}' settings.
      *
-     * @throws IllegalArgumentException for {@link #NCSN} when {@code options.sigmas()} is empty
+     * @throws IllegalArgumentException for {@link #NCSN} when {@code options.ladder()} is null
      */
     public Objective objective(ObjectiveOptions options) {
         return switch (this) {
@@ -100,10 +100,10 @@ public enum ObjectiveKind {
             case SLICED_VR -> new SlicedScoreMatching(options.projections(), options.projection(), true);
             case DENOISING -> new DenoisingScoreMatching(options.sigma());
             case NCSN -> {
-                if (options.sigmas().length == 0) {
-                    throw new IllegalArgumentException("the ncsn objective needs a noise ladder, got no sigmas");
+                if (options.ladder() == null) {
+                    throw new IllegalArgumentException("the ncsn objective needs a noise ladder, got none");
                 }
-                yield new NoiseConditionalScoreMatching(options.sigmas());
+                yield new NoiseConditionalScoreMatching(options.ladder());
             }
         };
     }
@@ -116,7 +116,7 @@ public enum ObjectiveKind {
     private BatchLoss fusedDeep(MlpSpec spec, Objective generic, ObjectiveOptions options, int threads) {
         Parallelism parallelism = Parallelism.of(threads);
         double sigma = options.sigma();
-        double[] sigmas = options.sigmas();
+        double[] sigmas = options.ladder() != null ? options.ladder().sigmas() : null;
         int d = spec.outputDim();
         return (params, batch, n, key) -> {
             if (!params.tensors().stream().allMatch(t -> t.dtype() == DType.F32)) {

@@ -1,7 +1,7 @@
 package io.score4j.train;
 
+import io.score4j.noise.NoiseLadder;
 import io.score4j.objective.Projection;
-import java.util.Arrays;
 
 /**
  * Settings of the scalable objectives; each objective reads only its own and ignores the rest.
@@ -9,9 +9,9 @@ import java.util.Arrays;
  * @param projections random projections per example for sliced score matching, ≥ 1
  * @param projection  law of those projections (Rademacher or Gaussian)
  * @param sigma       noise level σ of single-σ denoising score matching, finite and &gt; 0
- * @param sigmas      noise ladder σ₁ &gt; … &gt; σ_L of the noise-conditional objective (empty when unused)
+ * @param ladder      noise ladder σ₁ &gt; … &gt; σ_L of the noise-conditional objective; null when unused
  */
-public record ObjectiveOptions(int projections, Projection projection, double sigma, double[] sigmas) {
+public record ObjectiveOptions(int projections, Projection projection, double sigma, NoiseLadder ladder) {
     public ObjectiveOptions {
         if (projections < 1) {
             throw new IllegalArgumentException("projections must be >= 1, got " + projections);
@@ -22,42 +22,29 @@ public record ObjectiveOptions(int projections, Projection projection, double si
         if (!(sigma > 0) || Double.isInfinite(sigma)) {
             throw new IllegalArgumentException("sigma must be finite and > 0, got " + sigma);
         }
-        if (sigmas == null) {
-            throw new IllegalArgumentException("sigmas must not be null (use an empty array)");
-        }
-        sigmas = sigmas.clone();
-        for (int i = 0; i < sigmas.length; i++) {
-            if (!(sigmas[i] > 0) || Double.isInfinite(sigmas[i]) || (i > 0 && !(sigmas[i] < sigmas[i - 1]))) {
-                throw new IllegalArgumentException("sigmas must be finite, positive and decreasing, got "
-                        + Arrays.toString(sigmas));
-            }
-        }
     }
 
     /** Defaults: one Rademacher projection, σ = 0.1, no ladder. */
     public static ObjectiveOptions defaults() {
-        return new ObjectiveOptions(1, Projection.RADEMACHER, 0.1, new double[0]);
+        return new ObjectiveOptions(1, Projection.RADEMACHER, 0.1, null);
     }
 
-    @Override
-    public double[] sigmas() {
-        return sigmas.clone();
+    /** These options with the noise ladder {@code ladder} (null for none). */
+    public ObjectiveOptions withLadder(NoiseLadder ladder) {
+        return new ObjectiveOptions(projections, projection, sigma, ladder);
     }
 
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof ObjectiveOptions p && projections == p.projections && projection == p.projection
-                && Double.compare(sigma, p.sigma) == 0 && Arrays.equals(sigmas, p.sigmas);
-    }
-
-    @Override
-    public int hashCode() {
-        return Arrays.hashCode(new double[] {projections, projection.ordinal(), sigma}) * 31 + Arrays.hashCode(sigmas);
-    }
-
-    @Override
-    public String toString() {
-        return "ObjectiveOptions[projections=" + projections + ", projection=" + projection.id() + ", sigma=" + sigma
-                + ", sigmas=" + Arrays.toString(sigmas) + "]";
+    /**
+     * Only the settings {@code kind} reads, the others at their {@link #defaults()}: two runs of one objective
+     * whose options differ only in settings it ignores get equal options.
+     */
+    public ObjectiveOptions relevantTo(ObjectiveKind kind) {
+        ObjectiveOptions d = defaults();
+        return switch (kind) {
+            case EXACT -> d;
+            case SLICED, SLICED_VR -> new ObjectiveOptions(projections, projection, d.sigma, null);
+            case DENOISING -> new ObjectiveOptions(d.projections, d.projection, sigma, null);
+            case NCSN -> d.withLadder(ladder);
+        };
     }
 }

@@ -10,11 +10,13 @@ import io.score4j.nn.Activation;
 import io.score4j.nn.MlpInit;
 import io.score4j.nn.MlpSpec;
 import io.score4j.nn.Params;
+import io.score4j.noise.NoiseLadder;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -24,17 +26,19 @@ import java.util.TreeMap;
  * {@code activation}, {@code objective}, {@code columns}, {@code data_mean}/{@code data_std}
  * (the standardisation applied before training, undone at sampling time), {@code sigmas} (the noise
  * ladder of a noise-conditional model, whose network input is [x, log σ] and whose score is
- * net([x, log σ]) / σ), and the training settings (seed, init, lr, …) for the record.
+ * net([x, log σ]) / σ; {@code []} otherwise), and the {@link TrainingSpec} it was trained with
+ * ({@link TrainingSpec#metadata()}: objective, seed, init, lr, …) for the record.
  *
  * @param spec         network architecture
  * @param params       parameters (F32)
  * @param standardizer per-column scaling of the training data
  * @param columns      column names of the data, length d
- * @param sigmas       noise ladder σ₁ > … > σ_L for a noise-conditional model, empty otherwise
- * @param settings     objective and training settings, stored verbatim as metadata (kept sorted by key, so
- *                     iterating them, and the file written, is the same in every run)
+ * @param noise        noise ladder σ₁ > … > σ_L of a noise-conditional model, null otherwise
+ * @param settings     the training settings as metadata text ({@link TrainingSpec#metadata()} for a model
+ *                     score4j trained; whatever another tool wrote otherwise), stored verbatim (kept sorted
+ *                     by key, so iterating them, and the file written, is the same in every run)
  */
-public record ScoreModel(MlpSpec spec, Params params, Standardizer standardizer, String[] columns, double[] sigmas,
+public record ScoreModel(MlpSpec spec, Params params, Standardizer standardizer, String[] columns, NoiseLadder noise,
                          Map<String, String> settings) {
     public static final String FORMAT = "score4j.mlp.v1";
     /**
@@ -49,17 +53,45 @@ public record ScoreModel(MlpSpec spec, Params params, Standardizer standardizer,
 
     public ScoreModel {
         columns = columns.clone();
-        sigmas = sigmas.clone();
         settings = Collections.unmodifiableSortedMap(new TreeMap<>(settings));
         int d = columns.length;
-        int expectedIn = d + (sigmas.length > 0 ? 1 : 0);
+        int expectedIn = d + (noise != null ? 1 : 0);
         if (spec.inputDim() != expectedIn || spec.outputDim() != d || standardizer.dim() != d) {
             throw new IllegalArgumentException("model of " + spec + " does not fit d=" + d + " columns"
-                    + (sigmas.length > 0 ? " plus a noise-level input" : ""));
+                    + (noise != null ? " plus a noise-level input" : ""));
         }
         ScoreModelChecks.requireDistinctColumns(columns);
-        ScoreModelChecks.requireLadder(sigmas);
         ScoreModelChecks.requireUsableParameters(params);
+    }
+
+    /**
+     * The model of a network trained by {@code training} on data of {@code columns.length} columns: its
+     * ladder is the spec's and its settings are {@link TrainingSpec#metadata()}.
+     *
+     * @throws IllegalArgumentException when {@code spec} is not the spec's network for that many columns
+     */
+    public static ScoreModel of(MlpSpec spec, Params params, Standardizer standardizer, String[] columns,
+                                TrainingSpec training) {
+        if (!training.network(columns.length).equals(spec)) {
+            throw new IllegalArgumentException("network " + spec + " is not the training spec's "
+                    + training.network(columns.length));
+        }
+        return new ScoreModel(spec, params, standardizer, columns, training.ladder(), training.metadata());
+    }
+
+    /**
+     * The spec this model was trained with, read back from its settings by {@link TrainingSpec#fromMetadata};
+     * empty when the settings do not hold a whole one (a file from another tool, or a demo model written
+     * before the spec existed, which lacks {@code hidden}, {@code optimizer} and {@code rows}).
+     */
+    public Optional<TrainingSpec> training() {
+        try {
+            Map<String, String> meta = new TreeMap<>(settings);
+            meta.putIfAbsent("activation", spec.activation().id());
+            return Optional.of(TrainingSpec.fromMetadata(meta, noise));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** Data dimension d. */
@@ -68,7 +100,7 @@ public record ScoreModel(MlpSpec spec, Params params, Standardizer standardizer,
     }
 
     public boolean noiseConditional() {
-        return sigmas.length > 0;
+        return noise != null;
     }
 
     @Override
@@ -76,9 +108,9 @@ public record ScoreModel(MlpSpec spec, Params params, Standardizer standardizer,
         return columns.clone();
     }
 
-    @Override
+    /** The noise ladder σ₁ … σ_L as an array (a copy), empty when the model is not noise-conditional. */
     public double[] sigmas() {
-        return sigmas.clone();
+        return noise != null ? noise.sigmas() : new double[0];
     }
 
     /** Writes the model atomically. */
@@ -91,7 +123,7 @@ public record ScoreModel(MlpSpec spec, Params params, Standardizer standardizer,
         meta.put("columns", json(columns));
         meta.put("data_mean", json(standardizer.mean()));
         meta.put("data_std", json(standardizer.std()));
-        meta.put("sigmas", json(sigmas));
+        meta.put("sigmas", json(sigmas()));
         SafeTensors.write(path, new LinkedHashMap<>(params.asMap()), meta);
     }
 
@@ -132,7 +164,7 @@ public record ScoreModel(MlpSpec spec, Params params, Standardizer standardizer,
                     "data_std", "sigmas"}) {
                 settings.remove(k);
             }
-            return new ScoreModel(spec, p, st, columns, sigmas, settings);
+            return new ScoreModel(spec, p, st, columns, sigmas.length > 0 ? new NoiseLadder(sigmas) : null, settings);
         } catch (JsonProcessingException e) {
             throw new InputException(path + ": malformed metadata (" + e.getOriginalMessage() + ")");
         } catch (IllegalArgumentException e) {

@@ -38,19 +38,6 @@ final class ScoreModelChecks {
         return null;
     }
 
-    /** A noise ladder: every σ finite and &gt; 0, strictly decreasing (σ₁ &gt; … &gt; σ_L). */
-    static void requireLadder(double[] sigmas) {
-        for (int i = 0; i < sigmas.length; i++) {
-            if (!(sigmas[i] > 0) || !Double.isFinite(sigmas[i])) {
-                throw new IllegalArgumentException("sigmas[" + i + "] is " + sigmas[i] + "; every noise level must be finite and > 0");
-            }
-            if (i > 0 && !(sigmas[i] < sigmas[i - 1])) {
-                throw new IllegalArgumentException("sigmas must decrease strictly (largest first), but sigmas[" + i + "] = "
-                        + sigmas[i] + " follows " + sigmas[i - 1]);
-            }
-        }
-    }
-
     /** Column names: each non-empty and different from the others. */
     static void requireDistinctColumns(String[] columns) {
         Set<String> seen = new HashSet<>();

@@ -18,8 +18,8 @@ import java.util.Map;
  * <p>Tensors: {@code param/<name>} (the parameters), {@code opt/<name>} (the optimizer state, as
  * {@link Optimizer#stateTensors} names it), {@code losses} (F64 [step], per-step losses).
  * Metadata: {@code score4j.checkpoint = 1}, {@code step}, {@code key} (the next training key as
- * two hex words) and whatever run settings the caller adds, which {@link #read} returns so a
- * resume can refuse a checkpoint made with other settings.
+ * two hex words) and the run's {@link TrainingSpec} ({@link TrainingSpec#metadata()}), which {@link #read}
+ * returns so a resume can refuse a checkpoint made with another spec.
  */
 public final class TrainCheckpoint {
     static final String PARAM = "param/";
@@ -29,22 +29,22 @@ public final class TrainCheckpoint {
 
     private TrainCheckpoint() {}
 
-    /** Writes {@code state} with {@code settings} as metadata; replaces {@code path} atomically. */
-    public static <S> void write(Path path, TrainState<S> state, Optimizer<S> optimizer, Map<String, String> settings) {
+    /** Writes {@code state} with {@code spec} as metadata; replaces {@code path} atomically. */
+    public static <S> void write(Path path, TrainState<S> state, Optimizer<S> optimizer, TrainingSpec spec) {
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         state.params().asMap().forEach((k, v) -> tensors.put(PARAM + k, v));
         optimizer.stateTensors(state.optState()).forEach((k, v) -> tensors.put(OPT + k, v));
         double[] losses = state.losses();
         tensors.put(LOSSES, Tensor.wrap(losses, losses.length));
-        Map<String, String> meta = new LinkedHashMap<>(settings);
+        Map<String, String> meta = new LinkedHashMap<>(spec.metadata());
         meta.put(MARKER, "1");
         meta.put("step", Integer.toString(state.step()));
         meta.put("key", Long.toHexString(state.key().hi()) + ":" + Long.toHexString(state.key().lo()));
         SafeTensors.write(path, tensors, meta);
     }
 
-    /** A checkpoint read back: the state and the settings it was written with. */
-    public record Loaded<S>(TrainState<S> state, Map<String, String> settings) {}
+    /** A checkpoint read back: the state and the spec it was written with. */
+    public record Loaded<S>(TrainState<S> state, TrainingSpec spec) {}
 
     /** Reads a checkpoint written by {@link #write}; a file that is not one gives an {@link InputException}. */
     public static <S> Loaded<S> read(Path path, Optimizer<S> optimizer) {
@@ -76,11 +76,7 @@ public final class TrainCheckpoint {
             String[] key = meta.getOrDefault("key", "").split(":");
             Key k = new Key(Long.parseUnsignedLong(key[0], 16), Long.parseUnsignedLong(key[1], 16));
             TrainState<S> state = new TrainState<>(p, s, k, step, f.tensors().get(LOSSES).toDoubleArray());
-            Map<String, String> settings = new LinkedHashMap<>(meta);
-            settings.remove(MARKER);
-            settings.remove("step");
-            settings.remove("key");
-            return new Loaded<>(state, settings);
+            return new Loaded<>(state, TrainingSpec.fromMetadata(meta, null));
         } catch (RuntimeException e) {
             throw new InputException(path + ": damaged checkpoint (" + e.getMessage() + ")", e);
         }

@@ -150,7 +150,7 @@ class DeepMlpTest {
                 Key key = Key.of(9);
                 Tensor batch = Tensor.wrap(toDouble(x), n, d);
                 LossAndGrad want = cond
-                        ? new NoiseConditionalScoreMatching(new double[] {2.0, 0.5, 0.1}).lossAndGrad(spec, f64(p), batch, key)
+                        ? new NoiseConditionalScoreMatching(io.score4j.noise.NoiseLadder.of(2.0, 0.5, 0.1)).lossAndGrad(spec, f64(p), batch, key)
                         : new DenoisingScoreMatching(0.3).lossAndGrad(spec, f64(p), batch, key);
                 LossAndGradient got = fused(spec, p, x, n, key, VectorMath.vectorEnabled(), 2);
                 String what = act + " " + spec;

@@ -10,6 +10,7 @@ import io.score4j.nn.Init;
 import io.score4j.nn.MlpInit;
 import io.score4j.nn.MlpSpec;
 import io.score4j.nn.Params;
+import io.score4j.noise.NoiseLadder;
 import io.score4j.random.Key;
 import io.score4j.tensor.DType;
 import io.score4j.tensor.Tensor;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** Noise-conditional score matching: closed form, finite differences, level draws, σ_max from data. */
 final class NoiseConditionalScoreMatchingTest {
     private static final double[] LADDER = {3.0, 1.0, 1.0 / 3, 1.0 / 9};
-    private static final NoiseConditionalScoreMatching NCSN = new NoiseConditionalScoreMatching(LADDER);
+    private static final NoiseConditionalScoreMatching NCSN = new NoiseConditionalScoreMatching(new NoiseLadder(LADDER));
 
     @Test
     void linearNetworkMatchesTheClosedForm() {
@@ -74,35 +75,15 @@ final class NoiseConditionalScoreMatchingTest {
         for (int count : counts) {
             assertEquals(n / 4.0, count, 4 * sd);
         }
-        assertEquals(NCSN.level(key, 17), new NoiseConditionalScoreMatching(LADDER).level(key, 17));
-    }
-
-    @Test
-    void dataSigmaMaxIsTheLargestPairwiseDistance() {
-        // Four corners of a 3×4 rectangle plus an inner point: diameter = 5 (the diagonal).
-        float[] pts = {0, 0, 3, 0, 0, 4, 3, 4, 1, 1};
-        assertEquals(5.0, NoiseConditionalScoreMatching.dataSigmaMax(pts, 5, 2), 1e-12);
-        assertEquals(0.0, NoiseConditionalScoreMatching.dataSigmaMax(new float[] {2, 2}, 1, 2), 0.0);
-        // Above 4096 rows it uses 4096 evenly spaced rows: on 0, 1, …, 4999 those are 0 … 4998.
-        float[] line = new float[5000];
-        for (int i = 0; i < line.length; i++) {
-            line[i] = i;
-        }
-        assertEquals(4998.0, NoiseConditionalScoreMatching.dataSigmaMax(line, 5000, 1), 0.0);
-        assertEquals(4095.0, NoiseConditionalScoreMatching.dataSigmaMax(line, 4096, 1), 0.0);
-        assertThrows(IllegalArgumentException.class, () -> NoiseConditionalScoreMatching.dataSigmaMax(pts, 6, 2));
+        assertEquals(NCSN.level(key, 17), new NoiseConditionalScoreMatching(new NoiseLadder(LADDER)).level(key, 17));
     }
 
     @Test
     void badLaddersAndInputsAreRejected() {
-        for (double[] bad : new double[][] {{}, {1, 1}, {1, 2}, {1, -0.5}, {Double.NaN}, {Double.POSITIVE_INFINITY, 1}}) {
-            assertThrows(IllegalArgumentException.class, () -> new NoiseConditionalScoreMatching(bad));
-        }
-        assertThrows(IllegalArgumentException.class, () -> new NoiseConditionalScoreMatching(null));
-        double[] ladder = {2, 1};
-        NoiseConditionalScoreMatching o = new NoiseConditionalScoreMatching(ladder);
-        ladder[0] = 0.5;
-        assertArrayEquals(new double[] {2, 1}, o.sigmas(), 0.0);
+        // Bad ladders are NoiseLadder's to refuse (NoiseLadderTest); the objective refuses none.
+        assertThrows(NullPointerException.class, () -> new NoiseConditionalScoreMatching(null));
+        NoiseConditionalScoreMatching o = new NoiseConditionalScoreMatching(NoiseLadder.of(2, 1));
+        assertArrayEquals(new double[] {2, 1}, o.ladder().sigmas(), 0.0);
         MlpSpec square = new MlpSpec(new int[] {2, 4, 2}, Activation.TANH);
         Params p = MlpInit.init(square, Init.NORMAL, Key.of(41), DType.F64);
         assertThrows(IllegalArgumentException.class, () -> o.loss(square, p, batch(1, 4, 2), Key.of(1)));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.score4j.density.Density;
+import io.score4j.noise.NoiseLadder;
 import io.score4j.random.Draw;
 import io.score4j.random.Key;
 import io.score4j.tensor.Tensor;
@@ -58,7 +59,7 @@ class AnnealedLangevinTest {
     void annealedRecoversMixtureWeightsWherePlainLangevinDoesNot() {
         int n = 10000;
         float[] start = Draw.uniform(Key.of(1), n, -8, 8);
-        var config = new AnnealedLangevinConfig(NoiseSchedule.geometric(20, 1, 10), 0.1, 100, 0, 2);
+        var config = new AnnealedLangevinConfig(NoiseLadder.geometric(20, 1, 10), 0.1, 100, 0, 2);
         double annealed = heavyMass(AnnealedLangevin.sample(MIXTURE, start, 1, config, Key.of(2)).samples());
         assertEquals(0.8, annealed, 0.05, "annealed heavy-mode mass");
 
@@ -79,8 +80,8 @@ class AnnealedLangevinTest {
     void bitsDoNotDependOnThreadCount() {
         float[] start = Draw.uniform(Key.of(4), 333, -8, 8);
         List<Integer> progress = new ArrayList<>();
-        var c1 = new AnnealedLangevinConfig(NoiseSchedule.geometric(10, 1, 4), 0.1, 25, 10, 1);
-        var c3 = new AnnealedLangevinConfig(NoiseSchedule.geometric(10, 1, 4), 0.1, 25, 10, 3);
+        var c1 = new AnnealedLangevinConfig(NoiseLadder.geometric(10, 1, 4), 0.1, 25, 10, 1);
+        var c3 = new AnnealedLangevinConfig(NoiseLadder.geometric(10, 1, 4), 0.1, 25, 10, 3);
         SamplingResult a = AnnealedLangevin.sample(MIXTURE, start, 1, c1, Key.of(5), progress::add);
         SamplingResult b = AnnealedLangevin.sample(MIXTURE, start, 1, c3, Key.of(5));
         SamplingResult other = AnnealedLangevin.sample(MIXTURE, start, 1, c3, Key.of(6));
@@ -125,19 +126,9 @@ class AnnealedLangevinTest {
     }
 
     @Test
-    void geometricLadder() {
-        NoiseSchedule s = NoiseSchedule.geometric(20, 1, 10);
-        double[] l = s.ladder();
-        assertEquals(20.0, l[0]);
-        assertEquals(1.0, l[9]);
-        for (int i = 1; i < l.length; i++) {
-            assertEquals(Math.pow(1 / 20.0, 1 / 9.0), l[i] / l[i - 1], 1e-12, "constant ratio at " + i);
-        }
-        assertEquals(0.1 * 400, s.stepSize(0.1, 0), 1e-12);
-        assertEquals(0.1, s.stepSize(0.1, 9), 0.0);
-        LangevinTest.assertMessage("sigmaMin", () -> NoiseSchedule.geometric(1, 0, 3));
-        LangevinTest.assertMessage("sigmaMax", () -> NoiseSchedule.geometric(1, 2, 3));
-        LangevinTest.assertMessage("levels", () -> NoiseSchedule.geometric(2, 1, 1));
+    void configIsValidated() {
+        NoiseLadder s = NoiseLadder.geometric(20, 1, 10);
         LangevinTest.assertMessage("epsilon", () -> new AnnealedLangevinConfig(s, 0, 1, 0, 1));
+        org.junit.jupiter.api.Assertions.assertThrows(NullPointerException.class, () -> new AnnealedLangevinConfig(null, 0.1, 1, 0, 1));
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import io.score4j.density.GaussianMixture;
 import io.score4j.metrics.ModeMass;
+import io.score4j.noise.NoiseLadder;
 import io.score4j.random.Draw;
 import io.score4j.random.Key;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class ModeWeightExperimentTest {
         Key key = Key.of(2026);
         float[] plain = Langevin.sample(ScoreFn.of(MODES), start(key.child(0)), 2, LangevinConfig.of(0.1, 1000),
                 key.child(1)).samples().data32();
-        AnnealedLangevinConfig cfg = new AnnealedLangevinConfig(NoiseSchedule.geometric(20, 1, 10), 0.1, 100, 0,
+        AnnealedLangevinConfig cfg = new AnnealedLangevinConfig(NoiseLadder.geometric(20, 1, 10), 0.1, 100, 0,
                 Runtime.getRuntime().availableProcessors());
         float[] annealed = AnnealedLangevin.sample(NoiseConditionalScoreFn.of(MODES::convolved), start(key.child(0)), 2,
                 cfg, key.child(2)).samples().data32();

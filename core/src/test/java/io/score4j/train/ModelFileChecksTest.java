@@ -133,8 +133,8 @@ class ModelFileChecksTest {
         MlpSpec spec = MlpSpec.scoreNet(1, Activation.TANH, 4);
         var p = MlpInit.init(spec, Init.SCALED, Key.of(1), DType.F32);
         var std = new io.score4j.data.Standardizer(new double[] {0}, new double[] {1});
-        assertEquals(1, new ScoreModel(spec, p, std, new String[] {"x"}, new double[0], Map.of()).dim());
+        assertEquals(1, new ScoreModel(spec, p, std, new String[] {"x"}, null, Map.of()).dim());
         assertThrows(IllegalArgumentException.class, () -> new ScoreModel(spec,
-                p.map(x -> Tensor.full(DType.F32, Float.NaN, x.shape())), std, new String[] {"x"}, new double[0], Map.of()));
+                p.map(x -> Tensor.full(DType.F32, Float.NaN, x.shape())), std, new String[] {"x"}, null, Map.of()));
     }
 }

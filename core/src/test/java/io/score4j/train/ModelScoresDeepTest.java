@@ -9,6 +9,7 @@ import io.score4j.nn.MlpForward;
 import io.score4j.nn.MlpInit;
 import io.score4j.nn.MlpSpec;
 import io.score4j.nn.Params;
+import io.score4j.noise.NoiseLadder;
 import io.score4j.random.Draw;
 import io.score4j.random.Key;
 import io.score4j.tensor.DType;
@@ -32,7 +33,7 @@ class ModelScoresDeepTest {
         for (int j = 0; j < d; j++) {
             cols[j] = "x" + j;
         }
-        return new ScoreModel(spec, p, new Standardizer(new double[d], ones), cols, sigmas, Map.of());
+        return new ScoreModel(spec, p, new Standardizer(new double[d], ones), cols, sigmas.length > 0 ? new NoiseLadder(sigmas) : null, Map.of());
     }
 
     @Test

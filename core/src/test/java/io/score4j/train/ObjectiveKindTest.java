@@ -13,6 +13,7 @@ import io.score4j.nn.Init;
 import io.score4j.nn.MlpInit;
 import io.score4j.nn.MlpSpec;
 import io.score4j.nn.Params;
+import io.score4j.noise.NoiseLadder;
 import io.score4j.objective.DenoisingScoreMatching;
 import io.score4j.objective.ExactScoreMatching;
 import io.score4j.objective.LossAndGrad;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.Test;
 /** The objective names, network shapes and settings that train and the CLI choose from. */
 final class ObjectiveKindTest {
     private static final ObjectiveOptions OPTIONS = new ObjectiveOptions(3, Projection.GAUSSIAN, 0.25,
-            new double[] {2.0, 0.5, 0.125});
+            NoiseLadder.of(2.0, 0.5, 0.125));
 
     @Test
     void everyObjectiveHasItsCommandLineName() {
@@ -61,7 +62,7 @@ final class ObjectiveKindTest {
         assertFalse(sliced.varianceReduced());
         assertTrue(((SlicedScoreMatching) ObjectiveKind.SLICED_VR.objective(OPTIONS)).varianceReduced());
         assertEquals(0.25, ((DenoisingScoreMatching) ObjectiveKind.DENOISING.objective(OPTIONS)).sigma(), 0.0);
-        assertArrayEquals(OPTIONS.sigmas(), ((NoiseConditionalScoreMatching) ObjectiveKind.NCSN.objective(OPTIONS)).sigmas(), 0.0);
+        assertEquals(OPTIONS.ladder(), ((NoiseConditionalScoreMatching) ObjectiveKind.NCSN.objective(OPTIONS)).ladder());
         assertThrows(IllegalArgumentException.class, () -> ObjectiveKind.NCSN.objective(ObjectiveOptions.defaults()));
     }
 
@@ -95,22 +96,20 @@ final class ObjectiveKindTest {
 
     @Test
     void objectiveOptionsAreValidatedAndCopied() {
-        assertThrows(IllegalArgumentException.class, () -> new ObjectiveOptions(0, Projection.GAUSSIAN, 0.1, new double[0]));
-        assertThrows(IllegalArgumentException.class, () -> new ObjectiveOptions(1, null, 0.1, new double[0]));
-        assertThrows(IllegalArgumentException.class, () -> new ObjectiveOptions(1, Projection.GAUSSIAN, 0, new double[0]));
+        assertThrows(IllegalArgumentException.class, () -> new ObjectiveOptions(0, Projection.GAUSSIAN, 0.1, null));
+        assertThrows(IllegalArgumentException.class, () -> new ObjectiveOptions(1, null, 0.1, null));
+        assertThrows(IllegalArgumentException.class, () -> new ObjectiveOptions(1, Projection.GAUSSIAN, 0, null));
         assertThrows(IllegalArgumentException.class,
-                () -> new ObjectiveOptions(1, Projection.GAUSSIAN, Double.NaN, new double[0]));
-        assertThrows(IllegalArgumentException.class, () -> new ObjectiveOptions(1, Projection.GAUSSIAN, 0.1, null));
-        assertThrows(IllegalArgumentException.class,
-                () -> new ObjectiveOptions(1, Projection.GAUSSIAN, 0.1, new double[] {1, 2}));
+                () -> new ObjectiveOptions(1, Projection.GAUSSIAN, Double.NaN, null));
+        assertThrows(IllegalArgumentException.class, () -> NoiseLadder.of(1, 2));
         double[] ladder = {2, 1};
-        ObjectiveOptions o = new ObjectiveOptions(1, Projection.RADEMACHER, 0.1, ladder);
+        ObjectiveOptions o = new ObjectiveOptions(1, Projection.RADEMACHER, 0.1, new NoiseLadder(ladder));
         ladder[0] = 5;
-        assertArrayEquals(new double[] {2, 1}, o.sigmas(), 0.0);
-        assertEquals(o, new ObjectiveOptions(1, Projection.RADEMACHER, 0.1, new double[] {2, 1}));
-        assertNotEquals(o, new ObjectiveOptions(1, Projection.RADEMACHER, 0.1, new double[] {3, 1}));
-        assertEquals(o.hashCode(), new ObjectiveOptions(1, Projection.RADEMACHER, 0.1, new double[] {2, 1}).hashCode());
-        assertEquals(new ObjectiveOptions(1, Projection.RADEMACHER, 0.1, new double[0]), ObjectiveOptions.defaults());
+        assertArrayEquals(new double[] {2, 1}, o.ladder().sigmas(), 0.0);
+        assertEquals(o, new ObjectiveOptions(1, Projection.RADEMACHER, 0.1, NoiseLadder.of(2, 1)));
+        assertNotEquals(o, new ObjectiveOptions(1, Projection.RADEMACHER, 0.1, NoiseLadder.of(3, 1)));
+        assertEquals(o.hashCode(), new ObjectiveOptions(1, Projection.RADEMACHER, 0.1, NoiseLadder.of(2, 1)).hashCode());
+        assertEquals(new ObjectiveOptions(1, Projection.RADEMACHER, 0.1, null), ObjectiveOptions.defaults());
     }
 
     private static double maxAbs(Tensor t) {

@@ -13,6 +13,7 @@ import io.score4j.nn.MlpInit;
 import io.score4j.nn.MlpModel;
 import io.score4j.nn.MlpSpec;
 import io.score4j.nn.Params;
+import io.score4j.noise.NoiseLadder;
 import io.score4j.objective.NoiseConditionalScoreMatching;
 import io.score4j.objective.Projection;
 import io.score4j.optim.ChainState;
@@ -20,7 +21,6 @@ import io.score4j.optim.Optimizer;
 import io.score4j.optim.Optimizers;
 import io.score4j.random.Key;
 import io.score4j.sampling.NoiseConditionalScoreFn;
-import io.score4j.sampling.NoiseSchedule;
 import io.score4j.tensor.DType;
 import io.score4j.tensor.Tensor;
 import java.util.Map;
@@ -40,8 +40,7 @@ final class ObjectiveTrainingTest {
     void ncsnOnRing8LearnsAScoreThatPointsToTheDataAtTheLargestSigma() {
         Dataset data = ToySet.RING8.sample(N, Key.of(1));
         float[] x = data.toFloatArray();
-        double sigmaMax = NoiseConditionalScoreMatching.dataSigmaMax(x, N, 2);
-        double[] ladder = NoiseSchedule.geometric(sigmaMax, 0.05, 8).ladder();
+        double[] ladder = NoiseLadder.fromData(x, N, 2, 0.05, 8).sigmas();
         TrainState<ChainState> end = train(x, ladder, EPOCHS);
         assertEquals(EPOCHS * (N / BATCH), end.losses().length);
         assertLossWentDown(ladder, end.params());
@@ -52,7 +51,7 @@ final class ObjectiveTrainingTest {
         // The loss goes down. Measured with common random numbers: the per-example losses of the
         // initial and the trained network on the same 4096 points, noise draws and levels; the
         // mean drop must exceed 5 standard errors of the paired differences.
-        NoiseConditionalScoreMatching ncsn = new NoiseConditionalScoreMatching(ladder);
+        NoiseConditionalScoreMatching ncsn = new NoiseConditionalScoreMatching(new NoiseLadder(ladder));
         Tensor eval = ToySet.RING8.sample(4096, Key.of(2)).toTensor().astype(DType.F32);
         double[] before = perExample(ncsn, initial(), eval);
         double[] after = perExample(ncsn, trained, eval);
@@ -71,7 +70,7 @@ final class ObjectiveTrainingTest {
         // examples fell on that level and these seeds give ≥ 0.97). A wrong sign convention in
         // s = net/σ, or training without the log σ input, fails it.
         ScoreModel model = new ScoreModel(SPEC, trained,
-                new Standardizer(new double[] {0, 0}, new double[] {1, 1}), new String[] {"x", "y"}, ladder, Map.of());
+                new Standardizer(new double[] {0, 0}, new double[] {1, 1}), new String[] {"x", "y"}, new NoiseLadder(ladder), Map.of());
         NoiseConditionalScoreFn learned = ModelScores.noiseConditional(model);
         GaussianMixture noised = ToySet.RING8.mixture().orElseThrow().convolved(ladder[0]);
         for (int k = 0; k < 8; k++) {
@@ -104,7 +103,7 @@ final class ObjectiveTrainingTest {
 
     private static TrainState<ChainState> train(float[] x, double[] ladder, int epochs) {
         int n = x.length / 2;
-        ObjectiveOptions options = new ObjectiveOptions(1, Projection.RADEMACHER, 0.1, ladder);
+        ObjectiveOptions options = new ObjectiveOptions(1, Projection.RADEMACHER, 0.1, new NoiseLadder(ladder));
         BatchLoss loss = ObjectiveKind.NCSN.loss(SPEC, 2, options, 1);
         Optimizer<ChainState> opt = Optimizers.chain(Optimizers.adam(3e-3));
         TrainState<ChainState> start = Trainer.start(initial(), opt, Key.of(6));

@@ -12,6 +12,7 @@ import io.score4j.nn.Init;
 import io.score4j.nn.MlpInit;
 import io.score4j.nn.MlpSpec;
 import io.score4j.nn.Params;
+import io.score4j.noise.NoiseLadder;
 import io.score4j.objective.Projection;
 import io.score4j.optim.AdamState;
 import io.score4j.optim.Optimizer;
@@ -43,7 +44,7 @@ class ObjectivesOnToySetsTest {
         GaussianMixture ring = ToySet.RING8.mixture().orElseThrow();
         Key[] keys = Key.of(11).split(5);
         Dataset data = ToySet.RING8.sample(4096, keys[0]);
-        ObjectiveOptions options = new ObjectiveOptions(2, Projection.RADEMACHER, SIGMA, kind.noiseConditional() ? LADDER : new double[0]);
+        ObjectiveOptions options = new ObjectiveOptions(2, Projection.RADEMACHER, SIGMA, kind.noiseConditional() ? new NoiseLadder(LADDER) : null);
         MlpSpec spec = kind.spec(2, Activation.SILU, 64, 64);
         Params init = MlpInit.init(spec, Init.SCALED, keys[1], DType.F32);
         Optimizer<AdamState> adam = Optimizers.adam(3e-3);
@@ -62,7 +63,7 @@ class ObjectivesOnToySetsTest {
         double[] ones = new double[2];
         Arrays.fill(ones, 1);
         return new ScoreModel(spec, p, new Standardizer(new double[2], ones), new String[] {"x", "y"},
-                kind.noiseConditional() ? LADDER : new double[0], Map.of());
+                kind.noiseConditional() ? new NoiseLadder(LADDER) : null, Map.of());
     }
 
     private static double fisher(ScoreModel m, double[] points, GaussianMixture target) {

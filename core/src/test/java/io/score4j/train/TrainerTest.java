@@ -68,18 +68,20 @@ class TrainerTest {
         Optimizer<ChainState> opt = Optimizers.chain(Optimizers.clipByGlobalNorm(1.0), Optimizers.adam(0.05));
         TrainConfig cfg = new TrainConfig(10, 32, 7, 0);
         Path ckpt = dir.resolve("run.ckpt");
+        TrainingSpec spec = TrainingSpec.defaults(ObjectiveKind.EXACT, ObjectiveOptions.defaults(), "least squares", N)
+                .withOptimizer(0.05, 1.0).withSchedule(10, 32, 3);
         TrainState<ChainState> full = Trainer.run(Trainer.start(start(), opt, Key.of(3)), DATA, N, D, LSQ, opt, cfg,
                 new TrainListener<>() {
                     @Override
                     public void checkpoint(TrainState<ChainState> s) {
                         if (s.step() == 21) {
-                            TrainCheckpoint.write(ckpt, s, opt, Map.of("lr", "0.05"));
+                            TrainCheckpoint.write(ckpt, s, opt, spec);
                         }
                     }
                 });
         TrainCheckpoint.Loaded<ChainState> loaded = TrainCheckpoint.read(ckpt, opt);
         assertEquals(21, loaded.state().step());
-        assertEquals("0.05", loaded.settings().get("lr"));
+        assertEquals(spec, loaded.spec());
         TrainState<ChainState> resumed = Trainer.run(loaded.state(), DATA, N, D, LSQ, opt, cfg, new TrainListener<>() {});
         assertTrue(full.params().bitEquals(resumed.params()));
         assertArrayEquals(full.losses(), resumed.losses());

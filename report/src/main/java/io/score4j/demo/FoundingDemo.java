@@ -17,7 +17,6 @@ import io.score4j.nn.MlpInit;
 import io.score4j.nn.MlpSpec;
 import io.score4j.optim.ChainState;
 import io.score4j.optim.Optimizer;
-import io.score4j.optim.Optimizers;
 import io.score4j.random.Draw;
 import io.score4j.random.Key;
 import io.score4j.report.LearnedScores;
@@ -33,6 +32,7 @@ import io.score4j.train.ObjectiveOptions;
 import io.score4j.train.ScoreModel;
 import io.score4j.train.TrainConfig;
 import io.score4j.train.TrainState;
+import io.score4j.train.TrainingSpec;
 import io.score4j.train.Trainer;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -58,6 +58,16 @@ public final class FoundingDemo {
         /** The seed's settings with the given seed, epochs, Langevin steps and threads. */
         public static Settings seed(long seed, int epochs, int langevinSteps, int threads) {
             return new Settings(seed, 20000, 1024, epochs, 2048, 5e-3, 1e-2, 10000, langevinSteps, threads);
+        }
+
+        /**
+         * The training part as a {@link TrainingSpec}: exact score matching, MLP [1, hidden, 1] softplus with
+         * the seed's all-N(0,1) init, Adam(lr), epochs × ⌊n/batch⌋ steps; written into the model's metadata.
+         */
+        public TrainingSpec trainingSpec() {
+            return TrainingSpec.defaults(ObjectiveKind.EXACT, ObjectiveOptions.defaults(), "mixture " + MIXTURE + " n=" + n, n)
+                    .withNetwork(Activation.SOFTPLUS, hidden).withInit(Init.NORMAL).withOptimizer(lr, 0)
+                    .withSchedule(epochs, batch, seed);
         }
 
         /** Every setting by name, for the report's settings table. */
@@ -106,15 +116,16 @@ public final class FoundingDemo {
         io.score4j.data.Dataset sampled = MixtureData.sample(mix, s.n(), keys[0]);
         double[] data = sampled.values();
         float[] x = sampled.toFloatArray();
-        MlpSpec spec = MlpSpec.scoreNet(1, Activation.SOFTPLUS, s.hidden());
-        Optimizer<ChainState> opt = Optimizers.chain(Optimizers.adam(s.lr()));
-        BatchLoss loss = ObjectiveKind.EXACT.loss(spec, 1, ObjectiveOptions.defaults(), s.threads());
-        TrainConfig cfg = TrainConfig.of(s.epochs(), s.batch());
+        TrainingSpec training = s.trainingSpec();
+        MlpSpec spec = training.network(1);
+        Optimizer<ChainState> opt = training.optimizer();
+        BatchLoss loss = training.loss(1, s.threads());
+        TrainConfig cfg = training.config();
         int total = cfg.stepsPerEpoch(s.n()) * s.epochs();
         DemoProgress.Phase bar = progress.start("train", total);
         long t0 = System.nanoTime();
         TrainState<ChainState> end = Trainer.run(
-                Trainer.start(MlpInit.init(spec, Init.NORMAL, keys[1], DType.F32), opt, keys[2]),
+                Trainer.start(MlpInit.init(spec, training.init(), keys[1], DType.F32), opt, keys[2]),
                 x, s.n(), 1, loss, opt, cfg, new io.score4j.train.TrainListener<>() {
                     @Override
                     public void afterStep(int done, int all, double l) {
@@ -123,8 +134,8 @@ public final class FoundingDemo {
                 });
         double trainSeconds = (System.nanoTime() - t0) / 1e9;
         bar.finish();
-        ScoreModel model = new ScoreModel(spec, end.params(), new Standardizer(new double[1], new double[] {1.0}), new String[] {"x"}, new double[0],
-                modelSettings(s));
+        ScoreModel model = ScoreModel.of(spec, end.params(), new Standardizer(new double[1], new double[] {1.0}),
+                new String[] {"x"}, training);
         Chains chains = sample(s, mix, model, keys[3], progress);
         Map<String, Double> metrics = new LinkedHashMap<>();
         double[] grid = ScoreMetrics.uniformGrid(-4, 0.01, 800);
@@ -204,17 +215,5 @@ public final class FoundingDemo {
             sum += (i == 0 || i == n - 1) ? 0.5 * f : f;
         }
         return sum * h;
-    }
-
-    private static Map<String, String> modelSettings(Settings s) {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("objective", "exact");
-        m.put("init", "normal");
-        m.put("lr", Double.toString(s.lr()));
-        m.put("epochs", Integer.toString(s.epochs()));
-        m.put("batch", Integer.toString(s.batch()));
-        m.put("seed", Long.toString(s.seed()));
-        m.put("data", "mixture " + MIXTURE + " n=" + s.n());
-        return m;
     }
 }

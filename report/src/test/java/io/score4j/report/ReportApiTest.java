@@ -34,7 +34,7 @@ public class ReportApiTest {
     public static ScoreModel model() {
         MlpSpec spec = MlpSpec.scoreNet(2, Activation.SOFTPLUS, 16);
         return new ScoreModel(spec, MlpInit.init(spec, Init.SCALED, Key.of(3), DType.F32),
-                new Standardizer(new double[2], new double[] {1, 1}), new String[] {"x", "y"}, new double[0],
+                new Standardizer(new double[2], new double[] {1, 1}), new String[] {"x", "y"}, null,
                 Map.of("objective", "exact"));
     }
 

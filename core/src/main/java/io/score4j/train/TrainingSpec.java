@@ -1,0 +1,199 @@
+package io.score4j.train;
+
+import io.score4j.nn.Activation;
+import io.score4j.nn.Init;
+import io.score4j.nn.MlpSpec;
+import io.score4j.noise.NoiseLadder;
+import io.score4j.optim.ChainState;
+import io.score4j.optim.Optimizer;
+import io.score4j.optim.Optimizers;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything that decides a training run, as one validated value: the network (hidden widths, activation,
+ * initialisation), the objective and its options (the {@link NoiseLadder} of ncsn among them), the
+ * optimizer (Adam, after global-norm clipping when {@code clip} &gt; 0), epochs, batch, seed and a
+ * description of the data. {@code train} builds one from its flags, the demo from its settings and a library
+ * user in Java; {@link ScoreModel#of} writes it into the model file's metadata and {@link TrainCheckpoint}
+ * into a checkpoint's, both through {@link #metadata()} / {@link #fromMetadata} (one codec, whose keys and
+ * values are the metadata score4j has always written), and {@code train --resume} compares the checkpoint's
+ * spec with the run's by {@link #differences}.
+ *
+ * <p>The standardisation and the column names are properties of the data, kept by {@link ScoreModel}.
+ *
+ * @param objective    the score-matching objective
+ * @param options      its options; only those {@code objective} reads are kept (the others at their defaults),
+ *                     and ncsn needs a ladder
+ * @param ladderOrigin for ncsn, where σ_max came from (given, or the data's diameter); null otherwise
+ * @param hidden       hidden layer widths, at least one, each ≥ 1
+ * @param activation   hidden-layer nonlinearity
+ * @param init         parameter initialisation
+ * @param lr           Adam's learning rate, finite and &gt; 0
+ * @param clip         global gradient-norm clip before Adam, finite and ≥ 0 (0 = off)
+ * @param epochs       passes over the data, ≥ 1
+ * @param batch        rows per step, 1 … rows
+ * @param seed         the run's seed ({@code Key.of(seed)})
+ * @param data         what the data were (a file, a mixture, a toy set), for the record
+ * @param rows         training rows, ≥ 1
+ */
+public record TrainingSpec(ObjectiveKind objective, ObjectiveOptions options, LadderOrigin ladderOrigin,
+                           List<Integer> hidden, Activation activation, Init init, double lr, double clip, int epochs,
+                           int batch, long seed, String data, int rows) {
+    /** The default batch when the data have at least this many rows. */
+    public static final int DEFAULT_BATCH = 2048;
+
+    /** Where the largest level of an ncsn ladder came from; {@link #id()} is its metadata value. */
+    public enum LadderOrigin {
+        /** Given by the user ({@code --sigma-max}). */
+        GIVEN("--sigma-max"),
+        /** The largest distance between two training rows ({@link NoiseLadder#dataSigmaMax}). */
+        DATA_DIAMETER("data diameter");
+
+        private final String id;
+
+        LadderOrigin(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        /** The origin whose {@link #id()} is {@code s}. */
+        public static LadderOrigin parse(String s) {
+            for (LadderOrigin o : values()) {
+                if (o.id.equals(s)) {
+                    return o;
+                }
+            }
+            throw new IllegalArgumentException("unknown sigma_max_from '" + s + "' (--sigma-max or data diameter)");
+        }
+    }
+
+    public TrainingSpec {
+        Objects.requireNonNull(objective, "objective");
+        options = Objects.requireNonNull(options, "options").relevantTo(objective);
+        if (objective.noiseConditional() && options.ladder() == null) {
+            throw new IllegalArgumentException("the ncsn objective needs a noise ladder in its options, got none");
+        }
+        ladderOrigin = objective.noiseConditional() ? Objects.requireNonNull(ladderOrigin, "ladderOrigin") : null;
+        hidden = List.copyOf(Objects.requireNonNull(hidden, "hidden"));
+        if (hidden.isEmpty() || hidden.stream().anyMatch(h -> h < 1)) {
+            throw new IllegalArgumentException("hidden must hold at least one width, each >= 1, got " + hidden);
+        }
+        Objects.requireNonNull(activation, "activation");
+        Objects.requireNonNull(init, "init");
+        require(lr > 0 && Double.isFinite(lr), "lr must be finite and > 0, got " + lr);
+        require(clip >= 0 && Double.isFinite(clip), "clip must be finite and >= 0 (0 = off), got " + clip);
+        require(epochs >= 1, "epochs must be >= 1, got " + epochs);
+        require(rows >= 1, "rows must be >= 1, got " + rows);
+        require(batch >= 1 && batch <= rows, "batch must be in [1, rows=" + rows + "], got " + batch);
+        Objects.requireNonNull(data, "data");
+    }
+
+    /**
+     * The defaults of {@code score4j train} for {@code rows} rows described by {@code data}: one hidden layer of
+     * 1024, softplus, scaled init, Adam 5e-3 without clipping, 500 epochs, batch min(2048, rows), seed 0. For
+     * ncsn, {@code options} must hold the ladder (given: see {@link #withLadder} for one from the data).
+     */
+    public static TrainingSpec defaults(ObjectiveKind objective, ObjectiveOptions options, String data, int rows) {
+        return new TrainingSpec(objective, options, LadderOrigin.GIVEN, List.of(1024), Activation.SOFTPLUS, Init.SCALED,
+                5e-3, 0, 500, Math.min(DEFAULT_BATCH, rows), 0, data, rows);
+    }
+
+    /** This spec with hidden widths {@code hidden} and {@code activation}. */
+    public TrainingSpec withNetwork(Activation activation, int... hidden) {
+        return new TrainingSpec(objective, options, ladderOrigin, java.util.Arrays.stream(hidden).boxed().toList(),
+                activation, init, lr, clip, epochs, batch, seed, data, rows);
+    }
+
+    /** This spec with initialisation {@code init}. */
+    public TrainingSpec withInit(Init init) {
+        return new TrainingSpec(objective, options, ladderOrigin, hidden, activation, init, lr, clip, epochs, batch,
+                seed, data, rows);
+    }
+
+    /** This spec with Adam's learning rate {@code lr} after clipping to {@code clip} (0 = off). */
+    public TrainingSpec withOptimizer(double lr, double clip) {
+        return new TrainingSpec(objective, options, ladderOrigin, hidden, activation, init, lr, clip, epochs, batch,
+                seed, data, rows);
+    }
+
+    /** This spec with {@code epochs}, {@code batch} and {@code seed}. */
+    public TrainingSpec withSchedule(int epochs, int batch, long seed) {
+        return new TrainingSpec(objective, options, ladderOrigin, hidden, activation, init, lr, clip, epochs, batch,
+                seed, data, rows);
+    }
+
+    /** This spec with the ncsn ladder {@code ladder}, which came from {@code origin}. */
+    public TrainingSpec withLadder(NoiseLadder ladder, LadderOrigin origin) {
+        return new TrainingSpec(objective, options.withLadder(ladder), origin, hidden, activation, init, lr, clip,
+                epochs, batch, seed, data, rows);
+    }
+
+    /** The noise ladder of a noise-conditional objective, else null. */
+    public NoiseLadder ladder() {
+        return options.ladder();
+    }
+
+    /** The network [inputDim(d), hidden…, d] for data of dimension {@code d} (input d + 1 for ncsn). */
+    public MlpSpec network(int d) {
+        return objective.spec(d, activation, hidden.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** clip (when &gt; 0) then Adam(lr), as a pure optimizer chain. */
+    public Optimizer<ChainState> optimizer() {
+        return clip > 0 ? Optimizers.chain(Optimizers.clipByGlobalNorm(clip), Optimizers.adam(lr))
+                : Optimizers.chain(Optimizers.adam(lr));
+    }
+
+    /** The objective's batch loss for data of dimension {@code d} ({@code threads} does not change the result). */
+    public BatchLoss loss(int d, int threads) {
+        return objective.loss(network(d), d, options, threads);
+    }
+
+    /** Epochs and batch without periodic checkpoints. */
+    public TrainConfig config() {
+        return TrainConfig.of(epochs, batch);
+    }
+
+    /** The metadata (key → value) this spec is written as; keys and values as score4j has always written them. */
+    public Map<String, String> metadata() {
+        return TrainingMetadata.encode(this);
+    }
+
+    /**
+     * The spec {@link #metadata()} wrote. {@code ladder} is the model's ladder where the file stores it
+     * (a model's {@code sigmas}); null rebuilds a geometric one from sigma_max, sigma_min and levels.
+     *
+     * @throws IllegalArgumentException naming the first key missing or malformed
+     */
+    public static TrainingSpec fromMetadata(Map<String, String> metadata, NoiseLadder ladder) {
+        return TrainingMetadata.decode(metadata, ladder);
+    }
+
+    /** One setting in which two specs differ; a value is null where that spec has no such setting. */
+    public record Difference(String setting, String was, String now) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%s: %s vs %s", setting, was, now);
+        }
+    }
+
+    /**
+     * The settings, by metadata key in the order written, whose typed values differ between this spec ("was")
+     * and {@code other} ("now"), leaving out those named in {@code ignoring}.
+     */
+    public List<Difference> differences(TrainingSpec other, String... ignoring) {
+        return TrainingMetadata.differences(this, other, List.of(ignoring));
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}
