@@ -64,7 +64,9 @@ public record NoiseLadder(double[] sigmas) {
         for (int i = 0; i < levels; i++) {
             double frac = (double) i / (levels - 1);
             out[i] = i == 0 ? sigmaMax : i == levels - 1 ? sigmaMin
-                    : StrictMath.exp(StrictMath.log(sigmaMax) + frac * (StrictMath.log(sigmaMin) - StrictMath.log(sigmaMax)));
+                    // Math, not StrictMath: the bits every model file and checkpoint written so far holds
+                    // (StrictMath differs by 1–2 ulp; ModelFileCompatibilityTest keeps resumes exact).
+                    : Math.exp(Math.log(sigmaMax) + frac * (Math.log(sigmaMin) - Math.log(sigmaMax)));
         }
         return new NoiseLadder(out);
     }

@@ -51,7 +51,7 @@ final class NoiseLadderTest {
         for (int i = 0; i < levels; i++) {
             double frac = (double) i / (levels - 1);
             out[i] = i == 0 ? sigmaMax : i == levels - 1 ? sigmaMin
-                    : StrictMath.exp(StrictMath.log(sigmaMax) + frac * (StrictMath.log(sigmaMin) - StrictMath.log(sigmaMax)));
+                    : Math.exp(Math.log(sigmaMax) + frac * (Math.log(sigmaMin) - Math.log(sigmaMax)));
         }
         return out;
     }
