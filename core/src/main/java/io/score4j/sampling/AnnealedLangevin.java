@@ -40,7 +40,7 @@ public final class AnnealedLangevin {
         NoiseSchedule schedule = config.schedule();
         List<LangevinEngine.Level> levels = new ArrayList<>();
         for (int i = 0; i < schedule.levels(); i++) {
-            levels.add(new LangevinEngine.Level(score.at(schedule.sigma(i)), schedule.stepSize(config.epsilon(), i),
+            levels.add(new LangevinEngine.Level(Chain.generic(score.at(schedule.sigma(i))), schedule.stepSize(config.epsilon(), i),
                     config.stepsPerLevel(), key.child(i)));
         }
         return LangevinEngine.run(start, d, levels, config.thinning(), config.threads(), progress);
