@@ -87,11 +87,12 @@ final class Samplers {
         RunMemory.sampling(n, d, m.spec(), m.noiseConditional() && o.kind == SamplerKind.ANNEALED
                 ? levelsOr(o, m.sigmas().length) : 0).check();
         float[] start = Draw.uniform(key.child(0), n * d, o.startLow, o.startHigh);
-        float[] z;
-        ScoreNetwork net = m.network();
         if (o.kind == SamplerKind.MALA) {
             throw new UserError("--sampler mala needs a density, not a learned score: use it with --mixture");
-        } else if (m.noiseConditional()) {
+        }
+        ScoreNetwork net = m.network();
+        float[] z;
+        if (m.noiseConditional()) {
             double[] sig = m.sigmas();
             NoiseSchedule ladder = NoiseSchedule.geometric(o.sigmaMax != null ? o.sigmaMax : sig[0],
                     o.sigmaMin != null ? o.sigmaMin : sig[sig.length - 1], o.levels != null ? o.levels : sig.length);
