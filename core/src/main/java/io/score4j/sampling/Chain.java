@@ -10,7 +10,7 @@ import java.util.Objects;
  *
  * <ul>
  *   <li>{@link Generic}: any {@link ScoreFn}; the update in double, rounded to float (by default); particles in at most
- *       64 blocks that synchronise every {@value LangevinEngine#SEGMENT_STEPS} steps.</li>
+ *       64 blocks that synchronise every 32 steps.</li>
  *   <li>{@link Fused}: a one-hidden-layer {@link FusedMlp}; the update in float; each block of
  *       {@value #FUSED_BLOCK} particles runs a whole segment of {@value #FUSED_SEGMENT_STEPS} steps while it
  *       stays in cache.</li>
