@@ -42,19 +42,21 @@ class ArchitectureTest {
 
     @Test
     void lowerLayersStayLow() {
-        String[] upper = {"nn", "fused", "optim", "density", "objective", "data", "sampling", "metrics", "io", "train"};
+        String[] upper = {"nn", "fused", "optim", "density", "objective", "data", "sampling", "metrics", "io", "model",
+            "train"};
         forbid("random", concat(new String[] {"tensor", "autodiff"}, upper));
         forbid("tensor", concat(new String[] {"autodiff"}, upper));
         forbid("autodiff", upper);
-        forbid("nn", "fused", "optim", "density", "objective", "data", "sampling", "metrics", "io", "train");
-        forbid("fused", "optim", "density", "objective", "data", "sampling", "metrics", "io", "train");
-        forbid("optim", "fused", "density", "objective", "data", "sampling", "metrics", "io", "train");
-        forbid("density", "nn", "fused", "optim", "objective", "data", "sampling", "metrics", "io", "train");
-        forbid("objective", "data", "sampling", "metrics", "io", "train");
-        forbid("data", "nn", "fused", "optim", "objective", "sampling", "metrics", "io", "train");
-        forbid("sampling", "optim", "objective", "data", "metrics", "io", "train");
-        forbid("metrics", "nn", "fused", "optim", "objective", "data", "sampling", "io", "train");
-        forbid("io", "fused", "objective", "data", "sampling", "metrics", "train");
+        forbid("nn", "fused", "optim", "density", "objective", "data", "sampling", "metrics", "io", "model", "train");
+        forbid("fused", "optim", "density", "objective", "data", "sampling", "metrics", "io", "model", "train");
+        forbid("optim", "fused", "density", "objective", "data", "sampling", "metrics", "io", "model", "train");
+        forbid("density", "nn", "fused", "optim", "objective", "data", "sampling", "metrics", "io", "model", "train");
+        forbid("objective", "data", "sampling", "metrics", "io", "model", "train");
+        forbid("data", "nn", "fused", "optim", "objective", "sampling", "metrics", "io", "model", "train");
+        forbid("sampling", "optim", "objective", "data", "metrics", "io", "model", "train");
+        forbid("metrics", "nn", "fused", "optim", "objective", "data", "sampling", "io", "model", "train");
+        forbid("io", "fused", "objective", "data", "sampling", "metrics", "model", "train");
+        forbid("model", "optim", "objective", "data", "metrics", "io", "train");
     }
 
     @Test
@@ -70,10 +72,10 @@ class ArchitectureTest {
     @Test
     void comparisonSitsAboveMetricsAndData() {
         for (String low : new String[] {"random", "tensor", "autodiff", "nn", "fused", "optim", "density", "objective",
-            "data", "sampling", "metrics", "io", "train"}) {
+            "data", "sampling", "metrics", "io", "model", "train"}) {
             forbid(low, "comparison");
         }
-        forbid("comparison", "autodiff", "nn", "fused", "optim", "objective", "sampling", "io", "train");
+        forbid("comparison", "autodiff", "nn", "fused", "optim", "objective", "sampling", "io", "model", "train");
     }
 
     @Test

@@ -2,10 +2,11 @@ package io.score4j.cli;
 
 import io.score4j.data.MixtureData;
 import io.score4j.demo.FoundingDemo;
-import io.score4j.fused.FusedLangevin;
+import io.score4j.density.GaussianMixture;
 import io.score4j.fused.FusedMlp;
 import io.score4j.fused.Parallelism;
-import io.score4j.density.GaussianMixture;
+import io.score4j.model.Conditioning;
+import io.score4j.model.Kernel;
 import io.score4j.nn.Activation;
 import io.score4j.nn.Init;
 import io.score4j.nn.MlpInit;
@@ -17,6 +18,7 @@ import io.score4j.optim.Optimizer;
 import io.score4j.optim.Optimizers;
 import io.score4j.random.Draw;
 import io.score4j.random.Key;
+import io.score4j.sampling.Chain;
 import io.score4j.sampling.Langevin;
 import io.score4j.sampling.LangevinConfig;
 import io.score4j.sampling.ScoreFn;
@@ -124,7 +126,7 @@ final class BenchPhases {
             case SCORE -> {
                 float[] x = Draw.normal(Key.of(1), particles * dim);
                 float[] out = new float[x.length];
-                if (FusedMlp.supports(spec) && !objective.noiseConditional()) {
+                if (fusedOneHidden()) {
                     FusedMlp net = FusedMlp.of(spec, trained());
                     body = () -> net.score(x, particles, out, Parallelism.of(threads));
                 } else {
@@ -205,7 +207,7 @@ final class BenchPhases {
      * one-hidden-layer kernel does not cover train 5 epochs of the bench's objective instead.
      */
     private Params trained() {
-        if (trained == null && !(FusedMlp.supports(spec) && !objective.noiseConditional())) {
+        if (trained == null && !fusedOneHidden()) {
             ObjectiveKind kind = objective == ObjectiveKind.EXACT ? ObjectiveKind.DENOISING : objective;
             Optimizer<ChainState> opt = Optimizers.chain(Optimizers.adam(1e-3));
             trained = Trainer.run(Trainer.start(params, opt, Key.of(2)), data, data.length / dim, dim,
@@ -221,6 +223,12 @@ final class BenchPhases {
         return trained;
     }
 
+    /** Whether {@link Kernel#scoring} picks the one-hidden-layer kernel for the bench's network. */
+    private boolean fusedOneHidden() {
+        Conditioning c = objective.noiseConditional() ? Conditioning.noiseLevel() : Conditioning.none();
+        return Kernel.scoring(spec, c) == Kernel.FUSED_ONE_HIDDEN_LAYER;
+    }
+
     private ScoreFn scoreFn() {
         boolean ncsn = objective.noiseConditional();
         ScoreModel m = new ScoreModel(spec, trained(), Scaling.identity(dim), io.score4j.data.Dataset.defaultColumns(dim),
@@ -233,12 +241,14 @@ final class BenchPhases {
         Langevin.sample(scoreFn(), start, dim, new LangevinConfig(1e-2, langevinSteps, 0, threads), Key.of(4));
     }
 
+    /** The Langevin phase on the fused strategy ({@link Chain.Fused}); the langevin phase runs the generic one. */
     private void langevinFused() {
-        if (!FusedMlp.supports(spec)) {
+        if (!fusedOneHidden()) {
             throw new UserError("--phases: langevin-fused needs a one-hidden-layer network [D, H, D]; use langevin");
         }
         float[] x = Draw.uniform(Key.of(3), particles * dim, 0, 1);
-        FusedLangevin.run(FusedMlp.of(spec, trained()), x, particles, 1e-2, langevinSteps, Key.of(4), Parallelism.of(threads));
+        Langevin.sample(Chain.fused(FusedMlp.of(spec, trained())), x, dim,
+                new LangevinConfig(1e-2, langevinSteps, 0, threads), Key.of(4), null);
     }
 
     private void pipeline() {

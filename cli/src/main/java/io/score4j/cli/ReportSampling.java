@@ -4,9 +4,8 @@ import io.score4j.data.Dataset;
 import io.score4j.metrics.ColumnStats;
 import io.score4j.random.Key;
 import io.score4j.report.ReportSamples;
+import io.score4j.sampling.SamplerDefaults;
 import io.score4j.train.ScoreModel;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -14,21 +13,15 @@ import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
- * How {@code score4j report} draws samples when no {@code --samples} file is given. Unset flags get
- * defaults chosen for the model: annealed Langevin over the model's own σ ladder for a
- * noise-conditional model (100 steps per level, ε = 0.1·σ_min², so every level steps α_i = 0.1·σ_i²,
- * stable and biased by under 6% in variance), plain Langevin otherwise (the {@code sample}
- * defaults: 1000 steps of α = 0.01); as many particles as data rows, at most 5000; particles start
- * uniform over the box of the (standardised) data, so every mode has particles near it. The draw is
+ * How {@code score4j report} draws samples when no {@code --samples} file is given: annealed Langevin over
+ * the model's own σ ladder for a noise-conditional model, plain Langevin otherwise, with every unset flag
+ * taken from {@link SamplerDefaults} exactly as {@code score4j sample} takes it (steps, step size / ε,
+ * the U(0, 1) start in standardised units); as many particles as data rows, at most 5000. The draw is
  * {@code score4j sample} with the same flags and seed, bit for bit; the report records that command.
  */
 final class ReportSampling {
     /** Most particles drawn by default. */
     static final int DEFAULT_MAX_PARTICLES = 5000;
-    /** Langevin steps per noise level of the default annealed sampler. */
-    static final int ANNEALED_STEPS = 100;
-    /** ε / σ_min² of the default annealed sampler: the step on level i is this times σ_i². */
-    static final double ANNEALED_STEP_RATIO = 0.1;
 
     @Option(names = "--sampler", converter = SamplerKind.Converter.class, paramLabel = "NAME",
             description = "when drawing: langevin or annealed (default: annealed for noise-conditional models, else langevin)")
@@ -39,11 +32,12 @@ final class ReportSampling {
     Integer particles;
 
     @Option(names = "--steps", paramLabel = "N",
-            description = "when drawing: steps (per noise level for annealed) (default: 1000, annealed 100)")
+            description = "when drawing: steps (per noise level for annealed) (default: " + SamplerDefaults.STEPS + ")")
     Integer steps;
 
     @Option(names = "--step-size", paramLabel = "A",
-            description = "when drawing: step size α (annealed: ε, the step at the smallest σ) (default: 0.01, annealed 0.1·σ_min²)")
+            description = "when drawing: step size α (annealed: ε, the step at the smallest σ) (default: "
+                    + SamplerDefaults.STEP_SIZE + ", annealed " + SamplerDefaults.ANNEALED_EPSILON_RATIO + "·σ_min²)")
     Double stepSize;
 
     /** Throws a {@link UserError} when a sampler flag is set but samples come from a file. */
@@ -56,22 +50,23 @@ final class ReportSampling {
         }
     }
 
-    /** The sampler settings for this model and data, defaults filled in and validated. */
-    SamplerOptions options(ScoreModel model, double[] data) {
+    /** The sampler settings for this model, defaults ({@link SamplerDefaults}) filled in and validated. */
+    SamplerOptions options(ScoreModel model) {
         SamplerOptions o = new SamplerOptions();
         o.kind = kind != null ? kind : model.noiseConditional() ? SamplerKind.ANNEALED : SamplerKind.LANGEVIN;
         if (o.kind == SamplerKind.MALA) {
             throw new UserError("--sampler mala needs a density you can write down, not a learned score; "
                     + "use --sampler langevin" + (model.noiseConditional() ? " or annealed" : ""));
         }
-        boolean annealed = o.kind == SamplerKind.ANNEALED;
-        o.steps = steps != null ? steps : annealed ? ANNEALED_STEPS : 1000;
-        o.stepSize = stepSize != null ? stepSize : annealed && model.noiseConditional()
-                ? round3(ANNEALED_STEP_RATIO * square(model.sigmas()[model.sigmas().length - 1])) : 1e-2;
-        double[] box = startBox(model.standardizer().apply(data));
-        o.startLow = box[0];
-        o.startHigh = box[1];
+        o.steps = steps != null ? steps : SamplerDefaults.STEPS;
+        o.stepSize = stepSize;
+        o.startLow = SamplerDefaults.START_LOW;
+        o.startHigh = SamplerDefaults.START_HIGH;
         o.validate();
+        if (o.stepSize == null) {
+            double[] sig = model.sigmas();
+            o.stepSize = o.stepSize(sig.length > 0 ? sig[sig.length - 1] : Double.NaN);
+        }
         return o;
     }
 
@@ -87,7 +82,7 @@ final class ReportSampling {
      * in original units.
      */
     ReportSamples draw(Path modelFile, ScoreModel model, Dataset data, long seed, int threads, boolean quiet) {
-        SamplerOptions o = options(model, data.values());
+        SamplerOptions o = options(model);
         int n = particles(data.n());
         RunOptions run = new RunOptions();
         run.seed = seed;
@@ -119,34 +114,5 @@ final class ReportSampling {
                         + "--step-size %s --start-low %s --start-high %s --seed %d --out samples.csv", modelFile, n,
                 o.kind.id(), o.steps, o.stepSize, o.startLow, o.startHigh, seed));
         return s;
-    }
-
-    /**
-     * [low, high] covering every standardised coordinate, rounded outwards to 0.01 (the sampler
-     * starts particles uniform in [low, high)^D); widened to length 1 when all values coincide.
-     */
-    static double[] startBox(double[] z) {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (double v : z) {
-            lo = Math.min(lo, v);
-            hi = Math.max(hi, v);
-        }
-        lo = Math.floor(lo * 100) / 100;
-        hi = Math.ceil(hi * 100) / 100;
-        if (!(hi > lo)) {
-            lo -= 0.5;
-            hi += 0.5;
-        }
-        return new double[] {lo, hi};
-    }
-
-    private static double square(double v) {
-        return v * v;
-    }
-
-    /** Three significant digits, so the recorded step size reads as typed. */
-    private static double round3(double v) {
-        return new BigDecimal(v).round(new MathContext(3)).doubleValue();
     }
 }

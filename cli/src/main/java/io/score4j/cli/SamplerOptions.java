@@ -1,19 +1,21 @@
 package io.score4j.cli;
 
+import io.score4j.sampling.SamplerDefaults;
 import picocli.CommandLine.Option;
 
-/** Sampler flags of {@code score4j sample}. */
+/** Sampler flags of {@code score4j sample}; unset flags take {@link SamplerDefaults}. */
 final class SamplerOptions {
     @Option(names = "--sampler", defaultValue = "langevin", converter = SamplerKind.Converter.class,
             description = "langevin, annealed (noise-conditional models or --mixture) or mala (--mixture) (default: ${DEFAULT-VALUE})")
     SamplerKind kind;
 
-    @Option(names = "--steps", defaultValue = "1000", description = "steps (per noise level for annealed) (default: ${DEFAULT-VALUE})")
+    @Option(names = "--steps", defaultValue = "" + SamplerDefaults.STEPS, description = "steps (per noise level for annealed) (default: ${DEFAULT-VALUE})")
     int steps;
 
     @Option(names = "--step-size", paramLabel = "ALPHA",
-            description = "step size α (default 1e-2); annealed: ε, the step at the smallest σ_L, each level using "
-                    + "α_i = ε·σ_i²/σ_L² (default 0.05·σ_L², so α_i = 0.05·σ_i² at every level)")
+            description = "step size α (default " + SamplerDefaults.STEP_SIZE + "); annealed: ε, the step at the smallest σ_L, "
+                    + "each level using α_i = ε·σ_i²/σ_L² (default " + SamplerDefaults.ANNEALED_EPSILON_RATIO + "·σ_L², so α_i = "
+                    + SamplerDefaults.ANNEALED_EPSILON_RATIO + "·σ_i² at every level)")
     Double stepSize;
 
     /** The step size to use: the flag, or the sampler's default given the smallest noise level. */
@@ -21,23 +23,25 @@ final class SamplerOptions {
         if (stepSize != null) {
             return stepSize;
         }
-        return kind == SamplerKind.ANNEALED ? 0.05 * sigmaMin * sigmaMin : 1e-2;
+        return kind == SamplerKind.ANNEALED ? SamplerDefaults.annealedEpsilon(sigmaMin) : SamplerDefaults.STEP_SIZE;
     }
 
-    @Option(names = "--start-low", defaultValue = "0", description = "particles start U(low, high)^d (default low: ${DEFAULT-VALUE})")
+    @Option(names = "--start-low", defaultValue = "" + SamplerDefaults.START_LOW, description = "particles start U(low, high)^d (default low: ${DEFAULT-VALUE})")
     double startLow;
 
-    @Option(names = "--start-high", defaultValue = "1",
+    @Option(names = "--start-high", defaultValue = "" + SamplerDefaults.START_HIGH,
             description = "(default high: ${DEFAULT-VALUE}); in standardised units for standardised models")
     double startHigh;
 
     @Option(names = "--sigma-max", description = "annealed: largest noise level (default: the model's ladder; required for --mixture)")
     Double sigmaMax;
 
-    @Option(names = "--sigma-min", description = "annealed: smallest noise level (default: the model's ladder, or 0.01 for --mixture)")
+    @Option(names = "--sigma-min", description = "annealed: smallest noise level (default: the model's ladder, or "
+            + SamplerDefaults.MIXTURE_SIGMA_MIN + " for --mixture)")
     Double sigmaMin;
 
-    @Option(names = "--levels", description = "annealed: number of noise levels (default: the model's ladder, or 10 for --mixture)")
+    @Option(names = "--levels", description = "annealed: number of noise levels (default: the model's ladder, or "
+            + SamplerDefaults.MIXTURE_LEVELS + " for --mixture)")
     Integer levels;
 
     void validate() {

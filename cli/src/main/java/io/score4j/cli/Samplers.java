@@ -1,28 +1,29 @@
 package io.score4j.cli;
 
 import io.score4j.density.GaussianMixture;
-import io.score4j.fused.FusedLangevin;
-import io.score4j.fused.FusedMlp;
-import io.score4j.fused.Parallelism;
+import io.score4j.model.ScoreNetwork;
 import io.score4j.noise.NoiseLadder;
 import io.score4j.random.Draw;
 import io.score4j.random.Key;
 import io.score4j.sampling.AnnealedLangevin;
 import io.score4j.sampling.AnnealedLangevinConfig;
+import io.score4j.sampling.Chain;
 import io.score4j.sampling.Langevin;
 import io.score4j.sampling.LangevinConfig;
 import io.score4j.sampling.Mala;
 import io.score4j.sampling.MalaConfig;
 import io.score4j.sampling.MalaResult;
 import io.score4j.sampling.NoiseConditionalScoreFn;
+import io.score4j.sampling.SamplerDefaults;
 import io.score4j.sampling.ScoreFn;
 import io.score4j.tensor.Tensor;
-import io.score4j.train.ModelScores;
 import io.score4j.train.RunMemory;
 import io.score4j.train.ScoreModel;
 
 /**
- * Runs the chosen sampler for {@code score4j sample}; keys: start = key.child(0), chain = key.child(1).
+ * Runs the chosen sampler for {@code score4j sample} and {@code score4j report}: flags to library calls. The
+ * model's {@link ScoreNetwork} picks the fused or generic chain; {@link SamplerDefaults} fills unset flags.
+ * Keys: start = key.child(0), chain = key.child(1).
  * The memory a run needs ({@link RunMemory#sampling}) is checked against the heap before it starts.
  */
 final class Samplers {
@@ -46,7 +47,8 @@ final class Samplers {
 
     static Drawn fromMixture(GaussianMixture mix, int n, SamplerOptions o, RunOptions run, Key key) {
         int d = mix.dim();
-        RunMemory.sampling(n, d, null, o.kind == SamplerKind.ANNEALED ? levelsOr(o, 10) : 0).check();
+        RunMemory.sampling(n, d, null, o.kind == SamplerKind.ANNEALED ? levelsOr(o, SamplerDefaults.MIXTURE_LEVELS) : 0)
+                .check();
         if (o.kind != SamplerKind.MALA) {
             checkFloatRange(mix, o.kind);
         }
@@ -68,14 +70,15 @@ final class Samplers {
                     throw new UserError("--sigma-max is required for annealed sampling of a --mixture: the largest noise "
                             + "level, about the largest distance between two of its modes");
                 }
-                NoiseLadder ladder = NoiseLadder.geometric(o.sigmaMax, o.sigmaMin != null ? o.sigmaMin : 0.01,
-                        o.levels != null ? o.levels : 10);
+                NoiseLadder ladder = NoiseLadder.geometric(o.sigmaMax,
+                        o.sigmaMin != null ? o.sigmaMin : SamplerDefaults.MIXTURE_SIGMA_MIN,
+                        levelsOr(o, SamplerDefaults.MIXTURE_LEVELS));
                 return Drawn.of(widen(annealed(NoiseConditionalScoreFn.of(mix::convolved), start, d, ladder, o, run, key)), d,
                         Double.NaN);
             }
             case LANGEVIN:
             default:
-                return Drawn.of(widen(langevin(ScoreFn.of(mix), start, d, o, run, key)), d, Double.NaN);
+                return Drawn.of(widen(langevin(Chain.generic(ScoreFn.of(mix)), start, d, o, run, key)), d, Double.NaN);
         }
     }
 
@@ -84,23 +87,24 @@ final class Samplers {
         RunMemory.sampling(n, d, m.spec(), m.noiseConditional() && o.kind == SamplerKind.ANNEALED
                 ? levelsOr(o, m.sigmas().length) : 0).check();
         float[] start = Draw.uniform(key.child(0), n * d, o.startLow, o.startHigh);
-        float[] z;
         if (o.kind == SamplerKind.MALA) {
             throw new UserError("--sampler mala needs a density, not a learned score: use it with --mixture");
-        } else if (m.noiseConditional()) {
+        }
+        ScoreNetwork net = m.network();
+        float[] z;
+        if (m.noiseConditional()) {
             double[] sig = m.sigmas();
-            NoiseLadder ladder = NoiseLadder.geometric(o.sigmaMax != null ? o.sigmaMax : sig[0],
+            // The model's own ladder, unless a flag reshapes it (then geometric between the chosen ends).
+            NoiseLadder ladder = o.sigmaMax == null && o.sigmaMin == null && o.levels == null ? m.noise()
+                    : NoiseLadder.geometric(o.sigmaMax != null ? o.sigmaMax : sig[0],
                     o.sigmaMin != null ? o.sigmaMin : sig[sig.length - 1], o.levels != null ? o.levels : sig.length);
-            z = o.kind == SamplerKind.ANNEALED ? annealed(ModelScores.noiseConditional(m), start, d, ladder, o, run, key)
-                    : langevin(ModelScores.noiseConditional(m).at(ladder.sigmaMin()), start, d, o, run, key);
+            z = o.kind == SamplerKind.ANNEALED ? annealed(net.noiseConditional(), start, d, ladder, o, run, key)
+                    : langevin(net.chainAt(ladder.sigmaMin()), start, d, o, run, key);
         } else {
             if (o.kind == SamplerKind.ANNEALED) {
                 throw new UserError(annealedNeedsLadder(m));
             }
-            z = FusedMlp.supports(m.spec())
-                    ? fusedLangevin(FusedMlp.of(m.spec(), m.params()), start, o.stepSize(0), o.steps, run.threads(),
-                            key.child(1), "langevin", run.quiet)
-                    : langevin(ModelScores.of(m), start, d, o, run, key);
+            z = langevin(net.chain(), start, d, o, run, key);
         }
         return Drawn.of(m.standardizer().invert(widen(z)), d, Double.NaN);
     }
@@ -133,31 +137,10 @@ final class Samplers {
         return o.levels != null ? o.levels : otherwise;
     }
 
-    /** Steps per piece of the fused chain between progress-bar updates (the bits do not depend on it). */
-    private static final int PROGRESS_STEPS = 100;
-
-    /**
-     * Langevin with a one-hidden-layer model on the fused block-wise driver (each block of particles runs
-     * its steps while it stays in cache): the same update and noise as {@link Langevin}, in float
-     * arithmetic, run in pieces so a progress bar can be drawn. Returns the particles (start is not modified).
-     */
-    static float[] fusedLangevin(FusedMlp net, float[] start, double stepSize, int steps, int threads, Key key,
-                                 String label, boolean quiet) {
-        float[] x = start.clone();
-        int n = start.length / net.dim();
-        Progress bar = Progress.start(label, steps, quiet);
-        for (int t = 0; t < steps; t += PROGRESS_STEPS) {
-            int piece = Math.min(PROGRESS_STEPS, steps - t);
-            FusedLangevin.run(net, x, n, stepSize, t, piece, key, Parallelism.of(threads));
-            bar.update(t + piece, "");
-        }
-        bar.finish();
-        return x;
-    }
-
-    private static float[] langevin(ScoreFn score, float[] start, int d, SamplerOptions o, RunOptions run, Key key) {
+    /** Langevin on {@code chain} (the network's fused or generic strategy); keys as the class states. */
+    private static float[] langevin(Chain chain, float[] start, int d, SamplerOptions o, RunOptions run, Key key) {
         Progress bar = Progress.start("langevin", o.steps, run.quiet);
-        float[] out = Langevin.sample(score, start, d, new LangevinConfig(o.stepSize(0), o.steps, 0, run.threads()),
+        float[] out = Langevin.sample(chain, start, d, new LangevinConfig(o.stepSize(0), o.steps, 0, run.threads()),
                 key.child(1), done -> bar.update(done, "")).samples().data32();
         bar.finish();
         return out;

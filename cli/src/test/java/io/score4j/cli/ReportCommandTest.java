@@ -12,6 +12,7 @@ import io.score4j.nn.MlpSpec;
 import io.score4j.random.Key;
 import io.score4j.report.HtmlReport;
 import io.score4j.noise.NoiseLadder;
+import io.score4j.sampling.SamplerDefaults;
 import io.score4j.tensor.DType;
 import io.score4j.train.ScoreModel;
 import java.awt.image.BufferedImage;
@@ -133,8 +134,11 @@ class ReportCommandTest {
         assertEquals(bySigma.get(2).get("fisher_divergence").asDouble(), r.at("/metrics/fisher_divergence").asDouble());
         JsonNode sampler = r.at("/samples/sampler");
         assertEquals("annealed", sampler.get("kind").asText());
-        assertEquals(ReportSampling.ANNEALED_STEPS, sampler.get("steps").asInt());
-        assertEquals(ReportSampling.ANNEALED_STEP_RATIO * 0.05 * 0.05, sampler.get("step_size").asDouble(), 1e-12);
+        // The same defaults as score4j sample: one home, SamplerDefaults.
+        assertEquals(SamplerDefaults.STEPS, sampler.get("steps").asInt());
+        assertEquals(SamplerDefaults.annealedEpsilon(0.05), sampler.get("step_size").asDouble());
+        assertEquals(SamplerDefaults.START_LOW, sampler.get("start_low").asDouble());
+        assertEquals(SamplerDefaults.START_HIGH, sampler.get("start_high").asDouble());
         assertEquals(6, sampler.get("sigmas").size());
         assertTrue(r.at("/model/noise_conditional").asBoolean());
     }

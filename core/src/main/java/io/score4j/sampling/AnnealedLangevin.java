@@ -41,7 +41,7 @@ public final class AnnealedLangevin {
         NoiseLadder ladder = config.ladder();
         List<LangevinEngine.Level> levels = new ArrayList<>();
         for (int i = 0; i < ladder.levels(); i++) {
-            levels.add(new LangevinEngine.Level(score.at(ladder.sigma(i)), ladder.stepSize(config.epsilon(), i),
+            levels.add(new LangevinEngine.Level(Chain.generic(score.at(ladder.sigma(i))), ladder.stepSize(config.epsilon(), i),
                     config.stepsPerLevel(), key.child(i)));
         }
         return LangevinEngine.run(start, d, levels, config.thinning(), config.threads(), progress);

@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param threads       worker threads ≥ 1; results are bit-identical for every value
  */
 public record AnnealedLangevinConfig(NoiseLadder ladder, double epsilon, int stepsPerLevel, int thinning,
-                                     int threads) {
+                                     int threads) implements SamplerConfig {
     public AnnealedLangevinConfig {
         Objects.requireNonNull(ladder, "ladder");
         if (!(epsilon > 0) || !Double.isFinite(epsilon)) {

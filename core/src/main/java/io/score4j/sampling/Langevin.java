@@ -13,7 +13,9 @@ import java.util.function.IntConsumer;
  * Coordinate j of particle i at step t uses z = {@code Draw.normalAt(key.child(t), i·d + j)}, so the
  * output depends only on (score, start, config minus threads, key): bit-identical for any thread count.
  * The chain is biased for finite α; for a Gaussian N(μ, σ²) its stationary variance is σ²/(1 − α/(2σ²)).
- * Use {@link Mala} for an exact sampler of an analytic density.
+ * Use {@link Mala} for an exact sampler of an analytic density. The {@link Chain} chooses the strategy:
+ * {@link Chain.Generic} for any score (double-precision update), {@link Chain.Fused} for a one-hidden-layer
+ * network (float update, cache-resident blocks); the noise is the same in both.
  */
 public final class Langevin {
     private Langevin() {}
@@ -36,10 +38,20 @@ public final class Langevin {
      */
     public static SamplingResult sample(ScoreFn score, float[] start, int d, LangevinConfig config, Key key,
                                         IntConsumer progress) {
-        Objects.requireNonNull(score, "score");
+        return sample(Chain.generic(score), start, d, config, key, progress);
+    }
+
+    /**
+     * Runs {@code config.steps()} ULA steps from {@code start} with the strategy {@code chain}; the same
+     * contract as {@link #sample(ScoreFn, float[], int, LangevinConfig, Key, IntConsumer)}, except that the
+     * fused strategy reports progress every at most {@value Chain#FUSED_SEGMENT_STEPS} steps.
+     */
+    public static SamplingResult sample(Chain chain, float[] start, int d, LangevinConfig config, Key key,
+                                        IntConsumer progress) {
+        Objects.requireNonNull(chain, "chain");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(key, "key");
-        var level = new LangevinEngine.Level(score, config.stepSize(), config.steps(), key);
+        var level = new LangevinEngine.Level(chain, config.stepSize(), config.steps(), key);
         return LangevinEngine.run(start, d, List.of(level), config.thinning(), config.threads(), progress);
     }
 }

@@ -8,7 +8,7 @@ package io.score4j.sampling;
  * @param thinning  k ≥ 0: keep the state after every k-th step in the history; 0 keeps no history
  * @param threads   worker threads ≥ 1; results are bit-identical for every value
  */
-public record LangevinConfig(double stepSize, int steps, int thinning, int threads) {
+public record LangevinConfig(double stepSize, int steps, int thinning, int threads) implements SamplerConfig {
     public LangevinConfig {
         if (!(stepSize > 0) || !Double.isFinite(stepSize)) {
             throw new IllegalArgumentException("stepSize must be finite and > 0, got " + stepSize);

@@ -11,14 +11,17 @@ import java.util.function.IntConsumer;
  * run block-parallel with per-step keys so the bits do not depend on the thread count.
  *
  * <p>Step t of a level with key K updates coordinate j of particle i with
- * z = {@code Draw.normalAt(K.child(t), i·d + j)}. Blocks run independently between synchronisation
- * points, which fall every {@link #SEGMENT_STEPS} steps, at history snapshots and at level ends.
+ * z = {@code Draw.normalAt(K.child(t), i·d + j)} by {@link LangevinUpdate}. Blocks run independently
+ * between synchronisation points, which fall every {@link #SEGMENT_STEPS} steps ({@link Chain#FUSED_SEGMENT_STEPS}
+ * for the fused strategy), at history snapshots and at level ends. Within a segment the generic strategy
+ * steps a whole block at a time; the fused one runs all the segment's steps on {@link Chain#FUSED_BLOCK}
+ * particles before moving to the next {@link Chain#FUSED_BLOCK} (same bits, better cache use).
  */
 final class LangevinEngine {
     static final int SEGMENT_STEPS = 32;
 
-    /** {@code steps} steps of size {@code stepSize} with {@code score}; step t uses {@code key.child(t)}. */
-    record Level(ScoreFn score, double stepSize, int steps, Key key) {}
+    /** {@code steps} steps of size {@code stepSize} with {@code chain}; step t uses {@code key.child(t)}. */
+    record Level(Chain chain, double stepSize, int steps, Key key) {}
 
     private LangevinEngine() {}
 
@@ -53,7 +56,7 @@ final class LangevinEngine {
             for (Level level : levels) {
                 for (int t = 0; t < level.steps(); ) {
                     int from = t;
-                    int to = segmentEnd(t, level.steps(), done, thinning);
+                    int to = segmentEnd(t, level.steps(), done, thinning, segmentSteps(level.chain()));
                     blocks.forEach(b -> advance(level, x, s, d, blocks.start(b), blocks.end(b), z[b], from, to));
                     done += to - from;
                     t = to;
@@ -69,8 +72,12 @@ final class LangevinEngine {
         return new SamplingResult(Tensor.wrap(x, n, d), history);
     }
 
-    private static int segmentEnd(int t, int steps, int done, int thinning) {
-        int end = Math.min(steps, t + SEGMENT_STEPS);
+    private static int segmentSteps(Chain chain) {
+        return chain instanceof Chain.Fused ? Chain.FUSED_SEGMENT_STEPS : SEGMENT_STEPS;
+    }
+
+    private static int segmentEnd(int t, int steps, int done, int thinning, int segment) {
+        int end = Math.min(steps, t + segment);
         if (thinning > 0) {
             end = Math.min(end, t + thinning - done % thinning);
         }
@@ -78,20 +85,22 @@ final class LangevinEngine {
     }
 
     /**
-     * Steps [from, to) for rows [i0, i1): x ← x + α·s(x) + √(2α)·z, in double, rounded to float.
-     * Modifies x and s in those rows and the block scratch z.
+     * Steps [from, to) for rows [i0, i1), in passes of {@link Chain#FUSED_BLOCK} rows for the fused strategy
+     * (all steps of a pass before the next) and one pass of the whole block otherwise. Modifies x and s in
+     * those rows and the block scratch z.
      */
     private static void advance(Level level, float[] x, float[] s, int d, int i0, int i1, double[] z, int from, int to) {
-        double alpha = level.stepSize();
-        double noise = Math.sqrt(2 * alpha);
-        int lo = i0 * d;
-        int len = (i1 - i0) * d;
-        for (int t = from; t < to; t++) {
-            level.score().score(x, i0, i1 - i0, d, s);
-            Noise.normals(level.key().child(t), lo, z, 0, len);
-            for (int m = 0; m < len; m++) {
-                int k = lo + m;
-                x[k] = (float) (x[k] + alpha * s[k] + noise * z[m]);
+        Chain chain = level.chain();
+        ScoreFn score = chain.score();
+        int pass = chain instanceof Chain.Fused ? Chain.FUSED_BLOCK : i1 - i0;
+        for (int p0 = i0; p0 < i1; p0 += pass) {
+            int rows = Math.min(pass, i1 - p0);
+            int lo = p0 * d;
+            int len = rows * d;
+            for (int t = from; t < to; t++) {
+                score.score(x, p0, rows, d, s);
+                Noise.normals(level.key().child(t), lo, z, 0, len);
+                LangevinUpdate.apply(chain.precision(), level.stepSize(), x, s, z, lo, len);
             }
         }
     }

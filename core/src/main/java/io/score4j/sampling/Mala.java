@@ -93,7 +93,7 @@ public final class Mala {
             this.logp = new double[n];
             this.d = d;
             this.alpha = alpha;
-            this.noise = Math.sqrt(2 * alpha);
+            this.noise = LangevinUpdate.noiseScale(alpha);
         }
 
         void init(int i0, int i1) {
@@ -125,7 +125,7 @@ public final class Mala {
         private boolean step(int i, double[] z, int zo, double[] xp, double[] sp, double u) {
             int base = i * d;
             for (int j = 0; j < d; j++) {
-                xp[j] = x[base + j] + alpha * s[base + j] + noise * z[zo + j];
+                xp[j] = LangevinUpdate.proposal(x[base + j], s[base + j], z[zo + j], alpha, noise);
             }
             double lpProp = density.logDensity(xp, 0);
             density.score(xp, 0, sp, 0);

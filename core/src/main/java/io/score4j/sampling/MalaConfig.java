@@ -7,7 +7,7 @@ package io.score4j.sampling;
  * @param steps    number of proposals per particle, ≥ 0
  * @param threads  worker threads ≥ 1; results are bit-identical for every value
  */
-public record MalaConfig(double stepSize, int steps, int threads) {
+public record MalaConfig(double stepSize, int steps, int threads) implements SamplerConfig {
     public MalaConfig {
         if (!(stepSize > 0) || !Double.isFinite(stepSize)) {
             throw new IllegalArgumentException("stepSize must be finite and > 0, got " + stepSize);

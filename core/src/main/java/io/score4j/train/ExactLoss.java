@@ -2,21 +2,22 @@ package io.score4j.train;
 
 import io.score4j.fused.FusedMlp;
 import io.score4j.fused.Parallelism;
+import io.score4j.model.Kernel;
 import io.score4j.nn.MlpSpec;
 import io.score4j.objective.ExactScoreMatching;
 import io.score4j.tensor.Tensor;
 import java.util.Arrays;
 
 /**
- * Exact score matching as a {@link BatchLoss}: the fused one-hidden-layer kernel where it applies,
- * the generic autodiff path ({@link ExactScoreMatching}) otherwise. Both compute
+ * Exact score matching as a {@link BatchLoss}: the fused one-hidden-layer kernel where {@link Kernel#training}
+ * chooses it, the generic autodiff path ({@link ExactScoreMatching}) otherwise. Both compute
  * mean_b ½‖s(x_b)‖² + tr ∂s/∂x(x_b) and its parameter gradient.
  */
 public final class ExactLoss {
     private ExactLoss() {}
 
     public static BatchLoss of(MlpSpec spec, int d, int threads) {
-        return FusedMlp.supports(spec) ? fused(spec, threads) : generic(spec, d);
+        return Kernel.training(spec, true) == Kernel.FUSED_ONE_HIDDEN_LAYER ? fused(spec, threads) : generic(spec, d);
     }
 
     /** The fused one-hidden-layer kernel; results do not depend on {@code threads}. */

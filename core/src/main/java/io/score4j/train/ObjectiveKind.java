@@ -4,6 +4,7 @@ import io.score4j.fused.DeepLoss;
 import io.score4j.fused.DeepMlp;
 import io.score4j.fused.DeepSliced;
 import io.score4j.fused.Parallelism;
+import io.score4j.model.Kernel;
 import io.score4j.nn.Activation;
 import io.score4j.nn.MlpSpec;
 import io.score4j.objective.DenoisingScoreMatching;
@@ -148,7 +149,7 @@ public enum ObjectiveKind {
             return ExactLoss.of(spec, d, threads);
         }
         Objective objective = objective(options);
-        if (DeepMlp.supports(spec)) {
+        if (Kernel.training(spec, false) == Kernel.FUSED_DEEP) {
             return fusedDeep(spec, objective, options, threads);
         }
         return (params, batch, n, key) -> {

@@ -6,6 +6,8 @@ import io.score4j.InputException;
 import io.score4j.data.Standardizer;
 import io.score4j.io.SafeTensors;
 import io.score4j.io.SafeTensorsFile;
+import io.score4j.model.Conditioning;
+import io.score4j.model.ScoreNetwork;
 import io.score4j.nn.Activation;
 import io.score4j.nn.MlpInit;
 import io.score4j.nn.MlpSpec;
@@ -101,6 +103,11 @@ public record ScoreModel(MlpSpec spec, Params params, Standardizer standardizer,
 
     public boolean noiseConditional() {
         return noise != null;
+    }
+
+    /** The score network: these parameters with the conditioning rule of this model's noise ladder. */
+    public ScoreNetwork network() {
+        return ScoreNetwork.of(spec, params, noiseConditional() ? Conditioning.noiseLevel() : Conditioning.none());
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.score4j.bench;
 
-import io.score4j.fused.FusedLangevin;
 import io.score4j.fused.FusedMlp;
 import io.score4j.fused.Gradients;
 import io.score4j.fused.Parallelism;
@@ -83,7 +82,7 @@ public class FusedMlpBenchmark {
 
     @Benchmark
     public float[] langevin10kx10() {
-        FusedLangevin.run(net, state, 10_000, 1e-3, 10, key, parallelism);
-        return state;
+        return io.score4j.sampling.Langevin.sample(io.score4j.sampling.Chain.fused(net), state, net.dim(),
+                new io.score4j.sampling.LangevinConfig(1e-3, 10, 0, parallelism.threads()), key, null).samples().data32();
     }
 }

@@ -45,7 +45,7 @@ final class NoiseLadderTest {
         assertThrows(IllegalArgumentException.class, () -> l.sigma(2));
     }
 
-    /** The ladder sampling.NoiseSchedule computed before this type existed (with StrictMath, as since issue 13), written out as it did it. */
+    /** The ladder sampling.NoiseSchedule computed before this type existed, written out as it did it. */
     private static double[] scheduleLadder(double sigmaMax, double sigmaMin, int levels) {
         double[] out = new double[levels];
         for (int i = 0; i < levels; i++) {

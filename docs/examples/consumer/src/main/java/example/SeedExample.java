@@ -2,8 +2,9 @@ package example;
 
 import io.score4j.data.MixtureData;
 import io.score4j.density.GaussianMixture;
-import io.score4j.fused.FusedMlp;
 import io.score4j.metrics.ScoreMetrics;
+import io.score4j.model.Conditioning;
+import io.score4j.model.ScoreNetwork;
 import io.score4j.nn.Activation;
 import io.score4j.nn.Init;
 import io.score4j.nn.MlpInit;
@@ -12,10 +13,10 @@ import io.score4j.nn.Params;
 import io.score4j.optim.AdamState;
 import io.score4j.optim.Optimizer;
 import io.score4j.optim.Optimizers;
-import io.score4j.random.Draw;
 import io.score4j.random.Key;
 import io.score4j.sampling.Langevin;
 import io.score4j.sampling.LangevinConfig;
+import io.score4j.sampling.SamplerDefaults;
 import io.score4j.sampling.ScoreFn;
 import io.score4j.tensor.DType;
 import io.score4j.tensor.Tensor;
@@ -42,7 +43,8 @@ public final class SeedExample {
         BatchLoss exact = ObjectiveKind.EXACT.loss(spec, 1, ObjectiveOptions.defaults(), 2);  // ½‖s‖² + tr ∂s/∂x
         TrainState<AdamState> trained = Trainer.run(Trainer.start(init, adam, keys[2]), data, 20000, 1, exact, adam,
                 TrainConfig.of(epochs, 2048), new TrainListener<>() {});          // batches of 2048, no replacement
-        ScoreFn score = FusedMlp.of(spec, trained.params())::score;              // the learned s(x)
+        ScoreNetwork net = ScoreNetwork.of(spec, trained.params(), Conditioning.none()); // s(x) = net(x)
+        ScoreFn score = net.score();                                             // on the kernel it picks
 
         float[] points = MixtureData.sample(mix, 20000, keys[4]).toFloatArray(); // fresh points of the mixture
         float[] learned = new float[points.length];
@@ -50,9 +52,9 @@ public final class SeedExample {
         double fisher = ScoreMetrics.fisherDivergence(Tensor.wrap(points, points.length).toDoubleArray(),
                 Tensor.wrap(learned, learned.length).toDoubleArray(), mix);     // ½ E‖s − s*‖²
 
-        float[] start = Draw.uniform(keys[3].child(0), 10000, 0, 1);             // 10 000 particles from U(0,1)
-        float[] samples = Langevin.sample(score, start, 1, LangevinConfig.of(1e-2, steps), keys[3].child(1))
-                .samples().data32();                                              // x ← x + α s(x) + √(2α) z
+        float[] start = SamplerDefaults.start(keys[3].child(0), 10000, 1);       // 10 000 particles from U(0,1)
+        float[] samples = Langevin.sample(net.chain(), start, 1, new LangevinConfig(1e-2, steps, 0, 2),
+                keys[3].child(1), null).samples().data32();                       // x ← x + α s(x) + √(2α) z
         int right = 0;
         for (float x : samples) {
             right += x > 0 ? 1 : 0;

@@ -3,9 +3,6 @@ package io.score4j.demo;
 import io.score4j.data.MixtureData;
 import io.score4j.data.Standardizer;
 import io.score4j.density.GaussianMixture;
-import io.score4j.fused.FusedLangevin;
-import io.score4j.fused.FusedMlp;
-import io.score4j.fused.Parallelism;
 import io.score4j.metrics.ColumnStats;
 import io.score4j.metrics.KolmogorovSmirnov;
 import io.score4j.metrics.ModeMass;
@@ -18,13 +15,15 @@ import io.score4j.nn.MlpSpec;
 import io.score4j.optim.ChainState;
 import io.score4j.optim.Optimizer;
 import io.score4j.random.Draw;
+import io.score4j.optim.Optimizers;
 import io.score4j.random.Key;
 import io.score4j.report.LearnedScores;
+import io.score4j.sampling.Chain;
 import io.score4j.sampling.Langevin;
 import io.score4j.sampling.LangevinConfig;
+import io.score4j.sampling.SamplerDefaults;
 import io.score4j.sampling.ScoreFn;
 import io.score4j.tensor.DType;
-import io.score4j.tensor.Tensor;
 import io.score4j.tensor.simd.VectorMath;
 import io.score4j.train.BatchLoss;
 import io.score4j.train.ObjectiveKind;
@@ -45,8 +44,6 @@ import java.util.Map;
  * Keys: {@code Key.of(seed).split(5)} = data, init, train, sample, eval.
  */
 public final class FoundingDemo {
-    /** Langevin steps between progress updates of the fused chain (results do not depend on it). */
-    private static final int PROGRESS_STEPS = 100;
     /** The seed's mixture ½N(−2, 1) + ½N(2, 1), as JSON. */
     public static final String MIXTURE = "{\"weights\":[0.5,0.5],\"means\":[[-2],[2]],\"stds\":[[1],[1]]}";
 
@@ -57,7 +54,7 @@ public final class FoundingDemo {
                     int langevinSteps, int threads) {
         /** The seed's settings with the given seed, epochs, Langevin steps and threads. */
         public static Settings seed(long seed, int epochs, int langevinSteps, int threads) {
-            return new Settings(seed, 20000, 1024, epochs, 2048, 5e-3, 1e-2, 10000, langevinSteps, threads);
+            return new Settings(seed, 20000, 1024, epochs, 2048, 5e-3, SamplerDefaults.STEP_SIZE, 10000, langevinSteps, threads);
         }
 
         /**
@@ -163,32 +160,23 @@ public final class FoundingDemo {
 
     private static Chains sample(Settings s, GaussianMixture mix, ScoreModel model, Key key, DemoProgress progress) {
         Key[] k = key.split(2);
-        float[] start = Draw.uniform(k[0], s.particles(), 0, 1);
+        float[] start = SamplerDefaults.start(k[0], s.particles(), 1);
         LangevinConfig cfg = new LangevinConfig(s.alpha(), s.langevinSteps(), 0, s.threads());
         long t0 = System.nanoTime();
-        double[] learned = fusedChain(FusedMlp.of(model.spec(), model.params()), start, cfg, k[1],
-                progress.start("sample (learned)", cfg.steps()));
+        double[] learned = chain(model.network().chain(), start, cfg, k[1], progress.start("sample (learned)", cfg.steps()));
         double learnedSeconds = (System.nanoTime() - t0) / 1e9;
         long t1 = System.nanoTime();
-        double[] exact = chain(ScoreFn.of(mix), start, cfg, k[1], progress.start("sample (exact)", cfg.steps()));
+        double[] exact = chain(Chain.generic(ScoreFn.of(mix)), start, cfg, k[1],
+                progress.start("sample (exact)", cfg.steps()));
         return new Chains(learned, learnedSeconds, exact, (System.nanoTime() - t1) / 1e9);
     }
 
-    /** The fused float32 Langevin chain from {@code start}, in pieces of {@value #PROGRESS_STEPS} steps. */
-    private static double[] fusedChain(FusedMlp net, float[] start, LangevinConfig cfg, Key key, DemoProgress.Phase bar) {
-        float[] x = start.clone();
-        int n = start.length / net.dim();
-        for (int t = 0; t < cfg.steps(); t += PROGRESS_STEPS) {
-            int piece = Math.min(PROGRESS_STEPS, cfg.steps() - t);
-            FusedLangevin.run(net, x, n, cfg.stepSize(), t, piece, key, Parallelism.of(cfg.threads()));
-            bar.update(t + piece, "");
-        }
-        bar.finish();
-        return Tensor.wrap(x, x.length).toDoubleArray();
-    }
-
-    private static double[] chain(ScoreFn score, float[] start, LangevinConfig cfg, Key key, DemoProgress.Phase bar) {
-        double[] out = Langevin.sample(score, start, 1, cfg, key, done -> bar.update(done, "")).samples().toDoubleArray();
+    /**
+     * Langevin on {@code chain} from {@code start}: the learned score's chain is the network's own
+     * ({@link io.score4j.model.ScoreNetwork#chain()}: fused float32 for the seed's one-hidden-layer net).
+     */
+    private static double[] chain(Chain chain, float[] start, LangevinConfig cfg, Key key, DemoProgress.Phase bar) {
+        double[] out = Langevin.sample(chain, start, 1, cfg, key, done -> bar.update(done, "")).samples().toDoubleArray();
         bar.finish();
         return out;
     }

@@ -1,4 +1,4 @@
-package io.score4j.fused;
+package io.score4j.sampling;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.score4j.fused.FusedMlp;
 import io.score4j.nn.Activation;
 import io.score4j.nn.MlpSpec;
 import io.score4j.nn.Params;
@@ -16,7 +17,14 @@ import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class FusedLangevinTest {
+/** The fused strategy of the Langevin chain ({@link Chain.Fused}); ported from the former FusedLangevinTest. */
+class FusedChainTest {
+    /** {@code steps} fused steps from x0 (not modified); the particles afterwards. */
+    static float[] fused(FusedMlp net, float[] x0, double alpha, int steps, Key key, int threads) {
+        return Langevin.sample(Chain.fused(net), x0, net.dim(), new LangevinConfig(alpha, steps, 0, threads), key, null)
+                .samples().data32();
+    }
+
     private static FusedMlp randomNet(int d, int h) {
         MlpSpec spec = MlpSpec.scoreNet(d, Activation.SOFTPLUS, h);
         return FusedMlp.of(spec, io.score4j.nn.MlpInit.init(spec, io.score4j.nn.Init.SCALED, Key.of(1),
@@ -28,14 +36,11 @@ class FusedLangevinTest {
         FusedMlp net = randomNet(2, 64);
         int n = 130;
         float[] x0 = Draw.normal(Key.of(7), n * 2);
-        float[] whole = x0.clone();
-        FusedLangevin.run(net, whole, n, 0.01, 25, Key.of(8), Parallelism.of(2));
-        float[] pieces = x0.clone();
-        FusedLangevin.run(net, pieces, n, 0.01, 0, 10, Key.of(8), Parallelism.of(1));
-        FusedLangevin.run(net, pieces, n, 0.01, 10, 15, Key.of(8), Parallelism.of(2));
-        assertArrayEquals(whole, pieces);
-        assertThrows(IllegalArgumentException.class,
-                () -> FusedLangevin.run(net, pieces, n, 0.01, -1, 1, Key.of(8), Parallelism.of(1)));
+        float[] whole = fused(net, x0, 0.01, 250, Key.of(8), 2);
+        // Thinning every 7 steps cuts the fused segments at other places; the bits stay the same.
+        SamplingResult cut = Langevin.sample(Chain.fused(net), x0, 2, new LangevinConfig(0.01, 250, 7, 1), Key.of(8), null);
+        assertArrayEquals(whole, cut.samples().data32());
+        assertEquals(250 / 7, cut.history().size());
     }
 
     @Test
@@ -44,8 +49,7 @@ class FusedLangevinTest {
         int n = 101;
         float[] x0 = Draw.normal(Key.of(2), n * 3);
         Key key = Key.of(3);
-        float[] fused = x0.clone();
-        FusedLangevin.run(net, fused, n, 0.01, 5, key, Parallelism.of(2));
+        float[] fused = fused(net, x0, 0.01, 5, key, 2);
         float[] plain = x0.clone();
         float[] s = new float[n * 3];
         for (int t = 0; t < 5; t++) {
@@ -62,12 +66,9 @@ class FusedLangevinTest {
     void bitIdenticalForAnyThreadCountAndSeedSensitive() {
         FusedMlp net = randomNet(1, 64);
         float[] x0 = Draw.normal(Key.of(4), 300);
-        float[] a = x0.clone();
-        float[] b = x0.clone();
-        float[] c = x0.clone();
-        FusedLangevin.run(net, a, 300, 0.05, 20, Key.of(5), Parallelism.single());
-        FusedLangevin.run(net, b, 300, 0.05, 20, Key.of(5), Parallelism.of(3));
-        FusedLangevin.run(net, c, 300, 0.05, 20, Key.of(6), Parallelism.of(3));
+        float[] a = fused(net, x0, 0.05, 20, Key.of(5), 1);
+        float[] b = fused(net, x0, 0.05, 20, Key.of(5), 3);
+        float[] c = fused(net, x0, 0.05, 20, Key.of(6), 3);
         assertArrayEquals(a, b);
         assertFalse(Arrays.equals(a, c));
     }
@@ -88,8 +89,7 @@ class FusedLangevinTest {
                 MlpSpec.biasName(1), Tensor.of(new float[] {mu - 60f}, 1)));
         FusedMlp net = FusedMlp.of(MlpSpec.scoreNet(1, Activation.SOFTPLUS, 1), p);
         int n = 20_000;
-        float[] x = Draw.normal(Key.of(7), n);
-        FusedLangevin.run(net, x, n, 0.05, 400, Key.of(8), Parallelism.of(2));
+        float[] x = fused(net, Draw.normal(Key.of(7), n), 0.05, 400, Key.of(8), 2);
         double mean = 0;
         for (float v : x) {
             mean += v;
@@ -108,10 +108,9 @@ class FusedLangevinTest {
     @Test
     void rejectsBadArguments() {
         FusedMlp net = randomNet(2, 8);
-        assertThrows(IllegalArgumentException.class, () -> FusedLangevin.run(net, new float[4], 2, 0, 1, Key.of(1),
-                Parallelism.single()));
-        assertThrows(IllegalArgumentException.class, () -> FusedLangevin.run(net, new float[4], 3, 0.1, 1, Key.of(1),
-                Parallelism.single()));
-        assertTrue(FusedLangevin.BLOCK % 2 == 0);
+        assertThrows(IllegalArgumentException.class, () -> fused(net, new float[4], 0, 1, Key.of(1), 1));
+        assertThrows(IllegalArgumentException.class, () -> fused(net, new float[5], 0.1, 1, Key.of(1), 1));
+        assertThrows(IllegalArgumentException.class, () -> fused(randomNet(3, 8), new float[4], 0.1, 1, Key.of(1), 1));
+        assertTrue(Chain.FUSED_BLOCK % 2 == 0);
     }
 }

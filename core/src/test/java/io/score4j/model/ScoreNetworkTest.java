@@ -1,0 +1,146 @@
+package io.score4j.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.score4j.nn.Activation;
+import io.score4j.nn.Init;
+import io.score4j.nn.MlpForward;
+import io.score4j.nn.MlpInit;
+import io.score4j.nn.MlpSpec;
+import io.score4j.nn.Params;
+import io.score4j.random.Draw;
+import io.score4j.random.Key;
+import io.score4j.sampling.Chain;
+import io.score4j.tensor.DType;
+import org.junit.jupiter.api.Test;
+
+class ScoreNetworkTest {
+    private static final MlpSpec ONE_HIDDEN = MlpSpec.scoreNet(2, Activation.SOFTPLUS, 32);
+    private static final MlpSpec DEEP = MlpSpec.scoreNet(2, Activation.TANH, 16, 16);
+    private static final MlpSpec NC_DEEP = new MlpSpec(new int[] {3, 16, 16, 2}, Activation.SILU);
+    private static final MlpSpec NC_ONE_HIDDEN = new MlpSpec(new int[] {3, 24, 2}, Activation.SOFTPLUS);
+    private static final MlpSpec NC_LINEAR = new MlpSpec(new int[] {3, 2}, Activation.SOFTPLUS);
+
+    private static Params params(MlpSpec spec) {
+        return MlpInit.init(spec, Init.SCALED, Key.of(21), DType.F32);
+    }
+
+    @Test
+    void oneTableChoosesTheKernelForScoringAndTraining() {
+        assertEquals(Kernel.FUSED_ONE_HIDDEN_LAYER, Kernel.scoring(ONE_HIDDEN, Conditioning.none()));
+        assertEquals(Kernel.FUSED_DEEP, Kernel.scoring(DEEP, Conditioning.none()));
+        assertEquals(Kernel.FUSED_DEEP, Kernel.scoring(NC_ONE_HIDDEN, Conditioning.noiseLevel()));
+        assertEquals(Kernel.FUSED_DEEP, Kernel.scoring(NC_DEEP, Conditioning.noiseLevel()));
+        assertEquals(Kernel.GENERIC, Kernel.scoring(NC_LINEAR, Conditioning.noiseLevel()));
+        assertEquals(Kernel.FUSED_ONE_HIDDEN_LAYER, Kernel.training(ONE_HIDDEN, true));
+        assertEquals(Kernel.GENERIC, Kernel.training(DEEP, true), "exact score matching has no deep fused loss");
+        assertEquals(Kernel.FUSED_DEEP, Kernel.training(DEEP, false));
+        assertEquals(Kernel.FUSED_DEEP, Kernel.training(ONE_HIDDEN, false));
+        assertEquals(Kernel.GENERIC, Kernel.training(NC_LINEAR, false));
+        assertEquals(Kernel.FUSED_ONE_HIDDEN_LAYER, ScoreNetwork.of(ONE_HIDDEN, params(ONE_HIDDEN), Conditioning.none()).kernel());
+    }
+
+    /** The fused kernels against the generic forward pass: float sums in another order, so within 1e-5 relative. */
+    @Test
+    void unconditionedScoreIsTheNetworkOutput() {
+        for (MlpSpec spec : new MlpSpec[] {ONE_HIDDEN, DEEP}) {
+            Params p = params(spec);
+            ScoreNetwork net = ScoreNetwork.of(spec, p, Conditioning.none());
+            float[] x = Draw.uniform(Key.of(22), 70 * 2, -3, 3);
+            float[] got = new float[x.length];
+            net.score().score(x, 0, 70, 2, got);
+            float[] want = new float[x.length];
+            MlpForward.of(spec, p).apply(x, 0, 70, want);
+            assertClose(want, got, 1e-5);
+        }
+    }
+
+    /** s(x, σ) = net([x, log σ]) / σ, checked on the deep kernel against the generic forward pass on [x, log σ]. */
+    @Test
+    void noiseLevelConditioningFeedsLogSigmaAndDividesBySigma() {
+        for (MlpSpec spec : new MlpSpec[] {NC_ONE_HIDDEN, NC_DEEP}) {
+            Params p = params(spec);
+            ScoreNetwork net = ScoreNetwork.of(spec, p, Conditioning.noiseLevel());
+            int n = 50;
+            float[] x = Draw.uniform(Key.of(23), n * 2, -3, 3);
+            for (double sigma : new double[] {0.01, 0.7, 5.0}) {
+                float[] got = new float[x.length];
+                net.noiseConditional().score(x, 0, n, 2, sigma, got);
+                float[] want = byHand(MlpForward.of(spec, p), x, n, sigma);
+                assertClose(want, got, 1e-5);
+                float[] viaChain = new float[x.length];
+                net.chainAt(sigma).score().score(x, 0, n, 2, viaChain);
+                assertClose(got, viaChain, 0);
+            }
+        }
+    }
+
+    /** The generic path, on a linear net [3, 2]: s_j = (Σ_i W_ij·in_i + b_j) / σ with in = [x, log σ], in double. */
+    @Test
+    void genericConditionalPathMatchesTheClosedForm() {
+        Params p = params(NC_LINEAR);
+        float[] w = p.get(MlpSpec.weightName(0)).data32();
+        float[] b = p.get(MlpSpec.biasName(0)).data32();
+        ScoreNetwork net = ScoreNetwork.of(NC_LINEAR, p, Conditioning.noiseLevel());
+        float[] x = Draw.uniform(Key.of(24), 9 * 2, -3, 3);
+        double sigma = 0.3;
+        float[] got = new float[x.length];
+        net.noiseConditional().score(x, 2, 7, 2, sigma, got);
+        for (int r = 2; r < 9; r++) {
+            double[] in = {x[2 * r], x[2 * r + 1], Math.log(sigma)};
+            for (int j = 0; j < 2; j++) {
+                double s = b[j];
+                for (int i = 0; i < 3; i++) {
+                    s += w[i * 2 + j] * in[i];
+                }
+                assertEquals(s / sigma, got[2 * r + j], 1e-5 * Math.max(1, Math.abs(s / sigma)));
+            }
+        }
+        assertEquals(0f, got[0], "rows outside [offset, offset + rows) are not written");
+    }
+
+    @Test
+    void theChainIsFusedExactlyForTheOneHiddenLayerKernel() {
+        assertInstanceOf(Chain.Fused.class, ScoreNetwork.of(ONE_HIDDEN, params(ONE_HIDDEN), Conditioning.none()).chain());
+        assertInstanceOf(Chain.Generic.class, ScoreNetwork.of(DEEP, params(DEEP), Conditioning.none()).chain());
+        assertInstanceOf(Chain.Generic.class,
+                ScoreNetwork.of(NC_ONE_HIDDEN, params(NC_ONE_HIDDEN), Conditioning.noiseLevel()).chainAt(0.1));
+    }
+
+    @Test
+    void refusesTheWrongRuleOrShape() {
+        ScoreNetwork plain = ScoreNetwork.of(ONE_HIDDEN, params(ONE_HIDDEN), Conditioning.none());
+        ScoreNetwork nc = ScoreNetwork.of(NC_DEEP, params(NC_DEEP), Conditioning.noiseLevel());
+        assertThrows(IllegalArgumentException.class, plain::noiseConditional);
+        assertThrows(IllegalArgumentException.class, nc::score);
+        assertThrows(IllegalArgumentException.class, nc::chain);
+        assertThrows(IllegalArgumentException.class, () -> ScoreNetwork.of(ONE_HIDDEN, params(ONE_HIDDEN),
+                Conditioning.noiseLevel()));
+        assertThrows(IllegalArgumentException.class, () -> ScoreNetwork.of(NC_DEEP, params(NC_DEEP), Conditioning.none()));
+        assertThrows(IllegalArgumentException.class, () -> plain.score().score(new float[3], 0, 1, 3, new float[3]));
+    }
+
+    private static float[] byHand(MlpForward forward, float[] x, int n, double sigma) {
+        float[] in = new float[n * 3];
+        for (int r = 0; r < n; r++) {
+            in[3 * r] = x[2 * r];
+            in[3 * r + 1] = x[2 * r + 1];
+            in[3 * r + 2] = (float) Math.log(sigma);
+        }
+        float[] out = new float[n * 2];
+        forward.apply(in, 0, n, out);
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) (out[i] / sigma);
+        }
+        return out;
+    }
+
+    private static void assertClose(float[] want, float[] got, double rel) {
+        assertEquals(want.length, got.length);
+        for (int i = 0; i < want.length; i++) {
+            assertEquals(want[i], got[i], rel * Math.max(1, Math.abs(want[i])), "element " + i);
+        }
+    }
+}
