@@ -32,7 +32,7 @@ public final class BenchCommand implements Callable<Integer>, DeclaresFiles {
 
     @Option(names = "--activation", defaultValue = "softplus", converter = Converters.ActivationConverter.class,
             description = "hidden activation: softplus, tanh, silu or relu (default: ${DEFAULT-VALUE})")
-    io.score4j.nn.Activation activation;
+    io.score4j.tensor.Activation activation;
 
     @Option(names = "--batch", defaultValue = "2048", description = "training batch (default: ${DEFAULT-VALUE})")
     int batch;

@@ -7,7 +7,6 @@ import io.score4j.fused.FusedMlp;
 import io.score4j.fused.Parallelism;
 import io.score4j.model.Conditioning;
 import io.score4j.model.Kernel;
-import io.score4j.nn.Activation;
 import io.score4j.nn.Init;
 import io.score4j.nn.MlpInit;
 import io.score4j.nn.MlpSpec;
@@ -22,6 +21,7 @@ import io.score4j.sampling.Chain;
 import io.score4j.sampling.Langevin;
 import io.score4j.sampling.LangevinConfig;
 import io.score4j.sampling.ScoreFn;
+import io.score4j.tensor.Activation;
 import io.score4j.tensor.DType;
 import io.score4j.train.BatchLoss;
 import io.score4j.train.ExactLoss;
@@ -190,7 +190,7 @@ final class BenchPhases {
         io.score4j.objective.Objective o = objective.objective(options);
         return (p, b, n, key) -> {
             var r = o.lossAndGrad(spec, p, io.score4j.tensor.Tensor.wrap(Arrays.copyOf(b, n * dim), n, dim), key);
-            return new BatchLoss.StepResult(r.loss(), r.grad());
+            return r;
         };
     }
 

@@ -1,7 +1,7 @@
 package io.score4j.cli;
 
-import io.score4j.nn.Activation;
 import io.score4j.nn.Init;
+import io.score4j.tensor.Activation;
 import io.score4j.train.ObjectiveKind;
 import java.math.BigDecimal;
 import picocli.CommandLine.ITypeConverter;

@@ -1,10 +1,10 @@
 package io.score4j.cli;
 
-import io.score4j.nn.Activation;
 import io.score4j.nn.Init;
 import io.score4j.nn.MlpSpec;
 import io.score4j.noise.NoiseLadder;
 import io.score4j.objective.Projection;
+import io.score4j.tensor.Activation;
 import io.score4j.train.ObjectiveKind;
 import io.score4j.train.ObjectiveOptions;
 import io.score4j.train.TrainingSpec;

@@ -2,17 +2,17 @@ package io.score4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.score4j.report.Report;
 import io.score4j.data.Csv;
 import io.score4j.data.Dataset;
 import io.score4j.data.MixtureData;
 import io.score4j.data.Standardizer;
 import io.score4j.data.ToySet;
-import io.score4j.nn.Activation;
 import io.score4j.nn.Init;
 import io.score4j.nn.MlpInit;
 import io.score4j.nn.MlpSpec;
 import io.score4j.random.Key;
+import io.score4j.report.Report;
+import io.score4j.tensor.Activation;
 import io.score4j.tensor.DType;
 import io.score4j.train.ScoreModel;
 import java.io.IOException;

@@ -2,6 +2,7 @@ package io.score4j.autodiff;
 
 import io.score4j.autodiff.executor.Node;
 import io.score4j.autodiff.executor.Shapes;
+import io.score4j.tensor.Activation;
 import io.score4j.tensor.DType;
 import io.score4j.tensor.Tensor;
 import java.util.Arrays;
@@ -206,6 +207,20 @@ public final class Var extends Node {
     /** max(0, this) elementwise (derivative: step). */
     public Var relu() {
         return unary(Primitive.RELU);
+    }
+
+    /**
+     * {@code activation} applied elementwise: the one map from {@link Activation} to primitives
+     * (softplus → {@link Primitive#SOFTPLUS}, tanh → {@link Primitive#TANH}, silu → x·sigmoid(x), relu →
+     * {@link Primitive#RELU}).
+     */
+    public Var activate(Activation activation) {
+        return switch (activation) {
+            case SOFTPLUS -> softplus();
+            case TANH -> tanh();
+            case SILU -> silu();
+            case RELU -> relu();
+        };
     }
 
     /** Heaviside step (1 where positive); zero derivative. */

@@ -1,5 +1,6 @@
 package io.score4j.fused;
 
+import io.score4j.nn.LossAndGrad;
 import io.score4j.nn.MlpSpec;
 import io.score4j.nn.Params;
 import io.score4j.random.Draw;
@@ -32,7 +33,7 @@ public final class DeepLoss {
     private DeepLoss() {}
 
     /** Denoising score matching at {@code sigma} (finite, &gt; 0) of rows [0, n) of {@code batch} ([n, D], D = n₀ = n_L). */
-    public static LossAndGradient denoising(DeepMlp net, float[] batch, int n, double sigma, Key key,
+    public static LossAndGrad denoising(DeepMlp net, float[] batch, int n, double sigma, Key key,
                                             Parallelism parallelism) {
         if (net.width[0] != net.width[net.layers]) {
             throw new IllegalArgumentException("denoising needs a network [D, …, D], got " + net.spec);
@@ -42,7 +43,7 @@ public final class DeepLoss {
     }
 
     /** Noise-conditional score matching over {@code sigmas} of rows [0, n) of {@code batch} ([n, D], n₀ = D + 1, n_L = D). */
-    public static LossAndGradient noiseConditional(DeepMlp net, float[] batch, int n, double[] sigmas, Key key,
+    public static LossAndGrad noiseConditional(DeepMlp net, float[] batch, int n, double[] sigmas, Key key,
                                                    Parallelism parallelism) {
         if (net.width[0] != net.width[net.layers] + 1) {
             throw new IllegalArgumentException("noise-conditional needs a network [D + 1, …, D], got " + net.spec);
@@ -62,7 +63,7 @@ public final class DeepLoss {
         }
     }
 
-    private static LossAndGradient run(DeepMlp net, float[] batch, int n, Key key, Parallelism parallelism,
+    private static LossAndGrad run(DeepMlp net, float[] batch, int n, Key key, Parallelism parallelism,
                                        double[] sigmas, boolean conditional) {
         if (key == null) {
             throw new IllegalArgumentException("the fused denoising objectives need a key");
@@ -82,7 +83,7 @@ public final class DeepLoss {
      * chunk writing its own zeroed partial), adds the partials in chunk order and returns the mean loss and
      * the gradient.
      */
-    static LossAndGradient run(DeepMlp net, float[] batch, int n, Parallelism parallelism, ChunkPass pass) {
+    static LossAndGrad run(DeepMlp net, float[] batch, int n, Parallelism parallelism, ChunkPass pass) {
         int d = net.width[net.layers];
         if (n < 1 || (long) n * d > batch.length) {
             throw new IllegalArgumentException("batch of length " + batch.length + " cannot hold n=" + n + " rows of " + d);
@@ -103,7 +104,7 @@ public final class DeepLoss {
         for (double l : losses) {
             loss += l;
         }
-        return new LossAndGradient(loss / n, toParams(net, partials, offsets));
+        return new LossAndGrad(loss / n, toParams(net, partials, offsets));
     }
 
     /** Start of layer l's gradient (weights [n_l][pad[l+1]], then bias [pad[l+1]]) in a partial; [L] = total. */

@@ -1,12 +1,11 @@
 package io.score4j.fused;
 
-import io.score4j.nn.Activation;
 import io.score4j.nn.MlpSpec;
 import io.score4j.nn.Params;
+import io.score4j.tensor.Activation;
 import io.score4j.tensor.DType;
 import io.score4j.tensor.Tensor;
 import io.score4j.tensor.simd.MathProvider;
-import io.score4j.tensor.simd.Nonlinearity;
 import io.score4j.tensor.simd.VectorMath;
 import java.util.Arrays;
 
@@ -42,7 +41,7 @@ public final class DeepMlp {
     final float[][] b;
     /** W_lᵀ as [n_{l+1}][pad[l]] for l ≥ 1 (null at 0): the backward pass's input gradient. */
     final float[][] wt;
-    final Nonlinearity nonlinearity;
+    final Activation nonlinearity;
     final MathProvider math;
     final DeepKernels kernels;
 
@@ -71,7 +70,7 @@ public final class DeepMlp {
                 wt[l] = transpose(src, in, out, pad[l]);
             }
         }
-        this.nonlinearity = Nonlinearity.valueOf(spec.activation().name());
+        this.nonlinearity = spec.activation();
         this.math = math;
         this.kernels = kernels;
     }

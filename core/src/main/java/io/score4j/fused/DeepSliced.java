@@ -1,5 +1,6 @@
 package io.score4j.fused;
 
+import io.score4j.nn.LossAndGrad;
 import io.score4j.random.Draw;
 import io.score4j.random.Key;
 
@@ -30,7 +31,7 @@ public final class DeepSliced {
      * @param gaussian        Gaussian projections (Rademacher otherwise)
      * @param varianceReduced the "sliced-vr" loss
      */
-    public static LossAndGradient lossAndGradient(DeepMlp net, float[] batch, int n, int projections, boolean gaussian,
+    public static LossAndGrad lossAndGradient(DeepMlp net, float[] batch, int n, int projections, boolean gaussian,
                                                   boolean varianceReduced, Key key, Parallelism parallelism) {
         if (net.width[0] != net.width[net.layers]) {
             throw new IllegalArgumentException("sliced score matching needs a network [D, …, D], got " + net.spec);

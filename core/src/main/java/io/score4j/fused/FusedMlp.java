@@ -1,12 +1,12 @@
 package io.score4j.fused;
 
-import io.score4j.nn.Activation;
+import io.score4j.nn.LossAndGrad;
 import io.score4j.nn.MlpSpec;
 import io.score4j.nn.Params;
+import io.score4j.tensor.Activation;
 import io.score4j.tensor.DType;
 import io.score4j.tensor.Tensor;
 import io.score4j.tensor.simd.MathProvider;
-import io.score4j.tensor.simd.Nonlinearity;
 import io.score4j.tensor.simd.VectorMath;
 import java.util.Arrays;
 
@@ -29,7 +29,7 @@ public final class FusedMlp {
     private final int dim;
     private final int hidden;
     private final int tileRows;
-    final Nonlinearity nonlinearity;
+    final Activation nonlinearity;
     final float[] w1;
     final float[] b1;
     /** W2 transposed, [D, H], so each output's weights are contiguous. */
@@ -44,7 +44,7 @@ public final class FusedMlp {
         this.dim = spec.inputDim();
         this.hidden = spec.sizes()[1];
         this.tileRows = Math.max(1, Math.min(32, 8192 / hidden));
-        this.nonlinearity = Nonlinearity.valueOf(spec.activation().name());
+        this.nonlinearity = spec.activation();
         this.w1 = w1.clone();
         this.b1 = b1.clone();
         this.b2 = b2.clone();
@@ -187,10 +187,10 @@ public final class FusedMlp {
     }
 
     /** Allocating convenience: the loss and a fresh gradient {@link Params}. */
-    public LossAndGradient lossAndGradient(float[] batch, int n, Parallelism parallelism) {
+    public LossAndGrad lossAndGradient(float[] batch, int n, Parallelism parallelism) {
         Gradients g = Gradients.zeros(spec);
         double loss = lossAndGradient(batch, n, g, parallelism);
-        return new LossAndGradient(loss, g.toParams());
+        return new LossAndGrad(loss, g.toParams());
     }
 
     private void checkRows(float[] a, int offset, int rows, String name) {

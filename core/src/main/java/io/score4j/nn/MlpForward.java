@@ -1,9 +1,9 @@
 package io.score4j.nn;
 
+import io.score4j.tensor.Activation;
 import io.score4j.tensor.DType;
 import io.score4j.tensor.Tensor;
 import io.score4j.tensor.simd.MathProvider;
-import io.score4j.tensor.simd.Nonlinearity;
 import io.score4j.tensor.simd.VectorMath;
 
 /**
@@ -53,7 +53,7 @@ public final class MlpForward {
         float[] cur = new float[rows * s[0]];
         System.arraycopy(x, offset * s[0], cur, 0, rows * s[0]);
         MathProvider math = VectorMath.provider();
-        Nonlinearity f = Nonlinearity.valueOf(spec.activation().name());
+        Activation f = spec.activation();
         for (int l = 0; l < w.length; l++) {
             float[] next = new float[rows * s[l + 1]];
             math.affineRows(cur, 0, rows, s[l], w[l], b[l], next, 0, s[l + 1]);

@@ -2,6 +2,7 @@ package io.score4j.nn;
 
 import io.score4j.random.Draw;
 import io.score4j.random.Key;
+import io.score4j.tensor.Activation;
 import io.score4j.tensor.DType;
 import io.score4j.tensor.Tensor;
 import java.util.ArrayList;

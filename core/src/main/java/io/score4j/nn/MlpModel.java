@@ -34,20 +34,10 @@ public final class MlpModel {
             Var b = param(params, MlpSpec.biasName(l), sizes[l + 1]);
             h = h.matmul(w).add(b);
             if (l < spec.layers() - 1) {
-                h = activate(spec.activation(), h);
+                h = h.activate(spec.activation());
             }
         }
         return h;
-    }
-
-    /** {@code activation} applied elementwise to {@code z}. */
-    public static Var activate(Activation activation, Var z) {
-        return switch (activation) {
-            case SOFTPLUS -> z.softplus();
-            case TANH -> z.tanh();
-            case SILU -> z.silu();
-            case RELU -> z.relu();
-        };
     }
 
     /** Each tensor of {@code params} as a leaf Var, in the same order under the same names. */

@@ -1,5 +1,6 @@
 package io.score4j.nn;
 
+import io.score4j.tensor.Activation;
 import java.util.Arrays;
 
 /**

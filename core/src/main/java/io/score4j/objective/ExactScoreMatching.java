@@ -3,6 +3,7 @@ package io.score4j.objective;
 import io.score4j.autodiff.Autodiff;
 import io.score4j.autodiff.PerExampleGrads;
 import io.score4j.autodiff.Var;
+import io.score4j.nn.LossAndGrad;
 import io.score4j.nn.MlpModel;
 import io.score4j.nn.MlpSpec;
 import io.score4j.nn.Params;

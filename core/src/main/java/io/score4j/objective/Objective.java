@@ -1,5 +1,6 @@
 package io.score4j.objective;
 
+import io.score4j.nn.LossAndGrad;
 import io.score4j.nn.MlpSpec;
 import io.score4j.nn.Params;
 import io.score4j.random.Key;

@@ -6,7 +6,7 @@
  * + ½‖s‖²; O(M) JVPs for M projections of a {@link io.score4j.objective.Projection} law),
  * {@link io.score4j.objective.DenoisingScoreMatching} (½‖σ·s(x + σz) + z‖²) and
  * {@link io.score4j.objective.NoiseConditionalScoreMatching} (½‖net([x + σz, log σ]) + z‖² over a
- * noise ladder). Results are the records {@link io.score4j.objective.LossAndGrad} and
+ * noise ladder). Results are the records {@link io.score4j.nn.LossAndGrad} and
  * {@link io.score4j.objective.PerExample}. Stochastic objectives draw example b's randomness from
  * {@code key.child(b)} (or a fixed child of the key, then child b), so the batch and per-example
  * paths see the same draws and a key determines the bits.

@@ -1,5 +1,6 @@
 package io.score4j.train;
 
+import io.score4j.nn.LossAndGrad;
 import io.score4j.nn.Params;
 import io.score4j.random.Key;
 
@@ -15,14 +16,5 @@ public interface BatchLoss {
      * @param n      number of rows
      * @param key    randomness for stochastic objectives (projections, noise); unused by exact SM
      */
-    StepResult lossAndGrad(Params params, float[] batch, int n, Key key);
-
-    /** Loss value and gradient (same names and shapes as the parameters). */
-    record StepResult(double loss, Params grad) {
-        public StepResult {
-            if (grad == null) {
-                throw new IllegalArgumentException("grad must not be null");
-            }
-        }
-    }
+    LossAndGrad lossAndGrad(Params params, float[] batch, int n, Key key);
 }

@@ -25,7 +25,7 @@ public final class ExactLoss {
         Parallelism parallelism = Parallelism.of(threads);
         return (params, batch, n, key) -> {
             var r = FusedMlp.of(spec, params).lossAndGradient(batch, n, parallelism);
-            return new BatchLoss.StepResult(r.loss(), r.gradients());
+            return r;
         };
     }
 
@@ -34,7 +34,7 @@ public final class ExactLoss {
         ExactScoreMatching objective = new ExactScoreMatching();
         return (params, batch, n, key) -> {
             var r = objective.lossAndGrad(spec, params, Tensor.wrap(Arrays.copyOf(batch, n * d), n, d), key);
-            return new BatchLoss.StepResult(r.loss(), r.grad());
+            return r;
         };
     }
 }

@@ -5,7 +5,6 @@ import io.score4j.fused.DeepMlp;
 import io.score4j.fused.DeepSliced;
 import io.score4j.fused.Parallelism;
 import io.score4j.model.Kernel;
-import io.score4j.nn.Activation;
 import io.score4j.nn.MlpSpec;
 import io.score4j.objective.DenoisingScoreMatching;
 import io.score4j.objective.ExactScoreMatching;
@@ -13,6 +12,7 @@ import io.score4j.objective.NoiseConditionalScoreMatching;
 import io.score4j.objective.Objective;
 import io.score4j.objective.Projection;
 import io.score4j.objective.SlicedScoreMatching;
+import io.score4j.tensor.Activation;
 import io.score4j.tensor.DType;
 import io.score4j.tensor.Tensor;
 import java.util.ArrayList;
@@ -122,7 +122,7 @@ public enum ObjectiveKind {
         return (params, batch, n, key) -> {
             if (!params.tensors().stream().allMatch(t -> t.dtype() == DType.F32)) {
                 var r = generic.lossAndGrad(spec, params, Tensor.wrap(Arrays.copyOf(batch, n * d), n, d), key);
-                return new BatchLoss.StepResult(r.loss(), r.grad());
+                return r;
             }
             DeepMlp net = DeepMlp.of(spec, params);
             var r = switch (this) {
@@ -131,7 +131,7 @@ public enum ObjectiveKind {
                 default -> DeepSliced.lossAndGradient(net, batch, n, options.projections(),
                         options.projection() == Projection.GAUSSIAN, this == SLICED_VR, key, parallelism);
             };
-            return new BatchLoss.StepResult(r.loss(), r.gradients());
+            return r;
         };
     }
 
@@ -154,7 +154,7 @@ public enum ObjectiveKind {
         }
         return (params, batch, n, key) -> {
             var r = objective.lossAndGrad(spec, params, Tensor.wrap(Arrays.copyOf(batch, n * d), n, d), key);
-            return new BatchLoss.StepResult(r.loss(), r.grad());
+            return r;
         };
     }
 }

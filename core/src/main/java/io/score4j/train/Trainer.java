@@ -2,6 +2,7 @@ package io.score4j.train;
 
 import io.score4j.InputException;
 import io.score4j.MemoryEstimate;
+import io.score4j.nn.LossAndGrad;
 import io.score4j.nn.Params;
 import io.score4j.optim.Optimizer;
 import io.score4j.optim.Optimizers;
@@ -57,7 +58,7 @@ public final class Trainer {
             Key[] k = key.split(3);
             key = k[0];
             gather(data, d, Draw.choice(k[1], n, config.batchSize(), scratch), batch);
-            BatchLoss.StepResult r = loss.lossAndGrad(params, batch, config.batchSize(), k[2]);
+            LossAndGrad r = loss.lossAndGrad(params, batch, config.batchSize(), k[2]);
             if (!Double.isFinite(r.loss())) {
                 throw new TrainingDivergedException(step + 1, "loss is " + r.loss());
             }

@@ -2,10 +2,10 @@ package io.score4j.train;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.score4j.nn.Activation;
 import io.score4j.nn.Init;
 import io.score4j.noise.NoiseLadder;
 import io.score4j.objective.Projection;
+import io.score4j.tensor.Activation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -1,12 +1,12 @@
 package io.score4j.train;
 
-import io.score4j.nn.Activation;
 import io.score4j.nn.Init;
 import io.score4j.nn.MlpSpec;
 import io.score4j.noise.NoiseLadder;
 import io.score4j.optim.ChainState;
 import io.score4j.optim.Optimizer;
 import io.score4j.optim.Optimizers;
+import io.score4j.tensor.Activation;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -1,6 +1,5 @@
 package io.score4j.autodiff;
 
-import io.score4j.nn.Activation;
 import io.score4j.nn.Init;
 import io.score4j.nn.MlpInit;
 import io.score4j.nn.MlpSpec;
@@ -8,6 +7,7 @@ import io.score4j.nn.Params;
 import io.score4j.objective.ExactScoreMatching;
 import io.score4j.random.Draw;
 import io.score4j.random.Key;
+import io.score4j.tensor.Activation;
 import io.score4j.tensor.DType;
 import io.score4j.tensor.Tensor;
 import java.lang.management.ManagementFactory;

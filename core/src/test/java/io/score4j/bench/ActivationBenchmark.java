@@ -1,7 +1,7 @@
 package io.score4j.bench;
 
+import io.score4j.tensor.Activation;
 import io.score4j.tensor.simd.MathProvider;
-import io.score4j.tensor.simd.Nonlinearity;
 import io.score4j.tensor.simd.VectorMath;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -60,7 +60,7 @@ public class ActivationBenchmark {
     @Benchmark
     @OperationsPerInvocation(N)
     public float[] softplusWithDerivatives() {
-        math.applyWithDerivatives(Nonlinearity.SOFTPLUS, in, value, d1, d2, 0, N);
+        math.applyWithDerivatives(Activation.SOFTPLUS, in, value, d1, d2, 0, N);
         return d2;
     }
 

@@ -8,19 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.score4j.autodiff.Var;
-import io.score4j.nn.Activation;
 import io.score4j.nn.Init;
+import io.score4j.nn.LossAndGrad;
 import io.score4j.nn.MlpInit;
 import io.score4j.nn.MlpModel;
 import io.score4j.nn.MlpSpec;
 import io.score4j.nn.Params;
 import io.score4j.objective.DenoisingScoreMatching;
-import io.score4j.objective.LossAndGrad;
 import io.score4j.objective.NoiseConditionalScoreMatching;
 import io.score4j.objective.Projection;
 import io.score4j.objective.SlicedScoreMatching;
 import io.score4j.random.Draw;
 import io.score4j.random.Key;
+import io.score4j.tensor.Activation;
 import io.score4j.tensor.DType;
 import io.score4j.tensor.Tensor;
 import io.score4j.tensor.simd.VectorMath;
@@ -121,12 +121,12 @@ class DeepMlpTest {
         }
     }
 
-    private static LossAndGradient fused(MlpSpec spec, Params p, float[] x, int n, Key key, boolean vector, int threads) {
+    private static LossAndGrad fused(MlpSpec spec, Params p, float[] x, int n, Key key, boolean vector, int threads) {
         return fused(spec, p, x, n, key, vector, threads, false);
     }
 
     /** Denoising (or ncsn for a conditional spec), or sliced with two Rademacher projections when {@code sliced}. */
-    private static LossAndGradient fused(MlpSpec spec, Params p, float[] x, int n, Key key, boolean vector, int threads,
+    private static LossAndGrad fused(MlpSpec spec, Params p, float[] x, int n, Key key, boolean vector, int threads,
                                          boolean sliced) {
         DeepMlp net = DeepMlp.of(spec, p, vector);
         if (sliced) {
@@ -152,12 +152,12 @@ class DeepMlpTest {
                 LossAndGrad want = cond
                         ? new NoiseConditionalScoreMatching(io.score4j.noise.NoiseLadder.of(2.0, 0.5, 0.1)).lossAndGrad(spec, f64(p), batch, key)
                         : new DenoisingScoreMatching(0.3).lossAndGrad(spec, f64(p), batch, key);
-                LossAndGradient got = fused(spec, p, x, n, key, VectorMath.vectorEnabled(), 2);
+                LossAndGrad got = fused(spec, p, x, n, key, VectorMath.vectorEnabled(), 2);
                 String what = act + " " + spec;
                 assertEquals(want.loss(), got.loss(), 1e-5 * Math.abs(want.loss()), what + " loss");
-                assertEquals(want.grad().names(), got.gradients().names(), what);
+                assertEquals(want.grad().names(), got.grad().names(), what);
                 for (String name : want.grad().names()) {
-                    Tensor g = got.gradients().get(name);
+                    Tensor g = got.grad().get(name);
                     assertArrayEquals(want.grad().get(name).shape(), g.shape(), what + " " + name);
                     assertEquals(DType.F32, g.dtype());
                     double e = relErr(g.toDoubleArray(), want.grad().get(name).toDoubleArray());
@@ -181,12 +181,12 @@ class DeepMlpTest {
                 Projection law = vr ? Projection.GAUSSIAN : Projection.RADEMACHER;
                 LossAndGrad want = new SlicedScoreMatching(2, law, vr)
                         .lossAndGrad(spec, f64(p), Tensor.wrap(toDouble(x), n, d), key);
-                LossAndGradient got = DeepSliced.lossAndGradient(DeepMlp.of(spec, p), x, n, 2, vr, vr, key,
+                LossAndGrad got = DeepSliced.lossAndGradient(DeepMlp.of(spec, p), x, n, 2, vr, vr, key,
                         Parallelism.of(2));
                 String what = act + " " + spec + (vr ? " sliced-vr gaussian" : " sliced rademacher");
                 assertEquals(want.loss(), got.loss(), 1e-5 * Math.abs(want.loss()) + 1e-6, what + " loss");
                 for (String name : want.grad().names()) {
-                    double e = relErr(got.gradients().get(name).toDoubleArray(), want.grad().get(name).toDoubleArray());
+                    double e = relErr(got.grad().get(name).toDoubleArray(), want.grad().get(name).toDoubleArray());
                     assertTrue(e < 2e-4, what + " " + name + " rel err " + e);
                 }
             }
@@ -206,13 +206,13 @@ class DeepMlpTest {
                 float[] x = data(6, n, d);
                 Key key = Key.of(4);
                 for (boolean sliced : cond ? new boolean[] {false} : new boolean[] {false, true}) {
-                    LossAndGradient ref = fused(spec, p, x, n, key, false, 1, sliced);
+                    LossAndGrad ref = fused(spec, p, x, n, key, false, 1, sliced);
                     for (boolean vector : new boolean[] {false, true}) {
                         for (int threads : new int[] {1, 2, 3}) {
-                            LossAndGradient g = fused(spec, p, x, n, key, vector, threads, sliced);
+                            LossAndGrad g = fused(spec, p, x, n, key, vector, threads, sliced);
                             String what = act + " " + spec + " sliced=" + sliced + " vector=" + vector + " threads=" + threads;
                             assertEquals(Double.doubleToRawLongBits(ref.loss()), Double.doubleToRawLongBits(g.loss()), what);
-                            assertTrue(ref.gradients().bitEquals(g.gradients()), what);
+                            assertTrue(ref.grad().bitEquals(g.grad()), what);
                         }
                     }
                 }

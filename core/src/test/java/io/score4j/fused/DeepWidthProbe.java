@@ -1,12 +1,13 @@
 package io.score4j.fused;
 
-import io.score4j.nn.Activation;
 import io.score4j.nn.Init;
+import io.score4j.nn.LossAndGrad;
 import io.score4j.nn.MlpInit;
 import io.score4j.nn.MlpSpec;
 import io.score4j.nn.Params;
 import io.score4j.random.Draw;
 import io.score4j.random.Key;
+import io.score4j.tensor.Activation;
 import io.score4j.tensor.DType;
 import io.score4j.tensor.Tensor;
 
@@ -42,17 +43,17 @@ public final class DeepWidthProbe {
                     MlpSpec spec = spec(act, depth, cond);
                     DeepMlp net = DeepMlp.of(spec, params(spec));
                     float[] s = new float[n * 3];
-                    LossAndGradient r;
+                    LossAndGrad r;
                     if (cond) {
                         net.applyConditional(x, 0, n, 0.3, s);
                         r = DeepLoss.noiseConditional(net, x, n, new double[] {1.0, 0.2}, Key.of(3), Parallelism.of(2));
                     } else {
                         net.apply(x, 0, n, s);
                         r = DeepLoss.denoising(net, x, n, 0.2, Key.of(3), Parallelism.of(2));
-                        LossAndGradient sliced = DeepSliced.lossAndGradient(net, x, n, 2, false, false, Key.of(5),
+                        LossAndGrad sliced = DeepSliced.lossAndGradient(net, x, n, 2, false, false, Key.of(5),
                                 Parallelism.of(2));
                         h = h * 1_000_003L + Double.doubleToRawLongBits(sliced.loss());
-                        for (Tensor t : sliced.gradients().tensors()) {
+                        for (Tensor t : sliced.grad().tensors()) {
                             for (float v : t.data32()) {
                                 h = h * 1_000_003L + Float.floatToRawIntBits(v);
                             }
@@ -62,7 +63,7 @@ public final class DeepWidthProbe {
                         h = h * 1_000_003L + Float.floatToRawIntBits(v);
                     }
                     h = h * 1_000_003L + Double.doubleToRawLongBits(r.loss());
-                    for (Tensor t : r.gradients().tensors()) {
+                    for (Tensor t : r.grad().tensors()) {
                         for (float v : t.data32()) {
                             h = h * 1_000_003L + Float.floatToRawIntBits(v);
                         }

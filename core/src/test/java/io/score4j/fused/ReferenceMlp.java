@@ -1,8 +1,8 @@
 package io.score4j.fused;
 
-import io.score4j.nn.Activation;
 import io.score4j.nn.MlpSpec;
 import io.score4j.nn.Params;
+import io.score4j.tensor.Activation;
 
 /**
  * Straightforward double-precision exact score matching for a [D, H, D] MLP: the trace from the full

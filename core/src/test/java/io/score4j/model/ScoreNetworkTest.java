@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.score4j.nn.Activation;
 import io.score4j.nn.Init;
 import io.score4j.nn.MlpForward;
 import io.score4j.nn.MlpInit;
@@ -13,6 +12,7 @@ import io.score4j.nn.Params;
 import io.score4j.random.Draw;
 import io.score4j.random.Key;
 import io.score4j.sampling.Chain;
+import io.score4j.tensor.Activation;
 import io.score4j.tensor.DType;
 import org.junit.jupiter.api.Test;
 

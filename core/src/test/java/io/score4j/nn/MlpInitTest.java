@@ -3,6 +3,7 @@ package io.score4j.nn;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.score4j.random.Key;
+import io.score4j.tensor.Activation;
 import io.score4j.tensor.DType;
 import io.score4j.tensor.Tensor;
 import org.junit.jupiter.api.Test;

@@ -1,12 +1,13 @@
 package io.score4j.objective;
 
-import io.score4j.nn.Activation;
 import io.score4j.nn.Init;
+import io.score4j.nn.LossAndGrad;
 import io.score4j.nn.MlpInit;
 import io.score4j.nn.MlpSpec;
 import io.score4j.nn.Params;
 import io.score4j.random.Draw;
 import io.score4j.random.Key;
+import io.score4j.tensor.Activation;
 import io.score4j.tensor.DType;
 import io.score4j.tensor.Tensor;
 import java.util.concurrent.TimeUnit;

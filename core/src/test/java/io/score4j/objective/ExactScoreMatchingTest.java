@@ -4,13 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.score4j.nn.Activation;
 import io.score4j.nn.Init;
+import io.score4j.nn.LossAndGrad;
 import io.score4j.nn.MlpInit;
 import io.score4j.nn.MlpSpec;
 import io.score4j.nn.Params;
 import io.score4j.random.Draw;
 import io.score4j.random.Key;
+import io.score4j.tensor.Activation;
 import io.score4j.tensor.DType;
 import io.score4j.tensor.Tensor;
 import java.util.Map;

@@ -3,8 +3,8 @@ package io.score4j.objective;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.score4j.nn.Activation;
 import io.score4j.nn.Init;
+import io.score4j.nn.LossAndGrad;
 import io.score4j.nn.MlpInit;
 import io.score4j.nn.MlpSpec;
 import io.score4j.nn.Params;
@@ -14,6 +14,7 @@ import io.score4j.optim.Optimizers;
 import io.score4j.optim.Update;
 import io.score4j.random.Draw;
 import io.score4j.random.Key;
+import io.score4j.tensor.Activation;
 import io.score4j.tensor.DType;
 import io.score4j.tensor.Tensor;
 import org.junit.jupiter.api.Test;

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.score4j.fused.FusedMlp;
-import io.score4j.nn.Activation;
 import io.score4j.nn.MlpSpec;
 import io.score4j.nn.Params;
 import io.score4j.random.Draw;
 import io.score4j.random.Key;
+import io.score4j.tensor.Activation;
 import io.score4j.tensor.Tensor;
 import java.util.Arrays;
 import java.util.Map;

@@ -4,19 +4,18 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import io.score4j.autodiff.Var;
 import io.score4j.fused.FusedMlp;
-import io.score4j.fused.LossAndGradient;
 import io.score4j.fused.Parallelism;
-import io.score4j.nn.Activation;
 import io.score4j.nn.Init;
+import io.score4j.nn.LossAndGrad;
 import io.score4j.nn.MlpForward;
 import io.score4j.nn.MlpInit;
 import io.score4j.nn.MlpModel;
 import io.score4j.nn.MlpSpec;
 import io.score4j.nn.Params;
 import io.score4j.objective.ExactScoreMatching;
-import io.score4j.objective.LossAndGrad;
 import io.score4j.random.Draw;
 import io.score4j.random.Key;
+import io.score4j.tensor.Activation;
 import io.score4j.tensor.DType;
 import io.score4j.tensor.Tensor;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,12 +42,12 @@ class FusedVsGenericTest {
         for (int i = 0; i < x.length; i++) {
             x[i] *= 2f;
         }
-        LossAndGradient fused = FusedMlp.of(spec, p32).lossAndGradient(x, b, Parallelism.of(2));
+        LossAndGrad fused = FusedMlp.of(spec, p32).lossAndGradient(x, b, Parallelism.of(2));
         LossAndGrad generic = new ExactScoreMatching().lossAndGrad(spec, p64, Tensor.of(x, b, d).astype(DType.F64));
         assertEquals(generic.loss(), fused.loss(), 1e-4 * Math.max(1, Math.abs(generic.loss())), "loss");
         for (String name : p32.names()) {
             double[] g = generic.grad().get(name).toDoubleArray();
-            double[] f = fused.gradients().get(name).toDoubleArray();
+            double[] f = fused.grad().get(name).toDoubleArray();
             double scale = 0;
             for (double v : g) {
                 scale = Math.max(scale, Math.abs(v));

@@ -3,7 +3,6 @@ package io.score4j.train;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import io.score4j.data.Standardizer;
-import io.score4j.nn.Activation;
 import io.score4j.nn.Init;
 import io.score4j.nn.MlpForward;
 import io.score4j.nn.MlpInit;
@@ -12,6 +11,7 @@ import io.score4j.nn.Params;
 import io.score4j.noise.NoiseLadder;
 import io.score4j.random.Draw;
 import io.score4j.random.Key;
+import io.score4j.tensor.Activation;
 import io.score4j.tensor.DType;
 import java.util.Arrays;
 import java.util.Map;

@@ -8,21 +8,21 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.score4j.nn.Activation;
 import io.score4j.nn.Init;
+import io.score4j.nn.LossAndGrad;
 import io.score4j.nn.MlpInit;
 import io.score4j.nn.MlpSpec;
 import io.score4j.nn.Params;
 import io.score4j.noise.NoiseLadder;
 import io.score4j.objective.DenoisingScoreMatching;
 import io.score4j.objective.ExactScoreMatching;
-import io.score4j.objective.LossAndGrad;
 import io.score4j.objective.NoiseConditionalScoreMatching;
 import io.score4j.objective.Objective;
 import io.score4j.objective.Projection;
 import io.score4j.objective.SlicedScoreMatching;
 import io.score4j.random.Draw;
 import io.score4j.random.Key;
+import io.score4j.tensor.Activation;
 import io.score4j.tensor.DType;
 import io.score4j.tensor.Tensor;
 import java.util.List;
@@ -74,7 +74,7 @@ final class ObjectiveKindTest {
         for (ObjectiveKind k : ObjectiveKind.values()) {
             MlpSpec spec = k.spec(2, Activation.SOFTPLUS, 8);
             Params p = MlpInit.init(spec, Init.SCALED, Key.of(9), DType.F32);
-            BatchLoss.StepResult r = k.loss(spec, 2, OPTIONS, 1).lossAndGrad(p, rows, n, key);
+            LossAndGrad r = k.loss(spec, 2, OPTIONS, 1).lossAndGrad(p, rows, n, key);
             Tensor batch = Tensor.wrap(java.util.Arrays.copyOf(rows, n * 2), n, 2);
             Objective o = k.objective(OPTIONS);
             LossAndGrad expected = o.lossAndGrad(spec, p, batch, key);

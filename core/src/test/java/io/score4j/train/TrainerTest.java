@@ -2,6 +2,7 @@ package io.score4j.train;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.score4j.nn.LossAndGrad;
 import io.score4j.nn.Params;
 import io.score4j.optim.ChainState;
 import io.score4j.optim.Optimizer;
@@ -34,7 +35,7 @@ class TrainerTest {
                 g[j] += (float) (r * batch[i * d + j] / n);
             }
         }
-        return new BatchLoss.StepResult(loss, Params.of(Map.of("w", Tensor.wrap(g, d))));
+        return new LossAndGrad(loss, Params.of(Map.of("w", Tensor.wrap(g, d))));
     };
 
     private static final int N = 300;

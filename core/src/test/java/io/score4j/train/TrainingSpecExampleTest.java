@@ -3,7 +3,6 @@ package io.score4j.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.score4j.data.Standardizer;
-import io.score4j.nn.Activation;
 import io.score4j.nn.MlpInit;
 import io.score4j.nn.Params;
 import io.score4j.noise.NoiseLadder;
@@ -11,6 +10,7 @@ import io.score4j.optim.ChainState;
 import io.score4j.optim.Optimizer;
 import io.score4j.random.Draw;
 import io.score4j.random.Key;
+import io.score4j.tensor.Activation;
 import io.score4j.tensor.DType;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

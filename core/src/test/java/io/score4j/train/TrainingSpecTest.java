@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.score4j.nn.Activation;
 import io.score4j.nn.Init;
 import io.score4j.noise.NoiseLadder;
 import io.score4j.objective.Projection;
+import io.score4j.tensor.Activation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

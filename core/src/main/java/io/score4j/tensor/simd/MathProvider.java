@@ -1,5 +1,7 @@
 package io.score4j.tensor.simd;
 
+import io.score4j.tensor.Activation;
+
 /**
  * Float array kernels with two implementations chosen once at start-up by {@link VectorMath}: a
  * scalar one and one on the JDK Vector API. Both run the same operation sequence per element, and the
@@ -72,7 +74,7 @@ public sealed interface MathProvider permits ScalarMath, PanamaMath {
     void relu(float[] in, float[] out, int from, int to);
 
     /** out[i] = f(in[i]); modifies out[from, to). */
-    default void apply(Nonlinearity f, float[] in, float[] out, int from, int to) {
+    default void apply(Activation f, float[] in, float[] out, int from, int to) {
         switch (f) {
             case SOFTPLUS -> softplus(in, out, from, to);
             case TANH -> tanh(in, out, from, to);
@@ -82,10 +84,10 @@ public sealed interface MathProvider permits ScalarMath, PanamaMath {
     }
 
     /**
-     * value[i] = f(h), d1[i] = f'(h), d2[i] = f''(h) for h = in[i] (formulas on {@link Nonlinearity});
+     * value[i] = f(h), d1[i] = f'(h), d2[i] = f''(h) for h = in[i] (formulas on {@link Activation});
      * modifies value, d1 and d2 on [from, to). Each output may be {@code in} itself.
      */
-    void applyWithDerivatives(Nonlinearity f, float[] in, float[] value, float[] d1, float[] d2, int from, int to);
+    void applyWithDerivatives(Activation f, float[] in, float[] value, float[] d1, float[] d2, int from, int to);
 
     /** Σ_{i<n} a[aOff+i]·b[bOff+i] in {@link FixedOrder}'s order (16 interleaved partials); modifies nothing. */
     float dot(float[] a, int aOff, float[] b, int bOff, int n);

@@ -5,6 +5,7 @@ import static io.score4j.tensor.simd.PanamaApprox.expm1Poly;
 import static io.score4j.tensor.simd.PanamaApprox.log1pUnit;
 import static io.score4j.tensor.simd.PanamaApprox.scaleFromRounded;
 
+import io.score4j.tensor.Activation;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -13,7 +14,7 @@ import static jdk.incubator.vector.VectorOperators.FMA;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Vector kernels for (σ, σ', σ'') of each {@link Nonlinearity}: lane-wise twins of
+ * Vector kernels for (σ, σ', σ'') of each {@link Activation}: lane-wise twins of
  * {@code Approx.*Derivs}. Each loads in[i] before storing, so outputs may alias the input.
  */
 final class PanamaDerivatives {

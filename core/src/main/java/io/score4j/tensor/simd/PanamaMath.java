@@ -5,6 +5,7 @@ import static io.score4j.tensor.simd.PanamaApprox.expm1Poly;
 import static io.score4j.tensor.simd.PanamaApprox.log1pUnit;
 import static io.score4j.tensor.simd.PanamaApprox.scaleFromRounded;
 
+import io.score4j.tensor.Activation;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 
@@ -129,7 +130,7 @@ final class PanamaMath implements MathProvider {
     }
 
     @Override
-    public void applyWithDerivatives(Nonlinearity f, float[] in, float[] value, float[] d1, float[] d2,
+    public void applyWithDerivatives(Activation f, float[] in, float[] value, float[] d1, float[] d2,
                                      int from, int to) {
         switch (f) {
             case SOFTPLUS -> PanamaDerivatives.softplus(in, value, d1, d2, from, to);

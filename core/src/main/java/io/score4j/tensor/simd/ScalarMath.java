@@ -1,5 +1,7 @@
 package io.score4j.tensor.simd;
 
+import io.score4j.tensor.Activation;
+
 /** Plain-Java {@link MathProvider}: the fallback where the Vector API module is absent or disabled. */
 final class ScalarMath implements MathProvider {
     static final ScalarMath INSTANCE = new ScalarMath();
@@ -65,7 +67,7 @@ final class ScalarMath implements MathProvider {
     }
 
     @Override
-    public void applyWithDerivatives(Nonlinearity f, float[] in, float[] value, float[] d1, float[] d2,
+    public void applyWithDerivatives(Activation f, float[] in, float[] value, float[] d1, float[] d2,
                                      int from, int to) {
         switch (f) {
             case SOFTPLUS -> { for (int i = from; i < to; i++) Approx.softplusDerivs(in[i], value, d1, d2, i); }

@@ -3,6 +3,7 @@ package io.score4j.tensor.simd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.score4j.tensor.Activation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
@@ -82,7 +83,7 @@ class ApproximationBoundsTest {
         float[] v = new float[n];
         float[] d1 = new float[n];
         float[] d2 = new float[n];
-        p.applyWithDerivatives(Nonlinearity.SOFTPLUS, x, v, d1, d2, 0, n);
+        p.applyWithDerivatives(Activation.SOFTPLUS, x, v, d1, d2, 0, n);
         assertTrue(maxRel(v, x, h -> Math.max(h, 0) + Math.log1p(Math.exp(-Math.abs(h)))) <= MathProvider.SOFTPLUS_REL);
         assertTrue(maxRel(d1, x, ApproximationBoundsTest::sigmoid) <= MathProvider.SIGMOID_REL);
         double d2err = maxRel(d2, x, h -> sigmoid(h) * sigmoid(-h));
@@ -104,7 +105,7 @@ class ApproximationBoundsTest {
         float[] d1 = new float[n];
         float[] d2 = new float[n];
         float[] t = new float[n];
-        p.applyWithDerivatives(Nonlinearity.TANH, x, v, d1, d2, 0, n);
+        p.applyWithDerivatives(Activation.TANH, x, v, d1, d2, 0, n);
         p.tanh(x, t, 0, n);
         double abs = 0;
         double d2abs = 0;
@@ -134,7 +135,7 @@ class ApproximationBoundsTest {
         float[] d1 = new float[n];
         float[] d2 = new float[n];
         float[] s = new float[n];
-        p.applyWithDerivatives(Nonlinearity.SILU, x, v, d1, d2, 0, n);
+        p.applyWithDerivatives(Activation.SILU, x, v, d1, d2, 0, n);
         p.silu(x, s, 0, n);
         double err = 0;
         for (int i = 0; i < n; i++) {
@@ -148,7 +149,7 @@ class ApproximationBoundsTest {
             err = Math.max(err, Math.abs(d2[i] - q * q1 * (2 + h * (q1 - q))) / scale);
         }
         assertTrue(err <= MathProvider.SILU_ABS, "silu abs " + err);
-        p.applyWithDerivatives(Nonlinearity.RELU, x, v, d1, d2, 0, n);
+        p.applyWithDerivatives(Activation.RELU, x, v, d1, d2, 0, n);
         for (int i = 0; i < n; i++) {
             assertEquals(Math.max(x[i], 0f), v[i]);
             assertEquals(x[i] > 0 ? 1f : 0f, d1[i]);

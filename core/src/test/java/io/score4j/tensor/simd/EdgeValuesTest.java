@@ -3,6 +3,7 @@ package io.score4j.tensor.simd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.score4j.tensor.Activation;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +27,7 @@ class EdgeValuesTest {
         for (int i = 0; i < n; i++) {
             x[i] = EDGES[(i * 7 + i / EDGES.length) % EDGES.length];
         }
-        for (Nonlinearity f : Nonlinearity.values()) {
+        for (Activation f : Activation.values()) {
             float[][] a = {new float[n], new float[n], new float[n], new float[n]};
             float[][] b = {new float[n], new float[n], new float[n], new float[n]};
             s.apply(f, x, a[0], 0, n);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.score4j.random.Draw;
 import io.score4j.random.Key;
+import io.score4j.tensor.Activation;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,8 +54,8 @@ class ProviderAgreementTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Nonlinearity.class)
-    void activationKernelsAreBitIdentical(Nonlinearity f) {
+    @EnumSource(Activation.class)
+    void activationKernelsAreBitIdentical(Activation f) {
         MathProvider v = vector();
         MathProvider s = VectorMath.scalar();
         float[] x = input(1, 6.0);
