@@ -1,10 +1,10 @@
 package io.score4j.cli;
 
+import io.score4j.Parallelism;
 import io.score4j.data.MixtureData;
 import io.score4j.demo.FoundingDemo;
 import io.score4j.density.GaussianMixture;
 import io.score4j.fused.FusedMlp;
-import io.score4j.fused.Parallelism;
 import io.score4j.model.Conditioning;
 import io.score4j.model.Kernel;
 import io.score4j.nn.Init;

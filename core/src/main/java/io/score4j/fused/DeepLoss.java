@@ -1,5 +1,6 @@
 package io.score4j.fused;
 
+import io.score4j.Parallelism;
 import io.score4j.nn.LossAndGrad;
 import io.score4j.nn.MlpSpec;
 import io.score4j.nn.Params;
@@ -93,7 +94,7 @@ public final class DeepLoss {
         int chunks = (n + CHUNK - 1) / CHUNK;
         float[] partials = new float[chunks * size];
         double[] losses = new double[chunks];
-        TaskRunner.run(parallelism, chunks, c -> {
+        parallelism.forEach(chunks, c -> {
             int from = c * CHUNK;
             losses[c] = pass.run(from, Math.min(n, from + CHUNK), partials, c * size, offsets);
         });

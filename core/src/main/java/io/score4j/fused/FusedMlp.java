@@ -1,5 +1,6 @@
 package io.score4j.fused;
 
+import io.score4j.Parallelism;
 import io.score4j.nn.LossAndGrad;
 import io.score4j.nn.MlpSpec;
 import io.score4j.nn.Params;
@@ -152,7 +153,7 @@ public final class FusedMlp {
         checkRows(x, 0, n, "x");
         checkRows(out, 0, n, "out");
         int blocks = (n + CHUNK - 1) / CHUNK;
-        TaskRunner.run(parallelism, blocks, i -> {
+        parallelism.forEach(blocks, i -> {
             int from = i * CHUNK;
             ScorePass.score(this, math, x, from, Math.min(CHUNK, n - from), out);
         });
@@ -179,7 +180,7 @@ public final class FusedMlp {
         int p = ExactScoreMatchingPass.partialSize(dim, hidden);
         float[] partials = Scratch.floats(Scratch.PARTIALS, chunks * p);
         double[] losses = new double[chunks];
-        TaskRunner.run(parallelism, chunks, i -> {
+        parallelism.forEach(chunks, i -> {
             int from = i * CHUNK;
             losses[i] = ExactScoreMatchingPass.accumulate(this, math, batch, from, Math.min(n, from + CHUNK), partials, i * p);
         });

@@ -1,20 +1,13 @@
 package io.score4j.sampling;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+import io.score4j.Parallelism;
 
 /**
- * A fixed partition of n particles into at most {@link #MAX_BLOCKS} contiguous blocks, and a pool that
- * runs one task per block. The partition depends only on n, never on the thread count, so per-block
- * work (batched score calls included) is the same whatever the parallelism.
+ * A fixed partition of n particles into at most {@link #MAX_BLOCKS} contiguous blocks, run one task per
+ * block on the shared pool of a {@link Parallelism}. The partition depends only on n, never on the thread
+ * count, so per-block work (batched score calls included) is the same whatever the parallelism.
  */
-final class Blocks implements AutoCloseable {
+final class Blocks {
     static final int MAX_BLOCKS = 64;
 
     /** Work on one block; blocks touch disjoint rows. */
@@ -25,12 +18,12 @@ final class Blocks implements AutoCloseable {
 
     private final int n;
     private final int count;
-    private final ExecutorService pool;
+    private final Parallelism parallelism;
 
-    Blocks(int n, int threads) {
+    Blocks(int n, Parallelism parallelism) {
         this.n = n;
         this.count = Math.min(n, MAX_BLOCKS);
-        this.pool = threads > 1 && count > 1 ? Executors.newFixedThreadPool(Math.min(threads, count), daemons()) : null;
+        this.parallelism = parallelism;
     }
 
     int count() {
@@ -49,52 +42,6 @@ final class Blocks implements AutoCloseable {
 
     /** Runs {@code task} for every block (in parallel when threads &gt; 1) and waits for all of them. */
     void forEach(Task task) {
-        if (pool == null) {
-            for (int b = 0; b < count; b++) {
-                task.run(b);
-            }
-            return;
-        }
-        List<Callable<Void>> jobs = new ArrayList<>(count);
-        for (int b = 0; b < count; b++) {
-            int block = b;
-            jobs.add(() -> {
-                task.run(block);
-                return null;
-            });
-        }
-        try {
-            for (Future<Void> f : pool.invokeAll(jobs)) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("sampling interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof RuntimeException re) {
-                throw re;
-            }
-            if (c instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(c);
-        }
-    }
-
-    @Override
-    public void close() {
-        if (pool != null) {
-            pool.shutdownNow();
-        }
-    }
-
-    private static java.util.concurrent.ThreadFactory daemons() {
-        AtomicInteger id = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "score4j-sampler-" + id.getAndIncrement());
-            t.setDaemon(true);
-            return t;
-        };
+        parallelism.forEach(count, task::run);
     }
 }

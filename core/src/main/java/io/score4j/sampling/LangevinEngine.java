@@ -1,5 +1,6 @@
 package io.score4j.sampling;
 
+import io.score4j.Parallelism;
 import io.score4j.random.Key;
 import io.score4j.tensor.Tensor;
 import java.util.ArrayList;
@@ -48,24 +49,23 @@ final class LangevinEngine {
         float[] s = new float[x.length];
         List<Tensor> history = new ArrayList<>();
         int done = 0;
-        try (Blocks blocks = new Blocks(n, threads)) {
-            double[][] z = new double[blocks.count()][];
-            for (int b = 0; b < z.length; b++) {
-                z[b] = new double[(blocks.end(b) - blocks.start(b)) * d];
-            }
-            for (Level level : levels) {
-                for (int t = 0; t < level.steps(); ) {
-                    int from = t;
-                    int to = segmentEnd(t, level.steps(), done, thinning, segmentSteps(level.chain()));
-                    blocks.forEach(b -> advance(level, x, s, d, blocks.start(b), blocks.end(b), z[b], from, to));
-                    done += to - from;
-                    t = to;
-                    if (thinning > 0 && done % thinning == 0) {
-                        history.add(Tensor.of(x, n, d));
-                    }
-                    if (progress != null) {
-                        progress.accept(done);
-                    }
+        Blocks blocks = new Blocks(n, Parallelism.of(threads));
+        double[][] z = new double[blocks.count()][];
+        for (int b = 0; b < z.length; b++) {
+            z[b] = new double[(blocks.end(b) - blocks.start(b)) * d];
+        }
+        for (Level level : levels) {
+            for (int t = 0; t < level.steps(); ) {
+                int from = t;
+                int to = segmentEnd(t, level.steps(), done, thinning, segmentSteps(level.chain()));
+                blocks.forEach(b -> advance(level, x, s, d, blocks.start(b), blocks.end(b), z[b], from, to));
+                done += to - from;
+                t = to;
+                if (thinning > 0 && done % thinning == 0) {
+                    history.add(Tensor.of(x, n, d));
+                }
+                if (progress != null) {
+                    progress.accept(done);
                 }
             }
         }

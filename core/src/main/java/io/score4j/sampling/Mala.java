@@ -1,5 +1,6 @@
 package io.score4j.sampling;
 
+import io.score4j.Parallelism;
 import io.score4j.density.Density;
 import io.score4j.random.Key;
 import io.score4j.tensor.Tensor;
@@ -40,25 +41,24 @@ public final class Mala {
         int n = rows(start, d);
         Chains c = new Chains(density, start.clone(), n, d, config.stepSize());
         long accepted = 0;
-        try (Blocks blocks = new Blocks(n, config.threads())) {
-            long[] acc = new long[blocks.count()];
-            double[][] z = new double[blocks.count()][];
-            blocks.forEach(b -> {
-                z[b] = new double[(blocks.end(b) - blocks.start(b)) * d];
-                c.init(blocks.start(b), blocks.end(b));
-            });
-            for (int t = 0; t < config.steps(); ) {
-                int from = t;
-                int to = Math.min(config.steps(), t + LangevinEngine.SEGMENT_STEPS);
-                blocks.forEach(b -> acc[b] += c.advance(blocks.start(b), blocks.end(b), z[b], key, from, to));
-                t = to;
-                if (progress != null) {
-                    progress.accept(t);
-                }
+        Blocks blocks = new Blocks(n, Parallelism.of(config.threads()));
+        long[] acc = new long[blocks.count()];
+        double[][] z = new double[blocks.count()][];
+        blocks.forEach(b -> {
+            z[b] = new double[(blocks.end(b) - blocks.start(b)) * d];
+            c.init(blocks.start(b), blocks.end(b));
+        });
+        for (int t = 0; t < config.steps(); ) {
+            int from = t;
+            int to = Math.min(config.steps(), t + LangevinEngine.SEGMENT_STEPS);
+            blocks.forEach(b -> acc[b] += c.advance(blocks.start(b), blocks.end(b), z[b], key, from, to));
+            t = to;
+            if (progress != null) {
+                progress.accept(t);
             }
-            for (long a : acc) {
-                accepted += a;
-            }
+        }
+        for (long a : acc) {
+            accepted += a;
         }
         double rate = config.steps() == 0 ? 0 : (double) accepted / ((double) n * config.steps());
         return new MalaResult(Tensor.wrap(c.x, n, d), rate);

@@ -1,7 +1,7 @@
 package io.score4j.train;
 
+import io.score4j.Parallelism;
 import io.score4j.fused.FusedMlp;
-import io.score4j.fused.Parallelism;
 import io.score4j.model.Kernel;
 import io.score4j.nn.MlpSpec;
 import io.score4j.objective.ExactScoreMatching;

@@ -1,9 +1,9 @@
 package io.score4j.train;
 
+import io.score4j.Parallelism;
 import io.score4j.fused.DeepLoss;
 import io.score4j.fused.DeepMlp;
 import io.score4j.fused.DeepSliced;
-import io.score4j.fused.Parallelism;
 import io.score4j.model.Kernel;
 import io.score4j.nn.MlpSpec;
 import io.score4j.objective.DenoisingScoreMatching;

@@ -1,8 +1,8 @@
 package io.score4j.bench;
 
+import io.score4j.Parallelism;
 import io.score4j.fused.FusedMlp;
 import io.score4j.fused.Gradients;
-import io.score4j.fused.Parallelism;
 import io.score4j.nn.Init;
 import io.score4j.nn.MlpInit;
 import io.score4j.nn.MlpSpec;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.score4j.Parallelism;
 import io.score4j.autodiff.Var;
 import io.score4j.nn.Init;
 import io.score4j.nn.LossAndGrad;

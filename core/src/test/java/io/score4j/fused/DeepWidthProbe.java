@@ -1,5 +1,6 @@
 package io.score4j.fused;
 
+import io.score4j.Parallelism;
 import io.score4j.nn.Init;
 import io.score4j.nn.LossAndGrad;
 import io.score4j.nn.MlpInit;

@@ -2,9 +2,9 @@ package io.score4j.train;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.score4j.Parallelism;
 import io.score4j.autodiff.Var;
 import io.score4j.fused.FusedMlp;
-import io.score4j.fused.Parallelism;
 import io.score4j.nn.Init;
 import io.score4j.nn.LossAndGrad;
 import io.score4j.nn.MlpForward;
