@@ -44,6 +44,6 @@ public final class AnnealedLangevin {
             levels.add(new LangevinEngine.Level(Chain.generic(score.at(ladder.sigma(i))), ladder.stepSize(config.epsilon(), i),
                     config.stepsPerLevel(), key.child(i)));
         }
-        return LangevinEngine.run(start, d, levels, config.thinning(), config.threads(), progress);
+        return LangevinEngine.run(start, d, levels, config.thinning(), config.parallelism(), progress);
     }
 }

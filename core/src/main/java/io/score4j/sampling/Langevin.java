@@ -52,6 +52,6 @@ public final class Langevin {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(key, "key");
         var level = new LangevinEngine.Level(chain, config.stepSize(), config.steps(), key);
-        return LangevinEngine.run(start, d, List.of(level), config.thinning(), config.threads(), progress);
+        return LangevinEngine.run(start, d, List.of(level), config.thinning(), config.parallelism(), progress);
     }
 }

@@ -43,13 +43,14 @@ final class LangevinEngine {
     }
 
     /** Runs all levels from a copy of {@code start} (not modified). {@code progress} may be null. */
-    static SamplingResult run(float[] start, int d, List<Level> levels, int thinning, int threads, IntConsumer progress) {
+    static SamplingResult run(float[] start, int d, List<Level> levels, int thinning, Parallelism parallelism,
+                              IntConsumer progress) {
         int n = rows(start, d);
         float[] x = start.clone();
         float[] s = new float[x.length];
         List<Tensor> history = new ArrayList<>();
         int done = 0;
-        Blocks blocks = new Blocks(n, Parallelism.of(threads));
+        Blocks blocks = new Blocks(n, parallelism);
         double[][] z = new double[blocks.count()][];
         for (int b = 0; b < z.length; b++) {
             z[b] = new double[(blocks.end(b) - blocks.start(b)) * d];

@@ -1,6 +1,5 @@
 package io.score4j.sampling;
 
-import io.score4j.Parallelism;
 import io.score4j.density.Density;
 import io.score4j.random.Key;
 import io.score4j.tensor.Tensor;
@@ -41,7 +40,7 @@ public final class Mala {
         int n = rows(start, d);
         Chains c = new Chains(density, start.clone(), n, d, config.stepSize());
         long accepted = 0;
-        Blocks blocks = new Blocks(n, Parallelism.of(config.threads()));
+        Blocks blocks = new Blocks(n, config.parallelism());
         long[] acc = new long[blocks.count()];
         double[][] z = new double[blocks.count()][];
         blocks.forEach(b -> {

@@ -1,5 +1,7 @@
 package io.score4j.sampling;
 
+import io.score4j.Parallelism;
+
 /**
  * The sampler family: every sampler score4j runs is one of these settings records, and
  * {@link SamplerDefaults} fills in what a caller leaves out. Langevin and annealed Langevin share one update
@@ -9,4 +11,9 @@ package io.score4j.sampling;
 public sealed interface SamplerConfig permits LangevinConfig, AnnealedLangevinConfig, MalaConfig {
     /** Worker threads ≥ 1; results are bit-identical for every value. */
     int threads();
+
+    /** {@link #threads()} as the {@link Parallelism} the sampler runs its fixed particle blocks with. */
+    default Parallelism parallelism() {
+        return Parallelism.of(threads());
+    }
 }
