@@ -1,5 +1,6 @@
 package io.score4j.cli;
 
+import io.score4j.InputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ import java.util.Objects;
  *       the device entry itself when run as root;</li>
  *   <li>an output whose directory does not exist or is not writable (so a long run fails at once).</li>
  * </ul>
- * Each refusal is a {@link UserError} naming the flag and the path. Immutable; {@code with…} methods
+ * Each refusal is a {@link InputException} naming the flag and the path. Immutable; {@code with…} methods
  * return a new value, and ignore a {@code null} path (a flag not given).
  *
  * @param inputs  files read
@@ -85,7 +86,7 @@ record CommandFiles(List<Entry> inputs, List<Entry> outputs) {
         return copy;
     }
 
-    /** Throws a {@link UserError} for the first output that would destroy something (see the class comment). */
+    /** Throws a {@link InputException} for the first output that would destroy something (see the class comment). */
     void check() {
         for (int i = 0; i < outputs.size(); i++) {
             Entry out = outputs.get(i);
@@ -95,13 +96,13 @@ record CommandFiles(List<Entry> inputs, List<Entry> outputs) {
             }
             for (Entry in : inputs) {
                 if (!in.flag().equals(out.updates()) && sameFile(out.path(), in.path())) {
-                    throw new UserError(named(out) + " would overwrite the input " + in.flag() + " " + in.path()
+                    throw new InputException(named(out) + " would overwrite the input " + in.flag() + " " + in.path()
                             + " (the same file); write the output elsewhere");
                 }
             }
             for (Entry other : outputs.subList(0, i)) {
                 if (other.kind() != Kind.FOLDER && sameFile(out.path(), other.path())) {
-                    throw new UserError(named(out) + " and " + named(other) + " are the same file; give each output its own");
+                    throw new InputException(named(out) + " and " + named(other) + " are the same file; give each output its own");
                 }
             }
         }
@@ -117,7 +118,7 @@ record CommandFiles(List<Entry> inputs, List<Entry> outputs) {
         switch (out.kind()) {
             case FOLDER -> {
                 if (Files.exists(p) && !Files.isDirectory(p)) {
-                    throw new UserError(out.flag() + " " + p + " exists and is not a folder");
+                    throw new InputException(out.flag() + " " + p + " exists and is not a folder");
                 }
                 if (!Files.exists(p)) {
                     requireDirectory(out, p.toAbsolutePath().normalize().getParent());
@@ -134,20 +135,20 @@ record CommandFiles(List<Entry> inputs, List<Entry> outputs) {
     private static void requireRegularOrNew(Entry out) {
         Path p = out.path();
         if (Files.isDirectory(p)) {
-            throw new UserError(named(out) + " is a directory, expected a file");
+            throw new InputException(named(out) + " is a directory, expected a file");
         }
         if (Files.exists(p) && !Files.isRegularFile(p)) {
-            throw new UserError(named(out) + " exists and is not a regular file (a device or a pipe); "
+            throw new InputException(named(out) + " exists and is not a regular file (a device or a pipe); "
                     + "outputs are written to a new file renamed into place, so give a file name");
         }
     }
 
     private static void requireDirectory(Entry out, Path dir) {
         if (dir == null || !Files.isDirectory(dir)) {
-            throw new UserError(out.flag() + " " + out.path() + ": directory " + dir + " does not exist");
+            throw new InputException(out.flag() + " " + out.path() + ": directory " + dir + " does not exist");
         }
         if (!Files.isWritable(dir)) {
-            throw new UserError(out.flag() + " " + out.path() + ": directory " + dir + " is not writable");
+            throw new InputException(out.flag() + " " + out.path() + ": directory " + dir + " is not writable");
         }
     }
 

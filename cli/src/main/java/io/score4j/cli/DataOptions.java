@@ -1,5 +1,6 @@
 package io.score4j.cli;
 
+import io.score4j.InputException;
 import io.score4j.data.Csv;
 import io.score4j.data.Dataset;
 import io.score4j.data.MixtureData;
@@ -65,15 +66,15 @@ final class DataOptions {
     private void checkSource() {
         int given = (mixture != null ? 1 : 0) + (csv != null ? 1 : 0) + (toy != null ? 1 : 0);
         if (given != 1) {
-            throw new UserError("give exactly one of --mixture FILE.json, --csv FILE or --toy NAME");
+            throw new InputException("give exactly one of --mixture FILE.json, --csv FILE or --toy NAME");
         }
         if (columns != null && csv == null) {
-            throw new UserError("--columns applies only to --csv");
+            throw new InputException("--columns applies only to --csv");
         }
     }
 
     private Dataset draw(Key key) {
-        UserError.require(n >= 1, "--n", n, "must be >= 1");
+        InputException.require(n >= 1, "--n", n, "must be >= 1");
         if (mixture != null) {
             GaussianMixture mix = UserFiles.mixture(mixture);
             RunMemory.data(n, mix.dim()).check();

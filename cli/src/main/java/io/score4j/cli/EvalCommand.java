@@ -3,6 +3,7 @@ package io.score4j.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.score4j.InputException;
 import io.score4j.comparison.Comparison;
 import io.score4j.comparison.ComparisonResult;
 import io.score4j.comparison.ComparisonSettings;
@@ -77,7 +78,7 @@ public final class EvalCommand implements Callable<Integer>, DeclaresFiles {
 
     @Override
     public Integer call() {
-        UserError.require(projections >= 1, "--projections", projections, "must be >= 1");
+        InputException.require(projections >= 1, "--projections", projections, "must be >= 1");
         List<String> names = columns == null ? null : columns.stream().map(String::strip).toList();
         EvalInputs in = EvalInputs.load(samples, reference.csv, reference.mixture, names,
                 UserFiles.notes(spec, false));

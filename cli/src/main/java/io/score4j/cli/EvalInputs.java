@@ -41,7 +41,7 @@ record EvalInputs(String samplesFile, Dataset samples, String referenceFile, Ref
      * {@link ModelRows}; a line naming the samples' other columns goes to {@code notes}). With a
      * mixture the samples' columns ({@code columns} if given, else all) must number its dimension.
      *
-     * @throws InputException or {@link UserError} naming the flag, the file and what is wrong
+     * @throws InputException naming the flag, the file and what is wrong
      */
     static EvalInputs load(Path samples, Path referenceCsv, Path mixtureJson, List<String> columns,
                            Consumer<String> notes) {
@@ -57,7 +57,7 @@ record EvalInputs(String samplesFile, Dataset samples, String referenceFile, Ref
         GaussianMixture mix = withFlag("--mixture", () -> UserFiles.mixture(mixtureJson));
         Dataset s = EvalCsv.read(samples, columns, "--samples");
         if (s.d() != mix.dim()) {
-            throw new UserError("--samples " + samples + " has " + s.d() + " column" + (s.d() == 1 ? "" : "s") + " ("
+            throw new InputException("--samples " + samples + " has " + s.d() + " column" + (s.d() == 1 ? "" : "s") + " ("
                     + EvalCsv.shown(String.join(", ", s.columns())) + ") but --mixture " + mixtureJson + " has dimension "
                     + mix.dim() + (columns == null ? "; pick " + mix.dim() + " with --columns" : ""));
         }
@@ -77,7 +77,7 @@ record EvalInputs(String samplesFile, Dataset samples, String referenceFile, Ref
             (sampled.contains(name) ? common : ignored).add(name);
         }
         if (common.isEmpty()) {
-            throw new UserError("--samples " + samples + " and --reference " + referenceCsv + " share no column name"
+            throw new InputException("--samples " + samples + " and --reference " + referenceCsv + " share no column name"
                     + " (the reference has " + ModelRows.listed(List.of(refHeader)) + "); compare named columns with --columns");
         }
         if (!ignored.isEmpty()) {
@@ -97,7 +97,7 @@ record EvalInputs(String samplesFile, Dataset samples, String referenceFile, Ref
             String rows = usable == total ? usable + " data row" + (usable == 1 ? "" : "s")
                     : usable + " finite data row" + (usable == 1 ? "" : "s") + " of " + total
                     + " (the others have NaN or infinite values)";
-            throw new UserError(where + " has " + rows + "; eval needs at least " + Comparison.MIN_ROWS);
+            throw new InputException(where + " has " + rows + "; eval needs at least " + Comparison.MIN_ROWS);
         }
     }
 
@@ -108,10 +108,10 @@ record EvalInputs(String samplesFile, Dataset samples, String referenceFile, Ref
         Set<String> seen = new HashSet<>();
         for (String c : columns) {
             if (c.isBlank()) {
-                throw new UserError("--columns has an empty name, got '" + String.join(",", columns) + "'");
+                throw new InputException("--columns has an empty name, got '" + String.join(",", columns) + "'");
             }
             if (!seen.add(c)) {
-                throw new UserError("--columns names '" + EvalCsv.shown(c) + "' twice");
+                throw new InputException("--columns names '" + EvalCsv.shown(c) + "' twice");
             }
         }
     }

@@ -41,19 +41,19 @@ final class ModelRows {
      *
      * @param allowNonFinite keep NaN/infinite cells (samples that diverged) instead of refusing them
      * @param note           receives one line naming the ignored columns, if any
-     * @throws InputException or {@link UserError}, one line naming the flag and the file
+     * @throws InputException, one line naming the flag and the file
      */
     static Dataset read(Request r, boolean allowNonFinite, Consumer<String> note) {
         String[] sources;
         try {
             sources = r.mapping().sourcesFor(r.columns());
         } catch (InputException e) {
-            throw new UserError("--columns " + e.getMessage());
+            throw new InputException("--columns " + e.getMessage());
         }
         ColumnMatch match = new ColumnMatch(r.file(), r.columns(), sources, withFlag(r.flag(), () -> Csv.header(r.file())));
         List<String> missing = match.missing();
         if (!missing.isEmpty()) {
-            throw new UserError(r.flag() + " " + r.file() + " has no column" + (missing.size() == 1 ? " " : "s ")
+            throw new InputException(r.flag() + " " + r.file() + " has no column" + (missing.size() == 1 ? " " : "s ")
                     + described(match) + ", which " + r.owner() + " needs (it needs " + listed(List.of(r.columns()))
                     + "; the header has " + listed(List.of(match.header())) + ")"
                     + (looksLikeData(match.header()) ? "; its first row looks like data: a CSV needs a header row of column names"

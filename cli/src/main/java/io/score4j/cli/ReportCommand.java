@@ -1,5 +1,6 @@
 package io.score4j.cli;
 
+import io.score4j.InputException;
 import io.score4j.data.ColumnMapping;
 import io.score4j.data.Dataset;
 import io.score4j.random.Key;
@@ -71,7 +72,7 @@ public final class ReportCommand implements Callable<Integer>, DeclaresFiles {
 
     @Override
     public Integer call() {
-        UserError.require(threads >= 0, "--threads", threads, "must be >= 0 (0: all cores)");
+        InputException.require(threads >= 0, "--threads", threads, "must be >= 0 (0: all cores)");
         if (samples != null) {
             sampling.checkUnused(samples);
         }
@@ -99,10 +100,10 @@ public final class ReportCommand implements Callable<Integer>, DeclaresFiles {
         String given = data.csv != null ? "--csv " + data.csv : data.mixture != null ? "--mixture " + data.mixture
                 : "--toy " + data.toy;
         if (rows.d() != m.dim()) {
-            throw new UserError(given + " has " + rows.d() + (rows.d() == 1 ? " column" : " columns")
+            throw new InputException(given + " has " + rows.d() + (rows.d() == 1 ? " column" : " columns")
                     + " but the model " + model + " expects " + m.dim() + " (" + String.join(", ", m.columns()) + ")");
         }
-        UserError.require(rows.n() >= 2, given, rows.n() + " rows", "needs at least 2 rows");
+        InputException.require(rows.n() >= 2, given, rows.n() + " rows", "needs at least 2 rows");
         return rows;
     }
 
@@ -113,7 +114,7 @@ public final class ReportCommand implements Callable<Integer>, DeclaresFiles {
     private ReportSamples readSamples(ScoreModel m, Consumer<String> notes) {
         Dataset s = ModelRows.read(new ModelRows.Request("--samples", samples, m.columns(), "the model " + model,
                 ColumnMapping.byName(), "rename them in the file"), false, notes);
-        UserError.require(s.n() >= 2, "--samples " + samples, s.n() + " rows", "needs at least 2 rows");
+        InputException.require(s.n() >= 2, "--samples " + samples, s.n() + " rows", "needs at least 2 rows");
         return new ReportSamples(s.values(), s.d(), s.n(), 0, "file:" + samples.getFileName(), Map.of());
     }
 

@@ -1,5 +1,6 @@
 package io.score4j.cli;
 
+import io.score4j.InputException;
 import io.score4j.data.Csv;
 import io.score4j.data.Dataset;
 import io.score4j.density.GaussianMixture;
@@ -49,7 +50,7 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
     @Override
     public Integer call() {
         run.validate();
-        UserError.require(n >= 1, "--n", n, "must be >= 1");
+        InputException.require(n >= 1, "--n", n, "must be >= 1");
         sampler.validate();
         Key key = Key.of(run.seed).split(5)[3];
         long t0 = System.nanoTime();
@@ -65,7 +66,7 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
             columns = m.columns();
         }
         if (drawn.nonFinite() > 0) {
-            throw new UserError(drawn.nonFinite() + " of " + n + " samples are not finite (the chain diverged); "
+            throw new InputException(drawn.nonFinite() + " of " + n + " samples are not finite (the chain diverged); "
                     + "try a smaller --step-size. Nothing was written.");
         }
         Csv.write(out, columns, drawn.points(), columns.length);

@@ -1,5 +1,6 @@
 package io.score4j.cli;
 
+import io.score4j.InputException;
 import io.score4j.sampling.SamplerDefaults;
 import picocli.CommandLine.Option;
 
@@ -45,16 +46,16 @@ final class SamplerOptions {
     Integer levels;
 
     void validate() {
-        UserError.require(steps >= 1, "--steps", steps, "must be >= 1");
-        UserError.require(stepSize == null || (stepSize > 0 && Double.isFinite(stepSize)), "--step-size", stepSize,
+        InputException.require(steps >= 1, "--steps", steps, "must be >= 1");
+        InputException.require(stepSize == null || (stepSize > 0 && Double.isFinite(stepSize)), "--step-size", stepSize,
                 "must be a finite number > 0");
-        UserError.require(Double.isFinite(startLow) && Double.isFinite(startHigh) && startHigh > startLow, "--start-high",
+        InputException.require(Double.isFinite(startLow) && Double.isFinite(startHigh) && startHigh > startLow, "--start-high",
                 startHigh, "must be finite and exceed --start-low " + startLow);
-        UserError.require(sigmaMax == null || (sigmaMax > 0 && Double.isFinite(sigmaMax)), "--sigma-max", sigmaMax, "must be > 0");
-        UserError.require(sigmaMin == null || (sigmaMin > 0 && Double.isFinite(sigmaMin)), "--sigma-min", sigmaMin, "must be > 0");
-        UserError.require(levels == null || levels >= 1, "--levels", levels, "must be >= 1");
+        InputException.require(sigmaMax == null || (sigmaMax > 0 && Double.isFinite(sigmaMax)), "--sigma-max", sigmaMax, "must be > 0");
+        InputException.require(sigmaMin == null || (sigmaMin > 0 && Double.isFinite(sigmaMin)), "--sigma-min", sigmaMin, "must be > 0");
+        InputException.require(levels == null || levels >= 1, "--levels", levels, "must be >= 1");
         boolean annealedFlags = sigmaMax != null || sigmaMin != null || levels != null;
-        UserError.require(!annealedFlags || kind == SamplerKind.ANNEALED, "--sampler", kind.id(),
+        InputException.require(!annealedFlags || kind == SamplerKind.ANNEALED, "--sampler", kind.id(),
                 "must be annealed when --sigma-max/--sigma-min/--levels are given");
     }
 }

@@ -1,5 +1,6 @@
 package io.score4j.cli;
 
+import io.score4j.InputException;
 import io.score4j.density.GaussianMixture;
 import io.score4j.model.ScoreNetwork;
 import io.score4j.noise.NoiseLadder;
@@ -67,7 +68,7 @@ final class Samplers {
             }
             case ANNEALED: {
                 if (o.sigmaMax == null) {
-                    throw new UserError("--sigma-max is required for annealed sampling of a --mixture: the largest noise "
+                    throw new InputException("--sigma-max is required for annealed sampling of a --mixture: the largest noise "
                             + "level, about the largest distance between two of its modes");
                 }
                 NoiseLadder ladder = NoiseLadder.geometric(o.sigmaMax,
@@ -88,7 +89,7 @@ final class Samplers {
                 ? levelsOr(o, m.sigmas().length) : 0).check();
         float[] start = Draw.uniform(key.child(0), n * d, o.startLow, o.startHigh);
         if (o.kind == SamplerKind.MALA) {
-            throw new UserError("--sampler mala needs a density, not a learned score: use it with --mixture");
+            throw new InputException("--sampler mala needs a density, not a learned score: use it with --mixture");
         }
         ScoreNetwork net = m.network();
         float[] z;
@@ -102,7 +103,7 @@ final class Samplers {
                     : langevin(net.chainAt(ladder.sigmaMin()), start, d, o, run, key);
         } else {
             if (o.kind == SamplerKind.ANNEALED) {
-                throw new UserError(annealedNeedsLadder(m));
+                throw new InputException(annealedNeedsLadder(m));
             }
             z = langevin(net.chain(), start, d, o, run, key);
         }
@@ -124,7 +125,7 @@ final class Samplers {
                 double m = mix.mean(c, j);
                 double s = mix.std(c, j);
                 if (Math.abs(m) > Float.MAX_VALUE || s > Float.MAX_VALUE || s < Float.MIN_NORMAL) {
-                    throw new UserError("--mixture: means[" + c + "][" + j + "] = " + m + ", stds[" + c + "][" + j + "] = "
+                    throw new InputException("--mixture: means[" + c + "][" + j + "] = " + m + ", stds[" + c + "][" + j + "] = "
                             + s + " are beyond the float range (1.2e-38 to 3.4e38) the " + kind.id()
                             + " sampler computes in");
                 }

@@ -1,5 +1,6 @@
 package io.score4j.cli;
 
+import io.score4j.InputException;
 import io.score4j.data.Csv;
 import io.score4j.data.Dataset;
 import io.score4j.tensor.Tensor;
@@ -65,7 +66,7 @@ public final class ScoreCommand implements Callable<Integer>, DeclaresFiles {
 
     /** Scores in original units of n points (flat [n, d], original units). */
     static double[] scores(ScoreModel m, double[] points, int n, Double sigma) {
-        UserError.require(sigma == null || (sigma > 0 && Double.isFinite(sigma)), "--sigma", sigma, "must be > 0");
+        InputException.require(sigma == null || (sigma > 0 && Double.isFinite(sigma)), "--sigma", sigma, "must be > 0");
         int d = m.dim();
         float[] z = Tensor.wrap(m.standardizer().apply(points), n * d).toFloatArray();
         float[] sz = new float[n * d];
@@ -73,7 +74,7 @@ public final class ScoreCommand implements Callable<Integer>, DeclaresFiles {
             double[] sig = m.sigmas();
             ModelScores.noiseConditional(m).score(z, 0, n, d, sigma != null ? sigma : sig[sig.length - 1], sz);
         } else {
-            UserError.require(sigma == null, "--sigma", sigma, "applies only to noise-conditional models");
+            InputException.require(sigma == null, "--sigma", sigma, "applies only to noise-conditional models");
             ModelScores.of(m).score(z, 0, n, d, sz);
         }
         return m.standardizer().scoreToOriginal(Samplers.widen(sz));

@@ -60,7 +60,7 @@ final class UserFiles {
         try {
             return ColumnMapping.parse(columns);
         } catch (InputException e) {
-            throw new UserError("--columns " + e.getMessage());
+            throw new InputException("--columns " + e.getMessage());
         }
     }
 
