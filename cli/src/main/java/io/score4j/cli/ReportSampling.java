@@ -6,6 +6,8 @@ import io.score4j.metrics.ColumnStats;
 import io.score4j.random.Key;
 import io.score4j.report.ReportSamples;
 import io.score4j.sampling.SamplerDefaults;
+import io.score4j.sampling.SamplerKind;
+import io.score4j.train.ModelSampling;
 import io.score4j.train.ScoreModel;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -24,7 +26,7 @@ final class ReportSampling {
     /** Most particles drawn by default. */
     static final int DEFAULT_MAX_PARTICLES = 5000;
 
-    @Option(names = "--sampler", converter = SamplerKind.Converter.class, paramLabel = "NAME",
+    @Option(names = "--sampler", converter = SamplerOptions.KindConverter.class, paramLabel = "NAME",
             description = "when drawing: langevin or annealed (default: annealed for noise-conditional models, else langevin)")
     SamplerKind kind;
 
@@ -89,7 +91,8 @@ final class ReportSampling {
         run.seed = seed;
         run.threads = threads;
         run.quiet = quiet;
-        Samplers.Drawn drawn = Samplers.fromModel(model, n, o, run, Key.of(seed).split(5)[3]);
+        ModelSampling.Drawn drawn = ModelSampling.fromModel(model, n, o.plan(run.threads()), Key.of(seed).split(5)[3],
+                Progress.forSampling(quiet));
         double[] finite = ColumnStats.finiteRows(drawn.points(), model.dim());
         if (finite.length < 2 * model.dim()) {
             throw new InputException("fewer than 2 of " + n + " drawn samples are finite (the chain diverged); try a smaller "

@@ -5,6 +5,7 @@ import io.score4j.data.Csv;
 import io.score4j.data.Dataset;
 import io.score4j.density.GaussianMixture;
 import io.score4j.random.Key;
+import io.score4j.train.ModelSampling;
 import io.score4j.train.ScoreModel;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -54,15 +55,15 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
         sampler.validate();
         Key key = Key.of(run.seed).split(5)[3];
         long t0 = System.nanoTime();
-        Samplers.Drawn drawn;
+        ModelSampling.Drawn drawn;
         String[] columns;
         if (source.mixture != null) {
             GaussianMixture mix = UserFiles.mixture(source.mixture);
-            drawn = Samplers.fromMixture(mix, n, sampler, run, key);
+            drawn = ModelSampling.fromMixture(mix, n, sampler.plan(run.threads()), key, Progress.forSampling(run.quiet));
             columns = Dataset.defaultColumns(mix.dim());
         } else {
             ScoreModel m = ScoreModel.load(source.model);
-            drawn = Samplers.fromModel(m, n, sampler, run, key);
+            drawn = ModelSampling.fromModel(m, n, sampler.plan(run.threads()), key, Progress.forSampling(run.quiet));
             columns = m.columns();
         }
         if (drawn.nonFinite() > 0) {

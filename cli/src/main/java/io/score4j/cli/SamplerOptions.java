@@ -2,11 +2,15 @@ package io.score4j.cli;
 
 import io.score4j.InputException;
 import io.score4j.sampling.SamplerDefaults;
+import io.score4j.sampling.SamplerKind;
+import io.score4j.train.SamplingPlan;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /** Sampler flags of {@code score4j sample}; unset flags take {@link SamplerDefaults}. */
 final class SamplerOptions {
-    @Option(names = "--sampler", defaultValue = "langevin", converter = SamplerKind.Converter.class,
+    @Option(names = "--sampler", defaultValue = "langevin", converter = KindConverter.class,
             description = "langevin, annealed (noise-conditional models or --mixture) or mala (--mixture) (default: ${DEFAULT-VALUE})")
     SamplerKind kind;
 
@@ -44,6 +48,23 @@ final class SamplerOptions {
     @Option(names = "--levels", description = "annealed: number of noise levels (default: the model's ladder, or "
             + SamplerDefaults.MIXTURE_LEVELS + " for --mixture)")
     Integer levels;
+
+    /** These settings for {@link ModelSampling} (after {@link #validate}), on {@code threads} workers. */
+    SamplingPlan plan(int threads) {
+        return new SamplingPlan(kind, steps, stepSize, startLow, startHigh, sigmaMax, sigmaMin, levels, threads);
+    }
+
+    /** Parses {@code --sampler} with {@link SamplerKind#parse}; an unknown name is picocli's parameter error. */
+    static final class KindConverter implements ITypeConverter<SamplerKind> {
+        @Override
+        public SamplerKind convert(String value) {
+            try {
+                return SamplerKind.parse(value);
+            } catch (InputException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
 
     void validate() {
         InputException.require(steps >= 1, "--steps", steps, "must be >= 1");

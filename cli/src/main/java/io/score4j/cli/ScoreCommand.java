@@ -4,6 +4,7 @@ import io.score4j.InputException;
 import io.score4j.data.Csv;
 import io.score4j.data.Dataset;
 import io.score4j.tensor.Tensor;
+import io.score4j.train.ModelSampling;
 import io.score4j.train.ModelScores;
 import io.score4j.train.RunMemory;
 import io.score4j.train.ScoreModel;
@@ -77,6 +78,6 @@ public final class ScoreCommand implements Callable<Integer>, DeclaresFiles {
             InputException.require(sigma == null, "--sigma", sigma, "applies only to noise-conditional models");
             ModelScores.of(m).score(z, 0, n, d, sz);
         }
-        return m.standardizer().scoreToOriginal(Samplers.widen(sz));
+        return m.standardizer().scoreToOriginal(ModelSampling.widen(sz));
     }
 }
