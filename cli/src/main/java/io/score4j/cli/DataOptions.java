@@ -4,6 +4,7 @@ import io.score4j.InputException;
 import io.score4j.data.Csv;
 import io.score4j.data.Dataset;
 import io.score4j.data.MixtureData;
+import io.score4j.data.NamedRows;
 import io.score4j.data.ToySet;
 import io.score4j.density.GaussianMixture;
 import io.score4j.random.Key;
@@ -49,7 +50,7 @@ final class DataOptions {
 
     /**
      * Loads data for a model with these columns: a --csv's columns are matched by name (see
-     * {@link ModelRows}; --columns maps names that differ), --mixture/--toy draws as {@link #load} does.
+     * {@link NamedRows}; --columns maps names that differ), --mixture/--toy draws as {@link #load} does.
      *
      * @param owner whose columns they are, for messages, e.g. {@code the model m.safetensors}
      * @param notes receives a line naming CSV columns left unused
@@ -57,8 +58,8 @@ final class DataOptions {
     Dataset loadFor(String[] modelColumns, String owner, Key key, Consumer<String> notes) {
         checkSource();
         if (csv != null) {
-            return ModelRows.read(new ModelRows.Request("--csv", csv, modelColumns, owner,
-                    UserFiles.columnMapping(columns), ModelRows.COLUMNS_HINT), false, notes);
+            return NamedRows.read(new NamedRows.Request("--csv", csv, modelColumns, owner,
+                    UserFiles.columnMapping(columns), NamedRows.COLUMNS_HINT), false, notes);
         }
         return draw(key);
     }

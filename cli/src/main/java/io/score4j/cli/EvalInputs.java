@@ -6,6 +6,7 @@ import io.score4j.comparison.Reference;
 import io.score4j.data.ColumnMapping;
 import io.score4j.data.Csv;
 import io.score4j.data.Dataset;
+import io.score4j.data.NamedRows;
 import io.score4j.density.GaussianMixture;
 import io.score4j.metrics.ColumnStats;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ record EvalInputs(String samplesFile, Dataset samples, String referenceFile, Ref
     /**
      * Reads and matches the files. With a reference CSV the columns are {@code columns} if given,
      * else those of the reference's that the samples name too (the others noted), and the samples must have each of them (matched by name through
-     * {@link ModelRows}; a line naming the samples' other columns goes to {@code notes}). With a
+     * {@link NamedRows}; a line naming the samples' other columns goes to {@code notes}). With a
      * mixture the samples' columns ({@code columns} if given, else all) must number its dimension.
      *
      * @throws InputException naming the flag, the file and what is wrong
@@ -50,15 +51,15 @@ record EvalInputs(String samplesFile, Dataset samples, String referenceFile, Ref
             List<String> compared = columns != null ? columns : shared(referenceCsv, samples, notes);
             Dataset ref = withFlag("--reference", () -> Csv.read(referenceCsv, compared));
             requireRows(ref.n(), ref.n(), "--reference " + referenceCsv);
-            Dataset s = ModelRows.read(new ModelRows.Request("--samples", samples, ref.columns(), "--reference "
+            Dataset s = NamedRows.read(new NamedRows.Request("--samples", samples, ref.columns(), "--reference "
                     + referenceCsv, ColumnMapping.byName(), "compare fewer columns with --columns"), true, notes);
             return of(s, samples, referenceCsv, Reference.rows(ref));
         }
         GaussianMixture mix = withFlag("--mixture", () -> UserFiles.mixture(mixtureJson));
-        Dataset s = EvalCsv.read(samples, columns, "--samples");
+        Dataset s = NamedRows.readAllowingNonFinite(samples, columns, "--samples");
         if (s.d() != mix.dim()) {
             throw new InputException("--samples " + samples + " has " + s.d() + " column" + (s.d() == 1 ? "" : "s") + " ("
-                    + EvalCsv.shown(String.join(", ", s.columns())) + ") but --mixture " + mixtureJson + " has dimension "
+                    + NamedRows.shown(String.join(", ", s.columns())) + ") but --mixture " + mixtureJson + " has dimension "
                     + mix.dim() + (columns == null ? "; pick " + mix.dim() + " with --columns" : ""));
         }
         return of(s, samples, mixtureJson, Reference.mixture(mix));
@@ -78,11 +79,11 @@ record EvalInputs(String samplesFile, Dataset samples, String referenceFile, Ref
         }
         if (common.isEmpty()) {
             throw new InputException("--samples " + samples + " and --reference " + referenceCsv + " share no column name"
-                    + " (the reference has " + ModelRows.listed(List.of(refHeader)) + "); compare named columns with --columns");
+                    + " (the reference has " + NamedRows.listed(List.of(refHeader)) + "); compare named columns with --columns");
         }
         if (!ignored.isEmpty()) {
             notes.accept("note: --reference " + referenceCsv + ": ignoring column" + (ignored.size() == 1 ? " " : "s ")
-                    + ModelRows.listed(ignored) + " (not in --samples " + samples + ")");
+                    + NamedRows.listed(ignored) + " (not in --samples " + samples + ")");
         }
         return common;
     }
@@ -111,7 +112,7 @@ record EvalInputs(String samplesFile, Dataset samples, String referenceFile, Ref
                 throw new InputException("--columns has an empty name, got '" + String.join(",", columns) + "'");
             }
             if (!seen.add(c)) {
-                throw new InputException("--columns names '" + EvalCsv.shown(c) + "' twice");
+                throw new InputException("--columns names '" + NamedRows.shown(c) + "' twice");
             }
         }
     }

@@ -3,6 +3,7 @@ package io.score4j.cli;
 import io.score4j.InputException;
 import io.score4j.data.ColumnMapping;
 import io.score4j.data.Dataset;
+import io.score4j.data.NamedRows;
 import io.score4j.random.Key;
 import io.score4j.report.Report;
 import io.score4j.report.ReportSamples;
@@ -109,10 +110,10 @@ public final class ReportCommand implements Callable<Integer>, DeclaresFiles {
 
     /**
      * --samples: a column for each of the model's columns, found by name (as {@code score4j sample}
-     * writes them; see {@link ModelRows}); a missing one is a user error naming the file.
+     * writes them; see {@link NamedRows}); a missing one is a user error naming the file.
      */
     private ReportSamples readSamples(ScoreModel m, Consumer<String> notes) {
-        Dataset s = ModelRows.read(new ModelRows.Request("--samples", samples, m.columns(), "the model " + model,
+        Dataset s = NamedRows.read(new NamedRows.Request("--samples", samples, m.columns(), "the model " + model,
                 ColumnMapping.byName(), "rename them in the file"), false, notes);
         InputException.require(s.n() >= 2, "--samples " + samples, s.n() + " rows", "needs at least 2 rows");
         return new ReportSamples(s.values(), s.d(), s.n(), 0, "file:" + samples.getFileName(), Map.of());

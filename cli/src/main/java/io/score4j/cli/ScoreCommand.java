@@ -3,6 +3,7 @@ package io.score4j.cli;
 import io.score4j.InputException;
 import io.score4j.data.Csv;
 import io.score4j.data.Dataset;
+import io.score4j.data.NamedRows;
 import io.score4j.tensor.Tensor;
 import io.score4j.train.ModelSampling;
 import io.score4j.train.ModelScores;
@@ -52,8 +53,8 @@ public final class ScoreCommand implements Callable<Integer>, DeclaresFiles {
     @Override
     public Integer call() {
         ScoreModel m = ScoreModel.load(model);
-        Dataset pts = ModelRows.read(new ModelRows.Request("--csv", csv, m.columns(), "the model " + model,
-                UserFiles.columnMapping(columns), ModelRows.COLUMNS_HINT), false, UserFiles.notes(spec, quiet));
+        Dataset pts = NamedRows.read(new NamedRows.Request("--csv", csv, m.columns(), "the model " + model,
+                UserFiles.columnMapping(columns), NamedRows.COLUMNS_HINT), false, UserFiles.notes(spec, quiet));
         RunMemory.scoring(pts.n(), pts.d(), m.spec()).check();
         double[] s = scores(m, pts.values(), pts.n(), sigma);
         ModelScores.requireFinite(s, m.dim(), csv.toString());
