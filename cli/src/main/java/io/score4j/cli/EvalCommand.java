@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.score4j.InputException;
 import io.score4j.comparison.Comparison;
+import io.score4j.comparison.ComparisonInputs;
 import io.score4j.comparison.ComparisonResult;
 import io.score4j.comparison.ComparisonSettings;
 import io.score4j.io.AtomicFiles;
@@ -80,7 +81,7 @@ public final class EvalCommand implements Callable<Integer>, DeclaresFiles {
     public Integer call() {
         InputException.require(projections >= 1, "--projections", projections, "must be >= 1");
         List<String> names = columns == null ? null : columns.stream().map(String::strip).toList();
-        EvalInputs in = EvalInputs.load(samples, reference.csv, reference.mixture, names,
+        ComparisonInputs in = ComparisonInputs.load(samples, reference.csv, reference.mixture, names,
                 UserFiles.notes(spec, false));
         ComparisonResult result = Comparison.compare(in.samples(), in.reference(),
                 ComparisonSettings.defaults(seed).withProjections(projections));
@@ -100,7 +101,7 @@ public final class EvalCommand implements Callable<Integer>, DeclaresFiles {
     }
 
     /** The suite's JSON with the files named: samples {file, rows, …}, reference {kind csv|mixture, file, rows}. */
-    static Map<String, Object> json(ComparisonResult r, EvalInputs in) {
+    static Map<String, Object> json(ComparisonResult r, ComparisonInputs in) {
         Map<String, Object> m = r.toJson();
         Map<String, Object> samples = new LinkedHashMap<>();
         samples.put("file", in.samplesFile());

@@ -114,7 +114,7 @@ public final class NamedRows {
     }
 
     /** Runs a read and prefixes the flag to its one-line error, so the message says which input failed. */
-    private static <T> T withFlag(String flag, java.util.function.Supplier<T> read) {
+    public static <T> T withFlag(String flag, java.util.function.Supplier<T> read) {
         try {
             return read.get();
         } catch (InputException e) {

@@ -1,13 +1,12 @@
-package io.score4j.cli;
+package io.score4j.comparison;
 
 import io.score4j.InputException;
-import io.score4j.comparison.Comparison;
-import io.score4j.comparison.Reference;
 import io.score4j.data.ColumnMapping;
 import io.score4j.data.Csv;
 import io.score4j.data.Dataset;
 import io.score4j.data.NamedRows;
 import io.score4j.density.GaussianMixture;
+import io.score4j.density.MixtureJson;
 import io.score4j.metrics.ColumnStats;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -16,7 +15,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The checked inputs of {@code score4j eval}: the samples as read (non-finite rows kept; the
+ * The checked inputs of a comparison ({@code score4j eval}): the samples as read (non-finite rows kept; the
  * comparison counts and drops them), the reference, and the files as the user named them.
  *
  * @param samplesFile   the {@code --samples} file as named
@@ -24,15 +23,15 @@ import java.util.function.Consumer;
  * @param referenceFile the {@code --reference} or {@code --mixture} file as named
  * @param reference     the reference rows or mixture
  */
-record EvalInputs(String samplesFile, Dataset samples, String referenceFile, Reference reference) {
-    EvalInputs {
+public record ComparisonInputs(String samplesFile, Dataset samples, String referenceFile, Reference reference) {
+    public ComparisonInputs {
         if (samplesFile == null || samples == null || referenceFile == null || reference == null) {
             throw new IllegalArgumentException("eval inputs need a samples file, samples, a reference file and a reference");
         }
     }
 
     /** {@code csv} or {@code mixture}, as the table and JSON name the reference. */
-    String referenceKind() {
+    public String referenceKind() {
         return reference instanceof Reference.Mixture ? "mixture" : "csv";
     }
 
@@ -44,18 +43,18 @@ record EvalInputs(String samplesFile, Dataset samples, String referenceFile, Ref
      *
      * @throws InputException naming the flag, the file and what is wrong
      */
-    static EvalInputs load(Path samples, Path referenceCsv, Path mixtureJson, List<String> columns,
+    public static ComparisonInputs load(Path samples, Path referenceCsv, Path mixtureJson, List<String> columns,
                            Consumer<String> notes) {
         checkColumns(columns);
         if (referenceCsv != null) {
             List<String> compared = columns != null ? columns : shared(referenceCsv, samples, notes);
-            Dataset ref = withFlag("--reference", () -> Csv.read(referenceCsv, compared));
+            Dataset ref = NamedRows.withFlag("--reference", () -> Csv.read(referenceCsv, compared));
             requireRows(ref.n(), ref.n(), "--reference " + referenceCsv);
             Dataset s = NamedRows.read(new NamedRows.Request("--samples", samples, ref.columns(), "--reference "
                     + referenceCsv, ColumnMapping.byName(), "compare fewer columns with --columns"), true, notes);
             return of(s, samples, referenceCsv, Reference.rows(ref));
         }
-        GaussianMixture mix = withFlag("--mixture", () -> UserFiles.mixture(mixtureJson));
+        GaussianMixture mix = NamedRows.withFlag("--mixture", () -> MixtureJson.read(mixtureJson));
         Dataset s = NamedRows.readAllowingNonFinite(samples, columns, "--samples");
         if (s.d() != mix.dim()) {
             throw new InputException("--samples " + samples + " has " + s.d() + " column" + (s.d() == 1 ? "" : "s") + " ("
@@ -70,8 +69,8 @@ record EvalInputs(String samplesFile, Dataset samples, String referenceFile, Ref
      * columns the samples do not (an id, a text column), and those are named in a note, not compared.
      */
     private static List<String> shared(Path referenceCsv, Path samples, Consumer<String> notes) {
-        String[] refHeader = withFlag("--reference", () -> Csv.header(referenceCsv));
-        java.util.Set<String> sampled = java.util.Set.of(withFlag("--samples", () -> Csv.header(samples)));
+        String[] refHeader = NamedRows.withFlag("--reference", () -> Csv.header(referenceCsv));
+        java.util.Set<String> sampled = java.util.Set.of(NamedRows.withFlag("--samples", () -> Csv.header(samples)));
         List<String> common = new java.util.ArrayList<>();
         List<String> ignored = new java.util.ArrayList<>();
         for (String name : refHeader) {
@@ -88,9 +87,9 @@ record EvalInputs(String samplesFile, Dataset samples, String referenceFile, Ref
         return common;
     }
 
-    private static EvalInputs of(Dataset s, Path file, Path referenceFile, Reference reference) {
+    private static ComparisonInputs of(Dataset s, Path file, Path referenceFile, Reference reference) {
         requireRows(s.n() - ColumnStats.nonFiniteRows(s.values(), s.d()), s.n(), "--samples " + file);
-        return new EvalInputs(file.toString(), s, referenceFile.toString(), reference);
+        return new ComparisonInputs(file.toString(), s, referenceFile.toString(), reference);
     }
 
     private static void requireRows(int usable, int total, String where) {
@@ -114,15 +113,6 @@ record EvalInputs(String samplesFile, Dataset samples, String referenceFile, Ref
             if (!seen.add(c)) {
                 throw new InputException("--columns names '" + NamedRows.shown(c) + "' twice");
             }
-        }
-    }
-
-    /** Runs a read and prefixes the flag to its one-line error, so the message says which input failed. */
-    private static <T> T withFlag(String flag, java.util.function.Supplier<T> read) {
-        try {
-            return read.get();
-        } catch (InputException e) {
-            throw new InputException(flag + " " + e.getMessage(), e);
         }
     }
 }
