@@ -4,6 +4,7 @@ import io.score4j.bench.BenchPhase;
 import io.score4j.bench.BenchPhases;
 import io.score4j.bench.BenchResult;
 import io.score4j.bench.BenchSettings;
+import io.score4j.io.RunFiles;
 import io.score4j.tensor.simd.VectorMath;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,8 +65,8 @@ public final class BenchCommand implements Callable<Integer>, DeclaresFiles {
     Path json;
 
     @Override
-    public CommandFiles files() {
-        return CommandFiles.none().withOutput("--json", json);
+    public RunFiles files() {
+        return RunFiles.none().withOutput("--json", json);
     }
 
     @Override

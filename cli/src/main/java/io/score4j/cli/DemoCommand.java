@@ -7,6 +7,7 @@ import io.score4j.demo.DemoProgress;
 import io.score4j.demo.DemoReport;
 import io.score4j.demo.FoundingDemo;
 import io.score4j.io.AtomicFiles;
+import io.score4j.io.RunFiles;
 import io.score4j.nn.Activation;
 import io.score4j.nn.MlpSpec;
 import io.score4j.train.ObjectiveKind;
@@ -46,8 +47,8 @@ public final class DemoCommand implements Callable<Integer>, DeclaresFiles {
     boolean quiet;
 
     @Override
-    public CommandFiles files() {
-        return CommandFiles.none().withFolder("--out", out, "model.safetensors", "samples.csv", "exact_samples.csv",
+    public RunFiles files() {
+        return RunFiles.none().withFolder("--out", out, "model.safetensors", "samples.csv", "exact_samples.csv",
                 "metrics.json", "report.html");
     }
 

@@ -9,6 +9,7 @@ import io.score4j.comparison.ComparisonInputs;
 import io.score4j.comparison.ComparisonResult;
 import io.score4j.comparison.ComparisonSettings;
 import io.score4j.io.AtomicFiles;
+import io.score4j.io.RunFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -72,8 +73,8 @@ public final class EvalCommand implements Callable<Integer>, DeclaresFiles {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public CommandFiles files() {
-        return CommandFiles.none().withInput("--samples", samples).withInput("--reference", reference.csv)
+    public RunFiles files() {
+        return RunFiles.none().withInput("--samples", samples).withInput("--reference", reference.csv)
                 .withInput("--mixture", reference.mixture).withOutput("--json", json);
     }
 

@@ -4,6 +4,7 @@ import io.score4j.InputException;
 import io.score4j.data.ColumnMapping;
 import io.score4j.data.Dataset;
 import io.score4j.data.NamedRows;
+import io.score4j.io.RunFiles;
 import io.score4j.random.Key;
 import io.score4j.report.Report;
 import io.score4j.report.ReportSamples;
@@ -65,8 +66,8 @@ public final class ReportCommand implements Callable<Integer>, DeclaresFiles {
 
     /** Reads the model, the data and --samples; writes into --out (samples.csv, or deletes an old one). */
     @Override
-    public CommandFiles files() {
-        return CommandFiles.none().withInput("--model", model).withInput("--csv", data.csv)
+    public RunFiles files() {
+        return RunFiles.none().withInput("--model", model).withInput("--csv", data.csv)
                 .withInput("--mixture", data.mixture).withInput("--samples", samples)
                 .withFolder("--out", out, "report.html", "report.json", "samples.csv");
     }

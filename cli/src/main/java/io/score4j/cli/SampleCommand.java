@@ -4,6 +4,7 @@ import io.score4j.InputException;
 import io.score4j.data.Csv;
 import io.score4j.data.Dataset;
 import io.score4j.density.GaussianMixture;
+import io.score4j.io.RunFiles;
 import io.score4j.random.Key;
 import io.score4j.train.ModelSampling;
 import io.score4j.train.ScoreModel;
@@ -43,8 +44,8 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
     RunOptions run;
 
     @Override
-    public CommandFiles files() {
-        return CommandFiles.none().withInput("--model", source.model).withInput("--mixture", source.mixture)
+    public RunFiles files() {
+        return RunFiles.none().withInput("--model", source.model).withInput("--mixture", source.mixture)
                 .withOutput("--out", out);
     }
 

@@ -4,6 +4,7 @@ import io.score4j.InputException;
 import io.score4j.data.Csv;
 import io.score4j.data.Dataset;
 import io.score4j.data.NamedRows;
+import io.score4j.io.RunFiles;
 import io.score4j.tensor.Tensor;
 import io.score4j.train.ModelSampling;
 import io.score4j.train.ModelScores;
@@ -46,8 +47,8 @@ public final class ScoreCommand implements Callable<Integer>, DeclaresFiles {
     CommandSpec spec;
 
     @Override
-    public CommandFiles files() {
-        return CommandFiles.none().withInput("--model", model).withInput("--csv", csv).withOutput("--out", out);
+    public RunFiles files() {
+        return RunFiles.none().withInput("--model", model).withInput("--csv", csv).withOutput("--out", out);
     }
 
     @Override

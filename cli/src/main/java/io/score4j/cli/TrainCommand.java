@@ -4,6 +4,7 @@ import io.score4j.InputException;
 import io.score4j.data.Dataset;
 import io.score4j.data.Standardizer;
 import io.score4j.io.AtomicFiles;
+import io.score4j.io.RunFiles;
 import io.score4j.nn.MlpInit;
 import io.score4j.nn.MlpSpec;
 import io.score4j.optim.ChainState;
@@ -68,10 +69,10 @@ public final class TrainCommand implements Callable<Integer>, DeclaresFiles {
      * (which may be the --resume file, updated in place), else MODEL.ckpt when checkpointing.
      */
     @Override
-    public CommandFiles files() {
+    public RunFiles files() {
         boolean checkpointing = checkpointEvery > 0 || checkpointSeconds > 0;
         Path ckpt = checkpoint != null ? checkpoint : checkpointing && resume == null ? Path.of(out + ".ckpt") : null;
-        return CommandFiles.none().withInput("--csv", data.csv).withInput("--mixture", data.mixture)
+        return RunFiles.none().withInput("--csv", data.csv).withInput("--mixture", data.mixture)
                 .withInput("--resume", resume).withOutput("--out", out)
                 .withOutput("--checkpoint", ckpt, "--resume").withOutput("--log-json", logJson);
     }

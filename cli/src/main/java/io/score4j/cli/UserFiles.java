@@ -4,6 +4,7 @@ import io.score4j.InputException;
 import io.score4j.data.ColumnMapping;
 import io.score4j.density.GaussianMixture;
 import io.score4j.density.MixtureJson;
+import io.score4j.io.RunFiles;
 import java.io.PrintWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -75,8 +76,8 @@ final class UserFiles {
         };
     }
 
-    /** Fails early when {@code out} cannot be written as an output (see {@link CommandFiles#check}). */
+    /** Fails early when {@code out} cannot be written as an output (see {@link RunFiles#check}). */
     static void checkWritable(Path out, String flag) {
-        CommandFiles.none().withOutput(flag, out).check();
+        RunFiles.none().withOutput(flag, out).check();
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.score4j.InputException;
+import io.score4j.io.RunFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -156,10 +157,10 @@ class OutputsNeverOverwriteInputsTest {
 
     @Test
     void checkpointsUpdatedInPlaceOnResumeAreAllowed() {
-        CommandFiles inPlace = CommandFiles.none().withInput("--resume", dir.resolve("c.ckpt"))
+        RunFiles inPlace = RunFiles.none().withInput("--resume", dir.resolve("c.ckpt"))
                 .withOutput("--checkpoint", dir.resolve("c.ckpt"), "--resume");
         assertDoesNotThrow(inPlace::check);
-        CommandFiles overwrite = CommandFiles.none().withInput("--resume", dir.resolve("c.ckpt"))
+        RunFiles overwrite = RunFiles.none().withInput("--resume", dir.resolve("c.ckpt"))
                 .withOutput("--out", dir.resolve("c.ckpt"));
         assertThrows(InputException.class, overwrite::check);
     }

@@ -1,4 +1,4 @@
-package io.score4j.cli;
+package io.score4j.io;
 
 import io.score4j.InputException;
 import java.io.IOException;
@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The files a command reads and writes, declared before it runs (see {@link DeclaresFiles}), so that
- * one check, run by {@link Main} for every command, refuses outputs that would destroy something:
+ * The files a run reads and writes, declared before it runs, so that one check (the CLI runs it for
+ * every command before the command starts) refuses outputs that would destroy something:
  * <ul>
  *   <li>an output that is the same file as an input (compared with {@link Files#isSameFile}, so
  *       symbolic and hard links count), unless the output is declared to update that input in place;</li>
@@ -26,9 +26,9 @@ import java.util.Objects;
  * @param inputs  files read
  * @param outputs files and folders written
  */
-record CommandFiles(List<Entry> inputs, List<Entry> outputs) {
+public record RunFiles(List<Entry> inputs, List<Entry> outputs) {
     /** What an entry is. */
-    enum Kind { FILE, FOLDER, IN_FOLDER }
+    public enum Kind { FILE, FOLDER, IN_FOLDER }
 
     /**
      * A path given by a flag.
@@ -38,46 +38,46 @@ record CommandFiles(List<Entry> inputs, List<Entry> outputs) {
      * @param kind    a file; an output folder; or a file the command writes inside an output folder
      * @param updates for an output, the input flag whose file it may be (updated in place), else null
      */
-    record Entry(String flag, Path path, Kind kind, String updates) {
-        Entry {
+    public record Entry(String flag, Path path, Kind kind, String updates) {
+        public Entry {
             Objects.requireNonNull(flag, "flag");
             Objects.requireNonNull(path, "path");
             Objects.requireNonNull(kind, "kind");
         }
     }
 
-    CommandFiles {
+    public RunFiles {
         inputs = List.copyOf(inputs);
         outputs = List.copyOf(outputs);
     }
 
     /** No files. */
-    static CommandFiles none() {
-        return new CommandFiles(List.of(), List.of());
+    public static RunFiles none() {
+        return new RunFiles(List.of(), List.of());
     }
 
     /** Adds an input file; nothing when {@code path} is null. */
-    CommandFiles withInput(String flag, Path path) {
-        return path == null ? this : new CommandFiles(plus(inputs, new Entry(flag, path, Kind.FILE, null)), outputs);
+    public RunFiles withInput(String flag, Path path) {
+        return path == null ? this : new RunFiles(plus(inputs, new Entry(flag, path, Kind.FILE, null)), outputs);
     }
 
     /** Adds an output file; nothing when {@code path} is null. */
-    CommandFiles withOutput(String flag, Path path) {
+    public RunFiles withOutput(String flag, Path path) {
         return withOutput(flag, path, null);
     }
 
     /** Adds an output file that may be the file of the input {@code updates} (rewritten in place). */
-    CommandFiles withOutput(String flag, Path path, String updates) {
-        return path == null ? this : new CommandFiles(inputs, plus(outputs, new Entry(flag, path, Kind.FILE, updates)));
+    public RunFiles withOutput(String flag, Path path, String updates) {
+        return path == null ? this : new RunFiles(inputs, plus(outputs, new Entry(flag, path, Kind.FILE, updates)));
     }
 
     /** Adds an output folder (created when missing) and the names of the files the command writes in it. */
-    CommandFiles withFolder(String flag, Path dir, String... files) {
+    public RunFiles withFolder(String flag, Path dir, String... files) {
         List<Entry> out = plus(outputs, new Entry(flag, dir, Kind.FOLDER, null));
         for (String f : files) {
             out = plus(out, new Entry(flag, dir.resolve(f), Kind.IN_FOLDER, null));
         }
-        return new CommandFiles(inputs, out);
+        return new RunFiles(inputs, out);
     }
 
     private static List<Entry> plus(List<Entry> list, Entry e) {
@@ -87,7 +87,7 @@ record CommandFiles(List<Entry> inputs, List<Entry> outputs) {
     }
 
     /** Throws a {@link InputException} for the first output that would destroy something (see the class comment). */
-    void check() {
+    public void check() {
         for (int i = 0; i < outputs.size(); i++) {
             Entry out = outputs.get(i);
             checkTarget(out);
@@ -156,7 +156,7 @@ record CommandFiles(List<Entry> inputs, List<Entry> outputs) {
      * Whether two paths name the same file: {@link Files#isSameFile} when both exist (links
      * resolved, hard links included), else the same real path of the parent directory and name.
      */
-    static boolean sameFile(Path a, Path b) {
+    public static boolean sameFile(Path a, Path b) {
         if (Files.exists(a) && Files.exists(b)) {
             try {
                 return Files.isSameFile(a, b);
