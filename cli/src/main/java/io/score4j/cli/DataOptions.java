@@ -7,6 +7,7 @@ import io.score4j.data.MixtureData;
 import io.score4j.data.NamedRows;
 import io.score4j.data.ToySet;
 import io.score4j.density.GaussianMixture;
+import io.score4j.density.MixtureJson;
 import io.score4j.random.Key;
 import io.score4j.train.RunMemory;
 import java.nio.file.Path;
@@ -77,7 +78,7 @@ final class DataOptions {
     private Dataset draw(Key key) {
         InputException.require(n >= 1, "--n", n, "must be >= 1");
         if (mixture != null) {
-            GaussianMixture mix = UserFiles.mixture(mixture);
+            GaussianMixture mix = MixtureJson.read(mixture);
             RunMemory.data(n, mix.dim()).check();
             return MixtureData.sample(mix, n, key);
         }
@@ -97,7 +98,7 @@ final class DataOptions {
     /** The analytic density behind the data, when there is one (--mixture, or a mixture toy set). */
     GaussianMixture trueMixture() {
         if (mixture != null) {
-            return UserFiles.mixture(mixture);
+            return MixtureJson.read(mixture);
         }
         return toy != null ? ToySet.parse(toy).mixture().orElse(null) : null;
     }

@@ -4,6 +4,7 @@ import io.score4j.InputException;
 import io.score4j.data.Csv;
 import io.score4j.data.Dataset;
 import io.score4j.density.GaussianMixture;
+import io.score4j.density.MixtureJson;
 import io.score4j.io.RunFiles;
 import io.score4j.random.Key;
 import io.score4j.train.ModelSampling;
@@ -59,7 +60,7 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
         ModelSampling.Drawn drawn;
         String[] columns;
         if (source.mixture != null) {
-            GaussianMixture mix = UserFiles.mixture(source.mixture);
+            GaussianMixture mix = MixtureJson.read(source.mixture);
             drawn = ModelSampling.fromMixture(mix, n, sampler.plan(run.threads()), key, Progress.forSampling(run.quiet));
             columns = Dataset.defaultColumns(mix.dim());
         } else {

@@ -60,6 +60,13 @@ public final class ModelSampling {
      * count of rows with a non-finite value.
      */
     public record Drawn(double[] points, double acceptanceRate, int nonFinite) {
+        public Drawn {
+            java.util.Objects.requireNonNull(points, "points");
+            if (nonFinite < 0) {
+                throw new IllegalArgumentException("nonFinite must be >= 0, got " + nonFinite);
+            }
+        }
+
         static Drawn of(double[] points, int d, double acceptanceRate) {
             int bad = 0;
             for (int i = 0; i < points.length; i += d) {
