@@ -68,7 +68,7 @@ final class ReportSampling {
         o.validate();
         if (o.stepSize == null) {
             double[] sig = model.sigmas();
-            o.stepSize = o.stepSize(sig.length > 0 ? sig[sig.length - 1] : Double.NaN);
+            o.stepSize = o.plan(1).stepSize(sig.length > 0 ? sig[sig.length - 1] : Double.NaN);
         }
         return o;
     }

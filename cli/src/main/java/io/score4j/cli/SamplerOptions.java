@@ -23,14 +23,6 @@ final class SamplerOptions {
                     + SamplerDefaults.ANNEALED_EPSILON_RATIO + "·σ_i² at every level)")
     Double stepSize;
 
-    /** The step size to use: the flag, or the sampler's default given the smallest noise level. */
-    double stepSize(double sigmaMin) {
-        if (stepSize != null) {
-            return stepSize;
-        }
-        return kind == SamplerKind.ANNEALED ? SamplerDefaults.annealedEpsilon(sigmaMin) : SamplerDefaults.STEP_SIZE;
-    }
-
     @Option(names = "--start-low", defaultValue = "" + SamplerDefaults.START_LOW, description = "particles start U(low, high)^d (default low: ${DEFAULT-VALUE})")
     double startLow;
 
