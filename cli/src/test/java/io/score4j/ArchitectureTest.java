@@ -27,17 +27,19 @@ class ArchitectureTest {
     /**
      * The three top layers (future modules): the core imports none of them; {@code report} (charts,
      * HTML, the report API) imports only the core; {@code demo} imports the core and {@code report};
-     * {@code cli} sits on top and nothing imports it.
+     * {@code bench} (timing the phases) imports those; {@code cli} sits on top and nothing imports it.
      */
     @Test
     void nothingImportsCliOrReport() {
-        noClasses().that().resideOutsideOfPackages("io.score4j.cli..", "io.score4j.report..", "io.score4j.demo..")
+        noClasses().that().resideOutsideOfPackages("io.score4j.cli..", "io.score4j.report..", "io.score4j.demo..",
+                        "io.score4j.bench..")
                 .should().dependOnClassesThat()
-                .resideInAnyPackage("io.score4j.cli..", "io.score4j.report..", "io.score4j.demo..")
+                .resideInAnyPackage("io.score4j.cli..", "io.score4j.report..", "io.score4j.demo..", "io.score4j.bench..")
                 .allowEmptyShould(true)
                 .check(MAIN);
-        forbid("report", "cli", "demo");
-        forbid("demo", "cli");
+        forbid("report", "cli", "demo", "bench");
+        forbid("demo", "cli", "bench");
+        forbid("bench", "cli");
     }
 
     @Test

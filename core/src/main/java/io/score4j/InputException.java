@@ -16,4 +16,14 @@ public final class InputException extends RuntimeException {
     public InputException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /**
+     * Throws unless {@code ok}, naming the flag (or field) and the offending value; a {@code null} value
+     * (a flag not given) is said as such, never printed as "null".
+     */
+    public static void require(boolean ok, String flag, Object value, String rule) {
+        if (!ok) {
+            throw new InputException(flag + " " + rule + (value == null ? " (not given)" : ", got " + value));
+        }
+    }
 }

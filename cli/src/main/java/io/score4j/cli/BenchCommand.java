@@ -1,5 +1,10 @@
 package io.score4j.cli;
 
+import io.score4j.bench.BenchPhase;
+import io.score4j.bench.BenchPhases;
+import io.score4j.bench.BenchResult;
+import io.score4j.bench.BenchSettings;
+import io.score4j.io.RunFiles;
 import io.score4j.tensor.simd.VectorMath;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,25 +65,20 @@ public final class BenchCommand implements Callable<Integer>, DeclaresFiles {
     Path json;
 
     @Override
-    public CommandFiles files() {
-        return CommandFiles.none().withOutput("--json", json);
+    public RunFiles files() {
+        return RunFiles.none().withOutput("--json", json);
     }
 
     @Override
     public Integer call() {
-        for (int h : hidden) {
-            UserError.require(h >= 1, "--hidden", h, "must be >= 1");
-        }
-        for (int v : new int[] {runs, batch, dim, steps, particles, langevinSteps}) {
-            UserError.require(v >= 1, "bench sizes", v, "must all be >= 1");
-        }
-        UserError.require(threads >= 0, "--threads", threads, "must be >= 0");
-        int t = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        BenchSettings settings = new BenchSettings(hidden, activation, batch, dim, objective, steps, particles,
+                langevinSteps, runs, threads);
+        int t = settings.workers();
         io.score4j.autodiff.Autodiff.setThreads(t);
-        BenchPhases setup = new BenchPhases(hidden, activation, batch, dim, objective, steps, particles, langevinSteps, t);
-        List<BenchPhases.Result> results = new ArrayList<>();
+        BenchPhases setup = new BenchPhases(settings);
+        List<BenchResult> results = new ArrayList<>();
         for (String p : phases) {
-            results.add(setup.run(BenchPhases.Phase.parse(p), runs));
+            results.add(setup.run(BenchPhase.parse(p)));
         }
         System.out.print(table(results, t));
         if (json != null) {
@@ -87,20 +87,20 @@ public final class BenchCommand implements Callable<Integer>, DeclaresFiles {
         return 0;
     }
 
-    static String table(List<BenchPhases.Result> results, int threads) {
+    static String table(List<BenchResult> results, int threads) {
         StringBuilder sb = new StringBuilder();
         String jdk = Runtime.version().toString();
         String vec = VectorMath.provider().name();
         sb.append(String.format(Locale.ROOT, "%-15s %4s %10s %10s %10s %12s %16s %7s %-14s %s%n", "phase", "runs",
                 "median", "min", "max", "per step", "throughput", "threads", "JDK", "vector"));
-        for (BenchPhases.Result r : results) {
+        for (BenchResult r : results) {
             sb.append(String.format(Locale.ROOT, "%-15s %4d %9.3fs %9.3fs %9.3fs %10.3fms %16s %7d %-14s %s%n", r.phase(),
-                    r.runs(), r.median(), r.min(), r.max(), 1e3 * r.median() / r.steps(), r.throughput(), threads, jdk, vec));
+                    r.runs(), r.median(), r.min(), r.max(), r.perStepMs(), r.throughput(), threads, jdk, vec));
         }
         return sb.toString();
     }
 
-    static Map<String, Object> asJson(List<BenchPhases.Result> results, int threads) {
+    static Map<String, Object> asJson(List<BenchResult> results, int threads) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("jdk", Runtime.version().toString());
         root.put("vector", VectorMath.vectorEnabled());
@@ -108,7 +108,7 @@ public final class BenchCommand implements Callable<Integer>, DeclaresFiles {
         root.put("threads", threads);
         root.put("cores", Runtime.getRuntime().availableProcessors());
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (BenchPhases.Result r : results) {
+        for (BenchResult r : results) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("phase", r.phase());
             m.put("runs", r.runs());
@@ -116,7 +116,7 @@ public final class BenchCommand implements Callable<Integer>, DeclaresFiles {
             m.put("median_s", r.median());
             m.put("min_s", r.min());
             m.put("max_s", r.max());
-            m.put("per_step_ms", 1e3 * r.median() / r.steps());
+            m.put("per_step_ms", r.perStepMs());
             m.put("throughput", r.throughput());
             m.put("seconds", r.seconds());
             rows.add(m);

@@ -1,10 +1,13 @@
 package io.score4j.cli;
 
+import io.score4j.InputException;
 import io.score4j.data.Csv;
 import io.score4j.data.Dataset;
 import io.score4j.data.MixtureData;
+import io.score4j.data.NamedRows;
 import io.score4j.data.ToySet;
 import io.score4j.density.GaussianMixture;
+import io.score4j.density.MixtureJson;
 import io.score4j.random.Key;
 import io.score4j.train.RunMemory;
 import java.nio.file.Path;
@@ -48,7 +51,7 @@ final class DataOptions {
 
     /**
      * Loads data for a model with these columns: a --csv's columns are matched by name (see
-     * {@link ModelRows}; --columns maps names that differ), --mixture/--toy draws as {@link #load} does.
+     * {@link NamedRows}; --columns maps names that differ), --mixture/--toy draws as {@link #load} does.
      *
      * @param owner whose columns they are, for messages, e.g. {@code the model m.safetensors}
      * @param notes receives a line naming CSV columns left unused
@@ -56,8 +59,8 @@ final class DataOptions {
     Dataset loadFor(String[] modelColumns, String owner, Key key, Consumer<String> notes) {
         checkSource();
         if (csv != null) {
-            return ModelRows.read(new ModelRows.Request("--csv", csv, modelColumns, owner,
-                    UserFiles.columnMapping(columns), ModelRows.COLUMNS_HINT), false, notes);
+            return NamedRows.read(new NamedRows.Request("--csv", csv, modelColumns, owner,
+                    UserFiles.columnMapping(columns), NamedRows.COLUMNS_HINT), false, notes);
         }
         return draw(key);
     }
@@ -65,17 +68,17 @@ final class DataOptions {
     private void checkSource() {
         int given = (mixture != null ? 1 : 0) + (csv != null ? 1 : 0) + (toy != null ? 1 : 0);
         if (given != 1) {
-            throw new UserError("give exactly one of --mixture FILE.json, --csv FILE or --toy NAME");
+            throw new InputException("give exactly one of --mixture FILE.json, --csv FILE or --toy NAME");
         }
         if (columns != null && csv == null) {
-            throw new UserError("--columns applies only to --csv");
+            throw new InputException("--columns applies only to --csv");
         }
     }
 
     private Dataset draw(Key key) {
-        UserError.require(n >= 1, "--n", n, "must be >= 1");
+        InputException.require(n >= 1, "--n", n, "must be >= 1");
         if (mixture != null) {
-            GaussianMixture mix = UserFiles.mixture(mixture);
+            GaussianMixture mix = MixtureJson.read(mixture);
             RunMemory.data(n, mix.dim()).check();
             return MixtureData.sample(mix, n, key);
         }
@@ -95,7 +98,7 @@ final class DataOptions {
     /** The analytic density behind the data, when there is one (--mixture, or a mixture toy set). */
     GaussianMixture trueMixture() {
         if (mixture != null) {
-            return UserFiles.mixture(mixture);
+            return MixtureJson.read(mixture);
         }
         return toy != null ? ToySet.parse(toy).mixture().orElse(null) : null;
     }

@@ -2,10 +2,12 @@ package io.score4j.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.score4j.InputException;
 import io.score4j.demo.DemoProgress;
 import io.score4j.demo.DemoReport;
 import io.score4j.demo.FoundingDemo;
 import io.score4j.io.AtomicFiles;
+import io.score4j.io.RunFiles;
 import io.score4j.nn.MlpSpec;
 import io.score4j.tensor.Activation;
 import io.score4j.train.ObjectiveKind;
@@ -45,16 +47,16 @@ public final class DemoCommand implements Callable<Integer>, DeclaresFiles {
     boolean quiet;
 
     @Override
-    public CommandFiles files() {
-        return CommandFiles.none().withFolder("--out", out, "model.safetensors", "samples.csv", "exact_samples.csv",
+    public RunFiles files() {
+        return RunFiles.none().withFolder("--out", out, "model.safetensors", "samples.csv", "exact_samples.csv",
                 "metrics.json", "report.html");
     }
 
     @Override
     public Integer call() throws IOException {
-        UserError.require(epochs >= 1, "--epochs", epochs, "must be >= 1");
-        UserError.require(langevinSteps >= 1, "--langevin-steps", langevinSteps, "must be >= 1");
-        UserError.require(threads >= 0, "--threads", threads, "must be >= 0");
+        InputException.require(epochs >= 1, "--epochs", epochs, "must be >= 1");
+        InputException.require(langevinSteps >= 1, "--langevin-steps", langevinSteps, "must be >= 1");
+        InputException.require(threads >= 0, "--threads", threads, "must be >= 0");
         FoundingDemo.Settings s = FoundingDemo.Settings.seed(seed, epochs, langevinSteps,
                 threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
         RunMemory.data(s.n(), 1).plus(RunMemory.training(MlpSpec.scoreNet(1, Activation.SOFTPLUS, s.hidden()),
@@ -94,10 +96,10 @@ public final class DemoCommand implements Callable<Integer>, DeclaresFiles {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new UserError("--out " + dir + ": cannot create folder (" + UserFiles.reason(e) + ")");
+            throw new InputException("--out " + dir + ": cannot create folder (" + UserFiles.reason(e) + ")");
         }
         if (!Files.isWritable(dir)) {
-            throw new UserError("--out " + dir + ": folder is not writable");
+            throw new InputException("--out " + dir + ": folder is not writable");
         }
     }
 

@@ -3,10 +3,13 @@ package io.score4j.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.score4j.InputException;
 import io.score4j.comparison.Comparison;
+import io.score4j.comparison.ComparisonInputs;
 import io.score4j.comparison.ComparisonResult;
 import io.score4j.comparison.ComparisonSettings;
 import io.score4j.io.AtomicFiles;
+import io.score4j.io.RunFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -70,16 +73,16 @@ public final class EvalCommand implements Callable<Integer>, DeclaresFiles {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public CommandFiles files() {
-        return CommandFiles.none().withInput("--samples", samples).withInput("--reference", reference.csv)
+    public RunFiles files() {
+        return RunFiles.none().withInput("--samples", samples).withInput("--reference", reference.csv)
                 .withInput("--mixture", reference.mixture).withOutput("--json", json);
     }
 
     @Override
     public Integer call() {
-        UserError.require(projections >= 1, "--projections", projections, "must be >= 1");
+        InputException.require(projections >= 1, "--projections", projections, "must be >= 1");
         List<String> names = columns == null ? null : columns.stream().map(String::strip).toList();
-        EvalInputs in = EvalInputs.load(samples, reference.csv, reference.mixture, names,
+        ComparisonInputs in = ComparisonInputs.load(samples, reference.csv, reference.mixture, names,
                 UserFiles.notes(spec, false));
         ComparisonResult result = Comparison.compare(in.samples(), in.reference(),
                 ComparisonSettings.defaults(seed).withProjections(projections));
@@ -99,7 +102,7 @@ public final class EvalCommand implements Callable<Integer>, DeclaresFiles {
     }
 
     /** The suite's JSON with the files named: samples {file, rows, …}, reference {kind csv|mixture, file, rows}. */
-    static Map<String, Object> json(ComparisonResult r, EvalInputs in) {
+    static Map<String, Object> json(ComparisonResult r, ComparisonInputs in) {
         Map<String, Object> m = r.toJson();
         Map<String, Object> samples = new LinkedHashMap<>();
         samples.put("file", in.samplesFile());

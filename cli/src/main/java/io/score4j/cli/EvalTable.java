@@ -1,5 +1,6 @@
 package io.score4j.cli;
 
+import io.score4j.comparison.ComparisonInputs;
 import io.score4j.comparison.ComparisonResult;
 import io.score4j.comparison.Metric;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ final class EvalTable {
     private EvalTable() {}
 
     /** The whole report, ending with a line break. */
-    static String render(ComparisonResult r, EvalInputs in) {
+    static String render(ComparisonResult r, ComparisonInputs in) {
         List<String> blocks = new ArrayList<>();
         blocks.add(sides(r, in));
         blocks.add(columns(r));
@@ -32,7 +33,7 @@ final class EvalTable {
     }
 
     /** The warning for samples with NaN or infinite values, or null when there are none. */
-    static String nonFiniteWarning(ComparisonResult r, EvalInputs in) {
+    static String nonFiniteWarning(ComparisonResult r, ComparisonInputs in) {
         int bad = r.counts().nonFiniteSamples();
         if (bad == 0) {
             return null;
@@ -41,7 +42,7 @@ final class EvalTable {
                 + "diverge?); they are left out of every metric", bad, r.counts().samplesRows(), in.samplesFile());
     }
 
-    private static String sides(ComparisonResult r, EvalInputs in) {
+    private static String sides(ComparisonResult r, ComparisonInputs in) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"", "file", "rows", "finite", "non-finite"});
         ComparisonResult.Counts c = r.counts();

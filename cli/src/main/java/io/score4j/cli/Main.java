@@ -49,7 +49,7 @@ public final class Main implements Runnable {
             return USER_ERROR;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (isUserError(ex)) {
+            if (ex instanceof InputException) {
                 err.println("error: " + oneLine(ex.getMessage()));
                 err.flush();
                 return USER_ERROR;
@@ -83,7 +83,7 @@ public final class Main implements Runnable {
         if (!help && last.commandSpec().userObject() instanceof DeclaresFiles command) {
             try {
                 command.files().check();
-            } catch (UserError | InputException e) {
+            } catch (InputException e) {
                 throw new CommandLine.ExecutionException(last.commandSpec().commandLine(), e.getMessage(), e);
             }
         }
@@ -111,10 +111,6 @@ public final class Main implements Runnable {
             }
         }
         return "";
-    }
-
-    private static boolean isUserError(Exception ex) {
-        return ex instanceof InputException || ex instanceof UserError;
     }
 
     private static String oneLine(String s) {

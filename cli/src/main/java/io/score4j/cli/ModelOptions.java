@@ -1,5 +1,6 @@
 package io.score4j.cli;
 
+import io.score4j.InputException;
 import io.score4j.nn.Init;
 import io.score4j.nn.MlpSpec;
 import io.score4j.noise.NoiseLadder;
@@ -85,24 +86,24 @@ final class ModelOptions {
             description = "clip gradients to this global norm before Adam (0: off, the default)")
     double clip;
 
-    /** Throws a {@link UserError} naming the first bad flag. */
+    /** Throws a {@link InputException} naming the first bad flag. */
     void validate() {
         if (hidden.isEmpty()) {
-            throw new UserError("--hidden needs at least one width (e.g. --hidden 1024 or --hidden 64,64), got none");
+            throw new InputException("--hidden needs at least one width (e.g. --hidden 1024 or --hidden 64,64), got none");
         }
         for (int h : hidden) {
-            UserError.require(h >= 1, "--hidden", hidden, "widths must be >= 1");
+            InputException.require(h >= 1, "--hidden", hidden, "widths must be >= 1");
         }
-        UserError.require(epochs >= 1, "--epochs", epochs, "must be >= 1");
-        UserError.require(batch == null || batch >= 1, "--batch", batch, "must be >= 1");
-        UserError.require(lr > 0 && Double.isFinite(lr), "--lr", lr, "must be a finite number > 0");
-        UserError.require(clip >= 0 && Double.isFinite(clip), "--clip", clip, "must be >= 0");
-        UserError.require(projections >= 1, "--projections", projections, "must be >= 1");
-        UserError.require(sigma > 0 && Double.isFinite(sigma), "--sigma", sigma, "must be a finite number > 0");
-        UserError.require(sigmaMin > 0 && Double.isFinite(sigmaMin), "--sigma-min", sigmaMin, "must be a finite number > 0");
-        UserError.require(levels >= 2, "--levels", levels, "must be >= 2 (for one noise level use --objective denoising)");
+        InputException.require(epochs >= 1, "--epochs", epochs, "must be >= 1");
+        InputException.require(batch == null || batch >= 1, "--batch", batch, "must be >= 1");
+        InputException.require(lr > 0 && Double.isFinite(lr), "--lr", lr, "must be a finite number > 0");
+        InputException.require(clip >= 0 && Double.isFinite(clip), "--clip", clip, "must be >= 0");
+        InputException.require(projections >= 1, "--projections", projections, "must be >= 1");
+        InputException.require(sigma > 0 && Double.isFinite(sigma), "--sigma", sigma, "must be a finite number > 0");
+        InputException.require(sigmaMin > 0 && Double.isFinite(sigmaMin), "--sigma-min", sigmaMin, "must be a finite number > 0");
+        InputException.require(levels >= 2, "--levels", levels, "must be >= 2 (for one noise level use --objective denoising)");
         if (sigmaMax != null) {
-            UserError.require(sigmaMax > sigmaMin && Double.isFinite(sigmaMax), "--sigma-max", sigmaMax,
+            InputException.require(sigmaMax > sigmaMin && Double.isFinite(sigmaMax), "--sigma-max", sigmaMax,
                     "must be finite and above --sigma-min " + sigmaMin);
         }
     }
@@ -113,17 +114,17 @@ final class ModelOptions {
      * (Song &amp; Ermon 2020, Technique 1; see {@link NoiseLadder#dataSigmaMax}).
      *
      * @param x the training rows as the network sees them (after scaling), flat [n, d]; not modified
-     * @throws UserError naming {@code --batch} when it exceeds n, or {@code --sigma-min} when the
+     * @throws InputException naming {@code --batch} when it exceeds n, or {@code --sigma-min} when the
      *                   derived σ_max is not above it
      */
     void deriveFromData(float[] x, int n, int d) {
-        UserError.require(batch == null || batch <= n, "--batch", batch, "must not exceed the " + n + " training rows");
+        InputException.require(batch == null || batch <= n, "--batch", batch, "must not exceed the " + n + " training rows");
         derivedBatch = batchFor(n);
         if (!objective.noiseConditional() || sigmaMax != null) {
             return;
         }
         double derived = NoiseLadder.dataSigmaMax(x, n, d);
-        UserError.require(derived > sigmaMin, "--sigma-min", sigmaMin, "must be below the data-derived sigma max "
+        InputException.require(derived > sigmaMin, "--sigma-min", sigmaMin, "must be below the data-derived sigma max "
                 + derived + " (the largest distance between two training points; lower it or give --sigma-max)");
         derivedSigmaMax = derived;
     }

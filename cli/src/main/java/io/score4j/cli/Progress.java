@@ -1,5 +1,6 @@
 package io.score4j.cli;
 
+import io.score4j.train.ModelSampling;
 import java.io.PrintStream;
 import java.lang.reflect.Method;
 import java.util.Locale;
@@ -31,6 +32,28 @@ final class Progress {
     /** A bar for {@code total} units of work; silent when {@code quiet} or when not on a terminal. */
     static Progress start(String label, long total, boolean quiet) {
         return new Progress(System.err, !quiet && onTerminal(), label, total);
+    }
+
+    /** Bars for {@link ModelSampling}'s phases, one at a time; silent when {@code quiet} or not on a terminal. */
+    static ModelSampling.Progress forSampling(boolean quiet) {
+        return new ModelSampling.Progress() {
+            private Progress bar;
+
+            @Override
+            public void start(String label, long total) {
+                bar = Progress.start(label, total, quiet);
+            }
+
+            @Override
+            public void update(long done) {
+                bar.update(done, "");
+            }
+
+            @Override
+            public void finish() {
+                bar.finish();
+            }
+        };
     }
 
     /** Redraws (rate-limited) after {@code done} units, with an extra status such as the loss. */

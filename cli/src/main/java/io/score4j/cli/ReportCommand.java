@@ -1,7 +1,10 @@
 package io.score4j.cli;
 
+import io.score4j.InputException;
 import io.score4j.data.ColumnMapping;
 import io.score4j.data.Dataset;
+import io.score4j.data.NamedRows;
+import io.score4j.io.RunFiles;
 import io.score4j.random.Key;
 import io.score4j.report.Report;
 import io.score4j.report.ReportSamples;
@@ -63,15 +66,15 @@ public final class ReportCommand implements Callable<Integer>, DeclaresFiles {
 
     /** Reads the model, the data and --samples; writes into --out (samples.csv, or deletes an old one). */
     @Override
-    public CommandFiles files() {
-        return CommandFiles.none().withInput("--model", model).withInput("--csv", data.csv)
+    public RunFiles files() {
+        return RunFiles.none().withInput("--model", model).withInput("--csv", data.csv)
                 .withInput("--mixture", data.mixture).withInput("--samples", samples)
                 .withFolder("--out", out, "report.html", "report.json", "samples.csv");
     }
 
     @Override
     public Integer call() {
-        UserError.require(threads >= 0, "--threads", threads, "must be >= 0 (0: all cores)");
+        InputException.require(threads >= 0, "--threads", threads, "must be >= 0 (0: all cores)");
         if (samples != null) {
             sampling.checkUnused(samples);
         }
@@ -99,21 +102,21 @@ public final class ReportCommand implements Callable<Integer>, DeclaresFiles {
         String given = data.csv != null ? "--csv " + data.csv : data.mixture != null ? "--mixture " + data.mixture
                 : "--toy " + data.toy;
         if (rows.d() != m.dim()) {
-            throw new UserError(given + " has " + rows.d() + (rows.d() == 1 ? " column" : " columns")
+            throw new InputException(given + " has " + rows.d() + (rows.d() == 1 ? " column" : " columns")
                     + " but the model " + model + " expects " + m.dim() + " (" + String.join(", ", m.columns()) + ")");
         }
-        UserError.require(rows.n() >= 2, given, rows.n() + " rows", "needs at least 2 rows");
+        InputException.require(rows.n() >= 2, given, rows.n() + " rows", "needs at least 2 rows");
         return rows;
     }
 
     /**
      * --samples: a column for each of the model's columns, found by name (as {@code score4j sample}
-     * writes them; see {@link ModelRows}); a missing one is a user error naming the file.
+     * writes them; see {@link NamedRows}); a missing one is a user error naming the file.
      */
     private ReportSamples readSamples(ScoreModel m, Consumer<String> notes) {
-        Dataset s = ModelRows.read(new ModelRows.Request("--samples", samples, m.columns(), "the model " + model,
+        Dataset s = NamedRows.read(new NamedRows.Request("--samples", samples, m.columns(), "the model " + model,
                 ColumnMapping.byName(), "rename them in the file"), false, notes);
-        UserError.require(s.n() >= 2, "--samples " + samples, s.n() + " rows", "needs at least 2 rows");
+        InputException.require(s.n() >= 2, "--samples " + samples, s.n() + " rows", "needs at least 2 rows");
         return new ReportSamples(s.values(), s.d(), s.n(), 0, "file:" + samples.getFileName(), Map.of());
     }
 

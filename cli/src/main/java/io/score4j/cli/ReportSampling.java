@@ -1,10 +1,13 @@
 package io.score4j.cli;
 
+import io.score4j.InputException;
 import io.score4j.data.Dataset;
 import io.score4j.metrics.ColumnStats;
 import io.score4j.random.Key;
 import io.score4j.report.ReportSamples;
 import io.score4j.sampling.SamplerDefaults;
+import io.score4j.sampling.SamplerKind;
+import io.score4j.train.ModelSampling;
 import io.score4j.train.ScoreModel;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -23,7 +26,7 @@ final class ReportSampling {
     /** Most particles drawn by default. */
     static final int DEFAULT_MAX_PARTICLES = 5000;
 
-    @Option(names = "--sampler", converter = SamplerKind.Converter.class, paramLabel = "NAME",
+    @Option(names = "--sampler", converter = SamplerOptions.KindConverter.class, paramLabel = "NAME",
             description = "when drawing: langevin or annealed (default: annealed for noise-conditional models, else langevin)")
     SamplerKind kind;
 
@@ -40,12 +43,12 @@ final class ReportSampling {
                     + SamplerDefaults.STEP_SIZE + ", annealed " + SamplerDefaults.ANNEALED_EPSILON_RATIO + "·σ_min²)")
     Double stepSize;
 
-    /** Throws a {@link UserError} when a sampler flag is set but samples come from a file. */
+    /** Throws a {@link InputException} when a sampler flag is set but samples come from a file. */
     void checkUnused(Path samplesFile) {
         String given = kind != null ? "--sampler" : particles != null ? "--n-samples" : steps != null ? "--steps"
                 : stepSize != null ? "--step-size" : null;
         if (given != null) {
-            throw new UserError(given + " applies only when the report draws the samples; it cannot be used with "
+            throw new InputException(given + " applies only when the report draws the samples; it cannot be used with "
                     + "--samples " + samplesFile);
         }
     }
@@ -55,7 +58,7 @@ final class ReportSampling {
         SamplerOptions o = new SamplerOptions();
         o.kind = kind != null ? kind : model.noiseConditional() ? SamplerKind.ANNEALED : SamplerKind.LANGEVIN;
         if (o.kind == SamplerKind.MALA) {
-            throw new UserError("--sampler mala needs a density you can write down, not a learned score; "
+            throw new InputException("--sampler mala needs a density you can write down, not a learned score; "
                     + "use --sampler langevin" + (model.noiseConditional() ? " or annealed" : ""));
         }
         o.steps = steps != null ? steps : SamplerDefaults.STEPS;
@@ -65,7 +68,7 @@ final class ReportSampling {
         o.validate();
         if (o.stepSize == null) {
             double[] sig = model.sigmas();
-            o.stepSize = o.stepSize(sig.length > 0 ? sig[sig.length - 1] : Double.NaN);
+            o.stepSize = o.plan(1).stepSize(sig.length > 0 ? sig[sig.length - 1] : Double.NaN);
         }
         return o;
     }
@@ -73,7 +76,7 @@ final class ReportSampling {
     /** Number of particles: --n-samples, or the data's row count capped at {@value #DEFAULT_MAX_PARTICLES}. */
     int particles(int dataRows) {
         int n = particles != null ? particles : Math.min(dataRows, DEFAULT_MAX_PARTICLES);
-        UserError.require(n >= 2, "--n-samples", n, "must be >= 2");
+        InputException.require(n >= 2, "--n-samples", n, "must be >= 2");
         return n;
     }
 
@@ -88,10 +91,11 @@ final class ReportSampling {
         run.seed = seed;
         run.threads = threads;
         run.quiet = quiet;
-        Samplers.Drawn drawn = Samplers.fromModel(model, n, o, run, Key.of(seed).split(5)[3]);
+        ModelSampling.Drawn drawn = ModelSampling.fromModel(model, n, o.plan(run.threads()), Key.of(seed).split(5)[3],
+                Progress.forSampling(quiet));
         double[] finite = ColumnStats.finiteRows(drawn.points(), model.dim());
         if (finite.length < 2 * model.dim()) {
-            throw new UserError("fewer than 2 of " + n + " drawn samples are finite (the chain diverged); try a smaller "
+            throw new InputException("fewer than 2 of " + n + " drawn samples are finite (the chain diverged); try a smaller "
                     + "--step-size (it was " + o.stepSize + ")");
         }
         return new ReportSamples(finite, model.dim(), n, drawn.nonFinite(), "drawn", describe(modelFile, model, o, n, seed));

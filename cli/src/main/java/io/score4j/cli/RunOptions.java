@@ -1,5 +1,6 @@
 package io.score4j.cli;
 
+import io.score4j.InputException;
 import java.io.PrintWriter;
 import java.util.Locale;
 import picocli.CommandLine.Option;
@@ -23,7 +24,7 @@ final class RunOptions {
 
     /** Checks the flags and gives the generic autodiff engine the thread count (results never depend on it). */
     void validate() {
-        UserError.require(threads >= 0, "--threads", threads, "must be >= 0 (0: all cores)");
+        InputException.require(threads >= 0, "--threads", threads, "must be >= 0 (0: all cores)");
         io.score4j.autodiff.Autodiff.setThreads(threads());
     }
 

@@ -1,9 +1,13 @@
 package io.score4j.cli;
 
+import io.score4j.InputException;
 import io.score4j.data.Csv;
 import io.score4j.data.Dataset;
 import io.score4j.density.GaussianMixture;
+import io.score4j.density.MixtureJson;
+import io.score4j.io.RunFiles;
 import io.score4j.random.Key;
+import io.score4j.train.ModelSampling;
 import io.score4j.train.ScoreModel;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -41,31 +45,31 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
     RunOptions run;
 
     @Override
-    public CommandFiles files() {
-        return CommandFiles.none().withInput("--model", source.model).withInput("--mixture", source.mixture)
+    public RunFiles files() {
+        return RunFiles.none().withInput("--model", source.model).withInput("--mixture", source.mixture)
                 .withOutput("--out", out);
     }
 
     @Override
     public Integer call() {
         run.validate();
-        UserError.require(n >= 1, "--n", n, "must be >= 1");
+        InputException.require(n >= 1, "--n", n, "must be >= 1");
         sampler.validate();
         Key key = Key.of(run.seed).split(5)[3];
         long t0 = System.nanoTime();
-        Samplers.Drawn drawn;
+        ModelSampling.Drawn drawn;
         String[] columns;
         if (source.mixture != null) {
-            GaussianMixture mix = UserFiles.mixture(source.mixture);
-            drawn = Samplers.fromMixture(mix, n, sampler, run, key);
+            GaussianMixture mix = MixtureJson.read(source.mixture);
+            drawn = ModelSampling.fromMixture(mix, n, sampler.plan(run.threads()), key, Progress.forSampling(run.quiet));
             columns = Dataset.defaultColumns(mix.dim());
         } else {
             ScoreModel m = ScoreModel.load(source.model);
-            drawn = Samplers.fromModel(m, n, sampler, run, key);
+            drawn = ModelSampling.fromModel(m, n, sampler.plan(run.threads()), key, Progress.forSampling(run.quiet));
             columns = m.columns();
         }
         if (drawn.nonFinite() > 0) {
-            throw new UserError(drawn.nonFinite() + " of " + n + " samples are not finite (the chain diverged); "
+            throw new InputException(drawn.nonFinite() + " of " + n + " samples are not finite (the chain diverged); "
                     + "try a smaller --step-size. Nothing was written.");
         }
         Csv.write(out, columns, drawn.points(), columns.length);

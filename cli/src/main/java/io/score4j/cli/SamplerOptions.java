@@ -1,11 +1,16 @@
 package io.score4j.cli;
 
+import io.score4j.InputException;
 import io.score4j.sampling.SamplerDefaults;
+import io.score4j.sampling.SamplerKind;
+import io.score4j.train.SamplingPlan;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /** Sampler flags of {@code score4j sample}; unset flags take {@link SamplerDefaults}. */
 final class SamplerOptions {
-    @Option(names = "--sampler", defaultValue = "langevin", converter = SamplerKind.Converter.class,
+    @Option(names = "--sampler", defaultValue = "langevin", converter = KindConverter.class,
             description = "langevin, annealed (noise-conditional models or --mixture) or mala (--mixture) (default: ${DEFAULT-VALUE})")
     SamplerKind kind;
 
@@ -17,14 +22,6 @@ final class SamplerOptions {
                     + "each level using α_i = ε·σ_i²/σ_L² (default " + SamplerDefaults.ANNEALED_EPSILON_RATIO + "·σ_L², so α_i = "
                     + SamplerDefaults.ANNEALED_EPSILON_RATIO + "·σ_i² at every level)")
     Double stepSize;
-
-    /** The step size to use: the flag, or the sampler's default given the smallest noise level. */
-    double stepSize(double sigmaMin) {
-        if (stepSize != null) {
-            return stepSize;
-        }
-        return kind == SamplerKind.ANNEALED ? SamplerDefaults.annealedEpsilon(sigmaMin) : SamplerDefaults.STEP_SIZE;
-    }
 
     @Option(names = "--start-low", defaultValue = "" + SamplerDefaults.START_LOW, description = "particles start U(low, high)^d (default low: ${DEFAULT-VALUE})")
     double startLow;
@@ -44,17 +41,34 @@ final class SamplerOptions {
             + SamplerDefaults.MIXTURE_LEVELS + " for --mixture)")
     Integer levels;
 
+    /** These settings for {@link ModelSampling} (after {@link #validate}), on {@code threads} workers. */
+    SamplingPlan plan(int threads) {
+        return new SamplingPlan(kind, steps, stepSize, startLow, startHigh, sigmaMax, sigmaMin, levels, threads);
+    }
+
+    /** Parses {@code --sampler} with {@link SamplerKind#parse}; an unknown name is picocli's parameter error. */
+    static final class KindConverter implements ITypeConverter<SamplerKind> {
+        @Override
+        public SamplerKind convert(String value) {
+            try {
+                return SamplerKind.parse(value);
+            } catch (InputException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     void validate() {
-        UserError.require(steps >= 1, "--steps", steps, "must be >= 1");
-        UserError.require(stepSize == null || (stepSize > 0 && Double.isFinite(stepSize)), "--step-size", stepSize,
+        InputException.require(steps >= 1, "--steps", steps, "must be >= 1");
+        InputException.require(stepSize == null || (stepSize > 0 && Double.isFinite(stepSize)), "--step-size", stepSize,
                 "must be a finite number > 0");
-        UserError.require(Double.isFinite(startLow) && Double.isFinite(startHigh) && startHigh > startLow, "--start-high",
+        InputException.require(Double.isFinite(startLow) && Double.isFinite(startHigh) && startHigh > startLow, "--start-high",
                 startHigh, "must be finite and exceed --start-low " + startLow);
-        UserError.require(sigmaMax == null || (sigmaMax > 0 && Double.isFinite(sigmaMax)), "--sigma-max", sigmaMax, "must be > 0");
-        UserError.require(sigmaMin == null || (sigmaMin > 0 && Double.isFinite(sigmaMin)), "--sigma-min", sigmaMin, "must be > 0");
-        UserError.require(levels == null || levels >= 1, "--levels", levels, "must be >= 1");
+        InputException.require(sigmaMax == null || (sigmaMax > 0 && Double.isFinite(sigmaMax)), "--sigma-max", sigmaMax, "must be > 0");
+        InputException.require(sigmaMin == null || (sigmaMin > 0 && Double.isFinite(sigmaMin)), "--sigma-min", sigmaMin, "must be > 0");
+        InputException.require(levels == null || levels >= 1, "--levels", levels, "must be >= 1");
         boolean annealedFlags = sigmaMax != null || sigmaMin != null || levels != null;
-        UserError.require(!annealedFlags || kind == SamplerKind.ANNEALED, "--sampler", kind.id(),
+        InputException.require(!annealedFlags || kind == SamplerKind.ANNEALED, "--sampler", kind.id(),
                 "must be annealed when --sigma-max/--sigma-min/--levels are given");
     }
 }

@@ -1,8 +1,12 @@
 package io.score4j.cli;
 
+import io.score4j.InputException;
 import io.score4j.data.Csv;
 import io.score4j.data.Dataset;
+import io.score4j.data.NamedRows;
+import io.score4j.io.RunFiles;
 import io.score4j.tensor.Tensor;
+import io.score4j.train.ModelSampling;
 import io.score4j.train.ModelScores;
 import io.score4j.train.RunMemory;
 import io.score4j.train.ScoreModel;
@@ -43,15 +47,15 @@ public final class ScoreCommand implements Callable<Integer>, DeclaresFiles {
     CommandSpec spec;
 
     @Override
-    public CommandFiles files() {
-        return CommandFiles.none().withInput("--model", model).withInput("--csv", csv).withOutput("--out", out);
+    public RunFiles files() {
+        return RunFiles.none().withInput("--model", model).withInput("--csv", csv).withOutput("--out", out);
     }
 
     @Override
     public Integer call() {
         ScoreModel m = ScoreModel.load(model);
-        Dataset pts = ModelRows.read(new ModelRows.Request("--csv", csv, m.columns(), "the model " + model,
-                UserFiles.columnMapping(columns), ModelRows.COLUMNS_HINT), false, UserFiles.notes(spec, quiet));
+        Dataset pts = NamedRows.read(new NamedRows.Request("--csv", csv, m.columns(), "the model " + model,
+                UserFiles.columnMapping(columns), NamedRows.COLUMNS_HINT), false, UserFiles.notes(spec, quiet));
         RunMemory.scoring(pts.n(), pts.d(), m.spec()).check();
         double[] s = scores(m, pts.values(), pts.n(), sigma);
         ModelScores.requireFinite(s, m.dim(), csv.toString());
@@ -65,7 +69,7 @@ public final class ScoreCommand implements Callable<Integer>, DeclaresFiles {
 
     /** Scores in original units of n points (flat [n, d], original units). */
     static double[] scores(ScoreModel m, double[] points, int n, Double sigma) {
-        UserError.require(sigma == null || (sigma > 0 && Double.isFinite(sigma)), "--sigma", sigma, "must be > 0");
+        InputException.require(sigma == null || (sigma > 0 && Double.isFinite(sigma)), "--sigma", sigma, "must be > 0");
         int d = m.dim();
         float[] z = Tensor.wrap(m.standardizer().apply(points), n * d).toFloatArray();
         float[] sz = new float[n * d];
@@ -73,9 +77,9 @@ public final class ScoreCommand implements Callable<Integer>, DeclaresFiles {
             double[] sig = m.sigmas();
             ModelScores.noiseConditional(m).score(z, 0, n, d, sigma != null ? sigma : sig[sig.length - 1], sz);
         } else {
-            UserError.require(sigma == null, "--sigma", sigma, "applies only to noise-conditional models");
+            InputException.require(sigma == null, "--sigma", sigma, "applies only to noise-conditional models");
             ModelScores.of(m).score(z, 0, n, d, sz);
         }
-        return m.standardizer().scoreToOriginal(Samplers.widen(sz));
+        return m.standardizer().scoreToOriginal(ModelSampling.widen(sz));
     }
 }

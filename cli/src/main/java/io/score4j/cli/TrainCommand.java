@@ -1,8 +1,10 @@
 package io.score4j.cli;
 
+import io.score4j.InputException;
 import io.score4j.data.Dataset;
 import io.score4j.data.Standardizer;
 import io.score4j.io.AtomicFiles;
+import io.score4j.io.RunFiles;
 import io.score4j.nn.MlpInit;
 import io.score4j.nn.MlpSpec;
 import io.score4j.optim.ChainState;
@@ -67,10 +69,10 @@ public final class TrainCommand implements Callable<Integer>, DeclaresFiles {
      * (which may be the --resume file, updated in place), else MODEL.ckpt when checkpointing.
      */
     @Override
-    public CommandFiles files() {
+    public RunFiles files() {
         boolean checkpointing = checkpointEvery > 0 || checkpointSeconds > 0;
         Path ckpt = checkpoint != null ? checkpoint : checkpointing && resume == null ? Path.of(out + ".ckpt") : null;
-        return CommandFiles.none().withInput("--csv", data.csv).withInput("--mixture", data.mixture)
+        return RunFiles.none().withInput("--csv", data.csv).withInput("--mixture", data.mixture)
                 .withInput("--resume", resume).withOutput("--out", out)
                 .withOutput("--checkpoint", ckpt, "--resume").withOutput("--log-json", logJson);
     }
@@ -79,14 +81,14 @@ public final class TrainCommand implements Callable<Integer>, DeclaresFiles {
     public Integer call() {
         model.validate();
         run.validate();
-        UserError.require(checkpointEvery >= 0, "--checkpoint-every", checkpointEvery, "must be >= 0");
-        UserError.require(checkpointSeconds >= 0 && Double.isFinite(checkpointSeconds), "--checkpoint-seconds",
+        InputException.require(checkpointEvery >= 0, "--checkpoint-every", checkpointEvery, "must be >= 0");
+        InputException.require(checkpointSeconds >= 0 && Double.isFinite(checkpointSeconds), "--checkpoint-seconds",
                 checkpointSeconds, "must be >= 0");
         Key[] keys = Key.of(run.seed).split(5);
         Dataset raw = data.load(keys[0]);
         checkSize(raw);
         boolean doScale = standardize != null ? standardize : data.csv != null;
-        Standardizer scaler = doScale ? Standardizer.fit(raw) : Scaling.identity(raw.d());
+        Standardizer scaler = doScale ? Standardizer.fit(raw) : Standardizer.identity(raw.d());
         float[] x = scaler.apply(raw).toFloatArray();
         checkFloatRange(x, raw, doScale);
         model.deriveFromData(x, raw.n(), raw.d());
@@ -104,7 +106,7 @@ public final class TrainCommand implements Callable<Integer>, DeclaresFiles {
         long steps = (long) model.epochs * (raw.n() / batch);
         RunMemory.data(raw.n(), raw.d()).plus(RunMemory.training(model.spec(raw.d()), model.objective,
                 model.projections, model.levels, batch, steps)).check();
-        UserError.require(steps <= Integer.MAX_VALUE, "--epochs", model.epochs, "gives " + steps
+        InputException.require(steps <= Integer.MAX_VALUE, "--epochs", model.epochs, "gives " + steps
                 + " steps, more than " + Integer.MAX_VALUE);
     }
 
@@ -112,7 +114,7 @@ public final class TrainCommand implements Callable<Integer>, DeclaresFiles {
     private void checkFloatRange(float[] x, Dataset raw, boolean scaled) {
         for (int i = 0; i < x.length; i++) {
             if (!Float.isFinite(x[i])) {
-                throw new UserError(data.describe() + ": data row " + (i / raw.d() + 1) + ", column '"
+                throw new InputException(data.describe() + ": data row " + (i / raw.d() + 1) + ", column '"
                         + raw.columns()[i % raw.d()] + "' is " + raw.values()[i] + (scaled ? " after standardising, "
                         : ", ") + "beyond the float range (±3.4e38) the network computes in"
                         + (scaled ? "" : "; train with --standardize"));
@@ -168,14 +170,14 @@ public final class TrainCommand implements Callable<Integer>, DeclaresFiles {
         List<TrainingSpec.Difference> diff = loaded.spec().differences(training, "epochs");
         if (!diff.isEmpty()) {
             TrainingSpec.Difference e = diff.get(0);
-            throw new UserError("--resume " + resume + " was made with "
+            throw new InputException("--resume " + resume + " was made with "
                     + (e.was() == null ? "no " + e.setting() + " setting" : e.setting() + "=" + e.was())
                     + ", this run has " + (e.now() == null ? "no " + e.setting() + " setting" : e.now()));
         }
         int done = loaded.state().step();
         if (done > (long) model.epochs * stepsPerEpoch) {
             long needed = (done + stepsPerEpoch - 1L) / stepsPerEpoch;
-            throw new UserError("--epochs " + model.epochs + " means " + (long) model.epochs * stepsPerEpoch
+            throw new InputException("--epochs " + model.epochs + " means " + (long) model.epochs * stepsPerEpoch
                     + " steps in all, but --resume " + resume + " has already done " + done + " (of " + stepsPerEpoch
                     + " per epoch); --epochs counts the whole run, the checkpoint's steps included: give --epochs "
                     + needed + " or more");

@@ -108,7 +108,7 @@ final class TrainProgress<S> implements TrainListener<S> {
         } catch (TrainingDivergedException e) {
             writeRow(stepsDone / stepsPerEpoch + 1, epochSteps > 0 ? epochLossSum / epochSteps : null, e.getMessage());
             close();
-            throw new UserError(e.getMessage());
+            throw new InputException(e.getMessage());
         }
     }
 

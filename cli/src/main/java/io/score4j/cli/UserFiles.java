@@ -2,15 +2,12 @@ package io.score4j.cli;
 
 import io.score4j.InputException;
 import io.score4j.data.ColumnMapping;
-import io.score4j.density.GaussianMixture;
-import io.score4j.density.MixtureJson;
+import io.score4j.io.RunFiles;
 import java.io.PrintWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,20 +17,6 @@ import picocli.CommandLine.Model.CommandSpec;
 /** Small file helpers for the commands: user-facing errors name the file. */
 final class UserFiles {
     private UserFiles() {}
-
-    static String readText(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new InputException(file + ": no such file");
-        } catch (IOException e) {
-            throw new InputException(file + ": cannot read (" + reason(e) + ")");
-        }
-    }
-
-    static GaussianMixture mixture(Path file) {
-        return MixtureJson.read(file);
-    }
 
     /**
      * A short reason for an I/O failure, never null: JDK file exceptions carry the path as their
@@ -60,7 +43,7 @@ final class UserFiles {
         try {
             return ColumnMapping.parse(columns);
         } catch (InputException e) {
-            throw new UserError("--columns " + e.getMessage());
+            throw new InputException("--columns " + e.getMessage());
         }
     }
 
@@ -75,8 +58,8 @@ final class UserFiles {
         };
     }
 
-    /** Fails early when {@code out} cannot be written as an output (see {@link CommandFiles#check}). */
+    /** Fails early when {@code out} cannot be written as an output (see {@link RunFiles#check}). */
     static void checkWritable(Path out, String flag) {
-        CommandFiles.none().withOutput(flag, out).check();
+        RunFiles.none().withOutput(flag, out).check();
     }
 }

@@ -3,6 +3,7 @@ package io.score4j.cli;
 import static io.score4j.cli.CliTestSupport.run;
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.score4j.InputException;
 import io.score4j.io.SafeTensors;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -93,7 +94,7 @@ class DefaultsAndMessagesTest {
 
     @Test
     void aNullValueIsNeverPrinted() {
-        UserError e = assertThrows(UserError.class, () -> UserError.require(false, "--sigma-max", null, "is required"));
+        InputException e = assertThrows(InputException.class, () -> InputException.require(false, "--sigma-max", null, "is required"));
         assertEquals("--sigma-max is required (not given)", e.getMessage());
     }
 

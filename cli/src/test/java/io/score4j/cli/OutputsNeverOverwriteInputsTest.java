@@ -4,6 +4,8 @@ import static io.score4j.cli.CliTestSupport.run;
 import static org.junit.jupiter.api.Assertions.*;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.score4j.InputException;
+import io.score4j.io.RunFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -155,12 +157,12 @@ class OutputsNeverOverwriteInputsTest {
 
     @Test
     void checkpointsUpdatedInPlaceOnResumeAreAllowed() {
-        CommandFiles inPlace = CommandFiles.none().withInput("--resume", dir.resolve("c.ckpt"))
+        RunFiles inPlace = RunFiles.none().withInput("--resume", dir.resolve("c.ckpt"))
                 .withOutput("--checkpoint", dir.resolve("c.ckpt"), "--resume");
         assertDoesNotThrow(inPlace::check);
-        CommandFiles overwrite = CommandFiles.none().withInput("--resume", dir.resolve("c.ckpt"))
+        RunFiles overwrite = RunFiles.none().withInput("--resume", dir.resolve("c.ckpt"))
                 .withOutput("--out", dir.resolve("c.ckpt"));
-        assertThrows(UserError.class, overwrite::check);
+        assertThrows(InputException.class, overwrite::check);
     }
 
     /** The check lives in Main, so it holds only for commands that declare their files: all of them. */

@@ -11,6 +11,7 @@ import io.score4j.sampling.Chain;
 import io.score4j.sampling.Langevin;
 import io.score4j.noise.NoiseLadder;
 import io.score4j.sampling.SamplerDefaults;
+import io.score4j.train.ModelSampling;
 import io.score4j.train.ScoreModel;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class SamplerDefaultsAgreementTest {
         assertInstanceOf(Chain.Fused.class, chain, "a [2, 16, 2] network samples on the fused strategy");
         float[] z = Langevin.sample(chain, SamplerDefaults.start(key.child(0), N, 2), 2, SamplerDefaults.langevin(1),
                 key.child(1), null).samples().data32();
-        assertArrayEquals(m.standardizer().invert(Samplers.widen(z)), sampled(file, "langevin"));
+        assertArrayEquals(m.standardizer().invert(ModelSampling.widen(z)), sampled(file, "langevin"));
     }
 
     @Test
@@ -50,7 +51,7 @@ class SamplerDefaultsAgreementTest {
         float[] z = AnnealedLangevin.sample(m.network().noiseConditional(), SamplerDefaults.start(key.child(0), N, 2), 2,
                 SamplerDefaults.annealed(ladder, 1), key.child(1)).samples().data32();
         assertEquals(SamplerDefaults.ANNEALED_EPSILON_RATIO * 0.05 * 0.05, SamplerDefaults.annealed(ladder, 1).epsilon());
-        assertArrayEquals(m.standardizer().invert(Samplers.widen(z)), sampled(file, "annealed"));
+        assertArrayEquals(m.standardizer().invert(ModelSampling.widen(z)), sampled(file, "annealed"));
     }
 
     /** {@code score4j sample} with only the model, sampler, count and seed; the samples read back, flat. */

@@ -31,6 +31,13 @@ public record Standardizer(double[] mean, double[] std) {
         }
     }
 
+    /** The identity standardisation on {@code d} columns (mean 0, std 1), for runs that do not standardise. */
+    public static Standardizer identity(int d) {
+        double[] ones = new double[d];
+        Arrays.fill(ones, 1.0);
+        return new Standardizer(new double[d], ones);
+    }
+
     /**
      * Learns per-column mean and std (ddof 0; constant columns get std 1) from {@code data}, which needs n ≥ 1.
      *

@@ -1,4 +1,4 @@
-package io.score4j.cli;
+package io.score4j.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.score4j.InputException;
-import io.score4j.data.Dataset;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,34 +14,34 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The lenient samples reader: Csv's layout rules, plus non-finite cells kept so they can be counted. */
-class EvalCsvTest {
+class NamedRowsTest {
     @TempDir
     Path dir;
 
     @Test
     void readsSelectedColumnsWithBomBlankLinesAndTextColumns() throws IOException {
         Path f = Files.writeString(dir.resolve("s.csv"), "\uFEFFid,\"x\",y\n\nfoo,1,2\n  \nbar,nan,-inf\n");
-        Dataset d = EvalCsv.read(f, List.of("y", "x"), "--samples");
+        Dataset d = NamedRows.readAllowingNonFinite(f, List.of("y", "x"), "--samples");
         assertArrayEquals(new String[] {"y", "x"}, d.columns());
         assertEquals(2, d.n());
         assertArrayEquals(new double[] {2, 1, Double.NEGATIVE_INFINITY, Double.NaN}, d.values(), 0.0);
-        InputException text = assertThrows(InputException.class, () -> EvalCsv.read(f, null, "--samples"));
+        InputException text = assertThrows(InputException.class, () -> NamedRows.readAllowingNonFinite(f, null, "--samples"));
         assertTrue(text.getMessage().contains("row 3, column 'id': not a number: 'foo'"), text.getMessage());
     }
 
     @Test
     void badFilesAreNamed() throws IOException {
         Path dup = Files.writeString(dir.resolve("dup.csv"), "x,x\n1,2\n");
-        InputException e = assertThrows(InputException.class, () -> EvalCsv.read(dup, null, "--samples"));
+        InputException e = assertThrows(InputException.class, () -> NamedRows.readAllowingNonFinite(dup, null, "--samples"));
         assertTrue(e.getMessage().startsWith("--samples " + dup + ": row 1 (header): duplicate column name 'x'"),
                 e.getMessage());
         Path empty = Files.writeString(dir.resolve("empty.csv"), "\n\n");
-        assertTrue(assertThrows(InputException.class, () -> EvalCsv.read(empty, null, "--samples")).getMessage()
+        assertTrue(assertThrows(InputException.class, () -> NamedRows.readAllowingNonFinite(empty, null, "--samples")).getMessage()
                 .contains("empty file"));
         Path latin = Files.write(dir.resolve("latin.csv"), new byte[] {'x', '\n', (byte) 0xE9, '\n'});
-        assertTrue(assertThrows(InputException.class, () -> EvalCsv.read(latin, null, "--samples")).getMessage()
+        assertTrue(assertThrows(InputException.class, () -> NamedRows.readAllowingNonFinite(latin, null, "--samples")).getMessage()
                 .contains("not valid UTF-8"));
-        assertTrue(assertThrows(InputException.class, () -> EvalCsv.read(dir, null, "--samples")).getMessage()
+        assertTrue(assertThrows(InputException.class, () -> NamedRows.readAllowingNonFinite(dir, null, "--samples")).getMessage()
                 .contains("is a directory"));
     }
 }

@@ -1,12 +1,12 @@
-package io.score4j.cli;
+package io.score4j.comparison;
 
 import io.score4j.InputException;
-import io.score4j.comparison.Comparison;
-import io.score4j.comparison.Reference;
 import io.score4j.data.ColumnMapping;
 import io.score4j.data.Csv;
 import io.score4j.data.Dataset;
+import io.score4j.data.NamedRows;
 import io.score4j.density.GaussianMixture;
+import io.score4j.density.MixtureJson;
 import io.score4j.metrics.ColumnStats;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The checked inputs of {@code score4j eval}: the samples as read (non-finite rows kept; the
+ * The checked inputs of a comparison ({@code score4j eval}): the samples as read (non-finite rows kept; the
  * comparison counts and drops them), the reference, and the files as the user named them.
  *
  * @param samplesFile   the {@code --samples} file as named
@@ -23,42 +23,42 @@ import java.util.function.Consumer;
  * @param referenceFile the {@code --reference} or {@code --mixture} file as named
  * @param reference     the reference rows or mixture
  */
-record EvalInputs(String samplesFile, Dataset samples, String referenceFile, Reference reference) {
-    EvalInputs {
+public record ComparisonInputs(String samplesFile, Dataset samples, String referenceFile, Reference reference) {
+    public ComparisonInputs {
         if (samplesFile == null || samples == null || referenceFile == null || reference == null) {
             throw new IllegalArgumentException("eval inputs need a samples file, samples, a reference file and a reference");
         }
     }
 
     /** {@code csv} or {@code mixture}, as the table and JSON name the reference. */
-    String referenceKind() {
+    public String referenceKind() {
         return reference instanceof Reference.Mixture ? "mixture" : "csv";
     }
 
     /**
      * Reads and matches the files. With a reference CSV the columns are {@code columns} if given,
      * else those of the reference's that the samples name too (the others noted), and the samples must have each of them (matched by name through
-     * {@link ModelRows}; a line naming the samples' other columns goes to {@code notes}). With a
+     * {@link NamedRows}; a line naming the samples' other columns goes to {@code notes}). With a
      * mixture the samples' columns ({@code columns} if given, else all) must number its dimension.
      *
-     * @throws InputException or {@link UserError} naming the flag, the file and what is wrong
+     * @throws InputException naming the flag, the file and what is wrong
      */
-    static EvalInputs load(Path samples, Path referenceCsv, Path mixtureJson, List<String> columns,
+    public static ComparisonInputs load(Path samples, Path referenceCsv, Path mixtureJson, List<String> columns,
                            Consumer<String> notes) {
         checkColumns(columns);
         if (referenceCsv != null) {
             List<String> compared = columns != null ? columns : shared(referenceCsv, samples, notes);
-            Dataset ref = withFlag("--reference", () -> Csv.read(referenceCsv, compared));
+            Dataset ref = NamedRows.withFlag("--reference", () -> Csv.read(referenceCsv, compared));
             requireRows(ref.n(), ref.n(), "--reference " + referenceCsv);
-            Dataset s = ModelRows.read(new ModelRows.Request("--samples", samples, ref.columns(), "--reference "
+            Dataset s = NamedRows.read(new NamedRows.Request("--samples", samples, ref.columns(), "--reference "
                     + referenceCsv, ColumnMapping.byName(), "compare fewer columns with --columns"), true, notes);
             return of(s, samples, referenceCsv, Reference.rows(ref));
         }
-        GaussianMixture mix = withFlag("--mixture", () -> UserFiles.mixture(mixtureJson));
-        Dataset s = EvalCsv.read(samples, columns, "--samples");
+        GaussianMixture mix = NamedRows.withFlag("--mixture", () -> MixtureJson.read(mixtureJson));
+        Dataset s = NamedRows.readAllowingNonFinite(samples, columns, "--samples");
         if (s.d() != mix.dim()) {
-            throw new UserError("--samples " + samples + " has " + s.d() + " column" + (s.d() == 1 ? "" : "s") + " ("
-                    + EvalCsv.shown(String.join(", ", s.columns())) + ") but --mixture " + mixtureJson + " has dimension "
+            throw new InputException("--samples " + samples + " has " + s.d() + " column" + (s.d() == 1 ? "" : "s") + " ("
+                    + NamedRows.shown(String.join(", ", s.columns())) + ") but --mixture " + mixtureJson + " has dimension "
                     + mix.dim() + (columns == null ? "; pick " + mix.dim() + " with --columns" : ""));
         }
         return of(s, samples, mixtureJson, Reference.mixture(mix));
@@ -69,27 +69,27 @@ record EvalInputs(String samplesFile, Dataset samples, String referenceFile, Ref
      * columns the samples do not (an id, a text column), and those are named in a note, not compared.
      */
     private static List<String> shared(Path referenceCsv, Path samples, Consumer<String> notes) {
-        String[] refHeader = withFlag("--reference", () -> Csv.header(referenceCsv));
-        java.util.Set<String> sampled = java.util.Set.of(withFlag("--samples", () -> Csv.header(samples)));
+        String[] refHeader = NamedRows.withFlag("--reference", () -> Csv.header(referenceCsv));
+        java.util.Set<String> sampled = java.util.Set.of(NamedRows.withFlag("--samples", () -> Csv.header(samples)));
         List<String> common = new java.util.ArrayList<>();
         List<String> ignored = new java.util.ArrayList<>();
         for (String name : refHeader) {
             (sampled.contains(name) ? common : ignored).add(name);
         }
         if (common.isEmpty()) {
-            throw new UserError("--samples " + samples + " and --reference " + referenceCsv + " share no column name"
-                    + " (the reference has " + ModelRows.listed(List.of(refHeader)) + "); compare named columns with --columns");
+            throw new InputException("--samples " + samples + " and --reference " + referenceCsv + " share no column name"
+                    + " (the reference has " + NamedRows.listed(List.of(refHeader)) + "); compare named columns with --columns");
         }
         if (!ignored.isEmpty()) {
             notes.accept("note: --reference " + referenceCsv + ": ignoring column" + (ignored.size() == 1 ? " " : "s ")
-                    + ModelRows.listed(ignored) + " (not in --samples " + samples + ")");
+                    + NamedRows.listed(ignored) + " (not in --samples " + samples + ")");
         }
         return common;
     }
 
-    private static EvalInputs of(Dataset s, Path file, Path referenceFile, Reference reference) {
+    private static ComparisonInputs of(Dataset s, Path file, Path referenceFile, Reference reference) {
         requireRows(s.n() - ColumnStats.nonFiniteRows(s.values(), s.d()), s.n(), "--samples " + file);
-        return new EvalInputs(file.toString(), s, referenceFile.toString(), reference);
+        return new ComparisonInputs(file.toString(), s, referenceFile.toString(), reference);
     }
 
     private static void requireRows(int usable, int total, String where) {
@@ -97,7 +97,7 @@ record EvalInputs(String samplesFile, Dataset samples, String referenceFile, Ref
             String rows = usable == total ? usable + " data row" + (usable == 1 ? "" : "s")
                     : usable + " finite data row" + (usable == 1 ? "" : "s") + " of " + total
                     + " (the others have NaN or infinite values)";
-            throw new UserError(where + " has " + rows + "; eval needs at least " + Comparison.MIN_ROWS);
+            throw new InputException(where + " has " + rows + "; eval needs at least " + Comparison.MIN_ROWS);
         }
     }
 
@@ -108,20 +108,11 @@ record EvalInputs(String samplesFile, Dataset samples, String referenceFile, Ref
         Set<String> seen = new HashSet<>();
         for (String c : columns) {
             if (c.isBlank()) {
-                throw new UserError("--columns has an empty name, got '" + String.join(",", columns) + "'");
+                throw new InputException("--columns has an empty name, got '" + String.join(",", columns) + "'");
             }
             if (!seen.add(c)) {
-                throw new UserError("--columns names '" + EvalCsv.shown(c) + "' twice");
+                throw new InputException("--columns names '" + NamedRows.shown(c) + "' twice");
             }
-        }
-    }
-
-    /** Runs a read and prefixes the flag to its one-line error, so the message says which input failed. */
-    private static <T> T withFlag(String flag, java.util.function.Supplier<T> read) {
-        try {
-            return read.get();
-        } catch (InputException e) {
-            throw new InputException(flag + " " + e.getMessage(), e);
         }
     }
 }

@@ -1,5 +1,6 @@
-package io.score4j.cli;
+package io.score4j.io;
 
+import io.score4j.InputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,8 +9,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The files a command reads and writes, declared before it runs (see {@link DeclaresFiles}), so that
- * one check, run by {@link Main} for every command, refuses outputs that would destroy something:
+ * The files a run reads and writes, declared before it runs, so that one check (the CLI runs it for
+ * every command before the command starts) refuses outputs that would destroy something:
  * <ul>
  *   <li>an output that is the same file as an input (compared with {@link Files#isSameFile}, so
  *       symbolic and hard links count), unless the output is declared to update that input in place;</li>
@@ -19,15 +20,15 @@ import java.util.Objects;
  *       the device entry itself when run as root;</li>
  *   <li>an output whose directory does not exist or is not writable (so a long run fails at once).</li>
  * </ul>
- * Each refusal is a {@link UserError} naming the flag and the path. Immutable; {@code with…} methods
+ * Each refusal is a {@link InputException} naming the flag and the path. Immutable; {@code with…} methods
  * return a new value, and ignore a {@code null} path (a flag not given).
  *
  * @param inputs  files read
  * @param outputs files and folders written
  */
-record CommandFiles(List<Entry> inputs, List<Entry> outputs) {
+public record RunFiles(List<Entry> inputs, List<Entry> outputs) {
     /** What an entry is. */
-    enum Kind { FILE, FOLDER, IN_FOLDER }
+    public enum Kind { FILE, FOLDER, IN_FOLDER }
 
     /**
      * A path given by a flag.
@@ -37,46 +38,46 @@ record CommandFiles(List<Entry> inputs, List<Entry> outputs) {
      * @param kind    a file; an output folder; or a file the command writes inside an output folder
      * @param updates for an output, the input flag whose file it may be (updated in place), else null
      */
-    record Entry(String flag, Path path, Kind kind, String updates) {
-        Entry {
+    public record Entry(String flag, Path path, Kind kind, String updates) {
+        public Entry {
             Objects.requireNonNull(flag, "flag");
             Objects.requireNonNull(path, "path");
             Objects.requireNonNull(kind, "kind");
         }
     }
 
-    CommandFiles {
+    public RunFiles {
         inputs = List.copyOf(inputs);
         outputs = List.copyOf(outputs);
     }
 
     /** No files. */
-    static CommandFiles none() {
-        return new CommandFiles(List.of(), List.of());
+    public static RunFiles none() {
+        return new RunFiles(List.of(), List.of());
     }
 
     /** Adds an input file; nothing when {@code path} is null. */
-    CommandFiles withInput(String flag, Path path) {
-        return path == null ? this : new CommandFiles(plus(inputs, new Entry(flag, path, Kind.FILE, null)), outputs);
+    public RunFiles withInput(String flag, Path path) {
+        return path == null ? this : new RunFiles(plus(inputs, new Entry(flag, path, Kind.FILE, null)), outputs);
     }
 
     /** Adds an output file; nothing when {@code path} is null. */
-    CommandFiles withOutput(String flag, Path path) {
+    public RunFiles withOutput(String flag, Path path) {
         return withOutput(flag, path, null);
     }
 
     /** Adds an output file that may be the file of the input {@code updates} (rewritten in place). */
-    CommandFiles withOutput(String flag, Path path, String updates) {
-        return path == null ? this : new CommandFiles(inputs, plus(outputs, new Entry(flag, path, Kind.FILE, updates)));
+    public RunFiles withOutput(String flag, Path path, String updates) {
+        return path == null ? this : new RunFiles(inputs, plus(outputs, new Entry(flag, path, Kind.FILE, updates)));
     }
 
     /** Adds an output folder (created when missing) and the names of the files the command writes in it. */
-    CommandFiles withFolder(String flag, Path dir, String... files) {
+    public RunFiles withFolder(String flag, Path dir, String... files) {
         List<Entry> out = plus(outputs, new Entry(flag, dir, Kind.FOLDER, null));
         for (String f : files) {
             out = plus(out, new Entry(flag, dir.resolve(f), Kind.IN_FOLDER, null));
         }
-        return new CommandFiles(inputs, out);
+        return new RunFiles(inputs, out);
     }
 
     private static List<Entry> plus(List<Entry> list, Entry e) {
@@ -85,8 +86,8 @@ record CommandFiles(List<Entry> inputs, List<Entry> outputs) {
         return copy;
     }
 
-    /** Throws a {@link UserError} for the first output that would destroy something (see the class comment). */
-    void check() {
+    /** Throws a {@link InputException} for the first output that would destroy something (see the class comment). */
+    public void check() {
         for (int i = 0; i < outputs.size(); i++) {
             Entry out = outputs.get(i);
             checkTarget(out);
@@ -95,13 +96,13 @@ record CommandFiles(List<Entry> inputs, List<Entry> outputs) {
             }
             for (Entry in : inputs) {
                 if (!in.flag().equals(out.updates()) && sameFile(out.path(), in.path())) {
-                    throw new UserError(named(out) + " would overwrite the input " + in.flag() + " " + in.path()
+                    throw new InputException(named(out) + " would overwrite the input " + in.flag() + " " + in.path()
                             + " (the same file); write the output elsewhere");
                 }
             }
             for (Entry other : outputs.subList(0, i)) {
                 if (other.kind() != Kind.FOLDER && sameFile(out.path(), other.path())) {
-                    throw new UserError(named(out) + " and " + named(other) + " are the same file; give each output its own");
+                    throw new InputException(named(out) + " and " + named(other) + " are the same file; give each output its own");
                 }
             }
         }
@@ -117,7 +118,7 @@ record CommandFiles(List<Entry> inputs, List<Entry> outputs) {
         switch (out.kind()) {
             case FOLDER -> {
                 if (Files.exists(p) && !Files.isDirectory(p)) {
-                    throw new UserError(out.flag() + " " + p + " exists and is not a folder");
+                    throw new InputException(out.flag() + " " + p + " exists and is not a folder");
                 }
                 if (!Files.exists(p)) {
                     requireDirectory(out, p.toAbsolutePath().normalize().getParent());
@@ -134,20 +135,20 @@ record CommandFiles(List<Entry> inputs, List<Entry> outputs) {
     private static void requireRegularOrNew(Entry out) {
         Path p = out.path();
         if (Files.isDirectory(p)) {
-            throw new UserError(named(out) + " is a directory, expected a file");
+            throw new InputException(named(out) + " is a directory, expected a file");
         }
         if (Files.exists(p) && !Files.isRegularFile(p)) {
-            throw new UserError(named(out) + " exists and is not a regular file (a device or a pipe); "
+            throw new InputException(named(out) + " exists and is not a regular file (a device or a pipe); "
                     + "outputs are written to a new file renamed into place, so give a file name");
         }
     }
 
     private static void requireDirectory(Entry out, Path dir) {
         if (dir == null || !Files.isDirectory(dir)) {
-            throw new UserError(out.flag() + " " + out.path() + ": directory " + dir + " does not exist");
+            throw new InputException(out.flag() + " " + out.path() + ": directory " + dir + " does not exist");
         }
         if (!Files.isWritable(dir)) {
-            throw new UserError(out.flag() + " " + out.path() + ": directory " + dir + " is not writable");
+            throw new InputException(out.flag() + " " + out.path() + ": directory " + dir + " is not writable");
         }
     }
 
@@ -155,7 +156,7 @@ record CommandFiles(List<Entry> inputs, List<Entry> outputs) {
      * Whether two paths name the same file: {@link Files#isSameFile} when both exist (links
      * resolved, hard links included), else the same real path of the parent directory and name.
      */
-    static boolean sameFile(Path a, Path b) {
+    public static boolean sameFile(Path a, Path b) {
         if (Files.exists(a) && Files.exists(b)) {
             try {
                 return Files.isSameFile(a, b);

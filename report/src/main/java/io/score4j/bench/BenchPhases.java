@@ -1,7 +1,10 @@
-package io.score4j.cli;
+package io.score4j.bench;
 
+import io.score4j.InputException;
 import io.score4j.Parallelism;
+import io.score4j.data.Dataset;
 import io.score4j.data.MixtureData;
+import io.score4j.data.Standardizer;
 import io.score4j.demo.FoundingDemo;
 import io.score4j.density.GaussianMixture;
 import io.score4j.fused.FusedMlp;
@@ -21,8 +24,10 @@ import io.score4j.sampling.Chain;
 import io.score4j.sampling.Langevin;
 import io.score4j.sampling.LangevinConfig;
 import io.score4j.sampling.ScoreFn;
+import io.score4j.objective.Objective;
 import io.score4j.tensor.Activation;
 import io.score4j.tensor.DType;
+import io.score4j.tensor.Tensor;
 import io.score4j.train.BatchLoss;
 import io.score4j.train.ExactLoss;
 import io.score4j.train.ModelScores;
@@ -36,45 +41,20 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 
-/** The benchmark phases on the seed's problem (or a D-dimensional standard normal for D > 1). */
-final class BenchPhases {
-    enum Phase {
-        TRAIN, TRAIN_GENERIC, SCORE, LANGEVIN, LANGEVIN_FUSED, PIPELINE;
-
-        static Phase parse(String s) {
-            for (Phase p : values()) {
-                if (p.name().replace('_', '-').equalsIgnoreCase(s.trim())) {
-                    return p;
-                }
-            }
-            throw new UserError("--phases: unknown phase '" + s + "' (use train, train-generic, score, langevin, langevin-fused, pipeline)");
-        }
-    }
-
-    /** Seconds of each timed run; steps per run; throughput as text. */
-    record Result(String phase, int runs, int steps, double[] seconds, String throughput) {
-        double median() {
-            double[] s = seconds.clone();
-            Arrays.sort(s);
-            int n = s.length;
-            return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
-        }
-
-        double min() {
-            return Arrays.stream(seconds).min().orElse(Double.NaN);
-        }
-
-        double max() {
-            return Arrays.stream(seconds).max().orElse(Double.NaN);
-        }
-    }
-
+/**
+ * The benchmark phases on the seed's problem (or a D-dimensional standard normal for D > 1): the data
+ * (max(20000, batch) rows) and the initial parameters are drawn once from fixed keys; each
+ * {@link #run} warms the phase up once and then times {@link BenchSettings#runs} runs. Not thread-safe
+ * (the trained parameters of the score and Langevin phases are computed on first use and kept).
+ */
+public final class BenchPhases {
     private final int batch;
     private final int dim;
     private final ObjectiveKind objective;
     private final int steps;
     private final int particles;
     private final int langevinSteps;
+    private final int runs;
     private final int threads;
     private final MlpSpec spec;
     private final ObjectiveOptions options;
@@ -85,16 +65,17 @@ final class BenchPhases {
     /** Noise ladder of the ncsn objective in the bench: 10 levels from 1 down to 0.01. */
     private static final NoiseLadder LADDER = NoiseLadder.of(1.0, 0.599, 0.359, 0.215, 0.129, 0.0774, 0.0464, 0.0278, 0.0167, 0.01);
 
-    BenchPhases(int[] hidden, Activation activation, int batch, int dim, ObjectiveKind objective, int steps,
-                int particles, int langevinSteps, int threads) {
-        this.batch = batch;
-        this.dim = dim;
-        this.objective = objective;
-        this.steps = steps;
-        this.particles = particles;
-        this.langevinSteps = langevinSteps;
-        this.threads = threads;
-        this.spec = objective.spec(dim, activation, hidden);
+    /** Draws the data and the initial parameters for {@code s}; runs use {@link BenchSettings#workers} threads. */
+    public BenchPhases(BenchSettings s) {
+        this.batch = s.batch();
+        this.dim = s.dim();
+        this.objective = s.objective();
+        this.steps = s.steps();
+        this.particles = s.particles();
+        this.langevinSteps = s.langevinSteps();
+        this.runs = s.runs();
+        this.threads = s.workers();
+        this.spec = objective.spec(dim, s.activation(), s.hidden());
         ObjectiveOptions d = ObjectiveOptions.defaults();
         this.options = objective.noiseConditional()
                 ? new ObjectiveOptions(d.projections(), d.projection(), d.sigma(), LADDER) : d;
@@ -106,7 +87,13 @@ final class BenchPhases {
                 : Draw.normal(keys[0], n * dim);
     }
 
-    Result run(Phase phase, int runs) {
+    /**
+     * Times {@code phase}: one warm-up run, then {@link BenchSettings#runs} timed runs; the throughput
+     * is units per median second times examples (train) or particles (score, Langevin).
+     *
+     * @throws InputException for langevin-fused on a network the one-hidden-layer kernel does not cover
+     */
+    public BenchResult run(BenchPhase phase) {
         Runnable body;
         int units;
         String unit;
@@ -159,12 +146,12 @@ final class BenchPhases {
             body.run();
             secs[r] = (System.nanoTime() - t0) / 1e9;
         }
-        Result partial = new Result(phase.name().toLowerCase(Locale.ROOT).replace('_', '-'), runs, units, secs, "");
+        BenchResult partial = new BenchResult(phase.label(), runs, units, secs, "");
         double perSec = units / partial.median() * scale(phase);
-        return new Result(partial.phase(), runs, units, secs, String.format(Locale.ROOT, "%.3g %s", perSec, unit));
+        return new BenchResult(partial.phase(), runs, units, secs, String.format(Locale.ROOT, "%.3g %s", perSec, unit));
     }
 
-    private double scale(Phase phase) {
+    private double scale(BenchPhase phase) {
         return switch (phase) {
             case TRAIN, TRAIN_GENERIC -> batch;
             case SCORE, LANGEVIN, LANGEVIN_FUSED -> particles;
@@ -187,10 +174,9 @@ final class BenchPhases {
         if (objective == ObjectiveKind.EXACT) {
             return ExactLoss.generic(spec, dim);
         }
-        io.score4j.objective.Objective o = objective.objective(options);
+        Objective o = objective.objective(options);
         return (p, b, n, key) -> {
-            var r = o.lossAndGrad(spec, p, io.score4j.tensor.Tensor.wrap(Arrays.copyOf(b, n * dim), n, dim), key);
-            return r;
+            return o.lossAndGrad(spec, p, Tensor.wrap(Arrays.copyOf(b, n * dim), n, dim), key);
         };
     }
 
@@ -231,7 +217,7 @@ final class BenchPhases {
 
     private ScoreFn scoreFn() {
         boolean ncsn = objective.noiseConditional();
-        ScoreModel m = new ScoreModel(spec, trained(), Scaling.identity(dim), io.score4j.data.Dataset.defaultColumns(dim),
+        ScoreModel m = new ScoreModel(spec, trained(), Standardizer.identity(dim), Dataset.defaultColumns(dim),
                 ncsn ? LADDER : null, Map.of());
         return ncsn ? ModelScores.noiseConditional(m).at(LADDER.sigmaMin()) : ModelScores.of(m);
     }
@@ -244,7 +230,7 @@ final class BenchPhases {
     /** The Langevin phase on the fused strategy ({@link Chain.Fused}); the langevin phase runs the generic one. */
     private void langevinFused() {
         if (!fusedOneHidden()) {
-            throw new UserError("--phases: langevin-fused needs a one-hidden-layer network [D, H, D]; use langevin");
+            throw new InputException("--phases: langevin-fused needs a one-hidden-layer network [D, H, D]; use langevin");
         }
         float[] x = Draw.uniform(Key.of(3), particles * dim, 0, 1);
         Langevin.sample(Chain.fused(FusedMlp.of(spec, trained())), x, dim,

@@ -1,10 +1,6 @@
-package io.score4j.cli;
+package io.score4j.data;
 
 import io.score4j.InputException;
-import io.score4j.data.ColumnMapping;
-import io.score4j.data.ColumnMatch;
-import io.score4j.data.Csv;
-import io.score4j.data.Dataset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,12 +10,14 @@ import java.util.stream.Collectors;
 /**
  * How every command reads rows for a model (or any list of named columns) from a CSV: through
  * {@link ColumnMatch}, by name, never by position. Extra columns are read past with one note;
- * missing ones are one error naming them, the flag and the file.
+ * missing ones are one error naming them, the flag and the file. Errors are {@link InputException}s
+ * whose one line starts with the flag that named the file.
  */
-final class ModelRows {
+public final class NamedRows {
     private static final int MAX_LISTED = 20;
+    private static final int MAX_SHOWN = 40;
 
-    private ModelRows() {}
+    private NamedRows() {}
 
     /**
      * What to read: the flag and file, the columns needed and whose they are.
@@ -31,29 +29,29 @@ final class ModelRows {
      * @param mapping how to find them ({@code --columns}); {@link ColumnMapping#byName()} when not given
      * @param hint    how the user can map names, appended to a missing-column error; {@code null} for none
      */
-    record Request(String flag, Path file, String[] columns, String owner, ColumnMapping mapping, String hint) {}
+    public record Request(String flag, Path file, String[] columns, String owner, ColumnMapping mapping, String hint) {}
 
     /** The hint of commands with a {@code --columns} mapping. */
-    static final String COLUMNS_HINT = "rename them in the file or map them with --columns MODEL=CSV,...";
+    public static final String COLUMNS_HINT = "rename them in the file or map them with --columns MODEL=CSV,...";
 
     /**
      * Reads the needed columns of {@code r.file()}, named and ordered as {@code r.columns()}.
      *
      * @param allowNonFinite keep NaN/infinite cells (samples that diverged) instead of refusing them
      * @param note           receives one line naming the ignored columns, if any
-     * @throws InputException or {@link UserError}, one line naming the flag and the file
+     * @throws InputException, one line naming the flag and the file
      */
-    static Dataset read(Request r, boolean allowNonFinite, Consumer<String> note) {
+    public static Dataset read(Request r, boolean allowNonFinite, Consumer<String> note) {
         String[] sources;
         try {
             sources = r.mapping().sourcesFor(r.columns());
         } catch (InputException e) {
-            throw new UserError("--columns " + e.getMessage());
+            throw new InputException("--columns " + e.getMessage());
         }
         ColumnMatch match = new ColumnMatch(r.file(), r.columns(), sources, withFlag(r.flag(), () -> Csv.header(r.file())));
         List<String> missing = match.missing();
         if (!missing.isEmpty()) {
-            throw new UserError(r.flag() + " " + r.file() + " has no column" + (missing.size() == 1 ? " " : "s ")
+            throw new InputException(r.flag() + " " + r.file() + " has no column" + (missing.size() == 1 ? " " : "s ")
                     + described(match) + ", which " + r.owner() + " needs (it needs " + listed(List.of(r.columns()))
                     + "; the header has " + listed(List.of(match.header())) + ")"
                     + (looksLikeData(match.header()) ? "; its first row looks like data: a CSV needs a header row of column names"
@@ -75,7 +73,7 @@ final class ModelRows {
         List<String> parts = new ArrayList<>();
         for (int j = 0; j < sources.length; j++) {
             if (!header.contains(sources[j])) {
-                parts.add(EvalCsv.shown(sources[j]) + (sources[j].equals(wanted[j]) ? "" : " (for " + EvalCsv.shown(wanted[j]) + ")"));
+                parts.add(shown(sources[j]) + (sources[j].equals(wanted[j]) ? "" : " (for " + shown(wanted[j]) + ")"));
             }
         }
         return String.join(", ", parts);
@@ -94,13 +92,29 @@ final class ModelRows {
     }
 
     /** Names as a message shows them: "a, b, c", at most 20, each cut to 40 characters. */
-    static String listed(List<String> names) {
-        String shown = names.stream().limit(MAX_LISTED).map(EvalCsv::shown).collect(Collectors.joining(", "));
+    public static String listed(List<String> names) {
+        String shown = names.stream().limit(MAX_LISTED).map(NamedRows::shown).collect(Collectors.joining(", "));
         return names.size() > MAX_LISTED ? shown + ", ... (" + names.size() + " columns)" : shown;
     }
 
+    /**
+     * Every column of {@code file} (or the named ones, in that order, when {@code columns} is not null)
+     * with {@link Csv#readAllowingNonFinite}: the layout rules of {@link Csv#read}, but non-finite cells
+     * are kept (a sampler that diverged must be reported, not refused); the caller counts such rows.
+     * Errors name the flag, file, row and column.
+     */
+    public static Dataset readAllowingNonFinite(Path file, List<String> columns, String flag) {
+        return withFlag(flag, () -> Csv.readAllowingNonFinite(file, columns));
+    }
+
+    /** A name as shown in messages: one line, at most 40 characters. */
+    public static String shown(String s) {
+        String flat = s.replace('\n', ' ').replace('\r', ' ');
+        return flat.length() <= MAX_SHOWN ? flat : flat.substring(0, MAX_SHOWN) + "...";
+    }
+
     /** Runs a read and prefixes the flag to its one-line error, so the message says which input failed. */
-    private static <T> T withFlag(String flag, java.util.function.Supplier<T> read) {
+    public static <T> T withFlag(String flag, java.util.function.Supplier<T> read) {
         try {
             return read.get();
         } catch (InputException e) {
