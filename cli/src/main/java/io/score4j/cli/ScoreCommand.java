@@ -5,8 +5,6 @@ import io.score4j.data.Csv;
 import io.score4j.data.Dataset;
 import io.score4j.data.NamedRows;
 import io.score4j.io.RunFiles;
-import io.score4j.tensor.Tensor;
-import io.score4j.train.ModelSampling;
 import io.score4j.train.ModelScores;
 import io.score4j.train.RunMemory;
 import io.score4j.train.ScoreModel;
@@ -70,16 +68,8 @@ public final class ScoreCommand implements Callable<Integer>, DeclaresFiles {
     /** Scores in original units of n points (flat [n, d], original units). */
     static double[] scores(ScoreModel m, double[] points, int n, Double sigma) {
         InputException.require(sigma == null || (sigma > 0 && Double.isFinite(sigma)), "--sigma", sigma, "must be > 0");
-        int d = m.dim();
-        float[] z = Tensor.wrap(m.standardizer().apply(points), n * d).toFloatArray();
-        float[] sz = new float[n * d];
-        if (m.noiseConditional()) {
-            double[] sig = m.sigmas();
-            ModelScores.noiseConditional(m).score(z, 0, n, d, sigma != null ? sigma : sig[sig.length - 1], sz);
-        } else {
-            InputException.require(sigma == null, "--sigma", sigma, "applies only to noise-conditional models");
-            ModelScores.of(m).score(z, 0, n, d, sz);
-        }
-        return m.standardizer().scoreToOriginal(ModelSampling.widen(sz));
+        InputException.require(sigma == null || m.noiseConditional(), "--sigma", sigma,
+                "applies only to noise-conditional models");
+        return ModelScores.inOriginalUnits(m, points, sigma);
     }
 }

@@ -2,6 +2,7 @@ package io.score4j.report;
 
 import io.score4j.data.Dataset;
 import io.score4j.density.GaussianMixture;
+import io.score4j.train.ModelScores;
 import io.score4j.train.ScoreModel;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -48,7 +49,7 @@ record ReportInputs(Path modelFile, ScoreModel model, Dataset data, String dataS
      * model has no σ input, so {@code sigma} must be {@code null} for it.
      */
     double[] learned(double[] points, Double sigma) {
-        return LearnedScores.at(model, points, sigma);
+        return ModelScores.inOriginalUnits(model, points, sigma);
     }
 
     /** The smallest σ of a noise-conditional model's ladder, {@code null} for a plain model. */
