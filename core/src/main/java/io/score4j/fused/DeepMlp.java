@@ -3,8 +3,6 @@ package io.score4j.fused;
 import io.score4j.nn.MlpSpec;
 import io.score4j.nn.Params;
 import io.score4j.tensor.Activation;
-import io.score4j.tensor.DType;
-import io.score4j.tensor.Tensor;
 import io.score4j.tensor.simd.MathProvider;
 import io.score4j.tensor.simd.VectorMath;
 import java.util.Arrays;
@@ -113,15 +111,7 @@ public final class DeepMlp {
     }
 
     private static float[] f32(Params params, String name, int... shape) {
-        Tensor t = params.get(name);
-        if (t.dtype() != DType.F32) {
-            throw new IllegalArgumentException("fused deep MLP needs F32 parameters; '" + name + "' is " + t.dtype());
-        }
-        if (!Arrays.equals(t.shape(), shape)) {
-            throw new IllegalArgumentException("parameter '" + name + "' has shape " + Arrays.toString(t.shape())
-                    + ", expected " + Arrays.toString(shape));
-        }
-        return t.data32();
+        return FusedMlp.f32(params, "fused deep MLP", name, shape);
     }
 
     public MlpSpec spec() {

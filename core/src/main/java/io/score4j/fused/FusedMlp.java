@@ -95,9 +95,17 @@ public final class FusedMlp {
     }
 
     private static float[] f32(Params params, String name, int... shape) {
+        return f32(params, "fused MLP", name, shape);
+    }
+
+    /**
+     * The F32 data of parameter {@code name}, checked to have {@code shape}, for the fused kernel named
+     * {@code kernel} (in the message); the array is the parameter's own, not a copy.
+     */
+    static float[] f32(Params params, String kernel, String name, int... shape) {
         Tensor t = params.get(name);
         if (t.dtype() != DType.F32) {
-            throw new IllegalArgumentException("fused MLP needs F32 parameters; '" + name + "' is " + t.dtype());
+            throw new IllegalArgumentException(kernel + " needs F32 parameters; '" + name + "' is " + t.dtype());
         }
         if (!Arrays.equals(t.shape(), shape)) {
             throw new IllegalArgumentException("parameter '" + name + "' has shape " + Arrays.toString(t.shape())
