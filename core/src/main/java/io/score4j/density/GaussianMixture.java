@@ -315,6 +315,29 @@ public final class GaussianMixture implements Density {
         return new GaussianMixture(weights, means, s);
     }
 
+    /**
+     * The law of m·X + σZ with X ~ this mixture and Z ~ N(0, I) independent: the same weights, means
+     * m·μ_k and stds √(m²σ_kj² + σ²). Exact; it is the marginal p_t of a linear score SDE started at this
+     * mixture, with m = m(t) and σ = σ(t) ({@code noise.Sde}).
+     *
+     * @param m     mean coefficient, finite and &gt; 0
+     * @param sigma noise standard deviation, finite and ≥ 0
+     */
+    public GaussianMixture perturbed(double m, double sigma) {
+        if (!(m > 0.0) || Double.isInfinite(m) || !(sigma >= 0.0) || Double.isInfinite(sigma)) {
+            throw new IllegalArgumentException("perturbed needs a finite m > 0 and sigma >= 0, got " + m + " and " + sigma);
+        }
+        double[][] mu = new double[k][d];
+        double[][] s = new double[k][d];
+        for (int c = 0; c < k; c++) {
+            for (int j = 0; j < d; j++) {
+                mu[c][j] = m * means[c][j];
+                s[c][j] = Math.hypot(m * stds[c][j], sigma);
+            }
+        }
+        return new GaussianMixture(weights, mu, s);
+    }
+
     /** Mixture mean E[X] = Σ_k w_k μ_k, shape [D]. */
     public double[] mixtureMean() {
         double[] m = new double[d];
