@@ -1,10 +1,14 @@
 package io.score4j.model;
 
+import io.score4j.noise.Sde;
+
+import java.util.Objects;
+
 /**
  * What a score network is conditioned on besides x, and how its output becomes a score: the conditioning
- * rule, stated once. Time-conditioned networks (SDE models) are a further case to add here.
+ * rule, stated once.
  */
-public sealed interface Conditioning permits Conditioning.None, Conditioning.NoiseLevel {
+public sealed interface Conditioning permits Conditioning.None, Conditioning.NoiseLevel, Conditioning.Time {
     /** Network inputs beyond the d data coordinates. */
     int extraInputs();
 
@@ -16,6 +20,11 @@ public sealed interface Conditioning permits Conditioning.None, Conditioning.Noi
     /** s(x, σ) = net([x, log σ]) / σ (NCSN): network [d + 1, …, d]. */
     static Conditioning noiseLevel() {
         return NoiseLevel.INSTANCE;
+    }
+
+    /** s(x, t) = net([x, e(t)]) / σ(t) for the score SDE {@code sde}: network [d + E, …, d]. */
+    static Conditioning time(Sde sde, TimeEmbedding embedding) {
+        return new Time(sde, embedding);
     }
 
     /** Unconditioned: s(x) = net(x). */
@@ -35,6 +44,24 @@ public sealed interface Conditioning permits Conditioning.None, Conditioning.Noi
         @Override
         public int extraInputs() {
             return 1;
+        }
+    }
+
+    /**
+     * Time conditioned (score SDE models): s(x, t) = net([x, e(t)]) / σ(t), with e the
+     * {@link TimeEmbedding} (rounded to float) and σ(t) the SDE's marginal std ({@code 1/σ(t)} rounded to
+     * float). The division makes ‖s‖ ≈ ‖z‖/σ(t) natural for the network, as score_sde's
+     * {@code scale_by_sigma} (VE) and its ε-parameterised DDPM score (VP) do.
+     */
+    record Time(Sde sde, TimeEmbedding embedding) implements Conditioning {
+        public Time {
+            Objects.requireNonNull(sde, "sde");
+            Objects.requireNonNull(embedding, "embedding");
+        }
+
+        @Override
+        public int extraInputs() {
+            return embedding.size();
         }
     }
 }

@@ -8,6 +8,7 @@ import io.score4j.nn.Params;
 import io.score4j.sampling.Chain;
 import io.score4j.sampling.NoiseConditionalScoreFn;
 import io.score4j.sampling.ScoreFn;
+import io.score4j.sampling.TimeScoreFn;
 import java.util.Objects;
 
 /**
@@ -19,6 +20,7 @@ import java.util.Objects;
  *   <li>{@link Conditioning.None}: s(x) = net(x) ({@link #score()}, {@link #chain()}).</li>
  *   <li>{@link Conditioning.NoiseLevel}: s(x, σ) = net([x, log σ]) / σ ({@link #noiseConditional()},
  *       {@link #chainAt(double)}).</li>
+ *   <li>{@link Conditioning.Time}: s(x, t) = net([x, e(t)]) / σ(t) ({@link #timeConditional()}).</li>
  * </ul>
  */
 public final class ScoreNetwork {
@@ -90,6 +92,37 @@ public final class ScoreNetwork {
                 deep.applyConditional(x, offset, rows, sigma, out);
             } else {
                 genericConditional(x, offset, rows, d, sigma, out);
+            }
+        };
+    }
+
+    /**
+     * s(x, t) = net([x, e(t)]) / σ(t) of a time-conditioned network, each row at its own time: the deep
+     * kernel where it applies, the generic forward pass otherwise. Allocates the [rows, d + E] input per call.
+     */
+    public TimeScoreFn timeConditional() {
+        require(Conditioning.Time.class);
+        Conditioning.Time time = (Conditioning.Time) conditioning;
+        int e = time.embedding().size();
+        return (x, t, offset, rows, d, out) -> {
+            checkDim(d);
+            int w = d + e;
+            float[] in = new float[rows * w];
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(x, (offset + r) * d, in, r * w, d);
+                time.embedding().embed(t[offset + r], in, r * w + d);
+            }
+            float[] s = new float[rows * d];
+            if (kernel == Kernel.FUSED_DEEP) {
+                deep.apply(in, 0, rows, s);
+            } else {
+                forward.apply(in, 0, rows, s);
+            }
+            for (int r = 0; r < rows; r++) {
+                float inv = (float) (1.0 / time.sde().marginalStd(t[offset + r]));
+                for (int j = 0; j < d; j++) {
+                    out[(offset + r) * d + j] = s[r * d + j] * inv;
+                }
             }
         };
     }

@@ -137,6 +137,47 @@ class ScoreNetworkTest {
         return out;
     }
 
+    /**
+     * s(x, t) = net([x, e(t)]) / σ(t), each row at its own time, on the deep kernel and the generic one,
+     * against the generic forward pass on [x, e(t)] built here from the embedding's equation.
+     */
+    @Test
+    void timeConditionedScoreUsesEachRowsTime() {
+        io.score4j.noise.Sde sde = new io.score4j.noise.Sde.Vp(0.1, 20);
+        TimeEmbedding emb = new TimeEmbedding(4);
+        for (MlpSpec spec : new MlpSpec[] {new MlpSpec(new int[] {6, 16, 16, 2}, Activation.SILU),
+            new MlpSpec(new int[] {6, 2}, Activation.SILU)}) {
+            Params p = params(spec);
+            ScoreNetwork net = ScoreNetwork.of(spec, p, Conditioning.time(sde, emb));
+            int rows = 9;
+            float[] x = Draw.uniform(Key.of(23), rows * 2, -3, 3);
+            double[] t = new double[rows];
+            float[] in = new float[rows * 6];
+            for (int r = 0; r < rows; r++) {
+                t[r] = 1e-5 + r * 0.12;
+                in[r * 6] = x[2 * r];
+                in[r * 6 + 1] = x[2 * r + 1];
+                for (int k = 0; k < 2; k++) {
+                    double w = k == 0 ? 1.0 : 1e-4;
+                    in[r * 6 + 2 + k] = (float) Math.sin(999 * t[r] * w);
+                    in[r * 6 + 4 + k] = (float) Math.cos(999 * t[r] * w);
+                }
+            }
+            float[] want = new float[rows * 2];
+            MlpForward.of(spec, p).apply(in, 0, rows, want);
+            for (int r = 0; r < rows; r++) {
+                want[2 * r] /= (float) sde.marginalStd(t[r]);
+                want[2 * r + 1] /= (float) sde.marginalStd(t[r]);
+            }
+            float[] got = new float[rows * 2];
+            net.timeConditional().score(x, t, 0, rows, 2, got);
+            assertClose(want, got, 1e-5);
+        }
+        assertThrows(IllegalArgumentException.class,
+                () -> ScoreNetwork.of(new MlpSpec(new int[] {3, 2}, Activation.SILU), params(new MlpSpec(new int[] {3, 2},
+                        Activation.SILU)), Conditioning.time(sde, emb)));
+    }
+
     private static void assertClose(float[] want, float[] got, double rel) {
         assertEquals(want.length, got.length);
         for (int i = 0; i < want.length; i++) {
