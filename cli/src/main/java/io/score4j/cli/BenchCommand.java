@@ -3,15 +3,12 @@ package io.score4j.cli;
 import io.score4j.bench.BenchPhase;
 import io.score4j.bench.BenchPhases;
 import io.score4j.bench.BenchResult;
+import io.score4j.bench.BenchTable;
 import io.score4j.bench.BenchSettings;
 import io.score4j.io.RunFiles;
-import io.score4j.tensor.simd.VectorMath;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -80,48 +77,10 @@ public final class BenchCommand implements Callable<Integer>, DeclaresFiles {
         for (String p : phases) {
             results.add(setup.run(BenchPhase.parse(p)));
         }
-        System.out.print(table(results, t));
+        System.out.print(BenchTable.text(results, t));
         if (json != null) {
-            DemoCommand.writeJson(json, asJson(results, t));
+            DemoCommand.writeJson(json, BenchTable.json(results, t));
         }
         return 0;
-    }
-
-    static String table(List<BenchResult> results, int threads) {
-        StringBuilder sb = new StringBuilder();
-        String jdk = Runtime.version().toString();
-        String vec = VectorMath.provider().name();
-        sb.append(String.format(Locale.ROOT, "%-15s %4s %10s %10s %10s %12s %16s %7s %-14s %s%n", "phase", "runs",
-                "median", "min", "max", "per step", "throughput", "threads", "JDK", "vector"));
-        for (BenchResult r : results) {
-            sb.append(String.format(Locale.ROOT, "%-15s %4d %9.3fs %9.3fs %9.3fs %10.3fms %16s %7d %-14s %s%n", r.phase(),
-                    r.runs(), r.median(), r.min(), r.max(), r.perStepMs(), r.throughput(), threads, jdk, vec));
-        }
-        return sb.toString();
-    }
-
-    static Map<String, Object> asJson(List<BenchResult> results, int threads) {
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("jdk", Runtime.version().toString());
-        root.put("vector", VectorMath.vectorEnabled());
-        root.put("math", VectorMath.provider().name());
-        root.put("threads", threads);
-        root.put("cores", Runtime.getRuntime().availableProcessors());
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (BenchResult r : results) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("phase", r.phase());
-            m.put("runs", r.runs());
-            m.put("steps_per_run", r.steps());
-            m.put("median_s", r.median());
-            m.put("min_s", r.min());
-            m.put("max_s", r.max());
-            m.put("per_step_ms", r.perStepMs());
-            m.put("throughput", r.throughput());
-            m.put("seconds", r.seconds());
-            rows.add(m);
-        }
-        root.put("phases", rows);
-        return root;
     }
 }

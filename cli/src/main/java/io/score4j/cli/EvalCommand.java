@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.score4j.InputException;
+import io.score4j.report.ComparisonTable;
 import io.score4j.comparison.Comparison;
 import io.score4j.comparison.ComparisonInputs;
 import io.score4j.comparison.ComparisonResult;
@@ -90,9 +91,9 @@ public final class EvalCommand implements Callable<Integer>, DeclaresFiles {
             AtomicFiles.writeString(json, toJson(json(result, in)));
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.print(EvalTable.render(result, in));
+        out.print(ComparisonTable.render(result, in));
         out.flush();
-        String warning = EvalTable.nonFiniteWarning(result, in);
+        String warning = ComparisonTable.nonFiniteWarning(result, in);
         if (warning != null) {
             PrintWriter err = spec.commandLine().getErr();
             err.println(warning);

@@ -1,4 +1,4 @@
-package io.score4j.cli;
+package io.score4j.report;
 
 import io.score4j.comparison.ComparisonInputs;
 import io.score4j.comparison.ComparisonResult;
@@ -8,17 +8,17 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The text report of {@code score4j eval}: blocks of aligned columns (first column left-aligned,
+ * The text form of a comparison ({@code score4j eval} prints it): blocks of aligned columns (first column left-aligned,
  * the others right-aligned), separated by blank lines. Numbers use {@link Locale#ROOT}; the metrics
  * block shows each {@link Metric}'s label (which states the MMD subsample size), value and units.
  */
-final class EvalTable {
+public final class ComparisonTable {
     private static final int MAX_PAIRS = 15;
 
-    private EvalTable() {}
+    private ComparisonTable() {}
 
     /** The whole report, ending with a line break. */
-    static String render(ComparisonResult r, ComparisonInputs in) {
+    public static String render(ComparisonResult r, ComparisonInputs in) {
         List<String> blocks = new ArrayList<>();
         blocks.add(sides(r, in));
         blocks.add(columns(r));
@@ -33,7 +33,7 @@ final class EvalTable {
     }
 
     /** The warning for samples with NaN or infinite values, or null when there are none. */
-    static String nonFiniteWarning(ComparisonResult r, ComparisonInputs in) {
+    public static String nonFiniteWarning(ComparisonResult r, ComparisonInputs in) {
         int bad = r.counts().nonFiniteSamples();
         if (bad == 0) {
             return null;
