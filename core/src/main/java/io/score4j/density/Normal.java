@@ -34,6 +34,48 @@ public final class Normal {
         return z > 0 ? 1.0 - tail : tail;
     }
 
+    /**
+     * Φ⁻¹(p), the standard normal quantile: Acklam's rational approximation (relative error 1.2e-9)
+     * refined by one Halley step on {@link #cdf}, which brings it to about 1e-15 absolute in the centre
+     * and 1e-13 relative in the tails. Φ⁻¹(0) = −∞, Φ⁻¹(1) = +∞, NaN for NaN.
+     *
+     * @throws IllegalArgumentException if p lies outside [0, 1]
+     */
+    public static double quantile(double p) {
+        if (Double.isNaN(p)) {
+            return Double.NaN;
+        }
+        if (p < 0 || p > 1) {
+            throw new IllegalArgumentException("normal quantile needs p in [0, 1], got " + p);
+        }
+        if (p == 0 || p == 1) {
+            return p == 0 ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        }
+        double x = p < 0.5 ? -acklamUpper(p) : acklamUpper(1.0 - p);
+        double e = cdf(x) - p;
+        double u = e * Math.sqrt(2.0 * Math.PI) * StrictMath.exp(0.5 * x * x);
+        return x - u / (1.0 + 0.5 * x * u);
+    }
+
+    /** Acklam's approximation of −Φ⁻¹(q) = Φ⁻¹(1 − q) for 0 &lt; q ≤ ½. */
+    private static double acklamUpper(double q) {
+        if (q < 0.02425) {
+            double t = Math.sqrt(-2.0 * StrictMath.log(q));
+            double num = ((((-7.784894002430293e-03 * t - 3.223964580411365e-01) * t - 2.400758277161838e+00) * t
+                    - 2.549732539343734e+00) * t + 4.374664141464968e+00) * t + 2.938163982698783e+00;
+            double den = (((7.784695709041462e-03 * t + 3.224671290700398e-01) * t + 2.445134137142996e+00) * t
+                    + 3.754408661907416e+00) * t + 1.0;
+            return -num / den;
+        }
+        double c = 0.5 - q;
+        double r = c * c;
+        double num = (((((-3.969683028665376e+01 * r + 2.209460984245205e+02) * r - 2.759285104469687e+02) * r
+                + 1.383577518672690e+02) * r - 3.066479806614716e+01) * r + 2.506628277459239e+00) * c;
+        double den = ((((-5.447609879822406e+01 * r + 1.615858368580409e+02) * r - 1.556989798598866e+02) * r
+                + 6.680131188771972e+01) * r - 1.328068155288572e+01) * r + 1.0;
+        return num / den;
+    }
+
     /** Q(a) = 1 − Φ(a) for 0 ≤ a ≤ 37. */
     private static double upperTail(double a) {
         double e = StrictMath.exp(-0.5 * a * a);
