@@ -24,7 +24,11 @@ public record Metric(String key, String label, double value, Units units, String
         /** The data's own units (a distance between points, as the columns are measured). */
         DATA("data units"),
         /** A fraction of points, in [0, 1]. */
-        FRACTION("fraction");
+        FRACTION("fraction"),
+        /** Standard units: a distance with each column divided by the reference's standard deviation. */
+        STANDARD("standard units"),
+        /** A number of rows. */
+        ROWS("rows");
 
         private final String text;
 
