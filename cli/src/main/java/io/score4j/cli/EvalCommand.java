@@ -4,7 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.score4j.InputException;
+import io.score4j.Parallelism;
+import io.score4j.comparison.Fidelity;
+import io.score4j.comparison.FidelityResult;
+import io.score4j.comparison.FidelitySettings;
+import io.score4j.comparison.Metric;
+import io.score4j.data.Dataset;
 import io.score4j.report.ComparisonTable;
+import io.score4j.report.FidelityTable;
 import io.score4j.comparison.Comparison;
 import io.score4j.comparison.ComparisonInputs;
 import io.score4j.comparison.ComparisonResult;
@@ -13,6 +20,7 @@ import io.score4j.io.AtomicFiles;
 import io.score4j.io.RunFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,15 +40,25 @@ import picocli.CommandLine.Option;
  * also writes it as one JSON object (keys of {@link ComparisonResult#toJson()}, with the file names
  * added and the reference kind {@code csv} or {@code mixture}), atomically, and only once every
  * metric has been computed.
+ *
+ * <p>Against a reference CSV it also checks fidelity and privacy ({@link Fidelity}): a TV or KS test per
+ * column, the classifier two-sample test ({@code --no-c2st} skips it) and the distance to closest
+ * record, beside the same for held-out real rows ({@code --holdout}); those print after the comparison
+ * and go under {@code fidelity} in the JSON. {@code --samples} may be repeated to judge several files
+ * against one reference: each file's tables, then their headline metrics side by side; the JSON is then
+ * {@code {"comparisons": [one object per file]}}.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Compare samples with a reference CSV (two-sample statistics) or a Gaussian mixture (exact "
                 + "marginals): rows, per-column mean, std and KS, MMD², energy distance, sliced W1, correlation "
-                + "difference (d >= 2), mass per mode (mixture), W1 and fraction positive (d = 1).")
+                + "difference (d >= 2), mass per mode (mixture), W1 and fraction positive (d = 1). Against a CSV "
+                + "also fidelity and privacy: TV (discrete) or KS per column, C2ST accuracy, distance to closest "
+                + "record and exact copies (beside held-out rows with --holdout).")
 public final class EvalCommand implements Callable<Integer>, DeclaresFiles {
     @Option(names = "--samples", required = true, paramLabel = "B.csv",
-            description = "the samples to judge (NaN/inf rows are counted and left out)")
-    Path samples;
+            description = "the samples to judge (NaN/inf rows are counted and left out); repeat to compare several "
+                    + "files with the same reference side by side")
+    List<Path> samples;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Reference reference;
@@ -59,6 +77,15 @@ public final class EvalCommand implements Callable<Integer>, DeclaresFiles {
             description = "compare only these columns (by name; with --mixture, in the mixture's coordinate order)")
     List<String> columns;
 
+    @Option(names = "--holdout", paramLabel = "C.csv",
+            description = "real rows held out of training: their C2ST and distance to closest record beside the "
+                    + "samples' (needs --reference, which should be the training rows)")
+    Path holdout;
+
+    @Option(names = "--c2st", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "run the classifier two-sample test against a reference CSV (default: on; --no-c2st skips it)")
+    boolean c2st;
+
     @Option(names = "--json", paramLabel = "OUT.json", description = "also write the metrics as a JSON object")
     Path json;
 
@@ -75,31 +102,87 @@ public final class EvalCommand implements Callable<Integer>, DeclaresFiles {
 
     @Override
     public RunFiles files() {
-        return RunFiles.none().withInput("--samples", samples).withInput("--reference", reference.csv)
-                .withInput("--mixture", reference.mixture).withOutput("--json", json);
+        RunFiles files = RunFiles.none();
+        for (Path p : samples) {
+            files = files.withInput("--samples", p);
+        }
+        return files.withInput("--reference", reference.csv).withInput("--mixture", reference.mixture)
+                .withInput("--holdout", holdout).withOutput("--json", json);
     }
+
+    /** One samples file judged: its inputs, the comparison and, against a reference CSV, the fidelity check. */
+    record Judged(ComparisonInputs in, ComparisonResult result, FidelityResult fidelity) {}
 
     @Override
     public Integer call() {
         InputException.require(projections >= 1, "--projections", projections, "must be >= 1");
+        InputException.require(holdout == null || reference.csv != null, "--holdout", holdout,
+                "needs --reference (held-out rows are compared with reference rows)");
         List<String> names = columns == null ? null : columns.stream().map(String::strip).toList();
-        ComparisonInputs in = ComparisonInputs.load(samples, reference.csv, reference.mixture, names,
-                UserFiles.notes(spec, false));
-        ComparisonResult result = Comparison.compare(in.samples(), in.reference(),
-                ComparisonSettings.defaults(seed).withProjections(projections));
+        List<Judged> judged = new ArrayList<>();
+        Dataset held = null;
+        for (Path file : samples) {
+            ComparisonInputs in = ComparisonInputs.load(file, reference.csv, reference.mixture, names,
+                    UserFiles.notes(spec, false));
+            held = holdout == null || held != null ? held : in.loadHoldout(holdout);
+            judged.add(judge(in, held));
+        }
         if (json != null) {
-            AtomicFiles.writeString(json, toJson(json(result, in)));
+            AtomicFiles.writeString(json, toJson(judged.size() == 1 ? json(judged.get(0))
+                    : Map.of("comparisons", judged.stream().map(this::json).toList())));
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.print(ComparisonTable.render(result, in));
+        for (Judged j : judged) {
+            out.print(judged.size() == 1 ? "" : "== samples " + j.in().samplesFile() + " ==" + System.lineSeparator());
+            out.print(ComparisonTable.render(j.result(), j.in()));
+            out.print(j.fidelity() == null ? "" : System.lineSeparator() + FidelityTable.render(j.fidelity()));
+            out.print(judged.size() == 1 ? "" : System.lineSeparator());
+        }
+        if (judged.size() > 1) {
+            out.print("== side by side ==" + System.lineSeparator() + FidelityTable.sideBySide(
+                    judged.stream().map(j -> j.in().samplesFile()).toList(), judged.stream().map(EvalCommand::metrics)
+                            .toList()));
+        }
         out.flush();
-        String warning = ComparisonTable.nonFiniteWarning(result, in);
-        if (warning != null) {
-            PrintWriter err = spec.commandLine().getErr();
-            err.println(warning);
-            err.flush();
+        for (Judged j : judged) {
+            String warning = ComparisonTable.nonFiniteWarning(j.result(), j.in());
+            if (warning != null) {
+                PrintWriter err = spec.commandLine().getErr();
+                err.println(warning);
+                err.flush();
+            }
         }
         return 0;
+    }
+
+    private Judged judge(ComparisonInputs in, Dataset held) {
+        ComparisonResult result = Comparison.compare(in.samples(), in.reference(),
+                ComparisonSettings.defaults(seed).withProjections(projections));
+        FidelityResult fidelity = in.reference() instanceof io.score4j.comparison.Reference.Rows rows
+                ? Fidelity.compare(in.samples(), rows.data(), held, FidelitySettings.defaults(seed).withC2st(c2st),
+                        Parallelism.available())
+                : null;
+        return new Judged(in, result, fidelity);
+    }
+
+    private static List<Metric> metrics(Judged j) {
+        List<Metric> all = new ArrayList<>(j.result().metrics());
+        if (j.fidelity() != null) {
+            all.addAll(j.fidelity().metrics());
+        }
+        return all;
+    }
+
+    /** One file's JSON: the comparison's ({@link #json(ComparisonResult, ComparisonInputs)}) and its {@code fidelity}. */
+    private Map<String, Object> json(Judged j) {
+        Map<String, Object> m = json(j.result(), j.in());
+        if (j.fidelity() != null) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("holdout_file", holdout == null ? null : holdout.toString());
+            f.putAll(j.fidelity().toJson());
+            m.put("fidelity", f);
+        }
+        return m;
     }
 
     /** The suite's JSON with the files named: samples {file, rows, …}, reference {kind csv|mixture, file, rows}. */

@@ -118,7 +118,10 @@ class EvalCommandTest {
         assertEquals("", run.err());
         JsonNode r = EvalTestData.readJson(json);
         assertEquals(List.of("samples", "reference", "seed", "ks_alpha", "columns", "mmd2", "mmd_bandwidth",
-                "mmd_subsample", "energy_distance", "sliced_wasserstein", "projections", "units", "correlation"), keys(r));
+                "mmd_subsample", "energy_distance", "sliced_wasserstein", "projections", "units", "correlation",
+                "fidelity"), keys(r));
+        assertEquals(List.of("holdout_file", "seed", "alpha", "columns", "columns_passing", "c2st", "c2st_holdout", "dcr",
+                "units", "meanings"), keys(r.get("fidelity")));
         assertEquals(2000, r.get("mmd_subsample").asInt());
         assertEquals("none", r.at("/units/mmd2").asText());
         assertEquals("data units", r.at("/units/energy_distance").asText());

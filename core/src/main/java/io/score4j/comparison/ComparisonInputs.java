@@ -65,6 +65,22 @@ public record ComparisonInputs(String samplesFile, Dataset samples, String refer
     }
 
     /**
+     * Reads held-out real rows ({@code --holdout}): the reference's columns, matched by name, at least
+     * {@value Comparison#MIN_ROWS} rows, all finite.
+     *
+     * @throws InputException naming the flag and the file, or when the reference is a mixture
+     */
+    public Dataset loadHoldout(Path holdout) {
+        if (!(reference instanceof Reference.Rows rows)) {
+            throw new InputException("--holdout needs --reference: held-out rows are compared with reference rows, "
+                    + "not with --mixture " + referenceFile);
+        }
+        Dataset h = NamedRows.withFlag("--holdout", () -> Csv.read(holdout, List.of(rows.data().columns())));
+        requireRows(h.n(), h.n(), "--holdout " + holdout);
+        return h;
+    }
+
+    /**
      * Without --columns, the columns both files name, in the reference's order: a reference may hold
      * columns the samples do not (an id, a text column), and those are named in a note, not compared.
      */
