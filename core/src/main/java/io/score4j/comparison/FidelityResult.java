@@ -92,17 +92,19 @@ public record FidelityResult(FidelitySettings settings, List<ColumnCheck> column
                 columnsPassing(), Units.FRACTION, "share of columns whose TV (discrete) or KS (continuous) is below "
                 + "its critical value"));
         if (c2st != null) {
-            m.add(new Metric("c2st_accuracy", String.format(Locale.ROOT, "C2ST accuracy (%d rows per side, %d folds)",
-                    c2st.rowsPerSide(), c2st.folds()), c2st.accuracy(), Units.FRACTION, "cross-validated accuracy of "
-                    + "boosted trees telling reference rows from samples; 0.5 = indistinguishable, 1 = fully separable"));
+            m.add(new Metric("c2st_accuracy", String.format(Locale.ROOT, "C2ST accuracy (%d folds)", c2st.folds()),
+                    c2st.accuracy(), Units.FRACTION, String.format(Locale.ROOT, "cross-validated accuracy of boosted "
+                    + "trees telling reference rows from samples (%d rows per side); 0.5 = indistinguishable, 1 = fully "
+                    + "separable, well below 0.5 = samples closer to the reference rows than fresh rows would be",
+                    c2st.rowsPerSide())));
             m.add(new Metric("c2st_standard_error", "C2ST standard error", c2st.standardError(), Units.FRACTION,
                     "binomial standard error of the accuracy; under one law it is about ½ ± "
                     + String.format(Locale.ROOT, "%.4f", c2st.nullStandardError())));
         }
         if (holdoutC2st != null) {
             m.add(new Metric("c2st_holdout_accuracy", "C2ST accuracy, held-out rows", holdoutC2st.accuracy(),
-                    Units.FRACTION, "the same test of reference rows against held-out real rows: what a perfect "
-                    + "generator would score"));
+                    Units.FRACTION, String.format(Locale.ROOT, "the same test of reference rows against held-out real "
+                    + "rows (%d rows per side): what a perfect generator would score", holdoutC2st.rowsPerSide())));
         }
         m.add(new Metric("dcr_median_samples", "DCR median (samples)", samplesDcr.median(), Units.STANDARD,
                 "median distance of a sample row to its closest reference row (" + samplesDcr.queried() + " rows)"));

@@ -8,7 +8,8 @@ import java.util.Locale;
 
 /**
  * The text form of a fidelity check ({@code score4j eval} prints it after the {@link ComparisonTable}):
- * one row per column test, then the headline metrics with their units and meanings; and, for several
+ * one row per column test, then the headline metrics with their units and (left-aligned, last) their
+ * meanings; and, for several
  * sample files, their headline metrics side by side.
  */
 public final class FidelityTable {
@@ -25,11 +26,24 @@ public final class FidelityTable {
                 c.discrete() ? fixed(c.offGrid()) : ""});
         }
         List<String[]> metrics = new ArrayList<>();
-        metrics.add(new String[] {"fidelity and privacy", "value", "units", "meaning"});
+        List<String> meanings = new ArrayList<>();
+        metrics.add(new String[] {"fidelity and privacy", "value", "units"});
+        meanings.add("meaning");
         for (Metric m : f.metrics()) {
-            metrics.add(new String[] {m.label(), value(m), m.units().text(), m.meaning()});
+            metrics.add(new String[] {m.label(), value(m), m.units().text()});
+            meanings.add(m.meaning());
         }
-        return ComparisonTable.align(rows) + System.lineSeparator() + ComparisonTable.align(metrics);
+        String[] lines = ComparisonTable.align(metrics).split(System.lineSeparator());
+        int width = 0;
+        for (String line : lines) {
+            width = Math.max(width, line.length());
+        }
+        StringBuilder b = new StringBuilder(ComparisonTable.align(rows)).append(System.lineSeparator());
+        for (int i = 0; i < lines.length; i++) {
+            b.append(lines[i]).append(" ".repeat(width - lines[i].length() + 2)).append(meanings.get(i))
+                    .append(System.lineSeparator());
+        }
+        return b.toString();
     }
 
     /**
