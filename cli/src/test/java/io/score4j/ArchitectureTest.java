@@ -80,6 +80,20 @@ class ArchitectureTest {
         forbid("comparison", "autodiff", "nn", "fused", "optim", "objective", "sampling", "io", "model", "train");
     }
 
+    /**
+     * {@code baseline} (the Gaussian copula) is a model of its own beside the score networks: it uses
+     * data, density (Φ, Φ⁻¹), random and io (its file), and nothing below or beside it imports it.
+     */
+    @Test
+    void baselineStandsBesideTheScoreModels() {
+        for (String low : new String[] {"random", "tensor", "autodiff", "nn", "fused", "optim", "density", "objective",
+            "data", "sampling", "metrics", "io", "model", "train", "noise", "comparison"}) {
+            forbid(low, "baseline");
+        }
+        forbid("baseline", "autodiff", "nn", "fused", "optim", "objective", "sampling", "model", "train", "noise",
+                "comparison");
+    }
+
     @Test
     void autodiffExecutorIsFenced() {
         noClasses().that().resideInAPackage("io.score4j.autodiff.executor..")
