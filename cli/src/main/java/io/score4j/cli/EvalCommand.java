@@ -120,12 +120,10 @@ public final class EvalCommand implements Callable<Integer>, DeclaresFiles {
                 "needs --reference (held-out rows are compared with reference rows)");
         List<String> names = columns == null ? null : columns.stream().map(String::strip).toList();
         List<Judged> judged = new ArrayList<>();
-        Dataset held = null;
         for (Path file : samples) {
             ComparisonInputs in = ComparisonInputs.load(file, reference.csv, reference.mixture, names,
                     UserFiles.notes(spec, false));
-            held = holdout == null || held != null ? held : in.loadHoldout(holdout);
-            judged.add(judge(in, held));
+            judged.add(judge(in, holdout == null ? null : in.loadHoldout(holdout)));   // this file's compared columns
         }
         if (json != null) {
             AtomicFiles.writeString(json, toJson(judged.size() == 1 ? json(judged.get(0))
