@@ -90,7 +90,8 @@ public final class EvalCommand implements Callable<Integer>, DeclaresFiles {
     Path json;
 
     @Option(names = "--seed", defaultValue = "0", paramLabel = "N",
-            description = "key for subsampling, projections and mixture draws (default: ${DEFAULT-VALUE})")
+            description = "key for subsampling, projections, mixture draws, C2ST folds and permutations (default: "
+                    + "${DEFAULT-VALUE})")
     long seed;
 
     @Option(names = "--projections", defaultValue = "" + ComparisonSettings.DEFAULT_PROJECTIONS, paramLabel = "P",

@@ -82,6 +82,11 @@ class BaselineCommandTest {
         assertEquals(2, r.code());
         assertTrue(r.err().startsWith("error: --copula " + bad), r.err());
         assertFalse(Files.exists(out));
+        byte[] before = Files.readAllBytes(data);
+        r = CliTestSupport.run("baseline", "--csv", data.toString(), "--out", data.toString());
+        assertEquals(2, r.code(), "the rows would overwrite the data");
+        assertTrue(r.err().startsWith("error: "), r.err());
+        assertArrayEquals(before, Files.readAllBytes(data));
     }
 
     private static void ok(CliTestSupport.Run r) {
