@@ -7,6 +7,7 @@ import io.score4j.random.Draw;
 import io.score4j.random.Key;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A Gaussian copula with empirical marginals, the baseline a score model has to beat on tables. Fit:
@@ -34,6 +35,9 @@ public record GaussianCopula(List<String> columns, List<Marginal> marginals, dou
         }
         if (rows < 2) {
             throw new IllegalArgumentException("copula rows must be >= 2, got " + rows);
+        }
+        if (columns.stream().anyMatch(c -> c == null || c.isBlank()) || Set.copyOf(columns).size() != columns.size()) {
+            throw new IllegalArgumentException("copula column names must be non-blank and distinct, got " + columns);
         }
         columns = List.copyOf(columns);
         marginals = List.copyOf(marginals);

@@ -142,7 +142,9 @@ class GaussianCopulaTest {
         String good = CopulaJson.toJson(GaussianCopula.fit(mixed(Key.of(12), 200)));
         for (String text : new String[] {"{", "[]", good.replace(CopulaJson.FORMAT, "other"),
             good.replace("\"continuous\"", "\"wobbly\""), good.replaceFirst("\"rows\" : 200", "\"rows\" : 1"),
-            good.replaceFirst("\\[ 1\\.0,", "[ 2.0,")}) {
+            good.replaceFirst("\\[ 1\\.0,", "[ 2.0,"), good.replace("\"smoker\"", "\"height\""),
+            good.replace("\"name\" : \"wait\"", "\"nom\" : \"wait\""), good.replaceFirst("\"values\" : \\[", "\"values\" : [ 1e400,"),
+            good.replace("\"columns\" : [", "\"columns\" : [ 7,")}) {
             Files.writeString(bad, text);
             InputException e = assertThrows(InputException.class, () -> CopulaJson.read(bad), text);
             assertTrue(e.getMessage().startsWith(bad.toString()), e.getMessage());
