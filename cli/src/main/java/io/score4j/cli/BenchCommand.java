@@ -71,7 +71,6 @@ public final class BenchCommand implements Callable<Integer>, DeclaresFiles {
         BenchSettings settings = new BenchSettings(hidden, activation, batch, dim, objective, steps, particles,
                 langevinSteps, runs, threads);
         int t = settings.workers();
-        io.score4j.autodiff.Autodiff.setThreads(t);
         BenchPhases setup = new BenchPhases(settings);
         List<BenchResult> results = new ArrayList<>();
         for (String p : phases) {

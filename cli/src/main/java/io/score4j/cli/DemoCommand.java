@@ -62,7 +62,6 @@ public final class DemoCommand implements Callable<Integer>, DeclaresFiles {
         RunMemory.data(s.n(), 1).plus(RunMemory.training(MlpSpec.scoreNet(1, Activation.SOFTPLUS, s.hidden()),
                 ObjectiveKind.EXACT, 1, 0, s.batch(), (long) s.epochs() * (s.n() / s.batch()))).check();
         prepare(out);
-        io.score4j.autodiff.Autodiff.setThreads(threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
         FoundingDemo.Result r = FoundingDemo.run(s, (label, total) -> bar(label, total, quiet));
         Path report = DemoReport.writeAll(out, s, r);
         if (!quiet) {

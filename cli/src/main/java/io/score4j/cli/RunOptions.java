@@ -22,10 +22,9 @@ final class RunOptions {
     @Option(names = {"-q", "--quiet"}, description = "no progress bars or summaries")
     boolean quiet;
 
-    /** Checks the flags and gives the generic autodiff engine the thread count (results never depend on it). */
+    /** Checks the flags. */
     void validate() {
         InputException.require(threads >= 0, "--threads", threads, "must be >= 0 (0: all cores)");
-        io.score4j.autodiff.Autodiff.setThreads(threads());
     }
 
     /** Resolved thread count. */

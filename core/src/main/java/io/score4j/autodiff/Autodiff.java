@@ -1,8 +1,7 @@
 package io.score4j.autodiff;
 
-import io.score4j.autodiff.executor.Parallel;
+import io.score4j.Parallelism;
 import io.score4j.autodiff.executor.Scheduler;
-import io.score4j.tensor.DType;
 import io.score4j.tensor.Tensor;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -26,38 +25,28 @@ public final class Autodiff {
     private Autodiff() {}
 
     /**
-     * Sets how many threads the engine's kernels use (the caller's plus pooled daemon threads);
-     * the default is the number of available processors. Results are bit-identical for every
-     * count: work is split by shapes alone and partial sums are combined in a fixed order.
-     *
-     * @throws IllegalArgumentException if {@code threads} is below 1
-     */
-    public static void setThreads(int threads) {
-        Parallel.setThreads(threads);
-    }
-
-    /** The thread count set by {@link #setThreads} (default: available processors). */
-    public static int threads() {
-        return Parallel.threads();
-    }
-
-    /**
      * Reverse mode: ∂out/∂w for each w in {@code wrt}, as differentiable Vars with the shapes of
      * {@code wrt}. {@code scalarOut} must hold one element; a w it does not depend on gets zeros.
      */
-    public static List<Var> grad(Var scalarOut, List<Var> wrt) {
-        if (scalarOut.value().size() != 1) {
+    public static List<Var> grad(Var scalarOut, List<Var> wrt, Parallelism parallelism) {
+        if (scalarOut.value(parallelism).size() != 1) {
             throw new IllegalArgumentException("grad needs a one-element output, got " + scalarOut);
         }
-        return vjp(scalarOut, Var.leaf(Tensor.full(scalarOut.dtype(), 1.0, scalarOut.shape())), wrt);
+        return vjp(scalarOut, Var.leaf(Tensor.full(scalarOut.dtype(), 1.0, scalarOut.shape())), wrt, parallelism);
+    }
+
+    /** {@link #grad(Var, List, Parallelism)} on {@link Parallelism#available()}. */
+    public static List<Var> grad(Var scalarOut, List<Var> wrt) {
+        return grad(scalarOut, wrt, Parallelism.available());
     }
 
     /**
      * Reverse mode: Jᵀ·cotangent for each w in {@code wrt}; {@code cotangent} has the shape of
-     * {@code out}. The results are computed before they are returned, together, so that
-     * gradients reading the same activations share passes over them.
+     * {@code out}. The results are computed before they are returned, together, on
+     * {@code parallelism}'s threads (the bits do not depend on how many), so that gradients reading
+     * the same activations share passes over them.
      */
-    public static List<Var> vjp(Var out, Var cotangent, List<Var> wrt) {
+    public static List<Var> vjp(Var out, Var cotangent, List<Var> wrt, Parallelism parallelism) {
         checkSameShape("cotangent", cotangent, out);
         List<Var> nodes = topologicalOrder(out);
         Set<Var> needed = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -93,8 +82,13 @@ public final class Autodiff {
             Var g = ct.get(w);
             res.add(g != null ? g : Var.zerosLike(w));
         }
-        Scheduler.compute(res);
+        Scheduler.compute(res, parallelism);
         return res;
+    }
+
+    /** {@link #vjp(Var, Var, List, Parallelism)} on {@link Parallelism#available()}. */
+    public static List<Var> vjp(Var out, Var cotangent, List<Var> wrt) {
+        return vjp(out, cotangent, wrt, Parallelism.available());
     }
 
     /**
@@ -139,68 +133,83 @@ public final class Autodiff {
         return new JvpResult(out, jvp(out, primals, tangents));
     }
 
-    /** f(at) (one element) and ∂f/∂at as tensors; {@code f} sees fresh leaves holding {@code at}. */
-    public static ValueAndGrad valueAndGrad(Function<List<Var>, Var> f, List<Tensor> at) {
+    /**
+     * f(at) (one element) and ∂f/∂at as tensors, computed on {@code parallelism}'s threads;
+     * {@code f} sees fresh leaves holding {@code at}.
+     */
+    public static ValueAndGrad valueAndGrad(Function<List<Var>, Var> f, List<Tensor> at, Parallelism parallelism) {
         List<Var> leaves = new ArrayList<>(at.size());
         for (Tensor t : at) {
             leaves.add(Var.leaf(t));
         }
         Var out = f.apply(leaves);
-        List<Var> g = grad(out, leaves);
-        out.value();
+        List<Var> g = grad(out, leaves, parallelism);
         List<Tensor> grads = new ArrayList<>(g.size());
         for (Var v : g) {
-            grads.add(v.value());
+            grads.add(v.value(parallelism));
         }
-        return new ValueAndGrad(out.value(), grads);
+        return new ValueAndGrad(out.value(parallelism), grads);
+    }
+
+    /** {@link #valueAndGrad(Function, List, Parallelism)} on {@link Parallelism#available()}. */
+    public static ValueAndGrad valueAndGrad(Function<List<Var>, Var> f, List<Tensor> at) {
+        return valueAndGrad(f, at, Parallelism.available());
     }
 
     /**
      * Per-example value and gradient (the seed's {@code vmap(value_and_grad(f))}): for each row b
      * of {@code batch} ([B, …]), evaluates {@code f(params, row_b)} with row_b of shape [1, …] and
-     * differentiates it w.r.t. {@code params}. Returns values [B] and, per parameter, gradients
-     * stacked to [B, …param shape].
+     * differentiates it w.r.t. {@code params}, on {@code parallelism}'s threads. Returns values [B]
+     * and, per parameter, gradients stacked to [B, …param shape] (each in its own dtype).
      */
     public static PerExampleGrads perExample(
-            BiFunction<List<Var>, Var, Var> f, List<Tensor> params, Tensor batch) {
+            BiFunction<List<Var>, Var, Var> f, List<Tensor> params, Tensor batch, Parallelism parallelism) {
         if (batch.rank() < 1 || batch.dim(0) < 1) {
             throw new IllegalArgumentException("perExample needs a batch of shape [B>=1, ...], got " + batch);
         }
         int b = batch.dim(0);
-        DType dt = batch.dtype();
-        Object values = alloc(dt, b);
-        List<Object> stacks = new ArrayList<>();
+        double[] values = new double[b];
+        List<double[]> stacks = new ArrayList<>();
         for (Tensor p : params) {
-            stacks.add(alloc(p.dtype(), b * p.size()));
+            stacks.add(new double[b * p.size()]);
         }
+        double[] all = batch.toDoubleArray();
         for (int e = 0; e < b; e++) {
-            Tensor row = row(batch, e);
-            ValueAndGrad vg = valueAndGrad(ps -> f.apply(ps, Var.leaf(row)), params);
-            copy(vg.value(), values, e);
+            Tensor row = row(all, batch, e);
+            ValueAndGrad vg = valueAndGrad(ps -> f.apply(ps, Var.leaf(row)), params, parallelism);
+            values[e] = vg.value().toDoubleArray()[0];
             for (int i = 0; i < params.size(); i++) {
-                copy(vg.grads().get(i), stacks.get(i), e * params.get(i).size());
+                double[] g = vg.grads().get(i).toDoubleArray();
+                System.arraycopy(g, 0, stacks.get(i), e * g.length, g.length);
             }
         }
         List<Tensor> grads = new ArrayList<>();
         for (int i = 0; i < params.size(); i++) {
-            int[] ps = params.get(i).shape();
-            int[] s = new int[ps.length + 1];
+            Tensor p = params.get(i);
+            int[] s = new int[p.rank() + 1];
             s[0] = b;
-            System.arraycopy(ps, 0, s, 1, ps.length);
-            grads.add(wrap(stacks.get(i), s));
+            System.arraycopy(p.shape(), 0, s, 1, p.rank());
+            grads.add(Tensor.wrap(stacks.get(i), s).astype(p.dtype()));
         }
-        return new PerExampleGrads(wrap(values, b), grads);
+        return new PerExampleGrads(Tensor.wrap(values, b).astype(batch.dtype()), grads);
     }
 
-    /** Row {@code e} of {@code batch} as a copy of shape [1, …]. */
+    /** {@link #perExample(BiFunction, List, Tensor, Parallelism)} on {@link Parallelism#available()}. */
+    public static PerExampleGrads perExample(BiFunction<List<Var>, Var, Var> f, List<Tensor> params, Tensor batch) {
+        return perExample(f, params, batch, Parallelism.available());
+    }
+
+    /** Row {@code e} of {@code batch} as a copy of shape [1, …] (float values widen and narrow back exactly). */
     static Tensor row(Tensor batch, int e) {
+        return row(batch.toDoubleArray(), batch, e);
+    }
+
+    /** Row {@code e} of {@code batch}, whose elements widened to double are {@code all}. */
+    private static Tensor row(double[] all, Tensor batch, int e) {
         int[] s = batch.shape();
         int n = batch.size() / s[0];
         s[0] = 1;
-        Object dst = alloc(batch.dtype(), n);
-        Object src = batch.dtype() == DType.F64 ? batch.data64() : batch.data32();
-        System.arraycopy(src, e * n, dst, 0, n);
-        return wrap(dst, s);
+        return Tensor.wrap(Arrays.copyOfRange(all, e * n, (e + 1) * n), s).astype(batch.dtype());
     }
 
     /** Every node reachable from {@code out}, inputs before the nodes that use them. */
@@ -227,18 +236,5 @@ public final class Autodiff {
         if (!Arrays.equals(v.shape(), like.shape()) || v.dtype() != like.dtype()) {
             throw new IllegalArgumentException(what + " " + v + " must match " + like + " in shape and dtype");
         }
-    }
-
-    private static Object alloc(DType dt, int n) {
-        return dt == DType.F64 ? new double[n] : new float[n];
-    }
-
-    private static Tensor wrap(Object data, int... shape) {
-        return data instanceof double[] d ? Tensor.wrap(d, shape) : Tensor.wrap((float[]) data, shape);
-    }
-
-    private static void copy(Tensor src, Object dst, int at) {
-        Object s = src.dtype() == DType.F64 ? src.data64() : src.data32();
-        System.arraycopy(s, 0, dst, at, src.size());
     }
 }

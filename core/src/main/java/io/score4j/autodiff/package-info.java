@@ -10,6 +10,9 @@
  * {@link io.score4j.autodiff.executor}, computes values on demand: it sees a graph only as
  * {@link io.score4j.autodiff.executor.Node}s (which {@code Var} extends) and an op only as an
  * {@link io.score4j.autodiff.executor.Op} (which {@code Primitive} implements), and imports nothing
- * from this package. Values are bit-identical whatever the schedule or the thread count.
+ * from this package. The threads are an argument: {@code Var.value(Parallelism)} and the
+ * {@link io.score4j.Parallelism} overloads of {@code Autodiff}'s transforms (the others use
+ * {@link io.score4j.Parallelism#available()}). Values are bit-identical whatever the schedule or
+ * the thread count.
  */
 package io.score4j.autodiff;

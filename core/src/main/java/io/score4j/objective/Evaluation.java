@@ -1,5 +1,6 @@
 package io.score4j.objective;
 
+import io.score4j.Parallelism;
 import io.score4j.autodiff.Autodiff;
 import io.score4j.autodiff.ValueAndGrad;
 import io.score4j.autodiff.Var;
@@ -19,24 +20,25 @@ import java.util.Map;
 
 /**
  * The three {@link Objective} methods for any {@link RowLoss}: the batch mean, its gradient by
- * reverse mode, and per-example values and gradients (one graph per row, row b keeping index b).
+ * reverse mode, and per-example values and gradients (one graph per row, row b keeping index b),
+ * each computed on the {@link Parallelism} it is given.
  */
 final class Evaluation {
     private Evaluation() {}
 
-    static double loss(RowLoss f, Params params, Tensor batch, Key key) {
-        return f.apply(MlpModel.lift(params), batch, key, 0).mean().value().item();
+    static double loss(RowLoss f, Params params, Tensor batch, Key key, Parallelism parallelism) {
+        return f.apply(MlpModel.lift(params), batch, key, 0).mean().value(parallelism).item();
     }
 
-    static LossAndGrad lossAndGrad(RowLoss f, Params params, Tensor batch, Key key) {
+    static LossAndGrad lossAndGrad(RowLoss f, Params params, Tensor batch, Key key, Parallelism parallelism) {
         Map<String, Var> p = MlpModel.lift(params);
         Var loss = f.apply(p, batch, key, 0).mean();
-        List<Var> g = Autodiff.grad(loss, MlpModel.values(p));
-        return new LossAndGrad(loss.value().item(), MlpModel.lower(params.names(), g));
+        List<Var> g = Autodiff.grad(loss, MlpModel.values(p), parallelism);
+        return new LossAndGrad(loss.value(parallelism).item(), MlpModel.lower(params.names(), g));
     }
 
     /** Row b's loss and gradient, stacked as {@link PerExample} documents; row b keeps index b. */
-    static PerExample perExample(RowLoss f, Params params, Tensor batch, Key key) {
+    static PerExample perExample(RowLoss f, Params params, Tensor batch, Key key, Parallelism parallelism) {
         List<String> names = params.names();
         int b = batch.dim(0);
         int d = batch.dim(1);
@@ -50,7 +52,7 @@ final class Evaluation {
             Tensor row = Tensor.wrap(Arrays.copyOfRange(all, e * d, (e + 1) * d), 1, d).astype(batch.dtype());
             int index = e;
             ValueAndGrad vg = Autodiff.valueAndGrad(ps -> f.apply(named(names, ps), row, key, index).sum(),
-                    params.tensors());
+                    params.tensors(), parallelism);
             losses[e] = vg.value().item();
             for (int i = 0; i < names.size(); i++) {
                 double[] g = vg.grads().get(i).toDoubleArray();

@@ -1,5 +1,6 @@
 package io.score4j.objective;
 
+import io.score4j.Parallelism;
 import io.score4j.autodiff.Autodiff;
 import io.score4j.autodiff.PerExampleGrads;
 import io.score4j.autodiff.Var;
@@ -46,23 +47,23 @@ public final class ExactScoreMatching implements Objective {
         return loss;
     }
 
-    /** The batch loss (1/B)·Σ_b ℓ(θ; x_b) for {@code batch} of shape [B, D]. */
-    public double loss(MlpSpec spec, Params params, Tensor batch) {
+    /** The batch loss (1/B)·Σ_b ℓ(θ; x_b) for {@code batch} of shape [B, D], on {@code parallelism}'s threads. */
+    public double loss(MlpSpec spec, Params params, Tensor batch, Parallelism parallelism) {
         check(spec, params, batch);
-        return perExampleLoss(spec, MlpModel.lift(params), Var.leaf(batch)).mean().value().item();
+        return perExampleLoss(spec, MlpModel.lift(params), Var.leaf(batch)).mean().value(parallelism).item();
     }
 
-    /** The batch loss and ∂loss/∂θ (names and shapes of {@code params}). */
-    public LossAndGrad lossAndGrad(MlpSpec spec, Params params, Tensor batch) {
+    /** The batch loss and ∂loss/∂θ (names and shapes of {@code params}), on {@code parallelism}'s threads. */
+    public LossAndGrad lossAndGrad(MlpSpec spec, Params params, Tensor batch, Parallelism parallelism) {
         check(spec, params, batch);
         Map<String, Var> p = MlpModel.lift(params);
         Var loss = perExampleLoss(spec, p, Var.leaf(batch)).mean();
-        List<Var> g = Autodiff.grad(loss, MlpModel.values(p));
-        return new LossAndGrad(loss.value().item(), MlpModel.lower(params.names(), g));
+        List<Var> g = Autodiff.grad(loss, MlpModel.values(p), parallelism);
+        return new LossAndGrad(loss.value(parallelism).item(), MlpModel.lower(params.names(), g));
     }
 
-    /** ℓ(θ; x_b) and ∂ℓ(θ; x_b)/∂θ for each row b separately (one graph per example). */
-    public PerExample perExample(MlpSpec spec, Params params, Tensor batch) {
+    /** ℓ(θ; x_b) and ∂ℓ(θ; x_b)/∂θ for each row b separately (one graph per example), on {@code parallelism}'s threads. */
+    public PerExample perExample(MlpSpec spec, Params params, Tensor batch, Parallelism parallelism) {
         check(spec, params, batch);
         List<String> names = params.names();
         PerExampleGrads r = Autodiff.perExample((ps, row) -> {
@@ -71,7 +72,7 @@ public final class ExactScoreMatching implements Objective {
                 p.put(names.get(i), ps.get(i));
             }
             return perExampleLoss(spec, p, row).sum();
-        }, params.tensors(), batch);
+        }, params.tensors(), batch, parallelism);
         Map<String, Tensor> grads = new LinkedHashMap<>();
         for (int i = 0; i < names.size(); i++) {
             grads.put(names.get(i), r.grads().get(i));
@@ -79,19 +80,34 @@ public final class ExactScoreMatching implements Objective {
         return new PerExample(r.values().toDoubleArray(), Params.of(grads));
     }
 
-    @Override
-    public double loss(MlpSpec spec, Params params, Tensor batch, Key key) {
-        return loss(spec, params, batch);
+    /** {@link #loss(MlpSpec, Params, Tensor, Parallelism)} on {@link Parallelism#available()}. */
+    public double loss(MlpSpec spec, Params params, Tensor batch) {
+        return loss(spec, params, batch, Parallelism.available());
+    }
+
+    /** {@link #lossAndGrad(MlpSpec, Params, Tensor, Parallelism)} on {@link Parallelism#available()}. */
+    public LossAndGrad lossAndGrad(MlpSpec spec, Params params, Tensor batch) {
+        return lossAndGrad(spec, params, batch, Parallelism.available());
+    }
+
+    /** {@link #perExample(MlpSpec, Params, Tensor, Parallelism)} on {@link Parallelism#available()}. */
+    public PerExample perExample(MlpSpec spec, Params params, Tensor batch) {
+        return perExample(spec, params, batch, Parallelism.available());
     }
 
     @Override
-    public LossAndGrad lossAndGrad(MlpSpec spec, Params params, Tensor batch, Key key) {
-        return lossAndGrad(spec, params, batch);
+    public double loss(MlpSpec spec, Params params, Tensor batch, Key key, Parallelism parallelism) {
+        return loss(spec, params, batch, parallelism);
     }
 
     @Override
-    public PerExample perExample(MlpSpec spec, Params params, Tensor batch, Key key) {
-        return perExample(spec, params, batch);
+    public LossAndGrad lossAndGrad(MlpSpec spec, Params params, Tensor batch, Key key, Parallelism parallelism) {
+        return lossAndGrad(spec, params, batch, parallelism);
+    }
+
+    @Override
+    public PerExample perExample(MlpSpec spec, Params params, Tensor batch, Key key, Parallelism parallelism) {
+        return perExample(spec, params, batch, parallelism);
     }
 
     /** [B, D] with ones in column {@code d}: the tangent e_d for every example at once. */

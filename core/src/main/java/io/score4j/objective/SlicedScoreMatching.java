@@ -1,5 +1,6 @@
 package io.score4j.objective;
 
+import io.score4j.Parallelism;
 import io.score4j.autodiff.Autodiff;
 import io.score4j.autodiff.Var;
 import io.score4j.nn.LossAndGrad;
@@ -100,21 +101,21 @@ public final class SlicedScoreMatching implements Objective {
     }
 
     @Override
-    public double loss(MlpSpec spec, Params params, Tensor batch, Key key) {
+    public double loss(MlpSpec spec, Params params, Tensor batch, Key key, Parallelism parallelism) {
         Evaluation.check(spec, params, batch, 0);
-        return Evaluation.loss(rowLoss(spec), params, batch, Evaluation.require(key, name()));
+        return Evaluation.loss(rowLoss(spec), params, batch, Evaluation.require(key, name()), parallelism);
     }
 
     @Override
-    public LossAndGrad lossAndGrad(MlpSpec spec, Params params, Tensor batch, Key key) {
+    public LossAndGrad lossAndGrad(MlpSpec spec, Params params, Tensor batch, Key key, Parallelism parallelism) {
         Evaluation.check(spec, params, batch, 0);
-        return Evaluation.lossAndGrad(rowLoss(spec), params, batch, Evaluation.require(key, name()));
+        return Evaluation.lossAndGrad(rowLoss(spec), params, batch, Evaluation.require(key, name()), parallelism);
     }
 
     @Override
-    public PerExample perExample(MlpSpec spec, Params params, Tensor batch, Key key) {
+    public PerExample perExample(MlpSpec spec, Params params, Tensor batch, Key key, Parallelism parallelism) {
         Evaluation.check(spec, params, batch, 0);
-        return Evaluation.perExample(rowLoss(spec), params, batch, Evaluation.require(key, name()));
+        return Evaluation.perExample(rowLoss(spec), params, batch, Evaluation.require(key, name()), parallelism);
     }
 
     private RowLoss rowLoss(MlpSpec spec) {

@@ -17,7 +17,7 @@ public final class ExactLoss {
     private ExactLoss() {}
 
     public static BatchLoss of(MlpSpec spec, int d, int threads) {
-        return Kernel.training(spec, true) == Kernel.FUSED_ONE_HIDDEN_LAYER ? fused(spec, threads) : generic(spec, d);
+        return Kernel.training(spec, true) == Kernel.FUSED_ONE_HIDDEN_LAYER ? fused(spec, threads) : generic(spec, d, threads);
     }
 
     /** The fused one-hidden-layer kernel; results do not depend on {@code threads}. */
@@ -29,11 +29,11 @@ public final class ExactLoss {
         };
     }
 
-    /** The generic autodiff path for any MLP. */
-    public static BatchLoss generic(MlpSpec spec, int d) {
+    /** The generic autodiff path for any MLP, on {@code threads} threads (results do not depend on it). */
+    public static BatchLoss generic(MlpSpec spec, int d, int threads) {
         ExactScoreMatching objective = new ExactScoreMatching();
         return (params, batch, n, key) -> {
-            var r = objective.lossAndGrad(spec, params, Tensor.wrap(Arrays.copyOf(batch, n * d), n, d), key);
+            var r = objective.lossAndGrad(spec, params, Tensor.wrap(Arrays.copyOf(batch, n * d), n, d), Parallelism.of(threads));
             return r;
         };
     }

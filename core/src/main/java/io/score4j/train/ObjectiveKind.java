@@ -121,7 +121,7 @@ public enum ObjectiveKind {
         int d = spec.outputDim();
         return (params, batch, n, key) -> {
             if (!params.tensors().stream().allMatch(t -> t.dtype() == DType.F32)) {
-                var r = generic.lossAndGrad(spec, params, Tensor.wrap(Arrays.copyOf(batch, n * d), n, d), key);
+                var r = generic.lossAndGrad(spec, params, Tensor.wrap(Arrays.copyOf(batch, n * d), n, d), key, parallelism);
                 return r;
             }
             DeepMlp net = DeepMlp.of(spec, params);
@@ -153,7 +153,7 @@ public enum ObjectiveKind {
             return fusedDeep(spec, objective, options, threads);
         }
         return (params, batch, n, key) -> {
-            var r = objective.lossAndGrad(spec, params, Tensor.wrap(Arrays.copyOf(batch, n * d), n, d), key);
+            var r = objective.lossAndGrad(spec, params, Tensor.wrap(Arrays.copyOf(batch, n * d), n, d), key, Parallelism.of(threads));
             return r;
         };
     }

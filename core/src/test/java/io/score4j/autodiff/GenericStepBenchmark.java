@@ -1,5 +1,6 @@
 package io.score4j.autodiff;
 
+import io.score4j.Parallelism;
 import io.score4j.nn.Init;
 import io.score4j.nn.LossAndGrad;
 import io.score4j.nn.MlpInit;
@@ -47,10 +48,11 @@ public class GenericStepBenchmark {
     private MlpSpec spec;
     private Params params;
     private Tensor batch;
+    private Parallelism parallelism;
 
     @Setup
     public void setup() {
-        Autodiff.setThreads(threads);
+        parallelism = Parallelism.of(threads);
         DType dt = DType.valueOf(dtype);
         spec = new MlpSpec(new int[] {1, 1024, 1}, Activation.SOFTPLUS);
         params = MlpInit.init(spec, Init.NORMAL, Key.of(0), dt);
@@ -59,6 +61,6 @@ public class GenericStepBenchmark {
 
     @Benchmark
     public LossAndGrad step() {
-        return esm.lossAndGrad(spec, params, batch);
+        return esm.lossAndGrad(spec, params, batch, parallelism);
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.score4j.Parallelism;
 import io.score4j.autodiff.executor.Fusion;
 import io.score4j.random.Draw;
 import io.score4j.random.Key;
@@ -30,6 +31,11 @@ final class SchedulingTest {
 
     /** ½‖s‖² + tr ∂s/∂x averaged over the batch, s an MLP [D, H, D]; returns loss then gradients. */
     static List<Tensor> lossAndGrad(Tensor x, List<Tensor> params, UnaryOperator<Var> act) {
+        return lossAndGrad(x, params, act, Parallelism.available());
+    }
+
+    /** The loss and its gradients, every value computed on {@code parallelism}'s threads. */
+    static List<Tensor> lossAndGrad(Tensor x, List<Tensor> params, UnaryOperator<Var> act, Parallelism parallelism) {
         List<Var> p = GradCheck.leaves(params);
         Var xv = Var.leaf(x);
         int d = x.dim(1);
@@ -45,8 +51,8 @@ final class SchedulingTest {
         }
         Var mean = loss.mean();
         List<Tensor> out = new ArrayList<>();
-        out.add(mean.value());
-        out.addAll(GradCheck.values(Autodiff.grad(mean, p)));
+        out.add(mean.value(parallelism));
+        out.addAll(GradCheck.values(Autodiff.grad(mean, p, parallelism)));
         return out;
     }
 
@@ -151,22 +157,15 @@ final class SchedulingTest {
 
     @Test
     void oneTwoAndThreeThreadsGiveTheSameBits() {
-        int saved = Autodiff.threads();
-        try {
-            for (DType dt : DType.values()) {
-                Tensor x = GradCheck.normal(Key.of(2), 2048, 1).astype(dt);
-                List<Tensor> params = mlp(1, 256, dt, Key.of(8));
-                Autodiff.setThreads(1);
-                List<Tensor> one = lossAndGrad(x, params, Var::softplus);
-                for (int t = 2; t <= 3; t++) {
-                    Autodiff.setThreads(t);
-                    assertBitEqual(one, lossAndGrad(x, params, Var::softplus), dt + " threads=" + t);
-                }
+        for (DType dt : DType.values()) {
+            Tensor x = GradCheck.normal(Key.of(2), 2048, 1).astype(dt);
+            List<Tensor> params = mlp(1, 256, dt, Key.of(8));
+            List<Tensor> one = lossAndGrad(x, params, Var::softplus, Parallelism.of(1));
+            for (int t = 2; t <= 3; t++) {
+                assertBitEqual(one, lossAndGrad(x, params, Var::softplus, Parallelism.of(t)), dt + " threads=" + t);
             }
-        } finally {
-            Autodiff.setThreads(saved);
         }
-        assertThrows(IllegalArgumentException.class, () -> Autodiff.setThreads(0));
+        assertThrows(IllegalArgumentException.class, () -> Parallelism.of(0));
     }
 
     /** The benchmark's step in F32 against F64 (float inputs): relative error within float tolerance. */

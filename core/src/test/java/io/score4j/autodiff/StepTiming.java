@@ -1,5 +1,6 @@
 package io.score4j.autodiff;
 
+import io.score4j.Parallelism;
 import io.score4j.nn.Init;
 import io.score4j.nn.MlpInit;
 import io.score4j.nn.MlpSpec;
@@ -30,17 +31,17 @@ public final class StepTiming {
 
     public static void main(String[] args) {
         DType dt = DType.valueOf(args.length > 0 ? args[0] : "F32");
-        int threads = args.length > 1 ? Integer.parseInt(args[1]) : Autodiff.threads();
+        int threads = args.length > 1 ? Integer.parseInt(args[1]) : Parallelism.available().threads();
         int reps = args.length > 2 ? Integer.parseInt(args[2]) : 50;
         int warm = args.length > 3 ? Integer.parseInt(args[3]) : 30;
-        Autodiff.setThreads(threads);
+        Parallelism parallelism = Parallelism.of(threads);
         MlpSpec spec = new MlpSpec(new int[] {1, 1024, 1}, Activation.SOFTPLUS);
         Params params = MlpInit.init(spec, Init.NORMAL, Key.of(0), dt);
         Tensor batch = Tensor.wrap(Draw.normalDouble(Key.of(1), 2048), 2048, 1).astype(dt);
         ExactScoreMatching esm = new ExactScoreMatching();
         double sink = 0;
         for (int i = 0; i < warm; i++) {
-            sink += esm.lossAndGrad(spec, params, batch).loss();
+            sink += esm.lossAndGrad(spec, params, batch, parallelism).loss();
         }
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -48,7 +49,7 @@ public final class StepTiming {
         long c0 = os.getProcessCpuTime();
         for (int i = 0; i < reps; i++) {
             long t0 = System.nanoTime();
-            sink += esm.lossAndGrad(spec, params, batch).loss();
+            sink += esm.lossAndGrad(spec, params, batch, parallelism).loss();
             wall[i] = (System.nanoTime() - t0) / 1e6;
         }
         double cpu = (os.getProcessCpuTime() - c0) / 1e6 / reps;

@@ -172,11 +172,11 @@ public final class BenchPhases {
     /** The train phase's objective on the generic autodiff path. */
     private BatchLoss genericLoss() {
         if (objective == ObjectiveKind.EXACT) {
-            return ExactLoss.generic(spec, dim);
+            return ExactLoss.generic(spec, dim, threads);
         }
         Objective o = objective.objective(options);
         return (p, b, n, key) -> {
-            return o.lossAndGrad(spec, p, Tensor.wrap(Arrays.copyOf(b, n * dim), n, dim), key);
+            return o.lossAndGrad(spec, p, Tensor.wrap(Arrays.copyOf(b, n * dim), n, dim), key, Parallelism.of(threads));
         };
     }
 

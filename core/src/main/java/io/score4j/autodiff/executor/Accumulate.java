@@ -1,13 +1,14 @@
 package io.score4j.autodiff.executor;
 
+import io.score4j.Parallelism;
 import io.score4j.tensor.simd.MathProvider;
 import io.score4j.tensor.simd.VectorMath;
 
 /**
- * Row-accumulation kernels of the segmented sums in {@link Reductions}: per output element, rows
- * are added one at a time in order (F32 through {@link MathProvider#accumulateRows} /
- * {@link MathProvider#sumRows}, F64 by the same order in double), and segment partials are then
- * added in segment order.
+ * Row-accumulation kernels of the segmented sums in {@link Reductions} and {@link RowConsumers}:
+ * per output element, rows are added one at a time in order (F32 through
+ * {@link MathProvider#accumulateRows}, F64 by the same order in double), and segment partials are
+ * then added in segment order. Reached through {@link Precision}.
  */
 final class Accumulate {
     private static final MathProvider MATH = VectorMath.provider();
@@ -20,28 +21,22 @@ final class Accumulate {
      * partial[po …] += Σ_r a[ao + r·m + i]·b[bo + r·n + j] over r &lt; rows, stored at i·n + j when
      * {@code byRow}, else at j·m + i (so the longer of m, n is the contiguous one). Modifies partial.
      */
-    static void outer(Object a, int ao, Object b, int bo, int rows, int m, int n, boolean byRow,
-                      Object partial, int po) {
-        if (partial instanceof double[] p) {
-            outerF64((double[]) a, ao, (double[]) b, bo, rows, m, n, byRow, p, po);
-            return;
-        }
-        float[] fa = (float[]) a;
-        float[] fb = (float[]) b;
-        float[] p = (float[]) partial;
+    static void outerF32(float[] a, int ao, float[] b, int bo, int rows, int m, int n, boolean byRow,
+                         float[] p, int po) {
         if (byRow) {
             for (int i = 0; i < m; i++) {
-                MATH.accumulateRows(fb, bo, rows, n, fa, ao + i, m, p, po + i * n);
+                MATH.accumulateRows(b, bo, rows, n, a, ao + i, m, p, po + i * n);
             }
         } else {
             for (int j = 0; j < n; j++) {
-                MATH.accumulateRows(fa, ao, rows, m, fb, bo + j, n, p, po + j * m);
+                MATH.accumulateRows(a, ao, rows, m, b, bo + j, n, p, po + j * m);
             }
         }
     }
 
-    private static void outerF64(double[] a, int ao, double[] b, int bo, int rows, int m, int n, boolean byRow,
-                                 double[] p, int po) {
+    /** The double version of {@link #outerF32}, by fused multiply-adds row by row in order. */
+    static void outerF64(double[] a, int ao, double[] b, int bo, int rows, int m, int n, boolean byRow,
+                         double[] p, int po) {
         for (int r = 0; r < rows; r++) {
             int ar = ao + r * m;
             int br = bo + r * n;
@@ -66,7 +61,17 @@ final class Accumulate {
     }
 
     /** acc[accOff + j] += Σ_r m[off + r·n + j], rows in order; modifies acc. */
-    static void sumRows(double[] m, int off, int rows, int n, double[] acc, int accOff) {
+    static void addRows(double[] m, int off, int rows, int n, double[] acc, int accOff) {
+        for (int r = 0; r < rows; r++) {
+            int mr = off + r * n;
+            for (int j = 0; j < n; j++) {
+                acc[accOff + j] += m[mr + j];
+            }
+        }
+    }
+
+    /** The float version of {@link #addRows(double[], int, int, int, double[], int)}. */
+    static void addRows(float[] m, int off, int rows, int n, float[] acc, int accOff) {
         for (int r = 0; r < rows; r++) {
             int mr = off + r * n;
             for (int j = 0; j < n; j++) {
@@ -78,32 +83,41 @@ final class Accumulate {
     /**
      * out[i·n + j] = Σ_s partial_s(i, j) in order s, where block s starts at s·m·n and holds
      * element (i, j) at i·n + j ({@code byRow}) or j·m + i. Overwrites out; large outputs are
-     * split over threads by element (each element's order is fixed, so the bits are too).
+     * split over {@code parallelism}'s threads by element (each element's order is fixed, so the
+     * bits are too).
      */
-    static void combine(Object partial, int segments, int m, int n, boolean byRow, Object out) {
+    static <A> void combine(Precision<A> p, A partial, int segments, int m, int n, boolean byRow, A out,
+                            Parallelism parallelism) {
         int mn = m * n;
         int tasks = (mn + COMBINE_TASK - 1) / COMBINE_TASK;
-        int workers = (long) mn * segments >= COMBINE_PARALLEL_MIN ? Parallel.workers(tasks) : 1;
-        Parallel.run(tasks, workers, (t, w) -> {
-            int end = Math.min(mn, (t + 1) * COMBINE_TASK);
-            for (int e = t * COMBINE_TASK; e < end; e++) {
-                int at = byRow ? e : (e % n) * m + e / n;
-                if (out instanceof double[] o) {
-                    double[] p = (double[]) partial;
-                    double s = p[at];
-                    for (int g = 1; g < segments; g++) {
-                        s += p[g * mn + at];
-                    }
-                    o[e] = s;
-                } else {
-                    float[] p = (float[]) partial;
-                    float s = p[at];
-                    for (int g = 1; g < segments; g++) {
-                        s += p[g * mn + at];
-                    }
-                    ((float[]) out)[e] = s;
-                }
+        Parallelism use = (long) mn * segments >= COMBINE_PARALLEL_MIN ? parallelism : Parallelism.single();
+        use.run(tasks, (t, w) -> p.combine(partial, segments, m, n, byRow, out, t * COMBINE_TASK,
+                Math.min(mn, (t + 1) * COMBINE_TASK)));
+    }
+
+    /** Output elements [from, to) of {@link #combine}, F32; modifies out. */
+    static void combineF32(float[] p, int segments, int m, int n, boolean byRow, float[] out, int from, int to) {
+        int mn = m * n;
+        for (int e = from; e < to; e++) {
+            int at = byRow ? e : (e % n) * m + e / n;
+            float s = p[at];
+            for (int g = 1; g < segments; g++) {
+                s += p[g * mn + at];
             }
-        });
+            out[e] = s;
+        }
+    }
+
+    /** Output elements [from, to) of {@link #combine}, F64; modifies out. */
+    static void combineF64(double[] p, int segments, int m, int n, boolean byRow, double[] out, int from, int to) {
+        int mn = m * n;
+        for (int e = from; e < to; e++) {
+            int at = byRow ? e : (e % n) * m + e / n;
+            double s = p[at];
+            for (int g = 1; g < segments; g++) {
+                s += p[g * mn + at];
+            }
+            out[e] = s;
+        }
     }
 }

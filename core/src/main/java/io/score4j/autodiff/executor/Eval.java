@@ -1,6 +1,6 @@
 package io.score4j.autodiff.executor;
 
-import io.score4j.tensor.DType;
+import io.score4j.Parallelism;
 import io.score4j.tensor.Tensor;
 import java.util.List;
 
@@ -13,43 +13,39 @@ import java.util.List;
 final class Eval {
     private Eval() {}
 
-    /** The value of non-fusible node {@code n}. */
-    static Tensor forward(Node n) {
+    /** The value of non-fusible node {@code n}, computed with {@code parallelism}. */
+    static Tensor forward(Node n, Parallelism parallelism) {
+        Precision<?> p = Precision.of(n.dtype());
         return switch (n.op().kind()) {
-            case MATMUL -> transposedProduct(n);
-            case TRANSPOSE -> transpose(n.input(0).value());
-            case SUM_AXIS -> Reductions.sumAxis(n.input(0), n.attr()[0], n.shape());
-            case SUM_ALL -> Reductions.sumAll(n.input(0));
-            case RESHAPE -> n.input(0).value().reshape(n.shape());
+            case MATMUL -> transposedProduct(p, n, parallelism);
+            case TRANSPOSE -> transpose(p, n.input(0).value(parallelism));
+            case SUM_AXIS -> Reductions.sumAxis(n.input(0), n.attr()[0], n.shape(), parallelism);
+            case SUM_ALL -> Reductions.sumAll(n.input(0), parallelism);
+            case RESHAPE -> n.input(0).value(parallelism).reshape(n.shape());
             default -> throw new IllegalStateException("no forward rule for " + n.op());
         };
     }
 
-    private static Tensor transposedProduct(Node n) {
+    private static <A> Tensor transposedProduct(Precision<A> p, Node n, Parallelism parallelism) {
         boolean ta = Shapes.transposed(n.attr(), 0);
-        Tensor a = n.input(0).value();
+        Tensor a = n.input(0).value(parallelism);
         if (ta) {
-            a = transpose(a);
+            a = transpose(p, a);
         }
         int[] out = n.shape();
         int k = a.dim(1);
         Node computed = Node.leaf(a);
-        RowConsumers.Product p = new RowConsumers.Product(n, computed, n.input(1), Shapes.transposed(n.attr(), 1),
-                out[0], k, out[1]);
-        RowPass.run(List.of(p), RowConsumer.segmentRows(out[0], 0));
-        return n.value();
+        RowConsumers.Product<A> c = new RowConsumers.Product<>(p, n, computed, n.input(1),
+                Shapes.transposed(n.attr(), 1), out[0], k, out[1]);
+        RowPass.run(p, List.of(c), RowConsumer.segmentRows(out[0], 0), parallelism);
+        return n.value(parallelism);
     }
 
-    private static Tensor transpose(Tensor a) {
+    private static <A> Tensor transpose(Precision<A> p, Tensor a) {
         int m = a.dim(0);
         int n = a.dim(1);
-        if (a.dtype() == DType.F64) {
-            double[] o = new double[m * n];
-            Kernels.transpose(a.data64(), o, m, n);
-            return Tensor.wrap(o, n, m);
-        }
-        float[] o = new float[m * n];
-        Kernels.transpose(a.data32(), o, m, n);
-        return Tensor.wrap(o, n, m);
+        A o = p.alloc(m * n);
+        p.transpose(p.data(a), o, m, n);
+        return p.wrap(o, n, m);
     }
 }

@@ -1,8 +1,10 @@
 package io.score4j.autodiff.executor;
 
+import io.score4j.Parallelism;
 import io.score4j.tensor.DType;
 import io.score4j.tensor.Tensor;
 import io.score4j.tensor.simd.VectorMath;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * When values are computed. A node is <em>deferred</em> (built without a value) when
@@ -87,69 +89,64 @@ public final class Fusion {
      * its kernel called once on whole arrays, without compiling a plan (the kernels give the same
      * bits on a whole array as on chunks).
      */
-    static Tensor direct(Node v) {
-        int size = v.size();
-        Object out = v.dtype() == DType.F64 ? new double[size] : new float[size];
-        Op op = v.op();
-        Object a = data(v.input(0));
-        if (op.isElementwiseUnary()) {
-            if (out instanceof double[] o) {
-                op.compute((double[]) a, o, size);
-            } else {
-                op.compute((float[]) a, (float[]) out, size);
-            }
-        } else if (op.isElementwiseBinary()) {
-            Object b = data(v.input(1));
-            if (out instanceof double[] o) {
-                op.compute((double[]) a, (double[]) b, o, size);
-            } else {
-                op.compute((float[]) a, (float[]) b, (float[]) out, size);
-            }
-        } else if (op.kind() == Op.Kind.BROADCAST) {
-            Kernels.broadcastRange(a, new Kernels.Broadcast(v.input(0).shape(), v.shape()), out, 0, 0, size);
-        } else if (op.kind() == Op.Kind.MATMUL) {
-            int n = v.shape()[1];
-            Object pa = Plan.operand(v, 0, v.input(0).value());
-            Object pb = Plan.operand(v, 1, v.input(1).value());
-            Kernels.product(pa, pb, Plan.innerDim(v), n, out, 0, size, v.dtype() == DType.F64 ? new double[n] : new float[n]);
-        } else {
-            return materialize(v);
-        }
-        return out instanceof double[] d ? Tensor.wrap(d, v.shape()) : Tensor.wrap((float[]) out, v.shape());
+    static Tensor direct(Node v, Parallelism parallelism) {
+        return direct(Precision.of(v.dtype()), v, parallelism);
     }
 
-    private static Object data(Node v) {
-        Tensor t = v.value();
-        return t.dtype() == DType.F64 ? t.data64() : t.data32();
+    private static <A> Tensor direct(Precision<A> p, Node v, Parallelism parallelism) {
+        int size = v.size();
+        A out = p.alloc(size);
+        Op op = v.op();
+        A a = p.data(v.input(0).value(parallelism));
+        if (op.isElementwiseUnary()) {
+            p.unary(op, a, out, size);
+        } else if (op.isElementwiseBinary()) {
+            p.binary(op, a, p.data(v.input(1).value(parallelism)), out, size);
+        } else if (op.kind() == Op.Kind.BROADCAST) {
+            Kernels.broadcastRange(p, a, new Kernels.Broadcast(v.input(0).shape(), v.shape()), out, 0, 0, size);
+        } else if (op.kind() == Op.Kind.MATMUL) {
+            int n = v.shape()[1];
+            A pa = Plan.operand(p, v, 0, v.input(0).value(parallelism));
+            A pb = Plan.operand(p, v, 1, v.input(1).value(parallelism));
+            p.product(pa, pb, Plan.innerDim(v), n, out, 0, size, p.alloc(n));
+        } else {
+            return materialize(p, v, parallelism);
+        }
+        return p.wrap(out, v.shape());
     }
 
     /** The value of deferred fusible node {@code v}, computed in parallel over fixed blocks. */
-    static Tensor materialize(Node v) {
+    static Tensor materialize(Node v, Parallelism parallelism) {
+        return materialize(Precision.of(v.dtype()), v, parallelism);
+    }
+
+    private static <A> Tensor materialize(Precision<A> p, Node v, Parallelism parallelism) {
         int[] shape = v.shape();
         Node u = Plan.skipReshapes(v);
         if (u != v && (!u.isDeferred() || !u.isFusible())) {
-            return u.value().reshape(shape);
+            return u.value(parallelism).reshape(shape);
         }
         int size = v.size();
         if (size == 0) {
             return Tensor.zeros(v.dtype(), shape);
         }
-        Plan plan = Plan.compile(v);
-        Object out = v.dtype() == DType.F64 ? new double[size] : new float[size];
+        Plan<A> plan = Plan.compile(p, v, parallelism);
+        A out = p.alloc(size);
         int tasks = (size + TASK - 1) / TASK;
-        int workers = Parallel.workers(tasks);
-        Object[][] scratch = new Object[workers][];
-        Parallel.run(tasks, workers, (t, w) -> {
-            if (scratch[w] == null) {
-                scratch[w] = plan.scratch(Math.min(CHUNK, size));
+        AtomicReferenceArray<A[]> scratch = new AtomicReferenceArray<>(parallelism.workers(tasks));
+        parallelism.run(tasks, (t, w) -> {
+            A[] mine = scratch.get(w);
+            if (mine == null) {
+                mine = plan.scratch(Math.min(CHUNK, size));
+                scratch.set(w, mine);
             }
             int end = Math.min(size, (t + 1) * TASK);
             for (int from = t * TASK; from < end; from += CHUNK) {
                 int len = Math.min(CHUNK, end - from);
-                System.arraycopy(plan.eval(from, len, scratch[w]), 0, out, from, len);
+                System.arraycopy(plan.eval(from, len, mine), 0, out, from, len);
             }
         });
-        return out instanceof double[] d ? Tensor.wrap(d, shape) : Tensor.wrap((float[]) out, shape);
+        return p.wrap(out, shape);
     }
 
     /**
@@ -157,42 +154,36 @@ public final class Fusion {
      * one, otherwise computed by its plan into a per-worker buffer. One reader serves
      * {@code workers} threads, each passing its own worker index.
      */
-    static final class Reader {
-        private final Object data;
-        private final Plan plan;
+    static final class Reader<A> {
+        private final A data;
+        private final Plan<A> plan;
         private final int maxLen;
-        private final Object[][] scratch;
-
-        /** A reader of an array that is already computed (float[] or double[]). */
-        Reader(Object data) {
-            this.data = data;
-            this.plan = null;
-            this.maxLen = 0;
-            this.scratch = null;
-        }
+        private final AtomicReferenceArray<A[]> scratch;
 
         /** A reader of {@code v} for reads of at most {@code maxLen} elements by {@code workers} threads. */
-        Reader(Node v, int maxLen, int workers) {
+        Reader(Precision<A> p, Node v, int maxLen, int workers, Parallelism parallelism) {
             Node u = Plan.skipReshapes(v);
-            Tensor t = u.isDeferred() && u.isFusible() ? null : v.value();
-            this.data = t == null ? null : t.dtype() == DType.F64 ? t.data64() : t.data32();
-            this.plan = t == null ? Plan.compile(v) : null;
+            Tensor t = u.isDeferred() && u.isFusible() ? null : v.value(parallelism);
+            this.data = t == null ? null : p.data(t);
+            this.plan = t == null ? Plan.compile(p, v, parallelism) : null;
             this.maxLen = maxLen;
-            this.scratch = new Object[workers][];
+            this.scratch = new AtomicReferenceArray<>(workers);
         }
 
         /**
          * An array holding elements [from, from + len) of the value starting at {@link #offset(int)
          * offset(from)}; valid until this worker's next read.
          */
-        Object read(int worker, int from, int len) {
+        A read(int worker, int from, int len) {
             if (plan == null) {
                 return data;
             }
-            if (scratch[worker] == null) {
-                scratch[worker] = plan.scratch(maxLen);
+            A[] mine = scratch.get(worker);
+            if (mine == null) {
+                mine = plan.scratch(maxLen);
+                scratch.set(worker, mine);
             }
-            return plan.eval(from, len, scratch[worker]);
+            return plan.eval(from, len, mine);
         }
 
         /** Where element {@code from} sits in the array the matching {@link #read} returned. */

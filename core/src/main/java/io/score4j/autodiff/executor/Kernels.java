@@ -2,13 +2,12 @@ package io.score4j.autodiff.executor;
 
 import io.score4j.tensor.simd.MathProvider;
 import io.score4j.tensor.simd.VectorMath;
-import java.util.Arrays;
 
 /**
  * Structural kernels over flat row-major arrays: transpose, broadcast and the small-k matrix
  * product, each over any flat range of its output so {@link Plan} can compute them chunk by chunk.
  * Each reads its inputs (never modified) and overwrites the caller-owned {@code out}, which must
- * not alias an input. Arrays are {@code float[]} or {@code double[]}, one type per call.
+ * not alias an input. Buffers are typed by {@link Precision}.
  */
 final class Kernels {
     private static final int BLOCK = 32;
@@ -52,9 +51,9 @@ final class Kernels {
     }
 
     /** Writes elements [from, from + n) of the broadcast of {@code src} by {@code b} to out[oo, oo + n). */
-    static void broadcastRange(Object src, Broadcast b, Object out, int oo, int from, int n) {
+    static <A> void broadcastRange(Precision<A> p, A src, Broadcast b, A out, int oo, int from, int n) {
         if (b.scalarSource()) {
-            fill(src, 0, out, oo, n);
+            p.fill(src, 0, out, oo, n);
             return;
         }
         int end = from + n;
@@ -65,7 +64,7 @@ final class Kernels {
             int len = Math.min(rowLen - col, end - i);
             int base = b.rowSource(row);
             if (b.fillRows()) {
-                fill(src, base, out, oo + i - from, len);
+                p.fill(src, base, out, oo + i - from, len);
             } else {
                 System.arraycopy(src, base + col, out, oo + i - from, len);
             }
@@ -73,40 +72,42 @@ final class Kernels {
         }
     }
 
-    private static void fill(Object src, int at, Object out, int oo, int n) {
-        if (src instanceof double[] d) {
-            Arrays.fill((double[]) out, oo, oo + n, d[at]);
-        } else {
-            Arrays.fill((float[]) out, oo, oo + n, ((float[]) src)[at]);
-        }
-    }
-
     /**
      * Elements [from, from + len) of a[m,k]·b[k,n] (both untransposed, row-major) into
      * out[0, len): out[i,j] = a[i,0]·b[0,j] when k = 1, else Σ_p a[i,p]·b[p,j] by fused
      * multiply-adds in order p = 0, 1, … from zero, which is what {@link MathProvider#affineRows}
-     * computes (F32 goes through it; rows cut by the range are computed whole into {@code row},
-     * n elements of scratch). Meant for small k.
+     * computes (rows cut by the range are computed whole into {@code row}, n elements of
+     * scratch). Meant for small k.
      */
-    static void product(Object a, Object b, int k, int n, Object out, int from, int len, Object row) {
+    static void productF32(float[] a, float[] b, int k, int n, float[] out, int from, int len, float[] row) {
         int end = from + len;
         for (int i = from; i < end; ) {
             int r = i / n;
             int col = i - r * n;
             int cnt = Math.min(n - col, end - i);
-            if (out instanceof double[] o) {
-                productRow((double[]) a, r * k, (double[]) b, col, k, n, o, i - from, cnt);
-            } else if (k == 1) {
-                scaledRow(((float[]) a)[r], (float[]) b, col, cnt, (float[]) row);
+            if (k == 1) {
+                scaledRow(a[r], b, col, cnt, row);
                 System.arraycopy(row, col, out, i - from, cnt);
             } else if (col == 0 && cnt == n) {
                 int rows = (end - i) / n;
-                MATH.affineRows((float[]) a, r * k, rows, k, (float[]) b, null, (float[]) out, i - from, n);
+                MATH.affineRows(a, r * k, rows, k, b, null, out, i - from, n);
                 cnt = rows * n;
             } else {
-                MATH.affineRows((float[]) a, r * k, 1, k, (float[]) b, null, (float[]) row, 0, n);
+                MATH.affineRows(a, r * k, 1, k, b, null, row, 0, n);
                 System.arraycopy(row, col, out, i - from, cnt);
             }
+            i += cnt;
+        }
+    }
+
+    /** The double version of {@link #productF32} (same order; no row scratch needed). */
+    static void productF64(double[] a, double[] b, int k, int n, double[] out, int from, int len) {
+        int end = from + len;
+        for (int i = from; i < end; ) {
+            int r = i / n;
+            int col = i - r * n;
+            int cnt = Math.min(n - col, end - i);
+            productRow(a, r * k, b, col, k, n, out, i - from, cnt);
             i += cnt;
         }
     }
@@ -132,19 +133,27 @@ final class Kernels {
         }
     }
 
+    /** out[oo + r·n + j] = Σ_p a[off + r·k + p]·b[p·n + j] by fused multiply-adds in order p; out starts at zero. */
+    static void productRowsF64(double[] a, int off, int rows, int k, double[] b, int n, double[] out, int oo) {
+        for (int r = 0; r < rows; r++) {
+            int o = oo + r * n;
+            for (int p = 0; p < k; p++) {
+                double ap = a[off + r * k + p];
+                int bp = p * n;
+                for (int j = 0; j < n; j++) {
+                    out[o + j] = Math.fma(ap, b[bp + j], out[o + j]);
+                }
+            }
+        }
+    }
+
     /** The transpose of {@code a} ([rows, cols] row-major) as a new array; {@code a} itself when a dimension is 1. */
-    static Object transposed(Object a, int rows, int cols) {
+    static <A> A transposed(Precision<A> p, A a, int rows, int cols) {
         if (rows == 1 || cols == 1) {
             return a;
         }
-        if (a instanceof double[] d) {
-            double[] t = new double[d.length];
-            transpose(d, t, rows, cols);
-            return t;
-        }
-        float[] f = (float[]) a;
-        float[] t = new float[f.length];
-        transpose(f, t, rows, cols);
+        A t = p.alloc(rows * cols);
+        p.transpose(a, t, rows, cols);
         return t;
     }
 

@@ -125,34 +125,27 @@ final class Lanes {
      * out[at] = Σ of elements [from, from + len) of what {@code r} reads (as worker {@code w}), read
      * in pieces of {@link Fusion#CHUNK}; modifies out only.
      */
-    static void range(Fusion.Reader r, int w, int from, int len, Object out, int at) {
-        if (out instanceof double[] o) {
-            double[] l = new double[COUNT];
-            for (int c = 0; c < len; c += Fusion.CHUNK) {
-                int n = Math.min(Fusion.CHUNK, len - c);
-                add((double[]) r.read(w, from + c, n), r.offset(from + c), n, l);
-            }
-            o[at] = combine(l);
-            return;
-        }
-        float[] l = new float[COUNT];
+    static <A> void range(Precision<A> p, Fusion.Reader<A> r, int w, int from, int len, A out, int at) {
+        A l = p.alloc(COUNT);
         for (int c = 0; c < len; c += Fusion.CHUNK) {
             int n = Math.min(Fusion.CHUNK, len - c);
-            add((float[]) r.read(w, from + c, n), r.offset(from + c), n, l);
+            p.addLanes(r.read(w, from + c, n), r.offset(from + c), n, l);
         }
-        ((float[]) out)[at] = combine(l);
+        p.combineLanes(l, out, at);
     }
 
-    private static float combine(float[] l) {
+    /** The lanes combined as in {@link #sum(float[], int, int)}. */
+    static float combine(float[] l) {
         return ((l[0] + l[1]) + (l[2] + l[3])) + ((l[4] + l[5]) + (l[6] + l[7]));
     }
 
-    private static double combine(double[] l) {
+    /** The double version of {@link #combine(float[])}. */
+    static double combine(double[] l) {
         return ((l[0] + l[1]) + (l[2] + l[3])) + ((l[4] + l[5]) + (l[6] + l[7]));
     }
 
     /** lanes[i mod 8] += a[off + i] for i &lt; n, where off is lane 0; modifies lanes. */
-    private static void add(float[] a, int off, int n, float[] lanes) {
+    static void add(float[] a, int off, int n, float[] lanes) {
         float l0 = lanes[0], l1 = lanes[1], l2 = lanes[2], l3 = lanes[3];
         float l4 = lanes[4], l5 = lanes[5], l6 = lanes[6], l7 = lanes[7];
         int i = 0;
@@ -175,7 +168,7 @@ final class Lanes {
     }
 
     /** The double version of {@link #add(float[], int, int, float[])}. */
-    private static void add(double[] a, int off, int n, double[] lanes) {
+    static void add(double[] a, int off, int n, double[] lanes) {
         double l0 = lanes[0], l1 = lanes[1], l2 = lanes[2], l3 = lanes[3];
         double l4 = lanes[4], l5 = lanes[5], l6 = lanes[6], l7 = lanes[7];
         int i = 0;

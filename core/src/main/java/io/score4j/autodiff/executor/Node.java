@@ -1,5 +1,6 @@
 package io.score4j.autodiff.executor;
 
+import io.score4j.Parallelism;
 import io.score4j.tensor.DType;
 import io.score4j.tensor.Tensor;
 import java.util.concurrent.atomic.AtomicLong;
@@ -7,7 +8,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A node of a computation graph as the executor sees it: an {@link Op} (null for a leaf), input
  * nodes, an attribute, a shape and dtype, and a value that is null until computed. Building a node
- * computes nothing; {@link #value()} computes on demand through the {@link Scheduler}. Only the
+ * computes nothing; {@link #value(Parallelism)} computes on demand through the {@link Scheduler},
+ * on the threads it is given. Only the
  * executor sets values; {@code io.score4j.autodiff.Var} is the one subclass users see.
  *
  * <p>Nodes are numbered in creation order; since inputs exist before the nodes built on them, that
@@ -59,11 +61,23 @@ public abstract class Node {
         }
     }
 
-    /** The value (shared, do not modify its array); computed on first use. */
+    /**
+     * The value (shared, do not modify its array); computed on first use with
+     * {@link Parallelism#available()}. The same bits as {@link #value(Parallelism)} with any thread count.
+     */
     public Tensor value() {
         Tensor v = value;
+        return v != null ? v : value(Parallelism.available());
+    }
+
+    /**
+     * The value (shared, do not modify its array); computed on first use, together with whatever
+     * it needs, on {@code parallelism}'s threads. The bits do not depend on the thread count.
+     */
+    public Tensor value(Parallelism parallelism) {
+        Tensor v = value;
         if (v == null) {
-            Scheduler.compute(this);
+            Scheduler.compute(this, parallelism);
             v = value;
         }
         return v;

@@ -1,9 +1,7 @@
 package io.score4j.autodiff.executor;
 
-import io.score4j.tensor.DType;
+import io.score4j.Parallelism;
 import io.score4j.tensor.Tensor;
-import io.score4j.tensor.simd.MathProvider;
-import io.score4j.tensor.simd.VectorMath;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -26,24 +24,26 @@ import java.util.Set;
  * element by element ranges.
  *
  * <p>Immutable once compiled; evaluate from several threads, each with its own scratch.
+ *
+ * @param <A> the buffer type of its {@link Precision}
  */
-final class Plan {
-    private static final MathProvider MATH = VectorMath.provider();
-
-    private final DType dtype;
+final class Plan<A> {
+    private final Precision<A> precision;
     /** Computed steps in topological order. */
     private final Node[] steps;
     /** Elements per row: per step, then per load. */
     private final int[] width;
     /**
      * Per step and input of an elementwise step: the scratch slot of that input (a step's index, or
-     * steps.length + load index); −1 for the inputs of BROADCAST and MATMUL steps (see argData).
+     * steps.length + load index); −1 for the inputs of BROADCAST and MATMUL steps (see first, second).
      */
     private final int[][] argSlot;
-    /** Per step and input of a BROADCAST or MATMUL step: the operand array (MATMUL: untransposed). */
-    private final Object[][] argData;
+    /** Per BROADCAST or MATMUL step: its first operand (MATMUL: untransposed); null for other steps. */
+    private final A[] first;
+    /** Per MATMUL step: its second operand, untransposed; null for other steps. */
+    private final A[] second;
     /** Computed arrays read by elementwise steps, copied chunk by chunk into their slots. */
-    private final Object[] loads;
+    private final A[] loads;
     private final Kernels.Broadcast[] broadcasts;
     /** Per step: {k, n} of a MATMUL step, else null. */
     private final int[][] products;
@@ -56,24 +56,25 @@ final class Plan {
      */
     private final int[] partner;
 
-    private Plan(DType dtype, Node[] steps, int[] width, int[][] argSlot, Object[][] argData, Object[] loads,
-                 Kernels.Broadcast[] broadcasts, int[][] products, int[] rootSlot) {
-        this.dtype = dtype;
+    private Plan(Precision<A> precision, Node[] steps, int[] width, int[][] argSlot, A[] first, A[] second,
+                 A[] loads, Kernels.Broadcast[] broadcasts, int[][] products, int[] rootSlot) {
+        this.precision = precision;
         this.steps = steps;
         this.width = width;
         this.argSlot = argSlot;
-        this.argData = argData;
+        this.first = first;
+        this.second = second;
         this.loads = loads;
         this.broadcasts = broadcasts;
         this.products = products;
         this.rootSlot = rootSlot;
-        this.partner = partners(dtype, steps, argSlot);
+        this.partner = partners(precision.pairsSoftplusAndSigmoid(), steps, argSlot);
     }
 
-    private static int[] partners(DType dtype, Node[] steps, int[][] argSlot) {
+    private static int[] partners(boolean pairs, Node[] steps, int[][] argSlot) {
         int[] p = new int[steps.length];
         java.util.Arrays.fill(p, -1);
-        for (int s = 0; s < steps.length && dtype == DType.F32; s++) {
+        for (int s = 0; s < steps.length && pairs; s++) {
             for (int t = 0; t < steps.length && steps[s].op().pairing() == Op.Pairing.SOFTPLUS; t++) {
                 if (steps[t].op().pairing() == Op.Pairing.SIGMOID && argSlot[t][0] == argSlot[s][0] && p[t] == -1) {
                     p[Math.min(s, t)] = Math.max(s, t);
@@ -86,15 +87,16 @@ final class Plan {
     }
 
     /** A plan of one root evaluated by flat element ranges ({@link #eval}). */
-    static Plan compile(Node root) {
-        return compile(List.of(root), root.size());
+    static <A> Plan<A> compile(Precision<A> p, Node root, Parallelism parallelism) {
+        return compile(p, List.of(root), root.size(), parallelism);
     }
 
     /**
-     * Compiles {@code roots} (deferred fusible nodes, or deferred reshapes of them) for row blocks
-     * of {@code rows} rows. Computes (in this thread) whatever computed operands the steps need.
+     * Compiles {@code roots} (deferred fusible nodes, or deferred reshapes of them, all of
+     * precision {@code p}) for row blocks of {@code rows} rows. Computes (in this thread, with
+     * {@code parallelism}) whatever computed operands the steps need.
      */
-    static Plan compile(List<Node> roots, int rows) {
+    static <A> Plan<A> compile(Precision<A> p, List<Node> roots, int rows, Parallelism parallelism) {
         List<Node> order = new ArrayList<>();
         Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Node r : roots) {
@@ -102,24 +104,29 @@ final class Plan {
         }
         order.sort(Comparator.comparingLong(Node::id));
         int count = order.size();
-        Map<Object, Integer> slot = new IdentityHashMap<>();
+        Map<Node, Integer> slot = new IdentityHashMap<>();
         for (int s = 0; s < count; s++) {
             slot.put(order.get(s), s);
         }
-        List<Object> loads = new ArrayList<>();
-        List<Integer> loadWidths = new ArrayList<>();
-        int[] stepWidths = new int[count];
+        Loads<A> loads = new Loads<>(count);
+        int[] width = new int[count];
         int[][] argSlot = new int[count][];
-        Object[][] argData = new Object[count][];
+        A[] first = p.buffers(count);
+        A[] second = p.buffers(count);
         Kernels.Broadcast[] broadcasts = new Kernels.Broadcast[count];
         int[][] products = new int[count][];
         for (int s = 0; s < count; s++) {
             Node n = order.get(s);
-            stepWidths[s] = widthOf(n, rows);
+            width[s] = widthOf(n, rows);
             argSlot[s] = new int[n.op().arity()];
-            argData[s] = new Object[n.op().arity()];
-            for (int i = 0; i < argSlot[s].length; i++) {
-                bind(n, i, rows, slot, loads, loadWidths, argSlot[s], argData[s]);
+            if (n.op().kind() == Op.Kind.ELEMENTWISE) {
+                for (int i = 0; i < argSlot[s].length; i++) {
+                    argSlot[s][i] = loads.slot(p, n.input(i), rows, slot, parallelism);
+                }
+            } else {
+                java.util.Arrays.fill(argSlot[s], -1);
+                first[s] = operand(p, n, 0, skipReshapes(n.input(0)).value(parallelism));
+                second[s] = n.op().arity() > 1 ? operand(p, n, 1, skipReshapes(n.input(1)).value(parallelism)) : null;
             }
             broadcasts[s] = n.op().kind() == Op.Kind.BROADCAST ? new Kernels.Broadcast(n.input(0).shape(), n.shape()) : null;
             products[s] = n.op().kind() == Op.Kind.MATMUL ? new int[] {innerDim(n), n.shape()[1]} : null;
@@ -128,36 +135,43 @@ final class Plan {
         for (int r = 0; r < rootSlot.length; r++) {
             rootSlot[r] = slot.get(skipReshapes(roots.get(r)));
         }
-        int[] width = new int[count + loads.size()];
-        System.arraycopy(stepWidths, 0, width, 0, count);
-        for (int l = 0; l < loads.size(); l++) {
-            width[count + l] = loadWidths.get(l);
+        A[] loaded = p.buffers(loads.arrays.size());
+        int[] widths = java.util.Arrays.copyOf(width, count + loaded.length);
+        for (int l = 0; l < loaded.length; l++) {
+            loaded[l] = loads.arrays.get(l);
+            widths[count + l] = loads.widths.get(l);
         }
-        return new Plan(roots.get(0).dtype(), order.toArray(new Node[0]), width, argSlot, argData, loads.toArray(),
-                broadcasts, products, rootSlot);
+        return new Plan<>(p, order.toArray(new Node[0]), widths, argSlot, first, second, loaded, broadcasts,
+                products, rootSlot);
     }
 
-    /** Wires input {@code i} of step {@code n}: a step's slot, a load's slot, or an operand array. */
-    private static void bind(Node n, int i, int rows, Map<Object, Integer> slot, List<Object> loads,
-                             List<Integer> loadWidths, int[] argSlot, Object[] argData) {
-        Node in = skipReshapes(n.input(i));
-        boolean elementwise = n.op().kind() == Op.Kind.ELEMENTWISE;
-        if (!elementwise) {
-            argSlot[i] = -1;
-            argData[i] = operand(n, i, in.value());
-        } else if (slot.containsKey(in)) {
-            argSlot[i] = slot.get(in);
-        } else {
-            Tensor t = in.value();
-            Object data = t.dtype() == DType.F64 ? t.data64() : t.data32();
-            Integer at = slot.get(data);
-            if (at == null) {
-                at = slot.size();
-                slot.put(data, at);
-                loads.add(data);
-                loadWidths.add(widthOf(in, rows));
+    /** The computed arrays elementwise steps read, each loaded once, with their widths. */
+    private static final class Loads<A> {
+        private final int steps;
+        private final List<A> arrays = new ArrayList<>();
+        private final Map<A, Integer> index = new IdentityHashMap<>();
+        private final List<Integer> widths = new ArrayList<>();
+
+        Loads(int steps) {
+            this.steps = steps;
+        }
+
+        /** The scratch slot of elementwise input {@code input}: a step's slot, or a load's (added if new). */
+        int slot(Precision<A> p, Node input, int rows, Map<Node, Integer> stepSlot, Parallelism parallelism) {
+            Node in = skipReshapes(input);
+            Integer step = stepSlot.get(in);
+            if (step != null) {
+                return step;
             }
-            argSlot[i] = at;
+            A data = p.data(in.value(parallelism));
+            Integer at = index.get(data);
+            if (at == null) {
+                at = steps + arrays.size();
+                index.put(data, at);
+                arrays.add(data);
+                widths.add(widthOf(in, rows));
+            }
+            return at;
         }
     }
 
@@ -191,21 +205,20 @@ final class Plan {
     }
 
     /** Fresh scratch for one thread, for blocks of up to {@code maxRows} rows. */
-    Object[] scratch(int maxRows) {
+    A[] scratch(int maxRows) {
         int row = 0;
         for (int[] p : products) {
             row = p == null ? row : Math.max(row, p[1]);
         }
-        Object[] s = new Object[width.length + 1];
+        A[] s = precision.buffers(width.length + 1);
         for (int i = 0; i < s.length; i++) {
-            int n = i == width.length ? row : maxRows * width[i];
-            s[i] = dtype == DType.F64 ? new double[n] : new float[n];
+            s[i] = precision.alloc(i == width.length ? row : maxRows * width[i]);
         }
         return s;
     }
 
     /** Computes rows [row, row + count) of every root into {@code scratch}; see {@link #root}. Modifies scratch. */
-    void evalRows(int row, int count, Object[] scratch) {
+    void evalRows(int row, int count, A[] scratch) {
         int n = steps.length;
         for (int l = 0; l < loads.length; l++) {
             int w = width[n + l];
@@ -217,44 +230,33 @@ final class Plan {
     }
 
     /** Root {@code r}'s rows from the last {@link #evalRows}, starting at index 0. */
-    Object root(int r, Object[] scratch) {
+    A root(int r, A[] scratch) {
         return scratch[rootSlot[r]];
     }
 
-    /** Elements [from, from + len) of a one-root plan from {@link #compile(Node)}, at index 0 of the result. */
-    Object eval(int from, int len, Object[] scratch) {
+    /** Elements [from, from + len) of a one-root plan from {@link #compile(Precision, Node, Parallelism)}, at index 0 of the result. */
+    A eval(int from, int len, A[] scratch) {
         evalRows(from, len, scratch);
         return root(0, scratch);
     }
 
-    private void step(int s, int from, int len, Object[] scratch) {
+    private void step(int s, int from, int len, A[] scratch) {
         Op op = steps[s].op();
-        Object dst = scratch[s];
+        A dst = scratch[s];
         if (partner[s] >= 0) {
+            A other = scratch[partner[s]];
             boolean sp = op.pairing() == Op.Pairing.SOFTPLUS;
-            MATH.softplusAndSigmoid((float[]) scratch[argSlot[s][0]],
-                    (float[]) (sp ? dst : scratch[partner[s]]), (float[]) (sp ? scratch[partner[s]] : dst), 0, len);
+            precision.softplusAndSigmoid(scratch[argSlot[s][0]], sp ? dst : other, sp ? other : dst, len);
         } else if (partner[s] == -2) {
             return;
         } else if (op.isElementwiseUnary()) {
-            Object a = scratch[argSlot[s][0]];
-            if (dtype == DType.F64) {
-                op.compute((double[]) a, (double[]) dst, len);
-            } else {
-                op.compute((float[]) a, (float[]) dst, len);
-            }
+            precision.unary(op, scratch[argSlot[s][0]], dst, len);
         } else if (op.isElementwiseBinary()) {
-            Object a = scratch[argSlot[s][0]];
-            Object b = scratch[argSlot[s][1]];
-            if (dtype == DType.F64) {
-                op.compute((double[]) a, (double[]) b, (double[]) dst, len);
-            } else {
-                op.compute((float[]) a, (float[]) b, (float[]) dst, len);
-            }
+            precision.binary(op, scratch[argSlot[s][0]], scratch[argSlot[s][1]], dst, len);
         } else if (op.kind() == Op.Kind.BROADCAST) {
-            Kernels.broadcastRange(argData[s][0], broadcasts[s], dst, 0, from, len);
+            Kernels.broadcastRange(precision, first[s], broadcasts[s], dst, 0, from, len);
         } else {
-            Kernels.product(argData[s][0], argData[s][1], products[s][0], products[s][1], dst, from, len,
+            precision.product(first[s], second[s], products[s][0], products[s][1], dst, from, len,
                     scratch[scratch.length - 1]);
         }
     }
@@ -265,13 +267,13 @@ final class Plan {
     }
 
     /** The array a step reads for computed input {@code i}: MATMUL operands packed untransposed. */
-    static Object operand(Node n, int i, Tensor t) {
-        Object data = t.dtype() == DType.F64 ? t.data64() : t.data32();
+    static <A> A operand(Precision<A> p, Node n, int i, Tensor t) {
+        A data = p.data(t);
         if (n.op().kind() != Op.Kind.MATMUL || !Shapes.transposed(n.attr(), i)) {
             return data;
         }
         int[] s = t.shape();
-        return Kernels.transposed(data, s[0], s[1]);
+        return Kernels.transposed(p, data, s[0], s[1]);
     }
 
     private static void collect(Node n, List<Node> order, Set<Node> seen) {

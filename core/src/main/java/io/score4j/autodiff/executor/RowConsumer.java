@@ -1,5 +1,6 @@
 package io.score4j.autodiff.executor;
 
+import io.score4j.Parallelism;
 import io.score4j.tensor.Tensor;
 
 /**
@@ -11,8 +12,10 @@ import io.score4j.tensor.Tensor;
  * <p>Results never depend on how rows are chunked; those that sum over rows (segmented sums)
  * depend only on {@link #segmentRows()}, which depends only on shapes. So a node gets the same
  * bits alone or in a batch, whatever the thread count.
+ *
+ * @param <A> the buffer type of the node's {@link Precision}
  */
-sealed interface RowConsumer permits RowConsumers.Product, RowConsumers.ProductSum, RowConsumers.ColumnSum,
+sealed interface RowConsumer<A> permits RowConsumers.Product, RowConsumers.ProductSum, RowConsumers.ColumnSum,
         RowConsumers.RowSum {
     /** Smallest segment of a segmented sum, in rows. */
     int MIN_SEGMENT_ROWS = 64;
@@ -33,18 +36,21 @@ sealed interface RowConsumer permits RowConsumers.Product, RowConsumers.ProductS
     /** Rows per segment when the result is a sum over rows, else 0 (any blocking gives the same bits). */
     int segmentRows();
 
-    /** Computes other inputs and allocates outputs for {@code blocks} blocks; runs in the calling thread. */
-    void start(int blocks);
+    /**
+     * Computes other inputs (with {@code parallelism}) and allocates outputs for {@code blocks}
+     * blocks; runs in the calling thread.
+     */
+    void start(int blocks, Parallelism parallelism);
 
     /**
      * Consumes rows [row, row + count) of block {@code block}: row input i's rows start at
      * {@code in[i][off[i]]}. Called from several threads at once for different blocks; writes
      * only this block's part of the output.
      */
-    void consume(int block, int row, int count, Object[] in, int[] off);
+    void consume(int block, int row, int count, A[] in, int[] off);
 
-    /** The value, once every block has been consumed. */
-    Tensor finish();
+    /** The value, once every block has been consumed (partials combined with {@code parallelism}). */
+    Tensor finish(Parallelism parallelism);
 
     /** Rows per segment of a sum over {@code rows} rows into {@code outSize} elements: shapes alone decide. */
     static int segmentRows(int rows, long outSize) {

@@ -1,5 +1,6 @@
 package io.score4j.autodiff.executor;
 
+import io.score4j.Parallelism;
 import io.score4j.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,33 +22,38 @@ import java.util.Set;
  * then materialised by their {@link Plan}.
  *
  * <p>Grouping only changes how often deferred inputs are evaluated, never a value: every node is
- * computed by the same kernels in the same order however it is grouped.
+ * computed by the same kernels in the same order however it is grouped. A pass holds nodes of one
+ * {@link Precision}: a round runs the ready F32 nodes, then the F64 ones.
  */
 public final class Scheduler {
+    /** Every precision; a round computes the ready nodes of each in turn, so a pass holds one buffer type. */
+    private static final List<Precision<?>> PRECISIONS = List.of(Precision.F32.INSTANCE, Precision.F64.INSTANCE);
+
     private Scheduler() {}
 
-    /** Computes {@code v} and whatever it needs. */
-    static void compute(Node v) {
-        compute(List.of(v));
+    /** Computes {@code v} and whatever it needs, on {@code parallelism}'s threads. */
+    static void compute(Node v, Parallelism parallelism) {
+        compute(List.of(v), parallelism);
     }
 
     /**
      * Computes every target and whatever they need. First the nodes below the targets that are
      * neither computed nor deferred, in creation order, each as it would have been computed when
      * built (alone, or with its pending deferred inputs); then the deferred rest, sharing passes
-     * over common inputs.
+     * over common inputs. Kernels run on {@code parallelism}'s threads; the values do not depend on
+     * how many there are.
      */
-    public static void compute(List<? extends Node> targets) {
+    public static void compute(List<? extends Node> targets, Parallelism parallelism) {
         for (Node e : unforced(targets)) {
             if (e.valueIfComputed() == null) {
                 if (e.hasDeferredInput()) {
-                    computeDeferred(List.of(e));
+                    computeDeferred(List.of(e), parallelism);
                 } else {
-                    computeNow(e);
+                    computeNow(Precision.of(e.dtype()), e, parallelism);
                 }
             }
         }
-        computeDeferred(targets);
+        computeDeferred(targets, parallelism);
     }
 
     /** Not-deferred, not-computed nodes the targets depend on through uncomputed nodes, in creation order. */
@@ -76,35 +82,39 @@ public final class Scheduler {
         return found;
     }
 
-    /** Computes {@code v}, whose inputs are all computed, alone. */
-    private static void computeNow(Node v) {
+    /** Computes {@code v} (of precision {@code p}), whose inputs are all computed, alone. */
+    private static <A> void computeNow(Precision<A> p, Node v, Parallelism parallelism) {
         if (v.isFusible()) {
-            v.setValue(fusibleValue(v));
+            v.setValue(fusibleValue(v, parallelism));
             return;
         }
-        RowConsumer c = RowConsumers.of(v);
+        RowConsumer<A> c = RowConsumers.of(p, v);
         if (c == null) {
-            v.setValue(Eval.forward(v));
+            v.setValue(Eval.forward(v, parallelism));
         } else {
-            RowPass.run(List.of(c), c.segmentRows() == 0 ? RowConsumer.segmentRows(c.rows(), 0) : c.segmentRows());
+            int segment = c.segmentRows() == 0 ? RowConsumer.segmentRows(c.rows(), 0) : c.segmentRows();
+            RowPass.run(p, List.of(c), segment, parallelism);
         }
     }
 
     /** Computes deferred targets (and unforced ones whose inputs are computed or deferred), sharing passes. */
-    private static void computeDeferred(List<? extends Node> targets) {
+    private static void computeDeferred(List<? extends Node> targets, Parallelism parallelism) {
         for (List<Node> ready = ready(targets); !ready.isEmpty(); ready = ready(targets)) {
-            run(ready);
+            for (Precision<?> p : PRECISIONS) {
+                run(p, ready, parallelism);
+            }
         }
         for (Node t : targets) {
             if (t.valueIfComputed() == null) {
-                t.setValue(fusibleValue(t));
+                t.setValue(fusibleValue(t, parallelism));
             }
         }
     }
 
     /** A fusible node's value: its kernel on whole arrays when small with computed inputs, else its plan. */
-    private static Tensor fusibleValue(Node v) {
-        return v.size() <= Fusion.TASK && !v.hasDeferredInput() ? Fusion.direct(v) : Fusion.materialize(v);
+    private static Tensor fusibleValue(Node v, Parallelism parallelism) {
+        return v.size() <= Fusion.TASK && !v.hasDeferredInput()
+                ? Fusion.direct(v, parallelism) : Fusion.materialize(v, parallelism);
     }
 
     /** Pending non-fusible nodes needed by the targets whose inputs involve no pending node, in creation order. */
@@ -164,23 +174,29 @@ public final class Scheduler {
         return b;
     }
 
-    /** Computes {@code ready} nodes: row consumers grouped into passes, others alone. */
-    private static void run(List<Node> ready) {
-        Map<List<Integer>, List<RowConsumer>> groups = new LinkedHashMap<>();
-        List<RowConsumer> free = new ArrayList<>();
+    /**
+     * Computes the {@code ready} nodes of precision {@code p}: row consumers grouped into passes,
+     * others alone.
+     */
+    private static <A> void run(Precision<A> p, List<Node> ready, Parallelism parallelism) {
+        Map<List<Integer>, List<RowConsumer<A>>> groups = new LinkedHashMap<>();
+        List<RowConsumer<A>> free = new ArrayList<>();
         for (Node n : ready) {
-            RowConsumer c = RowConsumers.of(n);
+            if (n.dtype() != p.dtype()) {
+                continue;
+            }
+            RowConsumer<A> c = RowConsumers.of(p, n);
             if (c == null) {
-                n.setValue(Eval.forward(n));
+                n.setValue(Eval.forward(n, parallelism));
             } else if (c.segmentRows() == 0) {
                 free.add(c);
             } else {
                 groups.computeIfAbsent(List.of(c.rows(), c.segmentRows()), k -> new ArrayList<>()).add(c);
             }
         }
-        for (RowConsumer c : free) {
-            List<RowConsumer> home = null;
-            for (Map.Entry<List<Integer>, List<RowConsumer>> e : groups.entrySet()) {
+        for (RowConsumer<A> c : free) {
+            List<RowConsumer<A>> home = null;
+            for (Map.Entry<List<Integer>, List<RowConsumer<A>>> e : groups.entrySet()) {
                 if (e.getKey().get(0) == c.rows()) {
                     home = e.getValue();
                     break;
@@ -192,8 +208,8 @@ public final class Scheduler {
             }
             home.add(c);
         }
-        for (Map.Entry<List<Integer>, List<RowConsumer>> e : groups.entrySet()) {
-            RowPass.run(e.getValue(), e.getKey().get(1));
+        for (Map.Entry<List<Integer>, List<RowConsumer<A>>> e : groups.entrySet()) {
+            RowPass.run(p, e.getValue(), e.getKey().get(1), parallelism);
         }
     }
 }

@@ -39,7 +39,7 @@ final class KernelsTest {
             for (int from = 0; from < ref.length; from += 3) {
                 for (int len = 1; from + len <= ref.length; len += 5) {
                     double[] got = new double[len];
-                    Kernels.broadcastRange(src, b, got, 0, from, len);
+                    Kernels.broadcastRange(Precision.F64.INSTANCE, src, b, got, 0, from, len);
                     for (int i = 0; i < len; i++) {
                         assertEquals(ref[from + i], got[i], 0.0);
                     }
@@ -61,8 +61,8 @@ final class KernelsTest {
                 int len = Math.min(20, m * n - from);
                 double[] got = new double[len];
                 float[] got32 = new float[len];
-                Kernels.product(a, b, k, n, got, from, len, new double[n]);
-                Kernels.product(af, bf, k, n, got32, from, len, new float[n]);
+                Precision.F64.INSTANCE.product(a, b, k, n, got, from, len, new double[n]);
+                Precision.F32.INSTANCE.product(af, bf, k, n, got32, from, len, new float[n]);
                 for (int e = 0; e < len; e++) {
                     int i = (from + e) / n;
                     int j = (from + e) % n;
