@@ -31,9 +31,11 @@ public final class Imputation {
 
     /**
      * Fills {@code rows} (the model's columns, NaN for a missing cell; an infinite cell is an
-     * {@link InputException} naming its data row and column, counted from 1 after the header).
+     * {@link InputException} starting with {@code where}, e.g. {@code --csv rows.csv}, and naming its data row
+     * and column, counted from 1 after the header).
      */
-    public static Result impute(ScoreModel m, Dataset rows, SamplingPlan plan, Key key, ModelSampling.Progress bar) {
+    public static Result impute(ScoreModel m, Dataset rows, String where, SamplingPlan plan, Key key,
+                                ModelSampling.Progress bar) {
         int n = rows.n();
         int d = rows.d();
         if (d != m.dim()) {
@@ -50,7 +52,7 @@ public final class Imputation {
             for (int j = 0; j < d; j++) {
                 double v = x[i * d + j];
                 if (Double.isInfinite(v)) {
-                    throw new InputException("data row " + (i + 1) + ", column '" + NamedRows.shown(rows.columns()[j])
+                    throw new InputException(where + ": data row " + (i + 1) + ", column '" + NamedRows.shown(rows.columns()[j])
                             + "': infinite value; leave a cell empty (or NA) to have it filled");
                 }
                 mask[i * d + j] = !Double.isNaN(v);

@@ -98,7 +98,7 @@ final class ConditionalModelTest {
     void imputationFillsGapsCopiesObservedCellsAndLeavesCompleteRows() {
         double nan = Double.NaN;
         double[] rows = {5.0, nan, nan, nan, 0.1234567890123, -0.987654321, nan, -1.25};
-        Imputation.Result r = Imputation.impute(model, new Dataset(new String[] {"a", "b"}, 4, 2, rows), plan(2),
+        Imputation.Result r = Imputation.impute(model, new Dataset(new String[] {"a", "b"}, 4, 2, rows), "rows", plan(2),
                 Key.of(15), ModelSampling.Progress.NONE);
         double[] out = r.values();
         assertEquals(3, r.rowsWithGaps());
@@ -120,12 +120,12 @@ final class ConditionalModelTest {
         String[] cols = {"a", "b"};
         double[] one = {nan, 0.2, 3.0, nan, 1.0, 2.0};
         double[] other = {4.0, nan, 3.0, nan, nan, nan};
-        double[] a = Imputation.impute(model, new Dataset(cols, 3, 2, one), plan(1), Key.of(16), ModelSampling.Progress.NONE)
+        double[] a = Imputation.impute(model, new Dataset(cols, 3, 2, one), "rows", plan(1), Key.of(16), ModelSampling.Progress.NONE)
                 .values();
-        double[] b = Imputation.impute(model, new Dataset(cols, 3, 2, other), plan(2), Key.of(16), ModelSampling.Progress.NONE)
+        double[] b = Imputation.impute(model, new Dataset(cols, 3, 2, other), "rows", plan(2), Key.of(16), ModelSampling.Progress.NONE)
                 .values();
         assertArrayEquals(new double[] {a[2], a[3]}, new double[] {b[2], b[3]}, 0.0);
-        double[] c = Imputation.impute(model, new Dataset(cols, 3, 2, one), plan(2), Key.of(17), ModelSampling.Progress.NONE)
+        double[] c = Imputation.impute(model, new Dataset(cols, 3, 2, one), "rows", plan(2), Key.of(17), ModelSampling.Progress.NONE)
                 .values();
         assertNotEquals(a[3], c[3], "another key, another fill");
     }
@@ -141,8 +141,8 @@ final class ConditionalModelTest {
         assertThrows(InputException.class, () -> GivenColumns.parse(List.of("a"), cols, "--given"));
         assertThrows(InputException.class, () -> GivenColumns.parse(List.of("a=1", "b=2"), cols, "--given"));
         InputException inf = assertThrows(InputException.class, () -> Imputation.impute(model,
-                new Dataset(cols, 1, 2, new double[] {Double.POSITIVE_INFINITY, Double.NaN}), plan(1), Key.of(1),
+                new Dataset(cols, 1, 2, new double[] {Double.POSITIVE_INFINITY, Double.NaN}), "rows", plan(1), Key.of(1),
                 ModelSampling.Progress.NONE));
-        assertEquals("data row 1, column 'a': infinite value; leave a cell empty (or NA) to have it filled", inf.getMessage());
+        assertEquals("rows: data row 1, column 'a': infinite value; leave a cell empty (or NA) to have it filled", inf.getMessage());
     }
 }
