@@ -20,8 +20,9 @@ import java.util.Objects;
  * noise (a random walk the score never sees) and are overwritten by v at the end ({@link #fix}). For MALA
  * the walk cancels from the acceptance ratio (forward and backward proposal terms of a coordinate with zero
  * score are equal), so the free coordinates are an exact MALA chain of the conditional. For annealed
- * Langevin, level σ samples p_σ(x_free | x_given = v) with p_σ = p ∗ N(0, σ²I): the anneal ends at the
- * conditional of p_σL, as the unconditional anneal ends at p_σL. For the diffusion samplers see
+ * Langevin, level σ samples p_σ(x_free | x_given = v) with p_σ = p ∗ N(0, σ²I), ending at the conditional of
+ * p_σL only if the last levels still mix: the conditional's mode weights change with σ (the plain anneal's do
+ * not), so chains that freeze at a level σ keep that level's weights (the README gives a measurement). For the diffusion samplers see
  * {@link Replacement}, which is approximate.
  *
  * <p>Rows: {@code mask} and {@code values} hold {@link #rows()} rows of d; one row applies to every
