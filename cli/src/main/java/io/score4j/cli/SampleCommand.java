@@ -43,7 +43,7 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
 
     @Option(names = "--given", split = ",", paramLabel = "COL=VALUE",
             description = "draw from p(rest | given): columns by name (x0, x1, ... for --mixture), values in original "
-                    + "units, written back exactly; exact score for langevin, mala and annealed")
+                    + "units, written back exactly; exact for langevin and mala, annealed needs enough --steps (README)")
     List<String> given;
 
     @Option(names = "--out", required = true, paramLabel = "SAMPLES.csv")

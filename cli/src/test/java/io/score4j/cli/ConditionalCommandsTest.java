@@ -106,7 +106,7 @@ class ConditionalCommandsTest {
     }
 
     @Test
-    void unknownGivenColumnIsOneErrorListingTheKnownOnes() {
+    void unknownGivenColumnIsOneErrorListingTheKnownOnes() throws IOException {
         Path out = dir.resolve("never.csv");
         CliTestSupport.Run r = run("sample", "--model", model.toString(), "--given", "a=1,c=2", "--n", "5", "--out",
                 out.toString());
@@ -117,6 +117,12 @@ class ConditionalCommandsTest {
                 out.toString());
         assertEquals(2, all.code());
         assertTrue(all.err().startsWith("error: --given gives every column"), all.err());
+        Path mix = Files.writeString(dir.resolve("mix1.json"), MIX);
+        CliTestSupport.Run big = run("sample", "--mixture", mix.toString(), "--given", "x1=1e300", "--n", "5", "--out",
+                out.toString());
+        assertEquals(2, big.code());
+        assertEquals("error: given value 1.0E300 of column 'x1' is beyond the float range the chains compute in",
+                big.err().strip());
     }
 
     /**

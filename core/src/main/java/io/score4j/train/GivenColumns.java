@@ -64,15 +64,25 @@ public final class GivenColumns {
      * chains. A standardised value beyond the float range the chains compute in is an {@link InputException}.
      */
     public static Given standardized(ScoreModel m, Given given) {
-        double[] z = m.standardizer().apply(given.values());
-        int d = given.d();
-        for (int k = 0; k < z.length; k++) {
-            if (given.isGiven(k / d, k % d) && !(Math.abs(z[k]) <= Float.MAX_VALUE)) {
-                throw new InputException("given value " + given.value(k / d, k % d) + " of column '"
-                        + NamedRows.shown(m.columns()[k % d]) + "' is beyond the float range once standardised");
+        Given z = given.withValues(m.standardizer().apply(given.values()));
+        requireFloatRange(z, given, m.columns(), " once standardised");
+        return z;
+    }
+
+    /**
+     * Refuses a given value {@code inChains} the float chains cannot hold (|v| &gt; 3.4e38), naming the value as
+     * {@code original} has it and its column; {@code how} ends the message (e.g. " once standardised").
+     */
+    static void requireFloatRange(Given inChains, Given original, String[] columns, String how) {
+        int d = inChains.d();
+        for (int i = 0; i < inChains.rows(); i++) {
+            for (int j = 0; j < d; j++) {
+                if (inChains.isGiven(i, j) && !(Math.abs(inChains.value(i, j)) <= Float.MAX_VALUE)) {
+                    throw new InputException("given value " + original.value(i, j) + " of column '"
+                            + NamedRows.shown(columns[j]) + "' is beyond the float range the chains compute in" + how);
+                }
             }
         }
-        return given.withValues(z);
     }
 
     private static boolean[] filled(int d) {

@@ -98,6 +98,7 @@ public final class ModelSampling {
                 .check();
         if (o.kind() != SamplerKind.MALA) {
             checkFloatRange(mix, o.kind());
+            GivenColumns.requireFloatRange(given, given, io.score4j.data.Dataset.defaultColumns(d), "");
         }
         float[] start = Draw.uniform(key.child(0), n * d, o.startLow(), o.startHigh());
         switch (o.kind()) {
