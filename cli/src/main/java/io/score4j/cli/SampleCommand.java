@@ -7,9 +7,12 @@ import io.score4j.density.GaussianMixture;
 import io.score4j.density.MixtureJson;
 import io.score4j.io.RunFiles;
 import io.score4j.random.Key;
+import io.score4j.sampling.Given;
+import io.score4j.train.GivenColumns;
 import io.score4j.train.ModelSampling;
 import io.score4j.train.ScoreModel;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -38,6 +41,11 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
     @Mixin
     SamplerOptions sampler;
 
+    @Option(names = "--given", split = ",", paramLabel = "COL=VALUE",
+            description = "draw from p(rest | given): columns by name (x0, x1, ... for --mixture), values in original "
+                    + "units, written back exactly; exact for langevin and mala, annealed needs enough --steps (README)")
+    List<String> given;
+
     @Option(names = "--out", required = true, paramLabel = "SAMPLES.csv")
     Path out;
 
@@ -61,12 +69,14 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
         String[] columns;
         if (source.mixture != null) {
             GaussianMixture mix = MixtureJson.read(source.mixture);
-            drawn = ModelSampling.fromMixture(mix, n, sampler.plan(run.threads()), key, Progress.forSampling(run.quiet));
             columns = Dataset.defaultColumns(mix.dim());
+            drawn = ModelSampling.fromMixture(mix, n, sampler.plan(run.threads()), key, Progress.forSampling(run.quiet),
+                    given(columns));
         } else {
             ScoreModel m = ScoreModel.load(source.model);
-            drawn = ModelSampling.fromModel(m, n, sampler.plan(run.threads()), key, Progress.forSampling(run.quiet));
             columns = m.columns();
+            drawn = ModelSampling.fromModel(m, n, sampler.plan(run.threads()), key, Progress.forSampling(run.quiet),
+                    given(columns));
         }
         if (drawn.nonFinite() > 0) {
             throw new InputException(drawn.nonFinite() + " of " + n + " samples are not finite (the chain diverged); "
@@ -77,5 +87,10 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
                 : String.format(Locale.ROOT, ", MALA acceptance rate %.3f", drawn.acceptanceRate());
         run.say("%d samples (%s) in %.2f s written to %s%s", n, sampler.kind.id(), (System.nanoTime() - t0) / 1e9, out, acc);
         return 0;
+    }
+
+    /** {@code --given} over {@code columns}, or nothing given. */
+    private Given given(String[] columns) {
+        return given == null ? Given.none(columns.length) : GivenColumns.parse(given, columns, "--given");
     }
 }

@@ -65,8 +65,8 @@ public final class Csv {
 
     /**
      * As {@link #read(Path, List)}, but selected cells may be non-finite: {@code nan}, {@code inf},
-     * {@code infinity} (any case, signed), decimals beyond the double range (±∞) and empty cells
-     * (NaN, as pandas writes it) are read as such, for callers that report diverged samples rather than
+     * {@code infinity} (any case, signed), decimals beyond the double range (±∞), {@code NA} and
+     * empty cells (NaN, as R and pandas write a missing value) are read as such, for callers that report diverged samples rather than
      * refuse them. Everything else is checked as in {@link #read(Path, List)}.
      */
     public static Dataset readAllowingNonFinite(Path file, List<String> columns) {

@@ -112,8 +112,8 @@ final class CsvSyntax {
 
     /**
      * As {@link #parseNumber}, but non-finite values are read instead of refused: {@code nan},
-     * {@code inf}, {@code infinity} (any case, with a sign), a decimal too large for a double (±∞) and
-     * an empty cell (how pandas writes NaN). Anything else that is not a number is still an error.
+     * {@code inf}, {@code infinity} (any case, with a sign), a decimal too large for a double (±∞), {@code NA}
+     * (any case; how R writes a missing value) and an empty cell (how pandas writes NaN). Anything else that is not a number is still an error.
      */
     static double parseNumberOrNonFinite(String cell, String where) {
         if (cell.isEmpty()) {
@@ -129,7 +129,7 @@ final class CsvSyntax {
         String lower = cell.toLowerCase(Locale.ROOT);
         boolean negative = lower.startsWith("-");
         String unsigned = negative || lower.startsWith("+") ? lower.substring(1) : lower;
-        if (unsigned.equals("nan")) {
+        if (unsigned.equals("nan") || lower.equals("na")) {
             return Double.NaN;
         }
         if (unsigned.equals("inf") || unsigned.equals("infinity")) {

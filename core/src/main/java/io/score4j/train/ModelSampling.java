@@ -9,6 +9,7 @@ import io.score4j.random.Key;
 import io.score4j.sampling.AnnealedLangevin;
 import io.score4j.sampling.AnnealedLangevinConfig;
 import io.score4j.sampling.Chain;
+import io.score4j.sampling.Given;
 import io.score4j.sampling.Langevin;
 import io.score4j.sampling.LangevinConfig;
 import io.score4j.sampling.Mala;
@@ -83,11 +84,21 @@ public final class ModelSampling {
 
     /** {@code n} draws from {@code mix}; langevin and annealed run in floats, MALA in doubles on the density. */
     public static Drawn fromMixture(GaussianMixture mix, int n, SamplingPlan o, Key key, Progress bar) {
+        return fromMixture(mix, n, o, key, bar, Given.none(mix.dim()));
+    }
+
+    /**
+     * As {@link #fromMixture(GaussianMixture, int, SamplingPlan, Key, Progress)}, drawing from the conditional
+     * p(rest | given) ({@link Given}: exact score wrapper; the given coordinates come back as exactly its values).
+     */
+    public static Drawn fromMixture(GaussianMixture mix, int n, SamplingPlan o, Key key, Progress bar, Given given) {
         int d = mix.dim();
+        given.requireFits(n, d);
         RunMemory.sampling(n, d, null, o.kind() == SamplerKind.ANNEALED ? o.levelsOr(SamplerDefaults.MIXTURE_LEVELS) : 0)
                 .check();
         if (o.kind() != SamplerKind.MALA) {
             checkFloatRange(mix, o.kind());
+            GivenColumns.requireFloatRange(given, given, io.score4j.data.Dataset.defaultColumns(d), "");
         }
         float[] start = Draw.uniform(key.child(0), n * d, o.startLow(), o.startHigh());
         switch (o.kind()) {
@@ -97,10 +108,10 @@ public final class ModelSampling {
                     s[i] = start[i];
                 }
                 bar.start("mala", o.steps());
-                MalaResult r = Mala.sample(mix, s, new MalaConfig(o.stepSize(0), o.steps(), o.threads()), key.child(1),
+                MalaResult r = Mala.sample(given.density(mix), s, new MalaConfig(o.stepSize(0), o.steps(), o.threads()), key.child(1),
                         bar::update);
                 bar.finish();
-                return Drawn.of(r.samples().toDoubleArray(), d, r.acceptanceRate());
+                return Drawn.of(fixed(given, r.samples().toDoubleArray()), d, r.acceptanceRate());
             }
             case ANNEALED: {
                 if (o.sigmaMax() == null) {
@@ -110,12 +121,13 @@ public final class ModelSampling {
                 NoiseLadder ladder = NoiseLadder.geometric(o.sigmaMax(),
                         o.sigmaMin() != null ? o.sigmaMin() : SamplerDefaults.MIXTURE_SIGMA_MIN,
                         o.levelsOr(SamplerDefaults.MIXTURE_LEVELS));
-                return Drawn.of(widen(annealed(NoiseConditionalScoreFn.of(mix::convolved), start, d, ladder, o, key, bar)), d,
-                        Double.NaN);
+                return Drawn.of(fixed(given, widen(annealed(given.score(NoiseConditionalScoreFn.of(mix::convolved)), start, d,
+                        ladder, o, key, bar))), d, Double.NaN);
             }
             case LANGEVIN:
             default:
-                return Drawn.of(widen(langevin(Chain.generic(ScoreFn.of(mix)), start, d, o, key, bar)), d, Double.NaN);
+                return Drawn.of(fixed(given, widen(langevin(given.chain(Chain.generic(ScoreFn.of(mix))), start, d, o, key, bar))),
+                        d, Double.NaN);
         }
     }
 
@@ -125,7 +137,19 @@ public final class ModelSampling {
      * between the chosen ends); langevin on such a model uses the smallest σ.
      */
     public static Drawn fromModel(ScoreModel m, int n, SamplingPlan o, Key key, Progress bar) {
+        return fromModel(m, n, o, key, bar, Given.none(m.dim()));
+    }
+
+    /**
+     * As {@link #fromModel(ScoreModel, int, SamplingPlan, Key, Progress)}, drawing from the conditional
+     * p(rest | given): {@code given} holds values in original units (one row for every particle, or one row per
+     * particle); the chains see them standardised through the model's standardizer ({@link Given}'s exact score
+     * wrapper) and the given coordinates come back as exactly {@code given}'s values.
+     */
+    public static Drawn fromModel(ScoreModel m, int n, SamplingPlan o, Key key, Progress bar, Given given) {
         int d = m.dim();
+        given.requireFits(n, d);
+        Given inModel = GivenColumns.standardized(m, given);
         RunMemory.sampling(n, d, m.spec(), m.noiseConditional() && o.kind() == SamplerKind.ANNEALED
                 ? o.levelsOr(m.sigmas().length) : 0).check();
         float[] start = Draw.uniform(key.child(0), n * d, o.startLow(), o.startHigh());
@@ -140,15 +164,15 @@ public final class ModelSampling {
             NoiseLadder ladder = o.sigmaMax() == null && o.sigmaMin() == null && o.levels() == null ? m.noise()
                     : NoiseLadder.geometric(o.sigmaMax() != null ? o.sigmaMax() : sig[0],
                     o.sigmaMin() != null ? o.sigmaMin() : sig[sig.length - 1], o.levels() != null ? o.levels() : sig.length);
-            z = o.kind() == SamplerKind.ANNEALED ? annealed(net.noiseConditional(), start, d, ladder, o, key, bar)
-                    : langevin(net.chainAt(ladder.sigmaMin()), start, d, o, key, bar);
+            z = o.kind() == SamplerKind.ANNEALED ? annealed(inModel.score(net.noiseConditional()), start, d, ladder, o, key, bar)
+                    : langevin(inModel.chain(net.chainAt(ladder.sigmaMin())), start, d, o, key, bar);
         } else {
             if (o.kind() == SamplerKind.ANNEALED) {
                 throw new InputException(annealedNeedsLadder(m));
             }
-            z = langevin(net.chain(), start, d, o, key, bar);
+            z = langevin(inModel.chain(net.chain()), start, d, o, key, bar);
         }
-        return Drawn.of(m.standardizer().invert(widen(z)), d, Double.NaN);
+        return Drawn.of(fixed(given, m.standardizer().invert(widen(z))), d, Double.NaN);
     }
 
     /** Why a model without a noise ladder cannot be sampled by annealed Langevin, and what it can use. */
@@ -191,6 +215,12 @@ public final class ModelSampling {
                 .samples().data32();
         bar.finish();
         return out;
+    }
+
+    /** {@code points} with the given coordinates set to exactly the given values (modified and returned). */
+    private static double[] fixed(Given given, double[] points) {
+        given.fix(points);
+        return points;
     }
 
     /** A double copy of {@code a}. */
