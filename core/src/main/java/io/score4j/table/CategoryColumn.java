@@ -17,13 +17,13 @@ import java.util.Objects;
  * single level takes no coordinate and always decodes to itself.
  *
  * <p>Levels are kept in ascending order, as text ({@link String#compareTo}) or by numeric value; the
- * level of a numeric code is its text at the column's decimals ({@code 1} and {@code 1.0} are one level
- * in a column written with one decimal).
+ * level of a numeric code is its text at the column's {@link Precision} ({@code 1} and {@code 1.0} are one
+ * level in a column written with one decimal).
  */
 public final class CategoryColumn implements ColumnCodec {
     private final String name;
     private final ColumnKind kind;
-    private final int decimals;
+    private final Precision precision;
     private final String[] levels;
     private final long[] counts;
     private final String missingToken;
@@ -31,11 +31,11 @@ public final class CategoryColumn implements ColumnCodec {
     private final double[] cumulative;
 
     /**
-     * @param decimals digits after the point of numeric codes, {@link Cells#SHORTEST}, or {@link #TEXT} for text levels
+     * @param precision how numeric codes are written, or null for text levels
      * @param levels   the levels, distinct (shape [L], 1 ≤ L ≤ {@value ColumnProfile#MAX_LEVELS}; L ≤ 2 when binary)
      * @param counts   rows of each level in the data, each ≥ 1 (shape [L])
      */
-    public CategoryColumn(String name, ColumnKind kind, int decimals, String[] levels, long[] counts,
+    public CategoryColumn(String name, ColumnKind kind, Precision precision, String[] levels, long[] counts,
             String missingToken) {
         this.name = Objects.requireNonNull(name, "name");
         this.kind = Objects.requireNonNull(kind, "kind");
@@ -44,10 +44,7 @@ public final class CategoryColumn implements ColumnCodec {
             throw new IllegalArgumentException("bad levels for a " + kind + " column: " + levels.length
                     + " levels, " + counts.length + " counts");
         }
-        if (decimals < TEXT || decimals > Cells.MAX_DECIMALS) {
-            throw new IllegalArgumentException("decimals out of range: " + decimals);
-        }
-        this.decimals = decimals;
+        this.precision = precision;
         this.levels = levels.clone();
         this.counts = counts.clone();
         this.missingToken = missingToken;
@@ -66,9 +63,6 @@ public final class CategoryColumn implements ColumnCodec {
         }
     }
 
-    /** The decimals value of a column of text levels. */
-    public static final int TEXT = -2;
-
     @Override
     public String name() {
         return name;
@@ -86,12 +80,12 @@ public final class CategoryColumn implements ColumnCodec {
 
     /** True when the levels are text, false for numeric codes. */
     public boolean text() {
-        return decimals == TEXT;
+        return precision == null;
     }
 
-    /** Digits after the point of numeric codes ({@link #TEXT} for text). */
-    public int decimals() {
-        return decimals;
+    /** How numeric codes are written (null for text levels). */
+    public Precision precision() {
+        return precision;
     }
 
     /** The levels in order (a copy). */
@@ -127,7 +121,7 @@ public final class CategoryColumn implements ColumnCodec {
         String key = cell;
         if (!text()) {
             double x = Cells.number(cell);
-            key = Double.isNaN(x) ? cell : Cells.format(x, decimals);
+            key = Double.isNaN(x) ? cell : precision.format(x);
         }
         Integer k = index.get(key);
         if (k == null) {
@@ -195,13 +189,13 @@ public final class CategoryColumn implements ColumnCodec {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof CategoryColumn c && name.equals(c.name) && kind == c.kind && decimals == c.decimals
+        return o instanceof CategoryColumn c && name.equals(c.name) && kind == c.kind && Objects.equals(precision, c.precision)
                 && Arrays.equals(levels, c.levels) && Arrays.equals(counts, c.counts)
                 && Objects.equals(missingToken, c.missingToken);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, kind, decimals, Arrays.hashCode(levels), Arrays.hashCode(counts));
+        return Objects.hash(name, kind, precision, Arrays.hashCode(levels), Arrays.hashCode(counts));
     }
 }

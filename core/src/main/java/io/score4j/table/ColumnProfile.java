@@ -32,9 +32,11 @@ final class ColumnProfile {
     final boolean integral;
     /** Most decimals a present cell is written with, or {@link Cells#SHORTEST} if one has an exponent or too many. */
     final int decimals;
+    /** True when no present cell is written with a trailing zero after its point ({@code 2.50}, {@code 3.0}, {@code 4.}). */
+    final boolean trimmed;
 
     private ColumnProfile(TextTable t, int j, int missing, int firstText, double[] sorted,
-            TreeMap<String, Integer> textLevels, int distinct, boolean integral, int decimals) {
+            TreeMap<String, Integer> textLevels, int distinct, boolean integral, int decimals, boolean trimmed) {
         this.table = t;
         this.column = j;
         this.name = t.names()[j];
@@ -46,6 +48,7 @@ final class ColumnProfile {
         this.distinct = distinct;
         this.integral = integral;
         this.decimals = decimals;
+        this.trimmed = trimmed;
     }
 
     /**
@@ -76,11 +79,11 @@ final class ColumnProfile {
             if (!gap(c)) {
                 levels.merge(c, 1, Integer::sum);
                 if (levels.size() > MAX_LEVELS) {
-                    return new ColumnProfile(t, j, missing, firstText, null, null, MAX_LEVELS + 1, false, 0);
+                    return new ColumnProfile(t, j, missing, firstText, null, null, MAX_LEVELS + 1, false, 0, false);
                 }
             }
         }
-        return new ColumnProfile(t, j, missing, firstText, null, levels, levels.size(), false, 0);
+        return new ColumnProfile(t, j, missing, firstText, null, levels, levels.size(), false, 0, false);
     }
 
     private static ColumnProfile numeric(TextTable t, int j, String[] cells, int missing) {
@@ -88,12 +91,14 @@ final class ColumnProfile {
         int k = 0;
         int decimals = 0;
         boolean integral = true;
+        boolean trimmed = true;
         for (String c : cells) {
             if (!gap(c)) {
                 double x = Cells.number(c);
                 v[k++] = x;
                 integral &= x == Math.rint(x) && Math.abs(x) <= 0x1p53;
                 int dec = Cells.decimals(c);
+                trimmed &= dec == Cells.SHORTEST || c.indexOf('.') < 0 || !c.endsWith("0") && !c.endsWith(".");
                 decimals = decimals == Cells.SHORTEST || dec == Cells.SHORTEST || dec > Cells.MAX_DECIMALS
                         ? Cells.SHORTEST : Math.max(decimals, dec);
             }
@@ -103,12 +108,17 @@ final class ColumnProfile {
         for (int i = 1; i < v.length; i++) {
             distinct += v[i] != v[i - 1] ? 1 : 0;
         }
-        return new ColumnProfile(t, j, missing, -1, v, null, distinct, integral, decimals);
+        return new ColumnProfile(t, j, missing, -1, v, null, distinct, integral, decimals, trimmed);
     }
 
     /** A gap: null, or a cell the CSV reader reads as missing (for tables built in memory). */
     static boolean gap(String cell) {
         return cell == null || TextCsv.isMissing(cell);
+    }
+
+    /** How the column's numbers are written back. */
+    Precision precision() {
+        return new Precision(decimals, trimmed && decimals > 0);
     }
 
     boolean isText() {

@@ -8,9 +8,9 @@ import java.util.Objects;
  * {@link Marginal}. Decoding clamps to the data's [min, max] (so every row stays in range, whatever the
  * model outputs), rounds integer columns to whole numbers and writes the value with the data's decimals.
  *
- * @param decimals digits after the point in the output (0 for integers), or {@link Cells#SHORTEST}
+ * @param precision how values are written ({@link Precision#WHOLE} for integers)
  */
-public record NumericColumn(String name, ColumnKind kind, Marginal marginal, double min, double max, int decimals,
+public record NumericColumn(String name, ColumnKind kind, Marginal marginal, double min, double max, Precision precision,
         String missingToken) implements ColumnCodec {
     public NumericColumn {
         Objects.requireNonNull(name, "name");
@@ -21,8 +21,9 @@ public record NumericColumn(String name, ColumnKind kind, Marginal marginal, dou
         if (!(Double.isFinite(min) && Double.isFinite(max) && min <= max)) {
             throw new IllegalArgumentException("need finite min <= max, got " + min + ", " + max);
         }
-        if (decimals < Cells.SHORTEST || decimals > Cells.MAX_DECIMALS || kind == ColumnKind.INTEGER && decimals != 0) {
-            throw new IllegalArgumentException("decimals " + decimals + " out of range for kind " + kind);
+        Objects.requireNonNull(precision, "precision");
+        if (kind == ColumnKind.INTEGER && !precision.equals(Precision.WHOLE)) {
+            throw new IllegalArgumentException("an integer column is written whole, got " + precision);
         }
         if (kind == ColumnKind.INTEGER && (min != Math.rint(min) || max != Math.rint(max))) {
             throw new IllegalArgumentException("an integer column needs whole min and max, got " + min + ", " + max);
@@ -59,7 +60,7 @@ public record NumericColumn(String name, ColumnKind kind, Marginal marginal, dou
 
     @Override
     public String decode(double[] z, int off) {
-        return Cells.format(value(z[off]), decimals);
+        return precision.format(value(z[off]));
     }
 
     /** The clamped (and for integers rounded) value of coordinate z. */
@@ -70,8 +71,8 @@ public record NumericColumn(String name, ColumnKind kind, Marginal marginal, dou
 
     @Override
     public String describe() {
-        String range = Cells.format(min, decimals) + " … " + Cells.format(max, decimals);
-        String median = Cells.format(value(0.0), decimals);
+        String range = precision.format(min) + " … " + precision.format(max);
+        String median = precision.format(value(0.0));
         String form = marginal instanceof QuantileMarginal q
                 ? q.isSteps() ? q.values().length + " values, quantile steps" : "quantile, " + q.values().length + " knots"
                 : marginal instanceof LogMarginal ? "log" : "logit";

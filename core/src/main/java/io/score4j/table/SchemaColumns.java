@@ -7,10 +7,11 @@ import java.util.Set;
 
 /** Reads and validates one column of a table schema's JSON ({@link SchemaJson}). */
 final class SchemaColumns {
-    private static final Set<String> NUMERIC = Set.of("name", "kind", "missing", "min", "max", "decimals", "transform");
+    private static final Set<String> NUMERIC = Set.of("name", "kind", "missing", "min", "max", "decimals", "trimmed",
+            "transform");
     private static final Set<String> TEXT_LEVELS = Set.of("name", "kind", "missing", "text", "levels", "counts");
-    private static final Set<String> CODE_LEVELS = Set.of("name", "kind", "missing", "text", "decimals", "levels",
-            "counts");
+    private static final Set<String> CODE_LEVELS = Set.of("name", "kind", "missing", "text", "decimals", "trimmed",
+            "levels", "counts");
     private static final int MAX = ColumnProfile.MAX_LEVELS;
 
     private SchemaColumns() {}
@@ -48,16 +49,26 @@ final class SchemaColumns {
         if (min > max) {
             throw f.error("min " + min + " is above max " + max);
         }
-        int decimals = (int) f.integer("decimals", Cells.SHORTEST, Cells.MAX_DECIMALS);
-        if (kind == ColumnKind.INTEGER && (decimals != 0 || min != Math.rint(min) || max != Math.rint(max))) {
-            throw f.error("an integer column needs decimals 0 and whole min and max");
+        Precision precision = precision(f);
+        if (kind == ColumnKind.INTEGER && (!precision.equals(Precision.WHOLE) || min != Math.rint(min)
+                || max != Math.rint(max))) {
+            throw f.error("an integer column needs decimals 0, trimmed false and whole min and max");
         }
         if (kind == ColumnKind.POSITIVE && min < 0) {
             throw f.error("a positive column needs min >= 0, got " + min);
         }
         Marginal m = marginal(new SchemaJson.Fields(f.get("transform"), f.where, "transform",
                 Set.of("type", "knots", "values", "counts", "shift", "mean", "std", "from", "to")), kind, min, max);
-        return new NumericColumn(name, kind, m, min, max, decimals, missing);
+        return new NumericColumn(name, kind, m, min, max, precision, missing);
+    }
+
+    private static Precision precision(SchemaJson.Fields f) {
+        int decimals = (int) f.integer("decimals", Cells.SHORTEST, Cells.MAX_DECIMALS);
+        boolean trimmed = f.bool("trimmed");
+        if (trimmed && decimals <= 0) {
+            throw f.error("trimmed needs decimals > 0");
+        }
+        return new Precision(decimals, trimmed);
     }
 
     private static Marginal marginal(SchemaJson.Fields t, ColumnKind kind, double min, double max) {
@@ -122,7 +133,7 @@ final class SchemaColumns {
 
     private static CategoryColumn levels(SchemaJson.Fields f, String name, ColumnKind kind, String missing) {
         boolean text = f.bool("text");
-        int decimals = text ? CategoryColumn.TEXT : (int) f.integer("decimals", Cells.SHORTEST, Cells.MAX_DECIMALS);
+        Precision precision = text ? null : precision(f);
         JsonNode a = f.array("levels", 1, kind == ColumnKind.BINARY ? 2 : MAX);
         String[] levels = new String[a.size()];
         Set<String> seen = new HashSet<>();
@@ -133,9 +144,9 @@ final class SchemaColumns {
             }
             levels[k] = v.textValue();
             if (!text && (Double.isNaN(Cells.number(levels[k]))
-                    || !Cells.format(Cells.number(levels[k]), decimals).equals(levels[k]))) {
-                throw f.error("levels[" + k + "] '" + ColumnProfile.shown(levels[k]) + "' is not a number written with "
-                        + decimals + " decimals");
+                    || !precision.format(Cells.number(levels[k])).equals(levels[k]))) {
+                throw f.error("levels[" + k + "] '" + ColumnProfile.shown(levels[k]) + "' is not a number written as "
+                        + precision);
             }
             if (text && (SchemaJson.validMissing(levels[k]) || levels[k].chars().anyMatch(ch -> ch == '\n'
                     || ch == '\r' || ch == 0))) {
@@ -143,6 +154,6 @@ final class SchemaColumns {
                         + "' would not read back from a CSV as itself");
             }
         }
-        return new CategoryColumn(name, kind, decimals, levels, f.counts("counts", levels.length), missing);
+        return new CategoryColumn(name, kind, precision, levels, f.counts("counts", levels.length), missing);
     }
 }

@@ -18,15 +18,16 @@ import java.util.Set;
 /**
  * The JSON form of a {@link TableSchema}, for a model file's metadata:
  * <pre>{"format":"score4j-table","version":1,"rows":404,"columns":[
- *   {"name":"age","kind":"integer","missing":null,"min":18,"max":90,"decimals":0,
+ *   {"name":"age","kind":"integer","missing":null,"min":18,"max":90,"decimals":0,"trimmed":false,
  *    "transform":{"type":"steps","values":[18,…],"counts":[3,…]}},
- *   {"name":"income","kind":"continuous","missing":"NA","min":0,"max":1.2E5,"decimals":2,
+ *   {"name":"income","kind":"continuous","missing":"NA","min":0,"max":1.2E5,"decimals":2,"trimmed":false,
  *    "transform":{"type":"knots","knots":[0,…]}},
  *   {"name":"x","kind":"positive",…,"transform":{"type":"log","shift":0.5,"mean":1.2,"std":0.8}},
  *   {"name":"y","kind":"bounded",…,"transform":{"type":"logit","from":-0.1,"to":10.1,"mean":0,"std":1.7}},
  *   {"name":"city","kind":"categorical","missing":"","text":true,"levels":["Lyon","Paris"],"counts":[9,31]}]}</pre>
- * {@code decimals} −1 means the shortest text that reads back to the same double; numeric codes of a
- * category carry {@code "text":false} and their {@code decimals}. Doubles are written in the shortest form
+ * {@code decimals} −1 means the shortest text that reads back to the same double, {@code trimmed} that
+ * trailing zeros are dropped ({@link Precision}); numeric codes of a category carry {@code "text":false} and
+ * their {@code decimals} and {@code trimmed}. Doubles are written in the shortest form
  * that reads back exactly, fields in a fixed order: the same schema gives the same bytes.
  *
  * <p>Size: at most {@value ColumnProfile#MAX_LEVELS} knots, steps or levels a column, whatever the rows:
@@ -54,12 +55,13 @@ final class SchemaJson {
             ObjectNode o = cols.addObject();
             o.put("name", c.name()).put("kind", c.kind().id()).put("missing", c.missingToken());
             if (c instanceof NumericColumn n) {
-                o.put("min", n.min()).put("max", n.max()).put("decimals", n.decimals());
+                o.put("min", n.min()).put("max", n.max());
+                precision(o, n.precision());
                 transform(o.putObject("transform"), n.marginal());
             } else if (c instanceof CategoryColumn k) {
                 o.put("text", k.text());
                 if (!k.text()) {
-                    o.put("decimals", k.decimals());
+                    precision(o, k.precision());
                 }
                 ArrayNode levels = o.putArray("levels");
                 for (String s : k.levels()) {
@@ -76,6 +78,10 @@ final class SchemaJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("writing a JSON tree cannot fail", e);
         }
+    }
+
+    private static void precision(ObjectNode o, Precision p) {
+        o.put("decimals", p.decimals()).put("trimmed", p.trimmed());
     }
 
     private static void transform(ObjectNode t, Marginal m) {

@@ -112,8 +112,8 @@ public final class TableSchema {
                     : QuantileMarginal.fitKnots(p.sorted, ColumnProfile.MAX_LEVELS);
             default -> QuantileMarginal.fitKnots(p.sorted, ColumnProfile.MAX_LEVELS);
         };
-        int decimals = kind == ColumnKind.INTEGER ? 0 : p.decimals;
-        return new NumericColumn(p.name, kind, m, p.min(), p.max(), decimals, p.missingToken);
+        Precision precision = kind == ColumnKind.INTEGER ? Precision.WHOLE : p.precision();
+        return new NumericColumn(p.name, kind, m, p.min(), p.max(), precision, p.missingToken);
     }
 
     private static QuantileMarginal steps(ColumnProfile p) {
@@ -127,12 +127,12 @@ public final class TableSchema {
         if (p.isText()) {
             String[] levels = p.textLevels.keySet().toArray(new String[0]);
             long[] counts = Arrays.stream(ColumnProfile.counts(p.textLevels)).asLongStream().toArray();
-            return new CategoryColumn(p.name, kind, CategoryColumn.TEXT, levels, counts, p.missingToken);
+            return new CategoryColumn(p.name, kind, null, levels, counts, p.missingToken);
         }
         Map<Double, Integer> numeric = p.numericLevels();
-        String[] levels = numeric.keySet().stream().map(x -> Cells.format(x, p.decimals)).toArray(String[]::new);
+        String[] levels = numeric.keySet().stream().map(x -> p.precision().format(x)).toArray(String[]::new);
         long[] counts = Arrays.stream(ColumnProfile.counts(numeric)).asLongStream().toArray();
-        return new CategoryColumn(p.name, kind, p.decimals, levels, counts, p.missingToken);
+        return new CategoryColumn(p.name, kind, p.precision(), levels, counts, p.missingToken);
     }
 
     /** The columns, in the data's order. */
