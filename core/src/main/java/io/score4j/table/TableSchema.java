@@ -213,6 +213,34 @@ public final class TableSchema {
     }
 
     /**
+     * The coordinates of column {@code column} holding {@code value} (its {@link ColumnCodec#width()} of them,
+     * the indicator −1), for conditioning on a value ({@code sample --given col=value}): integers and atoms
+     * take the midpoint of their CDF interval, which decodes back to the value itself.
+     *
+     * @param flag the start of messages, e.g. {@code "--given"}
+     * @throws InputException naming the flag and column if the column is unknown or the value is a gap or not
+     *                        one of the column's values
+     */
+    public double[] encodeValue(String column, String value, String flag) {
+        for (ColumnCodec c : columns) {
+            if (c.name().equals(column)) {
+                String where = flag + " " + ColumnProfile.shown(column);
+                if (ColumnProfile.gap(value)) {
+                    throw new InputException(where + ": a gap ('" + ColumnProfile.shown(value) + "') cannot be given");
+                }
+                double[] out = new double[c.width()];
+                c.encode(value.trim(), 0.5, out, 0, where);
+                if (c.missingToken() != null) {
+                    out[c.valueWidth()] = -1.0;
+                }
+                return out;
+            }
+        }
+        throw new InputException(flag + ": unknown column '" + ColumnProfile.shown(column) + "'; the model has "
+                + String.join(", ", names()));
+    }
+
+    /**
      * Decodes n rows of model coordinates (row-major [n, w]; ±∞ allowed, NaN not) to text cells in the
      * data's column order and names; a cell is null (a gap, written as the data's missing token) where
      * its column's indicator is > 0.

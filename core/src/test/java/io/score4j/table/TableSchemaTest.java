@@ -271,4 +271,31 @@ class TableSchemaTest {
         assertArrayEquals(new String[] {"1.50", "4.00"}, back.columns()[0]);
         assertNull(back.missingTokens()[0]);
     }
+
+    @Test
+    void encodedValuesForConditionsDecodeToThemselves() {
+        TextTable t = Tables.boston(404, 18);
+        TableSchema s = fit(t, null);
+        String[][] given = {{"town", "Lynn"}, {"rad", "24"}, {"zn", "0"}, {"chas", "1"}, {"age", "50.5"},
+            {"rm", "6.500"}, {"river", "yes"}};
+        double[] z = Tables.normals(Key.of(5), 1, s.width(), 1.0);
+        for (String[] g : given) {
+            int j = Arrays.asList(s.names()).indexOf(g[0]);
+            double[] coords = s.encodeValue(g[0], g[1], "--given");
+            assertEquals(s.columns().get(j).width(), coords.length);
+            System.arraycopy(coords, 0, z, s.offset(j), coords.length);
+        }
+        TextTable row = s.decode(z, 1, "x");
+        for (String[] g : given) {
+            assertEquals(g[1], row.cell(0, Arrays.asList(s.names()).indexOf(g[0])), g[0]);
+        }
+        assertEquals("--given rad: not a number: 'many' (the column is integer)",
+                assertThrows(InputException.class, () -> s.encodeValue("rad", "many", "--given")).getMessage());
+        assertEquals("--given town: 'Boston' is not one of the column's 3 levels (Cambridge, Lynn, Salem, MA)",
+                assertThrows(InputException.class, () -> s.encodeValue("town", "Boston", "--given")).getMessage());
+        assertEquals("--given age: a gap ('NA') cannot be given",
+                assertThrows(InputException.class, () -> s.encodeValue("age", "NA", "--given")).getMessage());
+        assertEquals("--given: unknown column 'year'; the model has chas, rad, tax, zn, crim, rm, town, river, age",
+                assertThrows(InputException.class, () -> s.encodeValue("year", "1", "--given")).getMessage());
+    }
 }
