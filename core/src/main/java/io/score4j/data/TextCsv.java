@@ -100,37 +100,48 @@ public final class TextCsv {
     }
 
     private static TextTable rows(String source, CsvLines lines, String[] header) throws IOException {
-        int d = header.length;
-        String[][] cols = new String[d][64];
-        int[] rowLines = new int[64];
-        String[] tokens = new String[d];
-        List<Map<String, String>> interned = new ArrayList<>();
-        for (int j = 0; j < d; j++) {
-            interned.add(new HashMap<>());
-        }
-        long chars = 0;
-        int n = 0;
+        Grid grid = new Grid(header.length);
         String line;
         while ((line = lines.next()) != null) {
             String where = source + ": row " + lines.lineNumber();
             List<String> cells = split(line, where, header);
-            if (cells.size() != d) {
-                throw new InputException(where + ": expected " + d + " cells as in the header, found " + cells.size());
+            if (cells.size() != header.length) {
+                throw new InputException(where + ": expected " + header.length + " cells as in the header, found "
+                        + cells.size());
             }
+            grid.add(cells, lines.lineNumber(), line.length(), source);
+        }
+        if (grid.n == 0) {
+            throw new InputException(source + ": no data rows after the header (row " + lines.lineNumber() + ")");
+        }
+        return grid.table(source, header);
+    }
+
+    /** The cells read so far, column by column, growing by half when full. */
+    private static final class Grid {
+        private final int d;
+        private final String[][] cols;
+        private final String[] tokens;
+        private final List<Map<String, String>> interned = new ArrayList<>();
+        private int[] rowLines = new int[64];
+        private long chars;
+        private int n;
+
+        Grid(int d) {
+            this.d = d;
+            this.cols = new String[d][64];
+            this.tokens = new String[d];
+            for (int j = 0; j < d; j++) {
+                interned.add(new HashMap<>());
+            }
+        }
+
+        void add(List<String> cells, int lineNumber, int lineChars, String source) {
             if (n == rowLines.length) {
-                int grown = (int) Math.min(Integer.MAX_VALUE - 16, rowLines.length * 3L / 2);
-                if (grown == n) {
-                    throw new InputException(where + ": too many rows for one table (limit " + n + ")");
-                }
-                MemoryEstimate.none().plus("the text cells read from " + source + " up to row " + lines.lineNumber(),
-                        2L * (2 * chars + 48L * d * grown), 1).check();
-                rowLines = Arrays.copyOf(rowLines, grown);
-                for (int j = 0; j < d; j++) {
-                    cols[j] = Arrays.copyOf(cols[j], grown);
-                }
+                grow(lineNumber, source);
             }
-            chars += line.length();
-            rowLines[n] = lines.lineNumber();
+            chars += lineChars;
+            rowLines[n] = lineNumber;
             for (int j = 0; j < d; j++) {
                 String cell = cells.get(j);
                 if (isMissing(cell)) {
@@ -149,13 +160,27 @@ public final class TextCsv {
             }
             n++;
         }
-        if (n == 0) {
-            throw new InputException(source + ": no data rows after the header (row " + lines.lineNumber() + ")");
+
+        private void grow(int lineNumber, String source) {
+            int grown = (int) Math.min(Integer.MAX_VALUE - 16, rowLines.length * 3L / 2);
+            if (grown == n) {
+                throw new InputException(source + ": row " + lineNumber + ": too many rows for one table (limit " + n
+                        + ")");
+            }
+            MemoryEstimate.none().plus("the text cells read from " + source + " up to row " + lineNumber,
+                    2L * (2 * chars + 48L * d * grown), 1).check();
+            rowLines = Arrays.copyOf(rowLines, grown);
+            for (int j = 0; j < d; j++) {
+                cols[j] = Arrays.copyOf(cols[j], grown);
+            }
         }
-        for (int j = 0; j < d; j++) {
-            cols[j] = Arrays.copyOf(cols[j], n);
+
+        TextTable table(String source, String[] header) {
+            for (int j = 0; j < d; j++) {
+                cols[j] = Arrays.copyOf(cols[j], n);
+            }
+            return new TextTable(source, header, cols, Arrays.copyOf(rowLines, n), tokens);
         }
-        return new TextTable(source, header, cols, Arrays.copyOf(rowLines, n), tokens);
     }
 
     /**

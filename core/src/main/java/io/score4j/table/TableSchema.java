@@ -1,6 +1,7 @@
 package io.score4j.table;
 
 import io.score4j.InputException;
+import io.score4j.MemoryEstimate;
 import io.score4j.data.TextTable;
 import io.score4j.random.Key;
 import java.util.ArrayList;
@@ -48,11 +49,10 @@ public final class TableSchema {
         this.columns = List.copyOf(columns);
         this.rows = rows;
         this.offsets = new int[columns.size() + 1];
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (int j = 0; j < columns.size(); j++) {
-            for (int k = 0; k < j; k++) {
-                if (columns.get(k).name().equals(columns.get(j).name())) {
-                    throw new IllegalArgumentException("column name repeated: " + columns.get(j).name());
-                }
+            if (!seen.add(columns.get(j).name())) {
+                throw new IllegalArgumentException("column name repeated: " + columns.get(j).name());
             }
             offsets[j + 1] = Math.addExact(offsets[j], columns.get(j).width());
         }
@@ -174,15 +174,17 @@ public final class TableSchema {
      * Entry (i, j)'s tie-breaking or gap-filling uniform is {@code key.uniform(i·d + j)}: the result is a
      * pure function of the table and the key.
      *
-     * @throws InputException naming file, row and column for a cell that is not a value of its column, or
-     *                        naming a schema column the table lacks
+     * @throws InputException naming file, row and column for a cell that is not a value of its column,
+     *                        naming a schema column the table lacks, or when the matrix would not fit in the heap
      */
     public Encoded encode(TextTable table, Key key) {
         Objects.requireNonNull(key, "key");
         int d = columns.size();
         int w = width();
         int n = table.n();
-        double[] values = new double[Math.multiplyExact(n, w)];
+        MemoryEstimate.none().plusArrays("the encoded table of " + table.source() + " (" + n + " rows × " + w
+                + " coordinates, values and mask)", (long) n * w, Double.BYTES + 1, 1).check();
+        double[] values = new double[n * w];
         boolean[] observed = new boolean[values.length];
         for (int j = 0; j < d; j++) {
             ColumnCodec c = columns.get(j);
