@@ -24,12 +24,12 @@ record LogitMarginal(double from, double to, double mean, double std) implements
     static LogitMarginal fit(double[] sorted) {
         double min = sorted[0];
         double max = sorted[sorted.length - 1];
-        double margin = (max - min) / (2.0 * sorted.length);
-        double a = min - margin;
-        double b = max + margin;
+        double margin = max / (2.0 * sorted.length) - min / (2.0 * sorted.length);   // no overflow for any range
+        double a = Math.max(-Double.MAX_VALUE, min - margin);
+        double b = Math.min(Double.MAX_VALUE, max + margin);
         double[] y = new double[sorted.length];
         for (int i = 0; i < y.length; i++) {
-            y[i] = logit((sorted[i] - a) / (b - a));
+            y[i] = logit(position(sorted[i], a, b));
         }
         double[] ms = meanStd(y);
         return new LogitMarginal(a, b, ms[0], ms[1]);
@@ -37,19 +37,25 @@ record LogitMarginal(double from, double to, double mean, double std) implements
 
     @Override
     public double encode(double x, double u) {
-        return (logit((x - from) / (to - from)) - mean) / std;
+        return (logit(position(x, from, to)) - mean) / std;
     }
 
     @Override
     public double decode(double z) {
         double s = z * std + mean;
         double sig = s >= 0 ? 1 / (1 + StrictMath.exp(-s)) : StrictMath.exp(s) / (1 + StrictMath.exp(s));
-        return from + (to - from) * sig;
+        double x = from + (to - from) * sig;
+        return Double.isFinite(x) ? x : (1 - sig) * from + sig * to;   // a range wider than Double.MAX_VALUE
     }
 
     @Override
     public double fill(double u) {
         return Probit.inverse(Math.min(1 - EPS, Math.max(EPS, u)));
+    }
+
+    /** (x − a)/(b − a), computed in halves so that a range wider than Double.MAX_VALUE does not overflow. */
+    private static double position(double x, double a, double b) {
+        return (0.5 * x - 0.5 * a) / (0.5 * b - 0.5 * a);
     }
 
     private static double logit(double t) {

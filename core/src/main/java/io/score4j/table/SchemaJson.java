@@ -105,12 +105,17 @@ final class SchemaJson {
     }
 
     static TableSchema read(String json, String source) {
+        return read(json, source, MAX_CHARS);
+    }
+
+    /** As {@link #read(String, String)} with a bound of {@code maxChars} characters. */
+    static TableSchema read(String json, String source, int maxChars) {
         if (json == null) {
             throw new InputException(source + ": no table schema");
         }
-        if (json.length() > MAX_CHARS) {
+        if (json.length() > maxChars) {
             throw new InputException(source + ": table schema of " + json.length() + " characters, more than the "
-                    + MAX_CHARS + " allowed");
+                    + maxChars + " allowed");
         }
         JsonNode root;
         try {

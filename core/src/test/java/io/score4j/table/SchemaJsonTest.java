@@ -129,4 +129,15 @@ class SchemaJsonTest {
         assertEquals("m: table schema column 1 ('b'): transform: the range [from, to] = [0.5, 4.0] must hold [min, max]"
                 + " = [0.0, 3.0] and be wider than a point", refused(column(logit + "0.5,\"to\":4}}")));
     }
+
+    @Test
+    void oversizedAndDeeplyNestedTextsAreRefusedBeforeTheyCostMuch() {
+        String json = fit(Tables.boston(50, 23), null).toJson();
+        assertEquals("m: table schema of " + json.length() + " characters, more than the 100 allowed",
+                assertThrows(InputException.class, () -> SchemaJson.read(json, "m", 100)).getMessage());
+        String deep = "[".repeat(100_000) + "]".repeat(100_000);
+        String message = refused(deep);
+        assertTrue(message.startsWith("m: malformed table schema JSON: ") && message.contains("nesting depth"), message);
+        assertEquals("m: no table schema", refused(null));
+    }
 }

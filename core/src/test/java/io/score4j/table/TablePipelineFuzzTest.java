@@ -28,6 +28,7 @@ class TablePipelineFuzzTest {
         "a,b,c\n1,x,0.5\n2,y,NA\n3,x,2.25\n10,z,\n",
         "n,flag\n-1.5,yes\n2e3,no\n,yes\n0,no\n",
         "\"k,1\",v\n\"a b\",7\nc,8\n\"a b\",7\n",
+        "h,w\n1e308,1\n-1.7e308,2\n0.5,3\n1e-300,4\n",
     };
     private static final String[] INSERTS = {",", "\"", "\n", ".", "e", "-", "NA", "", " ", "0", "9", "x", "1.50", "\0"};
 
@@ -85,7 +86,8 @@ class TablePipelineFuzzTest {
 
     @Provide
     Arbitrary<String> types() {
-        return Arbitraries.of("", "a=categorical", "c=positive", "n=bounded", "a=integer", "flag=binary",
+        return Arbitraries.of("", "a=categorical", "c=positive", "n=bounded", "a=integer", "flag=binary", "h=bounded",
+                "h=continuous", "w=positive",
                 "b=continuous", "k,1=categorical", "v=positive,n=integer", "zz=integer", "a=float");
     }
 
