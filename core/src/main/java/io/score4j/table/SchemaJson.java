@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.score4j.InputException;
 import io.score4j.data.TextCsv;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -131,7 +132,7 @@ final class SchemaJson {
         int rows = (int) f.integer("rows", 1, Integer.MAX_VALUE);
         JsonNode cols = f.array("columns", 1, MAX_COLUMNS);
         List<ColumnCodec> out = new ArrayList<>();
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (int j = 0; j < cols.size(); j++) {
             ColumnCodec c = SchemaColumns.read(cols.get(j), source + ": table schema column " + (j + 1));
             if (!seen.add(c.name())) {

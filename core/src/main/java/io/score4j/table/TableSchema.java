@@ -6,10 +6,12 @@ import io.score4j.data.TextTable;
 import io.score4j.random.Key;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The reversible map between a table's rows (text cells, with gaps) and the model's numeric matrix:
@@ -49,7 +51,7 @@ public final class TableSchema {
         this.columns = List.copyOf(columns);
         this.rows = rows;
         this.offsets = new int[columns.size() + 1];
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (int j = 0; j < columns.size(); j++) {
             if (!seen.add(columns.get(j).name())) {
                 throw new IllegalArgumentException("column name repeated: " + columns.get(j).name());

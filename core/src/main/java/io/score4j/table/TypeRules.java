@@ -2,6 +2,7 @@ package io.score4j.table;
 
 import io.score4j.InputException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -149,11 +150,11 @@ final class TypeRules {
         StringBuilder b = new StringBuilder();
         double skew = p.skewness();
         if (Math.abs(skew) > 1) {
-            b.append(String.format(java.util.Locale.ROOT, "; skewed (γ₁ = %.1f)", skew));
+            b.append(String.format(Locale.ROOT, "; skewed (γ₁ = %.1f)", skew));
         }
         double zeros = p.zeroShare();
         if (zeros >= 0.1) {
-            b.append(String.format(java.util.Locale.ROOT, "; %.0f%% zeros", 100 * zeros));
+            b.append(String.format(Locale.ROOT, "; %.0f%% zeros", 100 * zeros));
         }
         return b.toString();
     }
