@@ -94,6 +94,21 @@ class ArchitectureTest {
                 "comparison");
     }
 
+    /**
+     * {@code table} (typed columns of a CSV and their codec to the model's matrix) sits on {@code data},
+     * {@code density} (Φ), {@code random} and {@code io} (atomic writes); {@code train}, {@code comparison} and the
+     * top layers may use it, nothing below them.
+     */
+    @Test
+    void tableSitsOnDataAndBelowTrain() {
+        forbid("table", "tensor", "autodiff", "nn", "fused", "optim", "objective", "noise", "sampling", "metrics",
+                "model", "train", "comparison");
+        for (String low : new String[] {"random", "tensor", "autodiff", "nn", "fused", "optim", "density", "objective",
+            "noise", "data", "sampling", "metrics", "io", "model"}) {
+            forbid(low, "table");
+        }
+    }
+
     @Test
     void autodiffExecutorIsFenced() {
         noClasses().that().resideInAPackage("io.score4j.autodiff.executor..")

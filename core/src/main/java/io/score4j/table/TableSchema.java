@@ -1,0 +1,325 @@
+package io.score4j.table;
+
+import io.score4j.InputException;
+import io.score4j.MemoryEstimate;
+import io.score4j.data.TextTable;
+import io.score4j.random.Key;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The reversible map between a table's rows (text cells, with gaps) and the model's numeric matrix:
+ * one {@link ColumnCodec} per column, in the data's order, fitted on the training table.
+ *
+ * <p>Shapes: a table of n rows and the schema's d columns encodes to a row-major matrix [n, w] with
+ * w = {@link #width()} = Σ_j {@link ColumnCodec#width()}; column j occupies [{@link #offset(int) offset(j)},
+ * offset(j) + width_j). {@link #decode} maps any [n, w] matrix without NaN back to text cells, every
+ * value within its column's [min, max] and written at the data's precision.
+ *
+ * <p>Rows with gaps train: a gap's value coordinates hold a draw from the column's marginal and are marked
+ * unobserved ({@link Encoded#observed()}), and the column's indicator coordinate says +1 (missing); the
+ * model learns the indicators with the values, so synthetic rows have gaps where the data would. A loss may
+ * use the mask to skip unobserved coordinates; imputation conditions on a row's observed coordinates
+ * (indicators set to −1) and takes the rest from the sampler.
+ *
+ * <p>The schema is stored as JSON ({@link #toJson()}, {@link #fromJson}).
+ */
+public final class TableSchema {
+    private final List<ColumnCodec> columns;
+    private final int rows;
+    private final int[] offsets;
+    private final String[] notes;
+
+    /**
+     * @param columns the columns in the data's order, names unique (1 to 100000 of them)
+     * @param rows    rows of the table the schema was fitted on (≥ 1)
+     */
+    public TableSchema(List<ColumnCodec> columns, int rows) {
+        this(columns, rows, null);
+    }
+
+    private TableSchema(List<ColumnCodec> columns, int rows, String[] notes) {
+        if (columns.isEmpty() || rows < 1) {
+            throw new IllegalArgumentException("need at least one column and one row, got " + columns.size() + ", " + rows);
+        }
+        this.columns = List.copyOf(columns);
+        this.rows = rows;
+        this.offsets = new int[columns.size() + 1];
+        Set<String> seen = new HashSet<>();
+        for (int j = 0; j < columns.size(); j++) {
+            if (!seen.add(columns.get(j).name())) {
+                throw new IllegalArgumentException("column name repeated: " + columns.get(j).name());
+            }
+            offsets[j + 1] = Math.addExact(offsets[j], columns.get(j).width());
+        }
+        this.notes = notes == null ? new String[columns.size()] : notes;
+        Arrays.setAll(this.notes, j -> this.notes[j] == null ? "" : this.notes[j]);
+    }
+
+    /** The model's matrix for n rows: values [n, w] row-major, and which entries were observed (false for gaps' values). */
+    public record Encoded(double[] values, boolean[] observed, int n, int width) {
+        public Encoded {
+            if (values.length != (long) n * width || observed.length != values.length) {
+                throw new IllegalArgumentException("values and observed must have n*width = " + n + "*" + width);
+            }
+        }
+    }
+
+    /**
+     * Fits a schema on every column of {@code table}: kinds inferred ({@link TypeRules}) unless given.
+     *
+     * @param kinds kinds by column name (e.g. from {@link #parseTypes}); columns not named are inferred
+     * @param flag  the flag the kinds came from, for messages ({@code "--types"})
+     * @throws InputException if a column is all gaps, is text with too many levels, or cannot be its given kind
+     */
+    public static TableSchema fit(TextTable table, Map<String, ColumnKind> kinds, String flag) {
+        for (String name : kinds.keySet()) {
+            if (table.indexOf(name) < 0) {
+                throw new InputException(flag + ": unknown column '" + ColumnProfile.shown(name) + "' in " + table.source());
+            }
+        }
+        List<ColumnCodec> out = new ArrayList<>();
+        String[] notes = new String[table.d()];
+        for (int j = 0; j < table.d(); j++) {
+            ColumnProfile p = ColumnProfile.of(table, j);
+            ColumnKind given = kinds.get(p.name);
+            ColumnKind kind = given == null ? TypeRules.infer(p) : given;
+            TypeRules.check(p, kind, flag);
+            out.add(codec(p, kind));
+            notes[j] = (given == null ? "" : "; given") + TypeRules.notes(p)
+                    + (p.missing > 0 ? "; " + p.missing + " gaps" : "");
+        }
+        return new TableSchema(out, table.n(), notes);
+    }
+
+    /** {@code col=kind,…} parsed against the table's names; see {@link TypeRules#parseOverrides}. */
+    public static Map<String, ColumnKind> parseTypes(String spec, TextTable table, String flag) {
+        return TypeRules.parseOverrides(spec, table.names(), flag);
+    }
+
+    private static ColumnCodec codec(ColumnProfile p, ColumnKind kind) {
+        if (!kind.numeric()) {
+            return categories(p, kind);
+        }
+        Marginal m = switch (kind) {
+            case POSITIVE -> LogMarginal.fit(p.sorted);
+            case BOUNDED -> LogitMarginal.fit(p.sorted);
+            case INTEGER -> p.distinct <= ColumnProfile.MAX_LEVELS ? steps(p)
+                    : QuantileMarginal.fitKnots(p.sorted, ColumnProfile.MAX_LEVELS);
+            default -> QuantileMarginal.fitKnots(p.sorted, ColumnProfile.MAX_LEVELS);
+        };
+        Precision precision = kind == ColumnKind.INTEGER ? Precision.WHOLE : p.precision();
+        return new NumericColumn(p.name, kind, m, p.min(), p.max(), precision, p.missingToken);
+    }
+
+    private static QuantileMarginal steps(ColumnProfile p) {
+        Map<Double, Integer> levels = p.numericLevels();
+        double[] values = levels.keySet().stream().mapToDouble(Double::doubleValue).toArray();
+        long[] counts = Arrays.stream(ColumnProfile.counts(levels)).asLongStream().toArray();
+        return QuantileMarginal.steps(values, counts);
+    }
+
+    private static CategoryColumn categories(ColumnProfile p, ColumnKind kind) {
+        if (p.isText()) {
+            String[] levels = p.textLevels.keySet().toArray(new String[0]);
+            long[] counts = Arrays.stream(ColumnProfile.counts(p.textLevels)).asLongStream().toArray();
+            return new CategoryColumn(p.name, kind, null, levels, counts, p.missingToken);
+        }
+        Map<Double, Integer> numeric = p.numericLevels();
+        String[] levels = numeric.keySet().stream().map(x -> p.precision().format(x)).toArray(String[]::new);
+        long[] counts = Arrays.stream(ColumnProfile.counts(numeric)).asLongStream().toArray();
+        return new CategoryColumn(p.name, kind, p.precision(), levels, counts, p.missingToken);
+    }
+
+    /** The columns, in the data's order. */
+    public List<ColumnCodec> columns() {
+        return columns;
+    }
+
+    /** Rows of the table the schema was fitted on. */
+    public int rows() {
+        return rows;
+    }
+
+    /** Column names in the data's order. */
+    public String[] names() {
+        return columns.stream().map(ColumnCodec::name).toArray(String[]::new);
+    }
+
+    /** Model coordinates w per row. */
+    public int width() {
+        return offsets[columns.size()];
+    }
+
+    /** First coordinate of column j (j = d gives {@link #width()}). */
+    public int offset(int j) {
+        return offsets[j];
+    }
+
+    /** Names of the w coordinates ({@code age}, {@code city=Paris}, {@code income?}), for the model's column list. */
+    public String[] coordinateNames() {
+        List<String> out = new ArrayList<>();
+        for (ColumnCodec c : columns) {
+            out.addAll(Arrays.asList(c.coordinateNames()));
+        }
+        return out.toArray(new String[0]);
+    }
+
+    /**
+     * Encodes the rows of {@code table}, whose columns are found by name (extra columns are ignored).
+     * Entry (i, j)'s tie-breaking or gap-filling uniform is {@code key.uniform(i·d + j)}: the result is a
+     * pure function of the table and the key.
+     *
+     * @throws InputException naming file, row and column for a cell that is not a value of its column,
+     *                        naming a schema column the table lacks, or when the matrix would not fit in the heap
+     */
+    public Encoded encode(TextTable table, Key key) {
+        Objects.requireNonNull(key, "key");
+        int d = columns.size();
+        int w = width();
+        int n = table.n();
+        MemoryEstimate.none().plusArrays("the encoded table of " + table.source() + " (" + n + " rows × " + w
+                + " coordinates, values and mask)", (long) n * w, Double.BYTES + 1, 1).check();
+        double[] values = new double[n * w];
+        boolean[] observed = new boolean[values.length];
+        for (int j = 0; j < d; j++) {
+            ColumnCodec c = columns.get(j);
+            int t = table.indexOf(c.name());
+            if (t < 0) {
+                throw new InputException(table.source() + ": no column '" + ColumnProfile.shown(c.name())
+                        + "', which the model has; the table has " + String.join(", ", table.names()));
+            }
+            int vw = c.valueWidth();
+            for (int i = 0; i < n; i++) {
+                int off = i * w + offsets[j];
+                String cell = table.cell(i, t);
+                double u = key.uniform((long) i * d + j);
+                boolean gap = ColumnProfile.gap(cell);
+                if (gap) {
+                    c.fill(u, values, off);
+                } else {
+                    c.encode(cell, u, values, off, table.where(i, t));
+                    Arrays.fill(observed, off, off + vw, true);
+                }
+                if (c.missingToken() != null) {
+                    values[off + vw] = gap ? 1.0 : -1.0;
+                    observed[off + vw] = true;
+                }
+            }
+        }
+        return new Encoded(values, observed, n, w);
+    }
+
+    /**
+     * The coordinates of column {@code column} holding {@code value} (its {@link ColumnCodec#width()} of them,
+     * the indicator −1), for conditioning on a value ({@code sample --given col=value}): integers and atoms
+     * take the midpoint of their CDF interval, which decodes back to the value itself.
+     *
+     * @param flag the start of messages, e.g. {@code "--given"}
+     * @throws InputException naming the flag and column if the column is unknown or the value is a gap or not
+     *                        one of the column's values
+     */
+    public double[] encodeValue(String column, String value, String flag) {
+        for (ColumnCodec c : columns) {
+            if (c.name().equals(column)) {
+                String where = flag + " " + ColumnProfile.shown(column);
+                if (ColumnProfile.gap(value)) {
+                    throw new InputException(where + ": a gap ('" + ColumnProfile.shown(value) + "') cannot be given");
+                }
+                double[] out = new double[c.width()];
+                c.encode(value.trim(), 0.5, out, 0, where);
+                if (c.missingToken() != null) {
+                    out[c.valueWidth()] = -1.0;
+                }
+                return out;
+            }
+        }
+        throw new InputException(flag + ": unknown column '" + ColumnProfile.shown(column) + "'; the model has "
+                + String.join(", ", names()));
+    }
+
+    /**
+     * Decodes n rows of model coordinates (row-major [n, w]; ±∞ allowed, NaN not) to text cells in the
+     * data's column order and names; a cell is null (a gap, written as the data's missing token) where
+     * its column's indicator is > 0.
+     *
+     * @throws IllegalArgumentException if the shape is wrong or an entry is NaN (a diverged sample: the
+     *                                  caller reports those before decoding)
+     */
+    public TextTable decode(double[] z, int n, String source) {
+        int w = width();
+        if (n < 0 || z.length != (long) n * w) {
+            throw new IllegalArgumentException("expected n*w = " + n + "*" + w + " coordinates, got " + z.length);
+        }
+        for (int i = 0; i < z.length; i++) {
+            if (Double.isNaN(z[i])) {
+                throw new IllegalArgumentException("coordinate " + (i % w) + " of row " + (i / w) + " is NaN");
+            }
+        }
+        int d = columns.size();
+        String[][] cells = new String[d][n];
+        String[] tokens = new String[d];
+        for (int j = 0; j < d; j++) {
+            ColumnCodec c = columns.get(j);
+            tokens[j] = c.missingToken();
+            int vw = c.valueWidth();
+            for (int i = 0; i < n; i++) {
+                int off = i * w + offsets[j];
+                boolean gap = c.missingToken() != null && z[off + vw] > 0;
+                cells[j][i] = gap ? null : c.decode(z, off);
+            }
+        }
+        int[] lines = new int[n];
+        Arrays.setAll(lines, i -> i + 2);
+        return new TextTable(source, names(), cells, lines, tokens);
+    }
+
+    /** One line per column: name, kind, what it holds and notes (skew, zeros, gaps), for the CLI to print. */
+    public String summary() {
+        int nameWidth = 4;
+        for (ColumnCodec c : columns) {
+            nameWidth = Math.max(nameWidth, Math.min(24, c.name().length()));
+        }
+        StringBuilder b = new StringBuilder();
+        for (int j = 0; j < columns.size(); j++) {
+            ColumnCodec c = columns.get(j);
+            String gaps = c.missingToken() == null ? ""
+                    : notes[j].contains("gaps") ? " ('" + c.missingToken() + "')" : "; gaps ('" + c.missingToken() + "')";
+            b.append(String.format(Locale.ROOT, "%-" + nameWidth + "s  %-11s  ", ColumnProfile.shown(c.name()),
+                    c.kind().id()))
+                    .append(c.describe()).append(notes[j]).append(gaps).append('\n');
+        }
+        return b.toString();
+    }
+
+    /** The schema as one line of JSON; see {@link SchemaJson}. */
+    public String toJson() {
+        return SchemaJson.write(this);
+    }
+
+    /**
+     * Reads and validates a schema written by {@link #toJson()}.
+     *
+     * @param source where the text came from, for messages (e.g. "model.safetensors: metadata 'table'")
+     * @throws InputException naming the source and the first field that is malformed or out of bounds
+     */
+    public static TableSchema fromJson(String json, String source) {
+        return SchemaJson.read(json, source);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TableSchema s && rows == s.rows && columns.equals(s.columns);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * columns.hashCode() + rows;
+    }
+}
