@@ -1,5 +1,7 @@
 package io.score4j.table;
 
+import io.score4j.density.Normal;
+
 /**
  * z = (log(x + c) − μ)/σ for a column of values ≥ 0 (kind {@code positive}): c = 0 when every value
  * is > 0, else half the smallest positive value (so zeros sit one step below it, not at −∞); μ and σ are
@@ -50,6 +52,6 @@ record LogMarginal(double shift, double mean, double std) implements Marginal {
 
     @Override
     public double fill(double u) {
-        return Probit.inverse(Math.min(1 - EPS, Math.max(EPS, u)));
+        return Normal.quantile(Math.min(1 - EPS, Math.max(EPS, u)));
     }
 }

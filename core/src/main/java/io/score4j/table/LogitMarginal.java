@@ -1,5 +1,7 @@
 package io.score4j.table;
 
+import io.score4j.density.Normal;
+
 /**
  * z = (logit((x − a)/(b − a)) − μ)/σ for a column of kind {@code bounded}: [a, b] is the data's
  * [min, max] widened by (max − min)/(2n) on each side, so the data's own ends map to finite z; μ, σ are
@@ -50,7 +52,7 @@ record LogitMarginal(double from, double to, double mean, double std) implements
 
     @Override
     public double fill(double u) {
-        return Probit.inverse(Math.min(1 - EPS, Math.max(EPS, u)));
+        return Normal.quantile(Math.min(1 - EPS, Math.max(EPS, u)));
     }
 
     /** (x − a)/(b − a), computed in halves so that a range wider than Double.MAX_VALUE does not overflow. */

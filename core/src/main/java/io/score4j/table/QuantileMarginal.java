@@ -131,7 +131,7 @@ final class QuantileMarginal implements Marginal {
         } else {
             prob = p[hi] + (x - v[hi]) / (v[lo] - v[hi]) * (p[lo] - p[hi]);
         }
-        return Probit.inverse(Math.min(1 - EPS, Math.max(EPS, prob)));
+        return Normal.quantile(Math.min(1 - EPS, Math.max(EPS, prob)));
     }
 
     /** First index i with V_i ≥ x (V.length when none). */
@@ -177,7 +177,7 @@ final class QuantileMarginal implements Marginal {
 
     @Override
     public double fill(double u) {
-        return Probit.inverse(Math.min(1 - EPS, Math.max(EPS, u)));
+        return Normal.quantile(Math.min(1 - EPS, Math.max(EPS, u)));
     }
 
     @Override
