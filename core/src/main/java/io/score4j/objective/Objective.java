@@ -16,7 +16,8 @@ import io.score4j.tensor.Tensor;
  * loss is the mean over the batch of a per-example loss ℓ(θ; x_b). Nothing passed in is modified.
  */
 public sealed interface Objective
-        permits ExactScoreMatching, SlicedScoreMatching, DenoisingScoreMatching, NoiseConditionalScoreMatching {
+        permits ExactScoreMatching, SlicedScoreMatching, DenoisingScoreMatching, NoiseConditionalScoreMatching,
+                SdeScoreMatching {
 
     /** The batch loss (1/B)·Σ_b ℓ(θ; x_b). */
     double loss(MlpSpec spec, Params params, Tensor batch, Key key);
