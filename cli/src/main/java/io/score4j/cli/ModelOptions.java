@@ -1,10 +1,13 @@
 package io.score4j.cli;
 
 import io.score4j.InputException;
+import io.score4j.model.TimeEmbedding;
 import io.score4j.nn.Init;
 import io.score4j.nn.MlpSpec;
 import io.score4j.noise.NoiseLadder;
+import io.score4j.noise.Sde;
 import io.score4j.objective.Projection;
+import io.score4j.objective.TimeWeighting;
 import io.score4j.tensor.Activation;
 import io.score4j.train.ObjectiveKind;
 import io.score4j.train.ObjectiveOptions;
@@ -39,7 +42,7 @@ final class ModelOptions {
     Init init;
 
     @Option(names = "--objective", paramLabel = "NAME", defaultValue = "exact", converter = Converters.ObjectiveConverter.class,
-            description = "exact, sliced, sliced-vr, denoising or ncsn (default: ${DEFAULT-VALUE})")
+            description = "exact, sliced, sliced-vr, denoising, ncsn or dsm (default: ${DEFAULT-VALUE})")
     ObjectiveKind objective;
 
     @Option(names = "--projections", paramLabel = "M", defaultValue = "1",
@@ -55,16 +58,39 @@ final class ModelOptions {
     double sigma;
 
     @Option(names = "--sigma-max", paramLabel = "S",
-            description = "largest noise level of ncsn (default: the largest distance between two training points)")
+            description = "largest noise level of ncsn and of --sde ve (default: the largest distance between two training points)")
     Double sigmaMax;
 
     @Option(names = "--sigma-min", paramLabel = "S", defaultValue = "0.01",
-            description = "smallest noise level of ncsn (default: ${DEFAULT-VALUE})")
+            description = "smallest noise level of ncsn and of --sde ve (default: ${DEFAULT-VALUE})")
     double sigmaMin;
 
     @Option(names = "--levels", paramLabel = "L", defaultValue = "10",
             description = "noise levels of ncsn, geometric from --sigma-max to --sigma-min (default: ${DEFAULT-VALUE})")
     int levels;
+
+    @Option(names = "--sde", paramLabel = "NAME", description = "dsm's SDE: vp, ve or subvp (default: vp)")
+    String sde;
+
+    @Option(names = "--beta-min", paramLabel = "B", description = "smallest beta of --sde vp and subvp (default: 0.1)")
+    Double betaMin;
+
+    @Option(names = "--beta-max", paramLabel = "B", description = "largest beta of --sde vp and subvp (default: 20)")
+    Double betaMax;
+
+    @Option(names = "--weighting", paramLabel = "W", description = "dsm's weighting: sigma2 (lambda = sigma(t)^2, "
+            + "t uniform) or likelihood (lambda = g(t)^2, t importance-sampled) (default: sigma2)")
+    String weighting;
+
+    @Option(names = "--eps", paramLabel = "E", description = "dsm's smallest time, t drawn from [E, 1] (default: 1e-5)")
+    Double eps;
+
+    @Option(names = "--embedding", paramLabel = "E", description = "size of dsm's sinusoidal time embedding, even (default: 16)")
+    Integer embedding;
+
+    @Option(names = "--ema", paramLabel = "DECAY", description = "exponential moving average of the parameters, used by "
+            + "the model (0: off; default: 0.999 for dsm, 0 otherwise)")
+    Double ema;
 
     /** σ_max of the ncsn ladder derived from the training data by {@link #deriveFromData}; null until then. */
     private Double derivedSigmaMax;
@@ -106,6 +132,47 @@ final class ModelOptions {
             InputException.require(sigmaMax > sigmaMin && Double.isFinite(sigmaMax), "--sigma-max", sigmaMax,
                     "must be finite and above --sigma-min " + sigmaMin);
         }
+        InputException.require(ema == null || ema >= 0 && ema < 1, "--ema", ema, "must be in [0, 1) (0: off)");
+        validateSde();
+    }
+
+    /** dsm's flags: valid values, and none of them given with another objective or SDE. */
+    private void validateSde() {
+        boolean dsm = objective.timeConditional();
+        for (Object[] f : new Object[][] {{"--sde", sde}, {"--weighting", weighting}, {"--eps", eps},
+            {"--embedding", embedding}, {"--beta-min", betaMin}, {"--beta-max", betaMax}}) {
+            InputException.require(dsm || f[1] == null, (String) f[0], f[1], "applies only to --objective dsm");
+        }
+        if (!dsm) {
+            return;
+        }
+        InputException.require(sde == null || List.of("vp", "ve", "subvp").contains(sde), "--sde", sde,
+                "must be vp, ve or subvp");
+        boolean ve = "ve".equals(sde);
+        InputException.require(!ve || betaMin == null, "--beta-min", betaMin, "applies to --sde vp and subvp, not ve");
+        InputException.require(!ve || betaMax == null, "--beta-max", betaMax, "applies to --sde vp and subvp, not ve");
+        InputException.require(ve || sigmaMax == null, "--sigma-max", sigmaMax, "applies to --objective ncsn and --sde ve");
+        InputException.require(betaMin() > 0 && Double.isFinite(betaMin()), "--beta-min", betaMin, "must be a finite number > 0");
+        InputException.require(betaMax() >= betaMin() && Double.isFinite(betaMax()), "--beta-max", betaMax,
+                "must be finite and at least --beta-min " + betaMin());
+        InputException.require(weighting == null || List.of("sigma2", "likelihood").contains(weighting), "--weighting",
+                weighting, "must be sigma2 or likelihood");
+        InputException.require(eps == null || eps > 0 && eps < 1, "--eps", eps, "must be in (0, 1)");
+        InputException.require(embedding == null || embedding >= 2 && embedding <= 256 && embedding % 2 == 0,
+                "--embedding", embedding, "must be even and in [2, 256]");
+    }
+
+    private double betaMin() {
+        return betaMin != null ? betaMin : Sde.Betas.BETA_MIN;
+    }
+
+    private double betaMax() {
+        return betaMax != null ? betaMax : Sde.Betas.BETA_MAX;
+    }
+
+    /** Whether the run has a σ_max: ncsn, or dsm on the VE SDE. */
+    private boolean hasSigmaMax() {
+        return objective.noiseConditional() || objective.timeConditional() && "ve".equals(sde);
     }
 
     /**
@@ -120,7 +187,7 @@ final class ModelOptions {
     void deriveFromData(float[] x, int n, int d) {
         InputException.require(batch == null || batch <= n, "--batch", batch, "must not exceed the " + n + " training rows");
         derivedBatch = batchFor(n);
-        if (!objective.noiseConditional() || sigmaMax != null) {
+        if (!hasSigmaMax() || sigmaMax != null) {
             return;
         }
         double derived = NoiseLadder.dataSigmaMax(x, n, d);
@@ -151,10 +218,12 @@ final class ModelOptions {
         return batch == null;
     }
 
-    /** [d, hidden…, d], or [d + 1, hidden…, d] for ncsn (input [x, log σ]). */
+    /** [d, hidden…, d], [d + 1, hidden…, d] for ncsn (input [x, log σ]), [d + E, hidden…, d] for dsm. */
     MlpSpec spec(int d) {
         int[] h = hidden.stream().mapToInt(Integer::intValue).toArray();
-        return objective.spec(d, activation, h);
+        TimeEmbedding e = new TimeEmbedding(embedding != null ? embedding : TimeEmbedding.DEFAULT_SIZE);
+        ObjectiveOptions o = ObjectiveOptions.defaults();
+        return objective.spec(d, o.withSde(o.sde(), o.weighting(), o.eps(), e), activation, h);
     }
 
     /**
@@ -166,9 +235,18 @@ final class ModelOptions {
      */
     TrainingSpec trainingSpec(String data, int rows, long seed) {
         NoiseLadder ladder = objective.noiseConditional() ? NoiseLadder.geometric(sigmaMax(), sigmaMin, levels) : null;
-        return new TrainingSpec(objective, new ObjectiveOptions(projections, projection, sigma, ladder),
+        ObjectiveOptions options = new ObjectiveOptions(projections, projection, sigma, ladder);
+        if (objective.timeConditional()) {
+            Sde s = "ve".equals(sde) ? new Sde.Ve(sigmaMin, sigmaMax()) : Sde.parse(sde != null ? sde : "vp", 1, 2,
+                    betaMin(), betaMax());
+            options = options.withSde(s, TimeWeighting.parse(weighting != null ? weighting : "sigma2"),
+                    eps != null ? eps : Sde.DEFAULT_EPS, new TimeEmbedding(embedding != null ? embedding
+                            : TimeEmbedding.DEFAULT_SIZE));
+        }
+        return new TrainingSpec(objective, options,
                 sigmaMax != null ? TrainingSpec.LadderOrigin.GIVEN : TrainingSpec.LadderOrigin.DATA_DIAMETER, hidden,
-                activation, init, lr, clip, epochs, batch(), seed, data, rows);
+                activation, init, lr, clip, ema != null ? ema : TrainingSpec.defaultEma(objective), epochs, batch(),
+                seed, data, rows);
     }
 
     private double sigmaMax() {
@@ -176,7 +254,7 @@ final class ModelOptions {
             return sigmaMax;
         }
         if (derivedSigmaMax == null) {
-            throw new IllegalStateException("ncsn without --sigma-max: call deriveFromData(training rows) first");
+            throw new IllegalStateException("ncsn or VE without --sigma-max: call deriveFromData(training rows) first");
         }
         return derivedSigmaMax;
     }
