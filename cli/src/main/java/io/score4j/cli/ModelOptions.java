@@ -153,8 +153,10 @@ final class ModelOptions {
         InputException.require(!ve || betaMax == null, "--beta-max", betaMax, "applies to --sde vp and subvp, not ve");
         InputException.require(ve || sigmaMax == null, "--sigma-max", sigmaMax, "applies to --objective ncsn and --sde ve");
         InputException.require(betaMin() > 0 && Double.isFinite(betaMin()), "--beta-min", betaMin, "must be a finite number > 0");
-        InputException.require(betaMax() >= betaMin() && Double.isFinite(betaMax()), "--beta-max", betaMax,
-                "must be finite and at least --beta-min " + betaMin());
+        InputException.require(Double.isFinite(betaMax()), "--beta-max", betaMax, "must be a finite number");
+        InputException.require(betaMax() >= betaMin(), betaMax != null ? "--beta-max" : "--beta-min",
+                betaMax != null ? betaMax : betaMin, betaMax != null ? "must be at least --beta-min " + betaMin()
+                        : "must be at most --beta-max " + betaMax() + " (the default)");
         InputException.require(weighting == null || List.of("sigma2", "likelihood").contains(weighting), "--weighting",
                 weighting, "must be sigma2 or likelihood");
         InputException.require(eps == null || eps > 0 && eps < 1, "--eps", eps, "must be in (0, 1)");

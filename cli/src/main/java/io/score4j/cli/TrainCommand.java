@@ -94,7 +94,7 @@ public final class TrainCommand implements Callable<Integer>, DeclaresFiles {
         model.deriveFromData(x, raw.n(), raw.d());
         TrainedModel result = train(raw, scaler, x, keys);
         result.model().save(out);
-        run.say("trained %d steps (batch %d%s; %s) in %.2f s, final loss %.5f; model written to %s", result.steps(),
+        run.say("trained %d steps (batch %d%s) of %s, in %.2f s, final loss %.5f; model written to %s", result.steps(),
                 model.batch(), model.batchDefaulted() ? ", the default min(" + TrainingSpec.DEFAULT_BATCH + ", "
                         + raw.n() + " rows)" : "", result.summary(), result.seconds(), result.finalLoss(), out);
         return 0;
