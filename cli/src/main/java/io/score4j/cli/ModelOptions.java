@@ -28,13 +28,13 @@ import picocli.CommandLine.TypeConversionException;
  * scaling the data and before {@link #batch()} or {@link #trainingSpec}.
  */
 final class ModelOptions {
-    @Option(names = "--hidden", split = ",", paramLabel = "H[,H…]", defaultValue = "1024",
-            description = "hidden layer widths (default: ${DEFAULT-VALUE})")
+    @Option(names = "--hidden", split = ",", paramLabel = "H[,H…]",
+            description = "hidden layer widths (default: 1024; 128,128 for dsm)")
     List<Integer> hidden;
 
-    @Option(names = "--activation", paramLabel = "NAME", defaultValue = "softplus",
+    @Option(names = "--activation", paramLabel = "NAME",
             converter = Converters.ActivationConverter.class,
-            description = "softplus, tanh, silu or relu (default: ${DEFAULT-VALUE})")
+            description = "softplus, tanh, silu or relu (default: softplus; silu for dsm)")
     Activation activation;
 
     @Option(names = "--init", paramLabel = "NAME", defaultValue = "scaled", converter = Converters.InitConverter.class,
@@ -95,8 +95,8 @@ final class ModelOptions {
     /** σ_max of the ncsn ladder derived from the training data by {@link #deriveFromData}; null until then. */
     private Double derivedSigmaMax;
 
-    @Option(names = "--epochs", defaultValue = "500", description = "passes over the data (default: ${DEFAULT-VALUE})")
-    int epochs;
+    @Option(names = "--epochs", description = "passes over the data (default: 500; 200 for dsm)")
+    Integer epochs;
 
     @Option(names = "--batch", paramLabel = "B",
             description = "rows per step, drawn without replacement (default: 2048, or every row of smaller data)")
@@ -112,8 +112,11 @@ final class ModelOptions {
             description = "clip gradients to this global norm before Adam (0: off, the default)")
     double clip;
 
-    /** Throws a {@link InputException} naming the first bad flag. */
+    /** Fills the objective's defaults of --hidden, --activation and --epochs; throws a {@link InputException} naming the first bad flag. */
     void validate() {
+        hidden = hidden != null ? hidden : TrainingSpec.defaultHidden(objective);
+        activation = activation != null ? activation : TrainingSpec.defaultActivation(objective);
+        epochs = epochs != null ? epochs : TrainingSpec.defaultEpochs(objective);
         if (hidden.isEmpty()) {
             throw new InputException("--hidden needs at least one width (e.g. --hidden 1024 or --hidden 64,64), got none");
         }

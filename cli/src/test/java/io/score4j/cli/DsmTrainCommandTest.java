@@ -32,8 +32,13 @@ class DsmTrainCommandTest {
     Path dir;
 
     private CliTestSupport.Run train(Path out, String... more) {
+        return train(out, 3, more);
+    }
+
+    private CliTestSupport.Run train(Path out, int epochs, String... more) {
         List<String> a = new ArrayList<>(List.of("train", "--toy", "ring8", "--n", "400", "--hidden", "16,16",
-                "--activation", "silu", "--batch", "100", "--epochs", "3", "--seed", "3", "--out", out.toString()));
+                "--activation", "silu", "--batch", "100", "--epochs", Integer.toString(epochs), "--seed", "3", "--out",
+                out.toString()));
         a.addAll(List.of(more));
         return run(a.toArray(String[]::new));
     }
@@ -114,8 +119,9 @@ class DsmTrainCommandTest {
         assertTrue(SafeTensors.read(ckpt).tensors().keySet().stream().anyMatch(k -> k.startsWith("opt/chain.1.ema.")));
         Path resumed = dir.resolve("resumed.safetensors");
         Path straight = dir.resolve("straight.safetensors");
-        assertEquals(0, train(resumed, "--objective", "dsm", "--epochs", "5", "--resume", ckpt.toString()).code());
-        assertEquals(0, train(straight, "--objective", "dsm", "--epochs", "5").code());
+        CliTestSupport.Run r = train(resumed, 5, "--objective", "dsm", "--resume", ckpt.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(0, train(straight, 5, "--objective", "dsm").code());
         assertArrayEquals(Files.readAllBytes(straight), Files.readAllBytes(resumed));
     }
 
