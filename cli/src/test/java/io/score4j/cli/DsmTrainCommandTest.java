@@ -74,6 +74,32 @@ class DsmTrainCommandTest {
         }
     }
 
+    /** score evaluates a dsm model at its smallest time ε; the Langevin family of samplers refuses it in one line. */
+    @Test
+    void scoreUsesTheSmallestTimeAndTheOldSamplersRefuseADsmModel() throws Exception {
+        Path out = dir.resolve("m.safetensors");
+        assertEquals(0, train(out, "--objective", "dsm", "--eps", "0.001").code());
+        Path points = Files.writeString(dir.resolve("p.csv"), "x,y\n0.5,1\n-2,0.25\n");
+        Path scores = dir.resolve("s.csv");
+        CliTestSupport.Run r = run("score", "--model", out.toString(), "--csv", points.toString(), "--out",
+                scores.toString());
+        assertEquals(0, r.code(), r.err());
+        float[] s = new float[4];
+        ScoreModel.load(out).network().timeConditional().score(new float[] {0.5f, 1f, -2f, 0.25f},
+                new double[] {1e-3, 1e-3}, 0, 2, 2, s);
+        List<String> lines = Files.readAllLines(scores);
+        for (int i = 0; i < 2; i++) {
+            String[] cells = lines.get(i + 1).split(",");
+            assertEquals(s[2 * i], Double.parseDouble(cells[cells.length - 2]), 1e-6 * Math.abs(s[2 * i]));
+            assertEquals(s[2 * i + 1], Double.parseDouble(cells[cells.length - 1]), 1e-6 * Math.abs(s[2 * i + 1]));
+        }
+        Path samples = dir.resolve("x.csv");
+        r = run("sample", "--model", out.toString(), "--n", "10", "--out", samples.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().startsWith("error: ") && r.err().contains("time-conditioned"), r.err());
+        assertFalse(Files.exists(samples));
+    }
+
     @Test
     void veTakesItsSigmaMaxFromTheDataAndLikelihoodWeightingIsRecorded() {
         Path out = dir.resolve("ve.safetensors");
