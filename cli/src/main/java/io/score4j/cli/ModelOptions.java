@@ -1,16 +1,14 @@
 package io.score4j.cli;
 
 import io.score4j.InputException;
-import io.score4j.model.TimeEmbedding;
 import io.score4j.nn.Init;
 import io.score4j.nn.MlpSpec;
 import io.score4j.noise.NoiseLadder;
-import io.score4j.noise.Sde;
 import io.score4j.objective.Projection;
-import io.score4j.objective.TimeWeighting;
 import io.score4j.tensor.Activation;
 import io.score4j.train.ObjectiveKind;
 import io.score4j.train.ObjectiveOptions;
+import io.score4j.train.SdeFlags;
 import io.score4j.train.TrainingSpec;
 import java.util.Arrays;
 import java.util.List;
@@ -136,48 +134,12 @@ final class ModelOptions {
                     "must be finite and above --sigma-min " + sigmaMin);
         }
         InputException.require(ema == null || ema >= 0 && ema < 1, "--ema", ema, "must be in [0, 1) (0: off)");
-        validateSde();
+        sdeFlags().validate(objective, sigmaMax != null);
     }
 
-    /** dsm's flags: valid values, and none of them given with another objective or SDE. */
-    private void validateSde() {
-        boolean dsm = objective.timeConditional();
-        for (Object[] f : new Object[][] {{"--sde", sde}, {"--weighting", weighting}, {"--eps", eps},
-            {"--embedding", embedding}, {"--beta-min", betaMin}, {"--beta-max", betaMax}}) {
-            InputException.require(dsm || f[1] == null, (String) f[0], f[1], "applies only to --objective dsm");
-        }
-        if (!dsm) {
-            return;
-        }
-        InputException.require(sde == null || List.of("vp", "ve", "subvp").contains(sde), "--sde", sde,
-                "must be vp, ve or subvp");
-        boolean ve = "ve".equals(sde);
-        InputException.require(!ve || betaMin == null, "--beta-min", betaMin, "applies to --sde vp and subvp, not ve");
-        InputException.require(!ve || betaMax == null, "--beta-max", betaMax, "applies to --sde vp and subvp, not ve");
-        InputException.require(ve || sigmaMax == null, "--sigma-max", sigmaMax, "applies to --objective ncsn and --sde ve");
-        InputException.require(betaMin() > 0 && Double.isFinite(betaMin()), "--beta-min", betaMin, "must be a finite number > 0");
-        InputException.require(Double.isFinite(betaMax()), "--beta-max", betaMax, "must be a finite number");
-        InputException.require(betaMax() >= betaMin(), betaMax != null ? "--beta-max" : "--beta-min",
-                betaMax != null ? betaMax : betaMin, betaMax != null ? "must be at least --beta-min " + betaMin()
-                        : "must be at most --beta-max " + betaMax() + " (the default)");
-        InputException.require(weighting == null || List.of("sigma2", "likelihood").contains(weighting), "--weighting",
-                weighting, "must be sigma2 or likelihood");
-        InputException.require(eps == null || eps > 0 && eps < 1, "--eps", eps, "must be in (0, 1)");
-        InputException.require(embedding == null || embedding >= 2 && embedding <= 256 && embedding % 2 == 0,
-                "--embedding", embedding, "must be even and in [2, 256]");
-    }
-
-    private double betaMin() {
-        return betaMin != null ? betaMin : Sde.Betas.BETA_MIN;
-    }
-
-    private double betaMax() {
-        return betaMax != null ? betaMax : Sde.Betas.BETA_MAX;
-    }
-
-    /** Whether the run has a σ_max: ncsn, or dsm on the VE SDE. */
-    private boolean hasSigmaMax() {
-        return objective.noiseConditional() || objective.timeConditional() && "ve".equals(sde);
+    /** dsm's flags as given (null where not). */
+    private SdeFlags sdeFlags() {
+        return new SdeFlags(sde, betaMin, betaMax, weighting, eps, embedding);
     }
 
     /**
@@ -192,7 +154,7 @@ final class ModelOptions {
     void deriveFromData(float[] x, int n, int d) {
         InputException.require(batch == null || batch <= n, "--batch", batch, "must not exceed the " + n + " training rows");
         derivedBatch = batchFor(n);
-        if (!hasSigmaMax() || sigmaMax != null) {
+        if (!sdeFlags().hasSigmaMax(objective) || sigmaMax != null) {
             return;
         }
         double derived = NoiseLadder.dataSigmaMax(x, n, d);
@@ -226,9 +188,8 @@ final class ModelOptions {
     /** [d, hidden…, d], [d + 1, hidden…, d] for ncsn (input [x, log σ]), [d + E, hidden…, d] for dsm. */
     MlpSpec spec(int d) {
         int[] h = hidden.stream().mapToInt(Integer::intValue).toArray();
-        TimeEmbedding e = new TimeEmbedding(embedding != null ? embedding : TimeEmbedding.DEFAULT_SIZE);
         ObjectiveOptions o = ObjectiveOptions.defaults();
-        return objective.spec(d, o.withSde(o.sde(), o.weighting(), o.eps(), e), activation, h);
+        return objective.spec(d, o.withSde(o.sde(), o.weighting(), o.eps(), sdeFlags().timeEmbedding()), activation, h);
     }
 
     /**
@@ -242,11 +203,7 @@ final class ModelOptions {
         NoiseLadder ladder = objective.noiseConditional() ? NoiseLadder.geometric(sigmaMax(), sigmaMin, levels) : null;
         ObjectiveOptions options = new ObjectiveOptions(projections, projection, sigma, ladder);
         if (objective.timeConditional()) {
-            Sde s = "ve".equals(sde) ? new Sde.Ve(sigmaMin, sigmaMax()) : Sde.parse(sde != null ? sde : "vp", 1, 2,
-                    betaMin(), betaMax());
-            options = options.withSde(s, TimeWeighting.parse(weighting != null ? weighting : "sigma2"),
-                    eps != null ? eps : Sde.DEFAULT_EPS, new TimeEmbedding(embedding != null ? embedding
-                            : TimeEmbedding.DEFAULT_SIZE));
+            options = sdeFlags().applyTo(options, sigmaMin, sdeFlags().ve() ? sigmaMax() : Double.NaN);
         }
         return new TrainingSpec(objective, options,
                 sigmaMax != null ? TrainingSpec.LadderOrigin.GIVEN : TrainingSpec.LadderOrigin.DATA_DIAMETER, hidden,
