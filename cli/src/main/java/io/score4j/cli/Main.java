@@ -105,12 +105,41 @@ public final class Main implements Runnable {
     /** "; did you mean --epochs?" for a mistyped flag or command close to a real one, else "". */
     private static String suggestion(CommandLine.ParameterException ex) {
         if (ex instanceof CommandLine.UnmatchedArgumentException u) {
-            List<String> near = u.getSuggestions();
+            List<String> near = nearest(u.getUnmatched().isEmpty() ? "" : u.getUnmatched().get(0), u.getSuggestions());
             if (!near.isEmpty()) {
                 return "; did you mean " + String.join(" or ", near.subList(0, Math.min(3, near.size()))) + "?";
             }
         }
         return "";
+    }
+
+    /** The suggestions at the smallest edit distance from what was typed (all of them when nothing was). */
+    private static List<String> nearest(String typed, List<String> suggestions) {
+        if (typed.isEmpty() || suggestions.isEmpty()) {
+            return suggestions;
+        }
+        int best = suggestions.stream().mapToInt(c -> distance(typed, c)).min().orElseThrow();
+        return suggestions.stream().filter(c -> distance(typed, c) == best).toList();
+    }
+
+    /** Levenshtein distance. */
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(sub, Math.min(prev[j], cur[j - 1]) + 1);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 
     private static String oneLine(String s) {

@@ -8,6 +8,7 @@ import io.score4j.objective.Projection;
 import io.score4j.tensor.Activation;
 import io.score4j.train.ObjectiveKind;
 import io.score4j.train.ObjectiveOptions;
+import io.score4j.train.SdeFlags;
 import io.score4j.train.TrainingSpec;
 import java.util.Arrays;
 import java.util.List;
@@ -25,13 +26,13 @@ import picocli.CommandLine.TypeConversionException;
  * scaling the data and before {@link #batch()} or {@link #trainingSpec}.
  */
 final class ModelOptions {
-    @Option(names = "--hidden", split = ",", paramLabel = "H[,H…]", defaultValue = "1024",
-            description = "hidden layer widths (default: ${DEFAULT-VALUE})")
+    @Option(names = "--hidden", split = ",", paramLabel = "H[,H…]",
+            description = "hidden layer widths (default: 1024; 128,128 for dsm)")
     List<Integer> hidden;
 
-    @Option(names = "--activation", paramLabel = "NAME", defaultValue = "softplus",
+    @Option(names = "--activation", paramLabel = "NAME",
             converter = Converters.ActivationConverter.class,
-            description = "softplus, tanh, silu or relu (default: ${DEFAULT-VALUE})")
+            description = "softplus, tanh, silu or relu (default: softplus; silu for dsm)")
     Activation activation;
 
     @Option(names = "--init", paramLabel = "NAME", defaultValue = "scaled", converter = Converters.InitConverter.class,
@@ -39,7 +40,7 @@ final class ModelOptions {
     Init init;
 
     @Option(names = "--objective", paramLabel = "NAME", defaultValue = "exact", converter = Converters.ObjectiveConverter.class,
-            description = "exact, sliced, sliced-vr, denoising or ncsn (default: ${DEFAULT-VALUE})")
+            description = "exact, sliced, sliced-vr, denoising, ncsn or dsm (default: ${DEFAULT-VALUE})")
     ObjectiveKind objective;
 
     @Option(names = "--projections", paramLabel = "M", defaultValue = "1",
@@ -55,22 +56,45 @@ final class ModelOptions {
     double sigma;
 
     @Option(names = "--sigma-max", paramLabel = "S",
-            description = "largest noise level of ncsn (default: the largest distance between two training points)")
+            description = "largest noise level of ncsn and of --sde ve (default: the largest distance between two training points)")
     Double sigmaMax;
 
     @Option(names = "--sigma-min", paramLabel = "S", defaultValue = "0.01",
-            description = "smallest noise level of ncsn (default: ${DEFAULT-VALUE})")
+            description = "smallest noise level of ncsn and of --sde ve (default: ${DEFAULT-VALUE})")
     double sigmaMin;
 
     @Option(names = "--levels", paramLabel = "L", defaultValue = "10",
             description = "noise levels of ncsn, geometric from --sigma-max to --sigma-min (default: ${DEFAULT-VALUE})")
     int levels;
 
+    @Option(names = "--sde", paramLabel = "NAME", description = "dsm's SDE: vp, ve or subvp (default: vp)")
+    String sde;
+
+    @Option(names = "--beta-min", paramLabel = "B", description = "smallest beta of --sde vp and subvp (default: 0.1)")
+    Double betaMin;
+
+    @Option(names = "--beta-max", paramLabel = "B", description = "largest beta of --sde vp and subvp (default: 20)")
+    Double betaMax;
+
+    @Option(names = "--weighting", paramLabel = "W", description = "dsm's weighting: sigma2 (lambda = sigma(t)^2, "
+            + "t uniform) or likelihood (lambda = g(t)^2, t importance-sampled) (default: sigma2)")
+    String weighting;
+
+    @Option(names = "--eps", paramLabel = "E", description = "dsm's smallest time, t drawn from [E, 1] (default: 1e-5)")
+    Double eps;
+
+    @Option(names = "--embedding", paramLabel = "E", description = "size of dsm's sinusoidal time embedding, even (default: 16)")
+    Integer embedding;
+
+    @Option(names = "--ema", paramLabel = "DECAY", description = "exponential moving average of the parameters, used by "
+            + "the model (0: off; default: 0.999 for dsm, 0 otherwise)")
+    Double ema;
+
     /** σ_max of the ncsn ladder derived from the training data by {@link #deriveFromData}; null until then. */
     private Double derivedSigmaMax;
 
-    @Option(names = "--epochs", defaultValue = "500", description = "passes over the data (default: ${DEFAULT-VALUE})")
-    int epochs;
+    @Option(names = "--epochs", description = "passes over the data (default: 500; 200 for dsm)")
+    Integer epochs;
 
     @Option(names = "--batch", paramLabel = "B",
             description = "rows per step, drawn without replacement (default: 2048, or every row of smaller data)")
@@ -86,8 +110,11 @@ final class ModelOptions {
             description = "clip gradients to this global norm before Adam (0: off, the default)")
     double clip;
 
-    /** Throws a {@link InputException} naming the first bad flag. */
+    /** Fills the objective's defaults of --hidden, --activation and --epochs; throws a {@link InputException} naming the first bad flag. */
     void validate() {
+        hidden = hidden != null ? hidden : TrainingSpec.defaultHidden(objective);
+        activation = activation != null ? activation : TrainingSpec.defaultActivation(objective);
+        epochs = epochs != null ? epochs : TrainingSpec.defaultEpochs(objective);
         if (hidden.isEmpty()) {
             throw new InputException("--hidden needs at least one width (e.g. --hidden 1024 or --hidden 64,64), got none");
         }
@@ -106,6 +133,13 @@ final class ModelOptions {
             InputException.require(sigmaMax > sigmaMin && Double.isFinite(sigmaMax), "--sigma-max", sigmaMax,
                     "must be finite and above --sigma-min " + sigmaMin);
         }
+        InputException.require(ema == null || ema >= 0 && ema < 1, "--ema", ema, "must be in [0, 1) (0: off)");
+        sdeFlags().validate(objective, sigmaMax != null);
+    }
+
+    /** dsm's flags as given (null where not). */
+    private SdeFlags sdeFlags() {
+        return new SdeFlags(sde, betaMin, betaMax, weighting, eps, embedding);
     }
 
     /**
@@ -120,7 +154,7 @@ final class ModelOptions {
     void deriveFromData(float[] x, int n, int d) {
         InputException.require(batch == null || batch <= n, "--batch", batch, "must not exceed the " + n + " training rows");
         derivedBatch = batchFor(n);
-        if (!objective.noiseConditional() || sigmaMax != null) {
+        if (!sdeFlags().hasSigmaMax(objective) || sigmaMax != null) {
             return;
         }
         double derived = NoiseLadder.dataSigmaMax(x, n, d);
@@ -151,10 +185,11 @@ final class ModelOptions {
         return batch == null;
     }
 
-    /** [d, hidden…, d], or [d + 1, hidden…, d] for ncsn (input [x, log σ]). */
+    /** [d, hidden…, d], [d + 1, hidden…, d] for ncsn (input [x, log σ]), [d + E, hidden…, d] for dsm. */
     MlpSpec spec(int d) {
         int[] h = hidden.stream().mapToInt(Integer::intValue).toArray();
-        return objective.spec(d, activation, h);
+        ObjectiveOptions o = ObjectiveOptions.defaults();
+        return objective.spec(d, o.withSde(o.sde(), o.weighting(), o.eps(), sdeFlags().timeEmbedding()), activation, h);
     }
 
     /**
@@ -166,9 +201,14 @@ final class ModelOptions {
      */
     TrainingSpec trainingSpec(String data, int rows, long seed) {
         NoiseLadder ladder = objective.noiseConditional() ? NoiseLadder.geometric(sigmaMax(), sigmaMin, levels) : null;
-        return new TrainingSpec(objective, new ObjectiveOptions(projections, projection, sigma, ladder),
+        ObjectiveOptions options = new ObjectiveOptions(projections, projection, sigma, ladder);
+        if (objective.timeConditional()) {
+            options = sdeFlags().applyTo(options, sigmaMin, sdeFlags().ve() ? sigmaMax() : Double.NaN);
+        }
+        return new TrainingSpec(objective, options,
                 sigmaMax != null ? TrainingSpec.LadderOrigin.GIVEN : TrainingSpec.LadderOrigin.DATA_DIAMETER, hidden,
-                activation, init, lr, clip, epochs, batch(), seed, data, rows);
+                activation, init, lr, clip, ema != null ? ema : TrainingSpec.defaultEma(objective), epochs, batch(),
+                seed, data, rows);
     }
 
     private double sigmaMax() {
@@ -176,7 +216,7 @@ final class ModelOptions {
             return sigmaMax;
         }
         if (derivedSigmaMax == null) {
-            throw new IllegalStateException("ncsn without --sigma-max: call deriveFromData(training rows) first");
+            throw new IllegalStateException("ncsn or VE without --sigma-max: call deriveFromData(training rows) first");
         }
         return derivedSigmaMax;
     }

@@ -94,9 +94,9 @@ public final class TrainCommand implements Callable<Integer>, DeclaresFiles {
         model.deriveFromData(x, raw.n(), raw.d());
         TrainedModel result = train(raw, scaler, x, keys);
         result.model().save(out);
-        run.say("trained %d steps (batch %d%s) in %.2f s, final loss %.5f; model written to %s", result.steps(),
+        run.say("trained %d steps (batch %d%s) of %s, in %.2f s, final loss %.5f; model written to %s", result.steps(),
                 model.batch(), model.batchDefaulted() ? ", the default min(" + TrainingSpec.DEFAULT_BATCH + ", "
-                        + raw.n() + " rows)" : "", result.seconds(), result.finalLoss(), out);
+                        + raw.n() + " rows)" : "", result.summary(), result.seconds(), result.finalLoss(), out);
         return 0;
     }
 
@@ -142,9 +142,10 @@ public final class TrainCommand implements Callable<Integer>, DeclaresFiles {
         TrainState<ChainState> end = listener.guard(() -> Trainer.run(state, x, raw.n(), d, loss, opt, cfg, listener));
         double secs = (System.nanoTime() - t0) / 1e9;
         listener.close();
-        ScoreModel m = ScoreModel.of(spec, end.params(), scaler, raw.columns(), training);
+        ScoreModel m = ScoreModel.trained(spec, end.params(), end.optState(), scaler, raw.columns(), training);
         double[] losses = end.losses();
-        return new TrainedModel(m, end.step(), secs, losses.length == 0 ? Double.NaN : losses[losses.length - 1], losses);
+        return new TrainedModel(m, end.step(), secs, losses.length == 0 ? Double.NaN : losses[losses.length - 1], losses,
+                training.summary());
     }
 
     /** Where checkpoints go: {@code --checkpoint}; else, on resume, the checkpoint resumed from; else MODEL.ckpt. */
@@ -186,5 +187,6 @@ public final class TrainCommand implements Callable<Integer>, DeclaresFiles {
     }
 
     /** What a training run produced. */
-    record TrainedModel(ScoreModel model, int steps, double seconds, double finalLoss, double[] losses) {}
+    record TrainedModel(ScoreModel model, int steps, double seconds, double finalLoss, double[] losses,
+                        String summary) {}
 }

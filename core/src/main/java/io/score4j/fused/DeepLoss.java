@@ -21,6 +21,8 @@ import java.util.Map;
  *       z_j = {@code Draw.normalAt(key.child(0).child(b), j)} and i = min(L − 1, ⌊L·key.child(1).uniform(b)⌋).</li>
  * </ul>
  * The noised input is formed in double and rounded to float, as the generic path does.
+ * {@link #timeConditional} (SDE denoising score matching) takes its inputs [x_t, e(t)] and noises z already
+ * drawn by the caller (the generic objective's draws), so both paths see the same rows.
  *
  * <p>Backward pass per chunk of {@link #CHUNK} rows: δ_L = ∂ℓ/∂y / n, then for each layer l from the top
  * ∂W_l += a_{l−1}ᵀ·δ_l and ∂b_l += Σ_rows δ_l (sums in row order), δ_{l−1} = (δ_l·W_lᵀ) ⊙ σ'(h_{l−1}).
@@ -58,6 +60,55 @@ public final class DeepLoss {
         return run(net, batch, n, key, parallelism, sigmas.clone(), true);
     }
 
+    /**
+     * Time-conditioned (SDE) denoising score matching on rows the caller drew: ℓ_b = c·½‖net(in_b) + z_b‖², the
+     * mean over b ∈ [0, n) and its gradient. The target of net is −z.
+     *
+     * @param inputs [n, n₀] network inputs [x_t, e(t)], n₀ = D + E (rounded to float by the caller; not modified)
+     * @param z      [n, D] the standard normals that made x_t (not modified)
+     * @param factor the constant loss factor c (1, or Z of the likelihood weighting), finite and &gt; 0
+     */
+    public static LossAndGrad timeConditional(DeepMlp net, float[] inputs, double[] z, int n, double factor,
+                                              Parallelism parallelism) {
+        int d = net.width[net.layers];
+        int n0 = net.width[0];
+        if (n0 <= d) {
+            throw new IllegalArgumentException("time conditioning needs a network [D + E, …, D], got " + net.spec);
+        }
+        if (n < 1 || (long) n * n0 > inputs.length || (long) n * d > z.length) {
+            throw new IllegalArgumentException("inputs of length " + inputs.length + " and z of length " + z.length
+                    + " cannot hold n=" + n + " rows of " + n0 + " and " + d);
+        }
+        checkSigma(factor);
+        return chunked(net, n, parallelism, (from, to, partials, at, offsets) ->
+                targetChunk(net, inputs, z, from, to, n, factor, partials, at, offsets));
+    }
+
+    /** Loss sum of rows [from, to) of ℓ = c·½‖net(in) + z‖² and their gradient sums into partials[at, at + size). */
+    private static double targetChunk(DeepMlp net, float[] inputs, double[] z, int from, int to, int n, double factor,
+                                      float[] partials, int at, int[] offsets) {
+        int rows = to - from;
+        int d = net.width[net.layers];
+        int n0 = net.width[0];
+        Workspace ws = Workspace.of(net, rows, false);
+        float[] in = ws.in;
+        System.arraycopy(inputs, from * n0, in, 0, rows * n0);
+        float[] y = net.forward(in, rows, ws.act, ws.d1, null);
+        int p = net.pad[net.layers];
+        float[] delta = DeepScratch.floats(DeepScratch.DELTA, rows * p);
+        double loss = 0;
+        for (int r = 0; r < rows; r++) {
+            Arrays.fill(delta, r * p + d, (r + 1) * p, 0f);
+            for (int k = 0; k < d; k++) {
+                double res = y[r * p + k] + z[(from + r) * d + k];
+                loss += 0.5 * factor * res * res;
+                delta[r * p + k] = (float) (factor * res / n);
+            }
+        }
+        backward(net, in, rows, ws, delta, null, partials, at, offsets);
+        return loss;
+    }
+
     private static void checkSigma(double sigma) {
         if (!(sigma > 0) || Double.isInfinite(sigma)) {
             throw new IllegalArgumentException("sigma must be finite and > 0, got " + sigma);
@@ -89,6 +140,11 @@ public final class DeepLoss {
         if (n < 1 || (long) n * d > batch.length) {
             throw new IllegalArgumentException("batch of length " + batch.length + " cannot hold n=" + n + " rows of " + d);
         }
+        return chunked(net, n, parallelism, pass);
+    }
+
+    /** {@link #run} without the batch check. */
+    private static LossAndGrad chunked(DeepMlp net, int n, Parallelism parallelism, ChunkPass pass) {
         int[] offsets = offsets(net);
         int size = offsets[net.layers];
         int chunks = (n + CHUNK - 1) / CHUNK;

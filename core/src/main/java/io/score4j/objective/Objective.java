@@ -20,7 +20,8 @@ import io.score4j.tensor.Tensor;
  * every thread count.
  */
 public sealed interface Objective
-        permits ExactScoreMatching, SlicedScoreMatching, DenoisingScoreMatching, NoiseConditionalScoreMatching {
+        permits ExactScoreMatching, SlicedScoreMatching, DenoisingScoreMatching, NoiseConditionalScoreMatching,
+                SdeScoreMatching {
 
     /** The batch loss (1/B)·Σ_b ℓ(θ; x_b). */
     double loss(MlpSpec spec, Params params, Tensor batch, Key key, Parallelism parallelism);

@@ -102,6 +102,24 @@ public final class Optimizers {
         return new Chain(parts);
     }
 
+    /**
+     * An exponential moving average of the parameters with score_sde's warm-up, d_n = min(decay, (1+n)/(10+n))
+     * (see {@link Ema}): updates pass through unchanged, so put it last in a {@link #chain}. decay in (0, 1).
+     */
+    public static Optimizer<EmaState> ema(double decay) {
+        return new Ema(decay);
+    }
+
+    /** The EMA of the parameters held by the first {@link #ema} part of a chain's state, or null when it has none. */
+    public static Params emaParams(ChainState state) {
+        for (Object s : state.states()) {
+            if (s instanceof EmaState e) {
+                return e.ema();
+            }
+        }
+        return null;
+    }
+
     static void checkRate(double lr) {
         if (!(lr > 0) || !Double.isFinite(lr)) {
             throw new IllegalArgumentException("learning rate must be finite and > 0, got " + lr);

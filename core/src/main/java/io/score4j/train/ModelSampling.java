@@ -156,6 +156,10 @@ public final class ModelSampling {
         if (o.kind() == SamplerKind.MALA) {
             throw new InputException("--sampler mala needs a density, not a learned score: use it with --mixture");
         }
+        if (m.timeConditional()) {
+            throw new InputException("the model is a time-conditioned (dsm) score SDE model: the langevin, annealed and "
+                    + "mala samplers do not apply to it");
+        }
         ScoreNetwork net = m.network();
         float[] z;
         if (m.noiseConditional()) {

@@ -1,6 +1,7 @@
 package io.score4j.train;
 
 import io.score4j.InputException;
+import io.score4j.noise.Sde;
 import io.score4j.sampling.NoiseConditionalScoreFn;
 import io.score4j.sampling.ScoreFn;
 import io.score4j.tensor.Tensor;
@@ -34,7 +35,8 @@ public final class ModelScores {
      * The learned score ∇ log p at {@code points} (flat [n, D], original units), in original units:
      * standardise, evaluate the network in float32, map back (s_x = s_z / std). A noise-conditional
      * model is evaluated at {@code sigma} (model units; its smallest σ when {@code null}); a plain model
-     * has no σ input, so {@code sigma} must be {@code null}. What {@code score4j score}, the report and
+     * has no σ input, so {@code sigma} must be {@code null}; a time-conditioned (dsm) model is evaluated at its
+     * smallest time ε, s(z, ε) ≈ ∇log p of the data (sigma must be null). What {@code score4j score}, the report and
      * the demo evaluate.
      *
      * @param points not modified
@@ -48,7 +50,12 @@ public final class ModelScores {
         int n = points.length / d;
         float[] z = Tensor.wrap(model.standardizer().apply(points), n * d).toFloatArray();
         float[] sz = new float[n * d];
-        if (model.noiseConditional()) {
+        if (model.timeConditional()) {
+            InputException.require(sigma == null, "--sigma", sigma, "does not apply to a time-conditioned (dsm) model");
+            double[] t = new double[n];
+            java.util.Arrays.fill(t, model.training().map(s -> s.options().eps()).orElse(Sde.DEFAULT_EPS));
+            model.network().timeConditional().score(z, t, 0, n, d, sz);
+        } else if (model.noiseConditional()) {
             double[] sig = model.sigmas();
             noiseConditional(model).score(z, 0, n, d, sigma != null ? sigma : sig[sig.length - 1], sz);
         } else if (sigma != null) {

@@ -4,14 +4,19 @@ import io.score4j.Parallelism;
 import io.score4j.fused.DeepLoss;
 import io.score4j.fused.DeepMlp;
 import io.score4j.fused.DeepSliced;
+import io.score4j.model.Conditioning;
 import io.score4j.model.Kernel;
+import io.score4j.model.TimeEmbedding;
+import io.score4j.nn.LossAndGrad;
 import io.score4j.nn.MlpSpec;
 import io.score4j.objective.DenoisingScoreMatching;
 import io.score4j.objective.ExactScoreMatching;
 import io.score4j.objective.NoiseConditionalScoreMatching;
 import io.score4j.objective.Objective;
 import io.score4j.objective.Projection;
+import io.score4j.objective.SdeScoreMatching;
 import io.score4j.objective.SlicedScoreMatching;
+import io.score4j.random.Key;
 import io.score4j.tensor.Activation;
 import io.score4j.tensor.DType;
 import io.score4j.tensor.Tensor;
@@ -24,7 +29,7 @@ import java.util.Locale;
  * The training objectives a user can pick by name, each turned into a {@link BatchLoss}.
  * Exact score matching uses the fused MLP kernel when the fused kernel supports the network and
  * the generic autodiff path otherwise; both compute the same loss (a test holds them together).
- * The first-order objectives (sliced, sliced-vr, denoising, ncsn) use the fused deep kernels
+ * The first-order objectives (sliced, sliced-vr, denoising, ncsn, dsm) use the fused deep kernels
  * ({@link DeepLoss}, {@link DeepSliced}) for every network with a hidden layer and F32 parameters, and the
  * generic autodiff path ({@link io.score4j.objective}) otherwise. This method is the one place where
  * training picks its kernels.
@@ -39,7 +44,12 @@ public enum ObjectiveKind {
     /** Denoising at one σ: ½‖σ·s(x + σz) + z‖²; one forward and one backward pass. */
     DENOISING("denoising"),
     /** Noise-conditional (NCSN): ½‖net([x + σz, log σ]) + z‖², σ drawn from a ladder; network input d + 1. */
-    NCSN("ncsn");
+    NCSN("ncsn"),
+    /**
+     * Continuous-time denoising score matching on a score SDE: c·½‖net([x_t, e(t)]) + z‖², t ∈ [ε, 1] by the
+     * weighting, x_t = m(t)x + σ(t)z ({@link SdeScoreMatching}); network input d + E.
+     */
+    DSM("dsm");
 
     private final String id;
 
@@ -75,15 +85,39 @@ public enum ObjectiveKind {
         return this == NCSN;
     }
 
-    /** The network's input width for data of dimension {@code d}: d, or d + 1 for {@link #NCSN}. */
-    public int inputDim(int d) {
-        return noiseConditional() ? d + 1 : d;
+    /** Whether the network is conditioned on time (input [x, e(t)], a score SDE): {@link #DSM}. */
+    public boolean timeConditional() {
+        return this == DSM;
     }
 
-    /** The network [inputDim(d), hidden…, d] this objective trains for data of dimension {@code d}. */
+    /** The conditioning rule of the networks this objective trains with {@code options}. */
+    public Conditioning conditioning(ObjectiveOptions options) {
+        return switch (this) {
+            case NCSN -> Conditioning.noiseLevel();
+            case DSM -> Conditioning.time(options.sde(), options.embedding());
+            default -> Conditioning.none();
+        };
+    }
+
+    /** The network's input width for data of dimension {@code d} with default options: d, d + 1 (ncsn), d + 16 (dsm). */
+    public int inputDim(int d) {
+        return inputDim(d, ObjectiveOptions.defaults());
+    }
+
+    /** The network's input width for data of dimension {@code d}: d, d + 1 (ncsn), or d + E (dsm). */
+    public int inputDim(int d, ObjectiveOptions options) {
+        return d + conditioning(options).extraInputs();
+    }
+
+    /** The network [inputDim(d), hidden…, d] this objective trains for data of dimension {@code d}, default options. */
     public MlpSpec spec(int d, Activation activation, int... hidden) {
+        return spec(d, ObjectiveOptions.defaults(), activation, hidden);
+    }
+
+    /** The network [inputDim(d, options), hidden…, d] this objective trains for data of dimension {@code d}. */
+    public MlpSpec spec(int d, ObjectiveOptions options, Activation activation, int... hidden) {
         int[] s = new int[hidden.length + 2];
-        s[0] = inputDim(d);
+        s[0] = inputDim(d, options);
         System.arraycopy(hidden, 0, s, 1, hidden.length);
         s[s.length - 1] = d;
         return new MlpSpec(s, activation);
@@ -106,7 +140,13 @@ public enum ObjectiveKind {
                 }
                 yield new NoiseConditionalScoreMatching(options.ladder());
             }
+            case DSM -> dsm(options);
         };
+    }
+
+    private static SdeScoreMatching dsm(ObjectiveOptions o) {
+        TimeEmbedding e = o.embedding();
+        return new SdeScoreMatching(o.sde(), o.weighting(), o.eps(), e.size(), e::embed);
     }
 
     /**
@@ -128,11 +168,28 @@ public enum ObjectiveKind {
             var r = switch (this) {
                 case NCSN -> DeepLoss.noiseConditional(net, batch, n, sigmas, key, parallelism);
                 case DENOISING -> DeepLoss.denoising(net, batch, n, sigma, key, parallelism);
+                case DSM -> fusedDsm((SdeScoreMatching) generic, net, batch, n, d, key, parallelism);
                 default -> DeepSliced.lossAndGradient(net, batch, n, options.projections(),
                         options.projection() == Projection.GAUSSIAN, this == SLICED_VR, key, parallelism);
             };
             return r;
         };
+    }
+
+    /** SDE denoising score matching on the deep kernel, on the generic objective's draws (inputs rounded to float). */
+    private static LossAndGrad fusedDsm(SdeScoreMatching o, DeepMlp net, float[] batch, int n, int d, Key key,
+                                        Parallelism parallelism) {
+        double[] x = new double[n * d];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = batch[i];
+        }
+        SdeScoreMatching.Draws dr = o.draws(x, d, key, 0, n);
+        double[] in = dr.inputs();
+        float[] inputs = new float[in.length];
+        for (int i = 0; i < in.length; i++) {
+            inputs[i] = (float) in[i];
+        }
+        return DeepLoss.timeConditional(net, inputs, dr.z(), n, dr.factor(), parallelism);
     }
 
     /**
@@ -141,9 +198,9 @@ public enum ObjectiveKind {
      * @param threads worker threads for the fused kernel (results do not depend on it)
      */
     public BatchLoss loss(MlpSpec spec, int d, ObjectiveOptions options, int threads) {
-        if (spec.inputDim() != inputDim(d) || spec.outputDim() != d) {
+        if (spec.inputDim() != inputDim(d, options) || spec.outputDim() != d) {
             throw new IllegalArgumentException("the " + id + " objective on d=" + d + " needs a network ["
-                    + inputDim(d) + ", …, " + d + "], got " + spec);
+                    + inputDim(d, options) + ", …, " + d + "], got " + spec);
         }
         if (this == EXACT) {
             return ExactLoss.of(spec, d, threads);

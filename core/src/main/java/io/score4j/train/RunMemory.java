@@ -114,7 +114,7 @@ public final class RunMemory {
         return switch (kind) {
             case SLICED, SLICED_VR -> 1L + projections;
             case EXACT -> FusedMlp.supports(spec) ? 1L : 1L + spec.outputDim();
-            case DENOISING, NCSN -> 1L;
+            case DENOISING, NCSN, DSM -> 1L;
         };
     }
 

@@ -12,7 +12,11 @@ import io.score4j.nn.MlpInit;
 import io.score4j.nn.MlpSpec;
 import io.score4j.nn.Params;
 import io.score4j.noise.NoiseLadder;
+import io.score4j.noise.Sde;
+import io.score4j.optim.ChainState;
+import io.score4j.optim.Optimizers;
 import io.score4j.tensor.Activation;
+import io.score4j.tensor.Tensor;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
@@ -29,7 +33,11 @@ import java.util.TreeMap;
  * (the standardisation applied before training, undone at sampling time), {@code sigmas} (the noise
  * ladder of a noise-conditional model, whose network input is [x, log σ] and whose score is
  * net([x, log σ]) / σ; {@code []} otherwise), and the {@link TrainingSpec} it was trained with
- * ({@link TrainingSpec#metadata()}: objective, seed, init, lr, …) for the record.
+ * ({@link TrainingSpec#metadata()}: objective, seed, init, lr, …) for the record. A dsm model (objective
+ * {@code dsm}) is time conditioned: its network input is [x, e(t)] and its score net([x, e(t)]) / σ(t) on the
+ * SDE its metadata names ({@code sde}, …, {@code embedding_dim}). A model trained with an EMA holds the
+ * average as its parameters (used for scoring and sampling) and the raw parameters beside them as
+ * {@code raw/layers.<i>.weight}, {@code raw/layers.<i>.bias}.
  *
  * @param spec         network architecture
  * @param params       parameters (F32)
@@ -39,10 +47,13 @@ import java.util.TreeMap;
  * @param settings     the training settings as metadata text ({@link TrainingSpec#metadata()} for a model
  *                     score4j trained; whatever another tool wrote otherwise), stored verbatim (kept sorted
  *                     by key, so iterating them, and the file written, is the same in every run)
+ * @param raw          the raw (last-step) parameters when {@code params} are their EMA, else null
  */
 public record ScoreModel(MlpSpec spec, Params params, Standardizer standardizer, String[] columns, NoiseLadder noise,
-                         Map<String, String> settings) {
+                         Map<String, String> settings, Params raw) {
     public static final String FORMAT = "score4j.mlp.v1";
+    /** The tensor-name prefix of the raw parameters of a model whose parameters are an EMA. */
+    public static final String RAW = "raw/";
     /**
      * The largest |parameter| a model may hold. Trained parameters are O(1) to O(10³) (the data is
      * standardised and training stops when it diverges); 1e18 leaves fifteen orders of margin, and its
@@ -57,13 +68,25 @@ public record ScoreModel(MlpSpec spec, Params params, Standardizer standardizer,
         columns = columns.clone();
         settings = Collections.unmodifiableSortedMap(new TreeMap<>(settings));
         int d = columns.length;
-        int expectedIn = d + (noise != null ? 1 : 0);
+        Conditioning c = TrainingMetadata.conditioning(settings, noise);
+        int expectedIn = d + c.extraInputs();
         if (spec.inputDim() != expectedIn || spec.outputDim() != d || standardizer.dim() != d) {
             throw new IllegalArgumentException("model of " + spec + " does not fit d=" + d + " columns"
-                    + (noise != null ? " plus a noise-level input" : ""));
+                    + (noise != null ? " plus a noise-level input" : c.extraInputs() > 0 ? " plus a time embedding of "
+                    + c.extraInputs() : ""));
         }
         ScoreModelChecks.requireDistinctColumns(columns);
         ScoreModelChecks.requireUsableParameters(params);
+        if (raw != null) {
+            params.checkSameStructure(raw);
+            ScoreModelChecks.requireUsableParameters(raw);
+        }
+    }
+
+    /** A model without separate raw parameters. */
+    public ScoreModel(MlpSpec spec, Params params, Standardizer standardizer, String[] columns, NoiseLadder noise,
+                      Map<String, String> settings) {
+        this(spec, params, standardizer, columns, noise, settings, null);
     }
 
     /**
@@ -79,6 +102,17 @@ public record ScoreModel(MlpSpec spec, Params params, Standardizer standardizer,
                     + training.network(columns.length));
         }
         return new ScoreModel(spec, params, standardizer, columns, training.ladder(), training.metadata());
+    }
+
+    /**
+     * The model at the end of a run: the EMA in {@code optState} ({@link Optimizers#emaParams}) as its parameters
+     * and {@code raw} beside them when the run kept one, else {@code raw} as its parameters.
+     */
+    public static ScoreModel trained(MlpSpec spec, Params raw, ChainState optState, Standardizer standardizer,
+                                     String[] columns, TrainingSpec training) {
+        ScoreModel m = of(spec, raw, standardizer, columns, training);
+        Params ema = Optimizers.emaParams(optState);
+        return ema == null ? m : new ScoreModel(spec, ema, standardizer, columns, m.noise, m.settings, raw);
     }
 
     /**
@@ -105,9 +139,29 @@ public record ScoreModel(MlpSpec spec, Params params, Standardizer standardizer,
         return noise != null;
     }
 
-    /** The score network: these parameters with the conditioning rule of this model's noise ladder. */
+    /** The conditioning rule: the noise level (a ladder), time on an SDE (a dsm model), or none. */
+    public Conditioning conditioning() {
+        return TrainingMetadata.conditioning(settings, noise);
+    }
+
+    /** Whether the model is time conditioned on a score SDE (a dsm model). */
+    public boolean timeConditional() {
+        return conditioning() instanceof Conditioning.Time;
+    }
+
+    /** The score SDE of a time-conditioned model; empty otherwise. */
+    public Optional<Sde> sde() {
+        return conditioning() instanceof Conditioning.Time t ? Optional.of(t.sde()) : Optional.empty();
+    }
+
+    /** The score network: these parameters (the EMA, when the model has one) with this model's conditioning rule. */
     public ScoreNetwork network() {
-        return ScoreNetwork.of(spec, params, noiseConditional() ? Conditioning.noiseLevel() : Conditioning.none());
+        return ScoreNetwork.of(spec, params, conditioning());
+    }
+
+    /** The network of the raw (last-step) parameters: {@link #network()} when the model keeps no EMA. */
+    public ScoreNetwork rawNetwork() {
+        return ScoreNetwork.of(spec, raw != null ? raw : params, conditioning());
     }
 
     @Override
@@ -131,7 +185,11 @@ public record ScoreModel(MlpSpec spec, Params params, Standardizer standardizer,
         meta.put("data_mean", json(standardizer.mean()));
         meta.put("data_std", json(standardizer.std()));
         meta.put("sigmas", json(sigmas()));
-        SafeTensors.write(path, new LinkedHashMap<>(params.asMap()), meta);
+        Map<String, Tensor> tensors = new LinkedHashMap<>(params.asMap());
+        if (raw != null) {
+            raw.asMap().forEach((k, v) -> tensors.put(RAW + k, v));
+        }
+        SafeTensors.write(path, tensors, meta);
     }
 
     /**
@@ -152,7 +210,13 @@ public record ScoreModel(MlpSpec spec, Params params, Standardizer standardizer,
         }
         try {
             Activation act = Activation.parse(meta.get("activation"));
-            Params p = Params.of(f.tensors()).map(t -> t.astype(io.score4j.tensor.DType.F32));
+            Map<String, Tensor> main = new LinkedHashMap<>();
+            Map<String, Tensor> rawTensors = new LinkedHashMap<>();
+            f.tensors().forEach((k, v) -> (k.startsWith(RAW) ? rawTensors : main).put(k.startsWith(RAW)
+                    ? k.substring(RAW.length()) : k, v));
+            Params p = Params.of(main).map(t -> t.astype(io.score4j.tensor.DType.F32));
+            Params raw = rawTensors.isEmpty() ? null
+                    : Params.of(rawTensors).map(t -> t.astype(io.score4j.tensor.DType.F32));
             MlpSpec spec = MlpInit.specOf(p, act);
             if (meta.containsKey("sizes") && !Arrays.equals(JSON.readValue(meta.get("sizes"), int[].class), spec.sizes())) {
                 throw new InputException(path + ": tensor shapes give " + spec + " but metadata says sizes " + meta.get("sizes"));
@@ -171,7 +235,8 @@ public record ScoreModel(MlpSpec spec, Params params, Standardizer standardizer,
                     "data_std", "sigmas"}) {
                 settings.remove(k);
             }
-            return new ScoreModel(spec, p, st, columns, sigmas.length > 0 ? new NoiseLadder(sigmas) : null, settings);
+            return new ScoreModel(spec, p, st, columns, sigmas.length > 0 ? new NoiseLadder(sigmas) : null, settings,
+                    raw);
         } catch (JsonProcessingException e) {
             throw new InputException(path + ": malformed metadata (" + e.getOriginalMessage() + ")");
         } catch (IllegalArgumentException e) {

@@ -2,9 +2,13 @@ package io.score4j.train;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.score4j.model.Conditioning;
+import io.score4j.model.TimeEmbedding;
 import io.score4j.nn.Init;
 import io.score4j.noise.NoiseLadder;
+import io.score4j.noise.Sde;
 import io.score4j.objective.Projection;
+import io.score4j.objective.TimeWeighting;
 import io.score4j.tensor.Activation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,10 +28,14 @@ import java.util.regex.Pattern;
  * {@code clip_by_global_norm(c) + adam}, doubles by {@link Double#toString}, which reads back bit-exactly),
  * so old models and checkpoints load and a run writes the same bytes as before. The ncsn ladder is written as
  * sigma_max, sigma_min and levels; a ladder that is not {@link NoiseLadder#geometric} from them is also
- * written whole, as {@code sigmas} (a model file always writes it there).
+ * written whole, as {@code sigmas} (a model file always writes it there). dsm adds {@code sde},
+ * {@code beta_min}/{@code beta_max} (VP, sub-VP) or {@code sigma_min}/{@code sigma_max}/{@code sigma_max_from}
+ * (VE), {@code weighting}, {@code eps}, {@code embedding} ({@code sinusoidal}) and {@code embedding_dim}; a run
+ * with an EMA adds {@code ema} (absent = none, so older files read back unchanged).
  */
 final class TrainingMetadata {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SINUSOIDAL = "sinusoidal";
     private static final Pattern CLIPPED = Pattern.compile("clip_by_global_norm\\((.+)\\) \\+ adam");
 
     private TrainingMetadata() {}
@@ -41,6 +49,9 @@ final class TrainingMetadata {
         m.put("init", s.init());
         m.put("optimizer", s.clip());
         m.put("lr", s.lr());
+        if (s.ema() > 0) {
+            m.put("ema", s.ema());
+        }
         m.put("epochs", s.epochs());
         m.put("batch", s.batch());
         ObjectiveOptions o = s.options();
@@ -57,12 +68,78 @@ final class TrainingMetadata {
                 m.put("levels", o.ladder().levels());
                 m.put("sigmas", o.ladder());
             }
+            case DSM -> putSde(m, s);
             default -> { }
         }
         m.put("data", s.data());
         m.put("rows", s.rows());
         m.put("seed", s.seed());
         return m;
+    }
+
+    /** dsm's settings: sde, its parameters (beta_min/beta_max, or sigma_min/sigma_max/sigma_max_from), weighting, eps, embedding. */
+    private static void putSde(Map<String, Object> m, TrainingSpec s) {
+        ObjectiveOptions o = s.options();
+        m.put("sde", o.sde().id());
+        if (o.sde() instanceof Sde.Ve ve) {
+            m.put("sigma_min", ve.sigmaMin());
+            m.put("sigma_max", ve.sigmaMax());
+            m.put("sigma_max_from", s.ladderOrigin());
+        } else {
+            double[] b = betas(o.sde());
+            m.put("beta_min", b[0]);
+            m.put("beta_max", b[1]);
+        }
+        m.put("weighting", o.weighting());
+        m.put("eps", o.eps());
+        m.put("embedding", SINUSOIDAL);
+        m.put("embedding_dim", o.embedding().size());
+    }
+
+    private static double[] betas(Sde sde) {
+        return sde instanceof Sde.Vp vp ? new double[] {vp.betaMin(), vp.betaMax()}
+                : new double[] {((Sde.SubVp) sde).betaMin(), ((Sde.SubVp) sde).betaMax()};
+    }
+
+    /** The SDE in words, e.g. {@code VP SDE (beta 0.1 .. 20.0)}. */
+    static String describe(Sde sde) {
+        if (sde instanceof Sde.Ve ve) {
+            return "VE SDE (sigma " + ve.sigmaMin() + " .. " + ve.sigmaMax() + ")";
+        }
+        double[] b = betas(sde);
+        return (sde instanceof Sde.Vp ? "VP" : "sub-VP") + " SDE (beta " + b[0] + " .. " + b[1] + ")";
+    }
+
+    /**
+     * The conditioning a model's metadata implies: the noise level when it has a ladder, time on its SDE when
+     * its objective is dsm, none otherwise.
+     *
+     * @throws IllegalArgumentException naming a dsm setting that is missing or malformed
+     */
+    static Conditioning conditioning(Map<String, String> meta, NoiseLadder ladder) {
+        if (ladder != null) {
+            return Conditioning.noiseLevel();
+        }
+        if (!ObjectiveKind.DSM.id().equals(meta.get("objective"))) {
+            return Conditioning.none();
+        }
+        return Conditioning.time(sde(meta), embedding(meta));
+    }
+
+    private static Sde sde(Map<String, String> meta) {
+        String id = get(meta, "sde");
+        if (id.equals("ve")) {
+            return new Sde.Ve(parseDouble(meta, "sigma_min"), parseDouble(meta, "sigma_max"));
+        }
+        return Sde.parse(id, 1, 2, parseDouble(meta, "beta_min"), parseDouble(meta, "beta_max"));
+    }
+
+    private static TimeEmbedding embedding(Map<String, String> meta) {
+        if (!SINUSOIDAL.equals(get(meta, "embedding"))) {
+            throw new IllegalArgumentException("metadata 'embedding' is '" + meta.get("embedding") + "', not "
+                    + SINUSOIDAL);
+        }
+        return new TimeEmbedding(parseInt(meta, "embedding_dim"));
     }
 
     static Map<String, String> encode(TrainingSpec s) {
@@ -87,6 +164,8 @@ final class TrainingMetadata {
             return a.id();
         } else if (v instanceof Init i) {
             return i.id();
+        } else if (v instanceof TimeWeighting w) {
+            return w.id();
         } else if (v instanceof Projection p) {
             return p.id();
         } else if (v instanceof TrainingSpec.LadderOrigin o) {
@@ -109,13 +188,16 @@ final class TrainingMetadata {
                     Projection.parse(get(meta, "projection")), d.sigma(), null);
             case DENOISING -> new ObjectiveOptions(d.projections(), d.projection(), parseDouble(meta, "sigma"), null);
             case NCSN -> d.withLadder(ladder(meta, modelLadder));
+            case DSM -> d.withSde(sde(meta), TimeWeighting.parse(get(meta, "weighting")), parseDouble(meta, "eps"),
+                    embedding(meta));
             default -> d;
         };
-        TrainingSpec.LadderOrigin origin = objective.noiseConditional()
+        TrainingSpec.LadderOrigin origin = TrainingSpec.hasSigmaMax(objective, options)
                 ? TrainingSpec.LadderOrigin.parse(get(meta, "sigma_max_from")) : null;
+        double ema = meta.containsKey("ema") ? parseDouble(meta, "ema") : 0;
         return new TrainingSpec(objective, options, origin, hidden(get(meta, "hidden")),
                 Activation.parse(get(meta, "activation")), Init.parse(get(meta, "init")), parseDouble(meta, "lr"),
-                clip(get(meta, "optimizer")), parseInt(meta, "epochs"), parseInt(meta, "batch"),
+                clip(get(meta, "optimizer")), ema, parseInt(meta, "epochs"), parseInt(meta, "batch"),
                 parseLong(meta, "seed"), get(meta, "data"), parseInt(meta, "rows"));
     }
 

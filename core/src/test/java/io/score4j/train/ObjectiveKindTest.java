@@ -35,7 +35,7 @@ final class ObjectiveKindTest {
 
     @Test
     void everyObjectiveHasItsCommandLineName() {
-        assertEquals(List.of("exact", "sliced", "sliced-vr", "denoising", "ncsn"), ObjectiveKind.names());
+        assertEquals(List.of("exact", "sliced", "sliced-vr", "denoising", "ncsn", "dsm"), ObjectiveKind.names());
         for (ObjectiveKind k : ObjectiveKind.values()) {
             assertEquals(k, ObjectiveKind.parse(k.id().toUpperCase(java.util.Locale.ROOT)));
         }
@@ -44,10 +44,11 @@ final class ObjectiveKindTest {
     }
 
     @Test
-    void onlyNcsnConditionsTheNetworkOnTheNoiseLevel() {
+    void onlyNcsnConditionsTheNetworkOnTheNoiseLevelAndDsmOnTime() {
         for (ObjectiveKind k : ObjectiveKind.values()) {
-            int in = k == ObjectiveKind.NCSN ? 4 : 3;
+            int in = k == ObjectiveKind.NCSN ? 4 : k == ObjectiveKind.DSM ? 3 + 16 : 3;
             assertEquals(k == ObjectiveKind.NCSN, k.noiseConditional());
+            assertEquals(k == ObjectiveKind.DSM, k.timeConditional());
             assertEquals(in, k.inputDim(3));
             assertArrayEquals(new int[] {in, 16, 8, 3}, k.spec(3, Activation.TANH, 16, 8).sizes());
         }

@@ -17,6 +17,8 @@ public record BenchSettings(int[] hidden, Activation activation, int batch, int 
         Objects.requireNonNull(hidden, "hidden");
         Objects.requireNonNull(activation, "activation");
         Objects.requireNonNull(objective, "objective");
+        InputException.require(!objective.timeConditional(), "--objective", objective.id(),
+                "is not benchmarked: the bench's sampling phases run Langevin chains, which a dsm model does not use");
         hidden = hidden.clone();
         for (int h : hidden) {
             InputException.require(h >= 1, "--hidden", h, "must be >= 1");

@@ -1,0 +1,96 @@
+package io.score4j.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.score4j.model.Kernel;
+import io.score4j.model.TimeEmbedding;
+import io.score4j.nn.Init;
+import io.score4j.nn.LossAndGrad;
+import io.score4j.nn.MlpInit;
+import io.score4j.nn.MlpSpec;
+import io.score4j.nn.Params;
+import io.score4j.noise.Sde;
+import io.score4j.objective.TimeWeighting;
+import io.score4j.random.Draw;
+import io.score4j.random.Key;
+import io.score4j.tensor.Activation;
+import io.score4j.tensor.DType;
+import io.score4j.tensor.Tensor;
+import org.junit.jupiter.api.Test;
+
+/**
+ * dsm's fused deep kernel against its generic autodiff objective in double precision (same draws), and its
+ * bits against the thread count. Tolerances as DeepMlpTest's: the fused path rounds inputs, products and sums
+ * to float (u = 6e-8) over widths ≤ 64 and a 300-row batch, so 1e-5 of the loss and 2e-4 of each leaf's
+ * largest gradient entry leave a margin over the worst case while any wrong index or term is of order 1.
+ */
+class DsmFusedVsGenericTest {
+    private static final Sde[] SDES = {new Sde.Vp(0.1, 20), new Sde.SubVp(0.1, 20), new Sde.Ve(0.01, 4)};
+
+    private static ObjectiveOptions options(Sde sde, TimeWeighting w, int e) {
+        return ObjectiveOptions.defaults().withSde(sde, w, 1e-5, new TimeEmbedding(e));
+    }
+
+    private static double relErr(double[] a, double[] b) {
+        double num = 0;
+        double den = 0;
+        for (int i = 0; i < a.length; i++) {
+            num = Math.max(num, Math.abs(a[i] - b[i]));
+            den = Math.max(den, Math.abs(b[i]));
+        }
+        return num / den;
+    }
+
+    @Test
+    void fusedLossAndGradientsMatchTheGenericObjective() {
+        int d = 2;
+        int n = 300;
+        float[] x = Draw.normal(Key.of(5), n * d);
+        double[] xd = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            xd[i] = x[i];
+        }
+        for (Sde sde : SDES) {
+            for (TimeWeighting w : TimeWeighting.values()) {
+                for (Activation act : new Activation[] {Activation.SILU, Activation.SOFTPLUS}) {
+                    ObjectiveOptions o = options(sde, w, 8);
+                    MlpSpec spec = ObjectiveKind.DSM.spec(d, o, act, 32, 64);
+                    assertEquals(Kernel.FUSED_DEEP, Kernel.training(spec, false));
+                    Params p = MlpInit.init(spec, Init.SCALED, Key.of(11), DType.F32);
+                    Key key = Key.of(9);
+                    LossAndGrad want = ObjectiveKind.DSM.objective(o)
+                            .lossAndGrad(spec, p.map(t -> t.astype(DType.F64)), Tensor.wrap(xd, n, d), key);
+                    LossAndGrad got = ObjectiveKind.DSM.loss(spec, d, o, 2).lossAndGrad(p, x, n, key);
+                    String what = sde + " " + w + " " + act;
+                    assertEquals(want.loss(), got.loss(), 1e-5 * Math.abs(want.loss()), what + " loss");
+                    assertEquals(want.grad().names(), got.grad().names(), what);
+                    for (String name : want.grad().names()) {
+                        Tensor g = got.grad().get(name);
+                        assertEquals(DType.F32, g.dtype());
+                        double e = relErr(g.toDoubleArray(), want.grad().get(name).toDoubleArray());
+                        assertTrue(e < 2e-4, what + " " + name + " rel err " + e);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void bitsDoNotDependOnTheThreadCount() {
+        int d = 3;
+        int n = 333;
+        float[] x = Draw.normal(Key.of(6), n * d);
+        ObjectiveOptions o = options(SDES[0], TimeWeighting.LIKELIHOOD, 16);
+        MlpSpec spec = ObjectiveKind.DSM.spec(d, o, Activation.SILU, 40, 24);
+        Params p = MlpInit.init(spec, Init.SCALED, Key.of(21), DType.F32);
+        LossAndGrad ref = ObjectiveKind.DSM.loss(spec, d, o, 1).lossAndGrad(p, x, n, Key.of(4));
+        for (int threads : new int[] {2, 3}) {
+            LossAndGrad g = ObjectiveKind.DSM.loss(spec, d, o, threads).lossAndGrad(p, x, n, Key.of(4));
+            assertEquals(Double.doubleToRawLongBits(ref.loss()), Double.doubleToRawLongBits(g.loss()));
+            assertTrue(ref.grad().bitEquals(g.grad()), "threads=" + threads);
+        }
+        assertArrayEquals(new int[] {d + 16, 40, 24, d}, spec.sizes());
+    }
+}
