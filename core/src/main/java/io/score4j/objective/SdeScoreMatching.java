@@ -1,5 +1,6 @@
 package io.score4j.objective;
 
+import io.score4j.Parallelism;
 import io.score4j.autodiff.Var;
 import io.score4j.nn.LossAndGrad;
 import io.score4j.nn.MlpModel;
@@ -112,21 +113,21 @@ public final class SdeScoreMatching implements Objective {
     }
 
     @Override
-    public double loss(MlpSpec spec, Params params, Tensor batch, Key key) {
+    public double loss(MlpSpec spec, Params params, Tensor batch, Key key, Parallelism parallelism) {
         Evaluation.check(spec, params, batch, embeddingSize);
-        return Evaluation.loss(rowLoss(spec), params, batch, key);
+        return Evaluation.loss(rowLoss(spec), params, batch, key, parallelism);
     }
 
     @Override
-    public LossAndGrad lossAndGrad(MlpSpec spec, Params params, Tensor batch, Key key) {
+    public LossAndGrad lossAndGrad(MlpSpec spec, Params params, Tensor batch, Key key, Parallelism parallelism) {
         Evaluation.check(spec, params, batch, embeddingSize);
-        return Evaluation.lossAndGrad(rowLoss(spec), params, batch, key);
+        return Evaluation.lossAndGrad(rowLoss(spec), params, batch, key, parallelism);
     }
 
     @Override
-    public PerExample perExample(MlpSpec spec, Params params, Tensor batch, Key key) {
+    public PerExample perExample(MlpSpec spec, Params params, Tensor batch, Key key, Parallelism parallelism) {
         Evaluation.check(spec, params, batch, embeddingSize);
-        return Evaluation.perExample(rowLoss(spec), params, batch, key);
+        return Evaluation.perExample(rowLoss(spec), params, batch, key, parallelism);
     }
 
     private RowLoss rowLoss(MlpSpec spec) {
