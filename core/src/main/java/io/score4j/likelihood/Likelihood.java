@@ -1,6 +1,7 @@
 package io.score4j.likelihood;
 
 import io.score4j.Parallelism;
+import io.score4j.data.MixtureStandardization;
 import io.score4j.data.Standardizer;
 import io.score4j.density.GaussianMixture;
 import io.score4j.model.Conditioning;
@@ -65,7 +66,7 @@ public final class Likelihood {
      * log p_ε under the probability-flow ODE driven by the exact perturbed score of the mixture {@code data}
      * (closed form under every SDE), with the divergence in closed form or estimated as {@code trace} says.
      * Like a model, the ODE runs in standardised units: the mixture is first standardised by its own mean and
-     * per-coordinate std ({@link #standardizerOf}), which puts its mean at 0 and so keeps the prior mismatch
+     * per-coordinate std ({@link MixtureStandardization#standardizerOf}), which puts its mean at 0 and so keeps the prior mismatch
      * at second order; the Jacobian −Σ_j log std_j brings the result back to x's units. Compare with
      * {@link #exactMixture}, the closed form of the same quantity.
      *
@@ -73,8 +74,8 @@ public final class Likelihood {
      */
     public static LikelihoodResult mixture(GaussianMixture data, Sde sde, Trace trace, double[] x, int firstRow,
                                            LikelihoodSettings settings, Parallelism parallelism) {
-        Standardizer st = standardizerOf(data);
-        GaussianMixture z = standardised(data, st);
+        Standardizer st = MixtureStandardization.standardizerOf(data);
+        GaussianMixture z = MixtureStandardization.standardised(data, st);
         LikelihoodResult r = logp(TimeScoreFn.of(z, sde), new MixtureDivergence(z, sde, trace), sde, st.apply(x),
                 data.dim(), firstRow, settings, parallelism);
         return shifted(r, -logStdSum(st));
@@ -88,39 +89,14 @@ public final class Likelihood {
      * the data's own log p(x) by O(σ(ε)²·std⁻²·|Δ log p|) (≈ 1e-6 nats for VP at ε = 1e-5).
      */
     public static double[] exactMixture(GaussianMixture data, Sde sde, double eps, double[] x) {
-        Standardizer st = standardizerOf(data);
-        double[] lp = standardised(data, st).perturbed(sde.meanCoefficient(eps), sde.marginalStd(eps))
+        Standardizer st = MixtureStandardization.standardizerOf(data);
+        double[] lp = MixtureStandardization.standardised(data, st).perturbed(sde.meanCoefficient(eps), sde.marginalStd(eps))
                 .logDensities(st.apply(x));
         double shift = logStdSum(st);
         for (int i = 0; i < lp.length; i++) {
             lp[i] -= shift;
         }
         return lp;
-    }
-
-    /** The mixture's own mean and per-coordinate standard deviation ({@link GaussianMixture#mixtureVariance}). */
-    public static Standardizer standardizerOf(GaussianMixture data) {
-        double[] var = data.mixtureVariance();
-        double[] std = new double[var.length];
-        for (int j = 0; j < var.length; j++) {
-            std[j] = Math.sqrt(var[j]);
-        }
-        return new Standardizer(data.mixtureMean(), std);
-    }
-
-    /** The law of (X − mean)/std for X ~ data: means (μ_k − mean)/std, stds σ_k/std. */
-    static GaussianMixture standardised(GaussianMixture data, Standardizer st) {
-        double[][] mu = data.means();
-        double[][] sd = data.stds();
-        double[] mean = st.mean();
-        double[] std = st.std();
-        for (int c = 0; c < mu.length; c++) {
-            for (int j = 0; j < mean.length; j++) {
-                mu[c][j] = (mu[c][j] - mean[j]) / std[j];
-                sd[c][j] = sd[c][j] / std[j];
-            }
-        }
-        return new GaussianMixture(data.weights(), mu, sd);
     }
 
     private static LikelihoodResult shifted(LikelihoodResult r, double shift) {
