@@ -83,6 +83,7 @@ public final class ModelSampling {
 
     /** {@code n} draws from {@code mix}; langevin and annealed run in floats, MALA in doubles on the density. */
     public static Drawn fromMixture(GaussianMixture mix, int n, SamplingPlan o, Key key, Progress bar) {
+        requireNotOde(o);
         int d = mix.dim();
         RunMemory.sampling(n, d, null, o.kind() == SamplerKind.ANNEALED ? o.levelsOr(SamplerDefaults.MIXTURE_LEVELS) : 0)
                 .check();
@@ -125,6 +126,7 @@ public final class ModelSampling {
      * between the chosen ends); langevin on such a model uses the smallest σ.
      */
     public static Drawn fromModel(ScoreModel m, int n, SamplingPlan o, Key key, Progress bar) {
+        requireNotOde(o);
         int d = m.dim();
         RunMemory.sampling(n, d, m.spec(), m.noiseConditional() && o.kind() == SamplerKind.ANNEALED
                 ? o.levelsOr(m.sigmas().length) : 0).check();
@@ -149,6 +151,13 @@ public final class ModelSampling {
             z = langevin(net.chain(), start, d, o, key, bar);
         }
         return Drawn.of(m.standardizer().invert(widen(z)), d, Double.NaN);
+    }
+
+    /** The ode sampler has its own entry ({@link FlowSampling}); never run another sampler in its place. */
+    private static void requireNotOde(SamplingPlan o) {
+        if (o.kind() == SamplerKind.ODE) {
+            throw new IllegalArgumentException("--sampler ode is sampled by FlowSampling, not ModelSampling");
+        }
     }
 
     /** Why a model without a noise ladder cannot be sampled by annealed Langevin, and what it can use. */
