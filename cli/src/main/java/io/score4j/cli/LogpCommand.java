@@ -126,8 +126,8 @@ public final class LogpCommand implements Callable<Integer>, DeclaresFiles {
                     + "integrated (" + e.getMessage() + "); nothing was written");
         }
         write(r, exact);
-        run.say("%d rows: mean logp %.6f nats (%.6f per dimension), mean NFE %.1f, %s trace, %.2f s, written to %s",
-                r.rows(), r.meanLogp(), r.meanLogp() / pts.d(), mean(r.nfe()), tr.describe(),
+        run.say("%d rows: mean logp %.6f nats (se %.6f; %.6f per dimension), mean NFE %.1f, %s trace, %.2f s, written to %s",
+                r.rows(), r.meanLogp(), r.standardError(), r.meanLogp() / pts.d(), mean(r.nfe()), tr.describe(),
                 (System.nanoTime() - t0) / 1e9, out);
         return 0;
     }

@@ -39,4 +39,18 @@ public record LikelihoodResult(double[] logp, int[] nfe) {
         }
         return s / logp.length;
     }
+
+    /** The standard error of {@link #meanLogp}: the sample standard deviation of logp over √n (NaN below 2 rows). */
+    public double standardError() {
+        int n = logp.length;
+        if (n < 2) {
+            return Double.NaN;
+        }
+        double mean = meanLogp();
+        double ss = 0;
+        for (double v : logp) {
+            ss += (v - mean) * (v - mean);
+        }
+        return Math.sqrt(ss / (n - 1) / n);
+    }
 }

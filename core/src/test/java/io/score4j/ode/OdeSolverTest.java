@@ -79,6 +79,31 @@ class OdeSolverTest {
         }
     }
 
+    /**
+     * Row id 3 of the spiral against scipy 1.17.1's {@code solve_ivp(f, span, y0, method="RK45", rtol=tol,
+     * atol=tol)} (numbers pasted from a scipy run): the same steps (so the same NFE, scipy's {@code nfev}) and
+     * the same end point up to rounding.
+     */
+    @Test
+    void dopri5TakesScipysStepsOnOneRow() {
+        double[][] cases = {
+            // t0, t1, tol, nfev, steps, y0(t1), y1(t1)
+            {0, 3, 1e-4, 50, 8, -0.29086981302825565, -0.3525792671066032},
+            {0, 3, 1e-6, 104, 17, -0.2909050908678867, -0.3527044492259985},
+            {0, 3, 1e-8, 242, 40, -0.29090470622442965, -0.3527055864084502},
+            {1, -2, 1e-6, 110, 18, -0.6459932150754466, 3.9114125235445987},
+        };
+        for (double[] c : cases) {
+            double[] y = Arrays.copyOfRange(spiralStart(4), 6, 8);
+            OdeResult r = Dopri5.of(c[2], c[2]).solve(SPIRAL, 2, y, 3, c[0], c[1], Parallelism.single());
+            String what = "span " + c[0] + ".." + c[1] + ", tol " + c[2];
+            assertEquals((int) c[3], r.evaluations()[0], what);
+            assertEquals((int) c[4], r.steps()[0], what);
+            assertEquals(c[5], y[0], 1e-12, what);
+            assertEquals(c[6], y[1], 1e-12, what);
+        }
+    }
+
     @Test
     void dopri5IsExactForQuadratureOfQuartics() {
         // y' = 5t⁴ + 3t²: the 5th-order weights integrate polynomials of degree 4 exactly at any step.
