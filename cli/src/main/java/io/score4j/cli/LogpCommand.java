@@ -116,7 +116,7 @@ public final class LogpCommand implements Callable<Integer>, DeclaresFiles {
                 r = Likelihood.mixture(mix, s, tr, pts.values(), 0, settings, par);
                 exact = Likelihood.exactMixture(mix, s, settings.eps(), pts.values());
             } else {
-                Sde own = ModelLikelihood.sde(model, source.model.toString());
+                Sde own = ModelLikelihood.sde(model, source.model.toString(), "logp");
                 InputException.require(sde == null || sde.equalsIgnoreCase(own.id()), "--sde", sde,
                         "must be the model's own SDE, " + own.id() + " (or left out)");
                 r = ModelLikelihood.logp(model, source.model.toString(), tr, pts.values(), settings, par);

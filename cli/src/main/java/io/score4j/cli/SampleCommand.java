@@ -107,7 +107,7 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
             columns = Dataset.defaultColumns(mix.dim());
         } else {
             ScoreModel m = ScoreModel.load(source.model);
-            Sde own = ModelLikelihood.sde(m, source.model.toString());
+            Sde own = ModelLikelihood.sde(m, source.model.toString(), "--sampler ode");
             InputException.require(ode.sde == null || ode.sde.equalsIgnoreCase(own.id()), "--sde", ode.sde,
                     "must be the model's own SDE, " + own.id() + " (or left out)");
             drawn = FlowSampling.fromNetwork(m.network(), m.standardizer(), n,

@@ -171,6 +171,12 @@ class LogpCommandTest {
         assertTrue(r.err().startsWith("error: ") && r.err().contains("score SDE model") && r.err().contains("denoising"),
                 r.err());
         assertFalse(Files.exists(out));
+        CliTestSupport.Run sample = run("sample", "--model", model.toString(), "--n", "10", "--sampler", "ode", "--out",
+                out.toString());
+        assertEquals(2, sample.code(), sample.err());
+        assertTrue(sample.err().startsWith("error: ") && sample.err().contains("--sampler ode needs a score SDE model"),
+                sample.err());
+        assertFalse(Files.exists(out));
     }
 
     private static String[] concat(String[] a, String[] b) {

@@ -18,11 +18,14 @@ import io.score4j.noise.Sde;
 public final class ModelLikelihood {
     private ModelLikelihood() {}
 
-    /** The score SDE of the model, or an {@link InputException} saying why the model has none. */
-    public static Sde sde(ScoreModel model, String source) {
+    /**
+     * The score SDE of the model, or an {@link InputException} naming {@code source} and saying why {@code use}
+     * (e.g. {@code logp}, {@code --sampler ode}) cannot run on it.
+     */
+    public static Sde sde(ScoreModel model, String source, String use) {
         if (!(model.network().conditioning() instanceof Conditioning.Time time)) {
             String objective = model.settings().get("objective");
-            throw new InputException(source + ": logp needs a score SDE model (time-conditioned, trained with --objective "
+            throw new InputException(source + ": " + use + " needs a score SDE model (time-conditioned, trained with --objective "
                     + "dsm), but this model " + (objective != null ? "was trained with --objective " + objective + " and " : "")
                     + "is " + (model.noiseConditional() ? "noise-level conditioned" : "not conditioned on time"));
         }
@@ -36,7 +39,7 @@ public final class ModelLikelihood {
      */
     public static LikelihoodResult logp(ScoreModel model, String source, Trace trace, double[] x,
                                         LikelihoodSettings settings, Parallelism parallelism) {
-        sde(model, source);
+        sde(model, source, "logp");
         ScoreNetwork net = model.network();
         return Likelihood.network(net, model.standardizer(), trace, x, 0, settings, parallelism);
     }

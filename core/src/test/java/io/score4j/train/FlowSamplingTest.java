@@ -63,4 +63,28 @@ class FlowSamplingTest {
         ProbabilityFlow.Samples other = ProbabilityFlow.sample(score, 600, 1, 0, one, Key.of(4));
         assertTrue(!Arrays.equals(whole.points(), other.points()));
     }
+
+    @Test
+    void aTimeConditionedNetworkSamplesDeterministicallyAndOthersAreRefused() {
+        Sde sde = ProbabilityFlow.defaultSde("vp");
+        io.score4j.nn.MlpSpec spec = new io.score4j.nn.MlpSpec(new int[] {2 + 4, 16, 2}, io.score4j.tensor.Activation.SILU);
+        io.score4j.nn.Params p = io.score4j.nn.MlpInit.init(spec, io.score4j.nn.Init.SCALED, Key.of(2),
+                io.score4j.tensor.DType.F32);
+        io.score4j.model.ScoreNetwork net = io.score4j.model.ScoreNetwork.of(spec, p,
+                io.score4j.model.Conditioning.time(sde, new io.score4j.model.TimeEmbedding(4)));
+        io.score4j.data.Standardizer st = new io.score4j.data.Standardizer(new double[] {1, -2}, new double[] {2, 0.5});
+        FlowSampling.Drawn a = FlowSampling.fromNetwork(net, st, 300, ProbabilityFlowConfig.defaults(sde, 1), Key.of(9));
+        FlowSampling.Drawn b = FlowSampling.fromNetwork(net, st, 300, ProbabilityFlowConfig.defaults(sde, 3), Key.of(9));
+        assertEquals(0, a.samples().nonFinite());
+        assertArrayEquals(a.samples().points(), b.samples().points());
+        io.score4j.InputException wrongSde = org.junit.jupiter.api.Assertions.assertThrows(io.score4j.InputException.class,
+                () -> FlowSampling.fromNetwork(net, st, 10, ProbabilityFlowConfig.defaults(ProbabilityFlow.defaultSde("ve"), 1),
+                        Key.of(9)));
+        assertTrue(wrongSde.getMessage().startsWith("--sde"), wrongSde.getMessage());
+        io.score4j.nn.MlpSpec plainSpec = io.score4j.nn.MlpSpec.scoreNet(2, io.score4j.tensor.Activation.SILU, 8);
+        io.score4j.model.ScoreNetwork plain = io.score4j.model.ScoreNetwork.of(plainSpec, io.score4j.nn.MlpInit.init(
+                plainSpec, io.score4j.nn.Init.SCALED, Key.of(2), io.score4j.tensor.DType.F32), io.score4j.model.Conditioning.none());
+        org.junit.jupiter.api.Assertions.assertThrows(io.score4j.InputException.class,
+                () -> FlowSampling.fromNetwork(plain, st, 10, ProbabilityFlowConfig.defaults(sde, 1), Key.of(9)));
+    }
 }
