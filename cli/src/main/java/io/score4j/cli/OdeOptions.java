@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 /** The {@code ode} sampler's flags of {@code score4j sample}; {@code --steps} (Heun) is the sampler's own flag. */
 final class OdeOptions {
     /** Heun steps when {@code --steps} is not given. */
-    static final int HEUN_DEFAULT_STEPS = 100;
+    static final int HEUN_DEFAULT_STEPS = ProbabilityFlow.DEFAULT_HEUN_STEPS;
 
     @Option(names = "--solver", paramLabel = "rk45|heun", description = "ode: adaptive Dormand-Prince RK45 (default) or "
             + "fixed-step Heun with --steps N (default " + HEUN_DEFAULT_STEPS + ")")

@@ -24,6 +24,8 @@ public final class ProbabilityFlow {
     /** VE defaults for standardised data: σ_min = 0.01 (score_sde's), σ_max = 100 (far above the data's scale). */
     public static final double VE_SIGMA_MIN = 0.01;
     public static final double VE_SIGMA_MAX = 100;
+    /** Heun steps of the {@code ode} sampler when none are given (NFE 200). */
+    public static final int DEFAULT_HEUN_STEPS = 100;
 
     private ProbabilityFlow() {}
 
