@@ -109,6 +109,21 @@ class ArchitectureTest {
         }
     }
 
+    /**
+     * The ODE solvers know nothing of score4j but its {@code Parallelism}; the likelihood sits above sampling
+     * and the model, below train and the tools.
+     */
+    @Test
+    void odeSolversStandAloneAndLikelihoodSitsAboveTheModel() {
+        forbid("ode", "random", "tensor", "autodiff", "nn", "fused", "optim", "density", "objective", "data",
+                "sampling", "metrics", "io", "model", "train", "noise", "comparison", "likelihood");
+        for (String low : new String[] {"random", "tensor", "autodiff", "nn", "fused", "optim", "density", "objective",
+            "data", "metrics", "io", "model", "noise", "ode", "sampling", "comparison"}) {
+            forbid(low, "likelihood");
+        }
+        forbid("likelihood", "optim", "objective", "metrics", "io", "train", "comparison");
+    }
+
     @Test
     void autodiffExecutorIsFenced() {
         noClasses().that().resideInAPackage("io.score4j.autodiff.executor..")

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "score4j", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Score-based generative modeling on the JVM: learn a score from samples, sample by following it.",
-        subcommands = {DemoCommand.class, TrainCommand.class, ScoreCommand.class, SampleCommand.class,
+        subcommands = {DemoCommand.class, TrainCommand.class, ScoreCommand.class, SampleCommand.class, LogpCommand.class,
                 ImputeCommand.class, EvalCommand.class, ReportCommand.class, BenchCommand.class, BaselineCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

@@ -57,6 +57,10 @@ final class ReportSampling {
     SamplerOptions options(ScoreModel model) {
         SamplerOptions o = new SamplerOptions();
         o.kind = kind != null ? kind : model.noiseConditional() ? SamplerKind.ANNEALED : SamplerKind.LANGEVIN;
+        if (o.kind == SamplerKind.ODE) {
+            throw new InputException("--sampler ode is not drawn by report yet: draw with score4j sample --sampler ode "
+                    + "and pass the file with --samples");
+        }
         if (o.kind == SamplerKind.MALA) {
             throw new InputException("--sampler mala needs a density you can write down, not a learned score; "
                     + "use --sampler langevin" + (model.noiseConditional() ? " or annealed" : ""));

@@ -161,6 +161,58 @@ public final class GaussianMixture implements Density {
     }
 
     /**
+     * The Laplacian Δ log p(x) = tr ∇² log p(x) of the point at {@code x[off … off+D)}. With
+     * a_k = −Λ_k(x − μ_k) (Λ_k = diag(1/σ_k²)), the score s = Σ_k r_k a_k and
+     * ∇² log p = Σ_k r_k (a_k a_kᵀ − Λ_k) − s sᵀ (differentiate s = Σ_k r_k a_k, using ∇r_k = r_k(a_k − s)), so
+     * <pre>
+     *   Δ log p(x) = Σ_k r_k (‖a_k‖² − Σ_j 1/σ_kj²) − ‖s‖².
+     * </pre>
+     */
+    public double laplacian(double[] x, int off) {
+        return curvature(x, off, null, 0);
+    }
+
+    /**
+     * vᵀ ∇² log p(x) v = Σ_k r_k ((a_k·v)² − Σ_j v_j²/σ_kj²) − (s·v)² (see {@link #laplacian}) at the point
+     * {@code x[off … off+D)} along {@code v[voff … voff+D)}. Neither array is modified.
+     */
+    public double hessianQuadratic(double[] x, int off, double[] v, int voff) {
+        return curvature(x, off, v, voff);
+    }
+
+    /** {@link #hessianQuadratic} along v, or the trace ({@link #laplacian}) when v is null. */
+    private double curvature(double[] x, int off, double[] v, int voff) {
+        double[] r = new double[k];
+        responsibilities(x, off, r);
+        double[] s = new double[d];
+        double total = 0.0;
+        for (int c = 0; c < k; c++) {
+            if (r[c] == 0.0) {
+                continue;
+            }
+            double aa = 0.0;
+            double lam = 0.0;
+            for (int j = 0; j < d; j++) {
+                double a = -(x[off + j] - means[c][j]) * invVar[c * d + j];
+                double vj = v == null ? 1.0 : v[voff + j];
+                s[j] += r[c] * a;
+                if (v == null) {
+                    aa += a * a;
+                } else {
+                    aa += a * vj;
+                }
+                lam += vj * vj * invVar[c * d + j];
+            }
+            total += r[c] * ((v == null ? aa : aa * aa) - lam);
+        }
+        double ss = 0.0;
+        for (int j = 0; j < d; j++) {
+            ss += v == null ? s[j] * s[j] : s[j] * v[voff + j];
+        }
+        return total - (v == null ? ss : ss * ss);
+    }
+
+    /**
      * Writes the posterior component probabilities r_k(x) = w_k N(x; μ_k, σ_k²) / p(x) (they sum to
      * 1) of the point at {@code x[off … off+D)} into {@code out[0 … K)}.
      */

@@ -31,11 +31,12 @@ public final class ScoreNetwork {
     private final FusedMlp oneHidden;
     private final DeepMlp deep;
     private final MlpForward forward;
+    private final Params params;
 
     private ScoreNetwork(MlpSpec spec, Params params, Conditioning conditioning) {
         this.spec = Objects.requireNonNull(spec, "spec");
         this.conditioning = Objects.requireNonNull(conditioning, "conditioning");
-        Objects.requireNonNull(params, "params");
+        this.params = Objects.requireNonNull(params, "params");
         this.dim = spec.outputDim();
         if (spec.inputDim() != dim + conditioning.extraInputs()) {
             throw new IllegalArgumentException("a network " + spec + " does not fit " + conditioning + " conditioning: "
@@ -54,6 +55,11 @@ public final class ScoreNetwork {
 
     public MlpSpec spec() {
         return spec;
+    }
+
+    /** The parameters (F32), as given; for the autodiff paths that differentiate the network itself. */
+    public Params params() {
+        return params;
     }
 
     public Conditioning conditioning() {

@@ -10,9 +10,11 @@ public enum SamplerKind {
     /** Annealed Langevin over a geometric σ ladder, ε_i = ε σ_i²/σ_L²: recovers mode weights. */
     ANNEALED,
     /** Metropolis-adjusted Langevin: exact for an analytic density (mixtures only). */
-    MALA;
+    MALA,
+    /** The probability-flow ODE of a score SDE from its prior (RK45 or Heun): deterministic given the start. */
+    ODE;
 
-    /** The name a user writes: {@code langevin}, {@code annealed}, {@code mala}. */
+    /** The name a user writes: {@code langevin}, {@code annealed}, {@code mala}, {@code ode}. */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -24,6 +26,6 @@ public enum SamplerKind {
                 return k;
             }
         }
-        throw new InputException("unknown sampler '" + value + "' (use langevin, annealed or mala)");
+        throw new InputException("unknown sampler '" + value + "' (use langevin, annealed, mala or ode)");
     }
 }

@@ -92,6 +92,7 @@ public final class ModelSampling {
      * p(rest | given) ({@link Given}: exact score wrapper; the given coordinates come back as exactly its values).
      */
     public static Drawn fromMixture(GaussianMixture mix, int n, SamplingPlan o, Key key, Progress bar, Given given) {
+        requireNotOde(o);
         int d = mix.dim();
         given.requireFits(n, d);
         RunMemory.sampling(n, d, null, o.kind() == SamplerKind.ANNEALED ? o.levelsOr(SamplerDefaults.MIXTURE_LEVELS) : 0)
@@ -147,6 +148,7 @@ public final class ModelSampling {
      * wrapper) and the given coordinates come back as exactly {@code given}'s values.
      */
     public static Drawn fromModel(ScoreModel m, int n, SamplingPlan o, Key key, Progress bar, Given given) {
+        requireNotOde(o);
         int d = m.dim();
         given.requireFits(n, d);
         Given inModel = GivenColumns.standardized(m, given);
@@ -177,6 +179,13 @@ public final class ModelSampling {
             z = langevin(inModel.chain(net.chain()), start, d, o, key, bar);
         }
         return Drawn.of(fixed(given, m.standardizer().invert(widen(z))), d, Double.NaN);
+    }
+
+    /** The ode sampler has its own entry ({@link FlowSampling}); never run another sampler in its place. */
+    private static void requireNotOde(SamplingPlan o) {
+        if (o.kind() == SamplerKind.ODE) {
+            throw new IllegalArgumentException("--sampler ode is sampled by FlowSampling, not ModelSampling");
+        }
     }
 
     /** Why a model without a noise ladder cannot be sampled by annealed Langevin, and what it can use. */

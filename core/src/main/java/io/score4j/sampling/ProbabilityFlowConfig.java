@@ -1,0 +1,33 @@
+package io.score4j.sampling;
+
+import io.score4j.noise.Sde;
+import io.score4j.ode.Dopri5;
+import io.score4j.ode.OdeSolver;
+import java.util.Objects;
+
+/**
+ * Settings of the probability-flow ODE sampler ({@link ProbabilityFlow}).
+ *
+ * @param sde     the score SDE whose probability-flow ODE is solved (and whose prior starts the particles)
+ * @param solver  {@link Dopri5} (RK45, adaptive, the default with rtol = atol = 1e-5) or
+ *                {@link io.score4j.ode.Heun} (fixed steps)
+ * @param eps     the time the ODE stops at, in (0, 1) ({@link Sde#DEFAULT_EPS})
+ * @param threads worker threads ≥ 1; results are bit-identical for every value
+ */
+public record ProbabilityFlowConfig(Sde sde, OdeSolver solver, double eps, int threads) implements SamplerConfig {
+    public ProbabilityFlowConfig {
+        Objects.requireNonNull(sde, "sde");
+        Objects.requireNonNull(solver, "solver");
+        if (!(eps > 0 && eps < Sde.T)) {
+            throw new IllegalArgumentException("eps must be in (0, " + Sde.T + "), got " + eps);
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
+    }
+
+    /** RK45 at rtol = atol = 1e-5, ε = 1e-5 (score_sde's defaults). */
+    public static ProbabilityFlowConfig defaults(Sde sde, int threads) {
+        return new ProbabilityFlowConfig(sde, Dopri5.defaults(), Sde.DEFAULT_EPS, threads);
+    }
+}
