@@ -10,11 +10,20 @@ public enum SamplerKind {
     /** Annealed Langevin over a geometric σ ladder, ε_i = ε σ_i²/σ_L²: recovers mode weights. */
     ANNEALED,
     /** Metropolis-adjusted Langevin: exact for an analytic density (mixtures only). */
-    MALA;
+    MALA,
+    /** Reverse-SDE Euler–Maruyama from the SDE's prior: time-conditioned models or a mixture's exact score. */
+    EM,
+    /** Predictor–corrector: reverse-diffusion predictor + Langevin corrector (signal-to-noise ratio --snr). */
+    PC;
 
-    /** The name a user writes: {@code langevin}, {@code annealed}, {@code mala}. */
+    /** The name a user writes: {@code langevin}, {@code annealed}, {@code mala}, {@code em}, {@code pc}. */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether this sampler solves a score SDE's reverse diffusion (needs a time-conditioned score). */
+    public boolean diffusion() {
+        return this == EM || this == PC;
     }
 
     /** The sampler named {@code value} (case-insensitive); an unknown name is an {@link InputException}. */
@@ -24,6 +33,6 @@ public enum SamplerKind {
                 return k;
             }
         }
-        throw new InputException("unknown sampler '" + value + "' (use langevin, annealed or mala)");
+        throw new InputException("unknown sampler '" + value + "' (use langevin, annealed, mala, em or pc)");
     }
 }
