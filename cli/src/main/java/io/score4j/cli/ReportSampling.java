@@ -35,7 +35,8 @@ final class ReportSampling {
     Integer particles;
 
     @Option(names = "--steps", paramLabel = "N",
-            description = "when drawing: steps (per noise level for annealed) (default: " + SamplerDefaults.STEPS + ")")
+            description = "when drawing: steps (default: " + SamplerDefaults.STEPS + "; annealed: per noise level, default "
+                    + SamplerDefaults.ANNEALED_STEPS + ")")
     Integer steps;
 
     @Option(names = "--step-size", paramLabel = "A",
@@ -61,12 +62,12 @@ final class ReportSampling {
             throw new InputException("--sampler mala needs a density you can write down, not a learned score; "
                     + "use --sampler langevin" + (model.noiseConditional() ? " or annealed" : ""));
         }
-        o.steps = steps != null ? steps : SamplerDefaults.STEPS;
+        o.steps = steps != null ? steps : SamplerDefaults.steps(o.kind);
         o.stepSize = stepSize;
         o.startLow = SamplerDefaults.START_LOW;
         o.startHigh = SamplerDefaults.START_HIGH;
         o.validate();
-        if (o.stepSize == null) {
+        if (o.stepSize == null && !o.kind.diffusion()) {
             double[] sig = model.sigmas();
             o.stepSize = o.plan(1).stepSize(sig.length > 0 ? sig[sig.length - 1] : Double.NaN);
         }

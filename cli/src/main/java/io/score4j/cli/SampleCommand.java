@@ -70,12 +70,23 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
         }
         if (drawn.nonFinite() > 0) {
             throw new InputException(drawn.nonFinite() + " of " + n + " samples are not finite (the chain diverged); "
-                    + "try a smaller --step-size. Nothing was written.");
+                    + "try " + sampler.divergenceAdvice() + ". Nothing was written.");
         }
         Csv.write(out, columns, drawn.points(), columns.length);
+        if (drawn.escaped() > 0) {
+            run.warn(escapedWarning(drawn, n));
+        }
         String acc = Double.isNaN(drawn.acceptanceRate()) ? ""
                 : String.format(Locale.ROOT, ", MALA acceptance rate %.3f", drawn.acceptanceRate());
-        run.say("%d samples (%s) in %.2f s written to %s%s", n, sampler.kind.id(), (System.nanoTime() - t0) / 1e9, out, acc);
+        run.say("%d samples (%s) in %.2f s, NFE %d, written to %s%s", n, sampler.kind.id(), (System.nanoTime() - t0) / 1e9,
+                drawn.nfe(), out, acc);
         return 0;
+    }
+
+    /** The one warning line for particles that left the data's range ({@link io.score4j.sampling.DataRange}). */
+    String escapedWarning(ModelSampling.Drawn drawn, int total) {
+        return String.format(Locale.ROOT, "warning: %d of %d samples lie more than %.0f times the data's range from it "
+                + "(the chain diverged); try %s", drawn.escaped(), total, io.score4j.sampling.DataRange.ESCAPE_FACTOR,
+                sampler.divergenceAdvice());
     }
 }
