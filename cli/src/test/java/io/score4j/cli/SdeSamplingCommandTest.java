@@ -68,8 +68,8 @@ class SdeSamplingCommandTest {
         float[] pc = ReverseDiffusion.sample(TimeScoreFn.of(mix, vp), N, 1, SamplerDefaults.pc(vp, 1), key)
                 .samples().data32();
         assertArrayEquals(widen(pc), sample("--sampler", "pc", "--sde", "vp"));
-        Sde ve = new Sde.Ve(SamplerDefaults.MIXTURE_SIGMA_MIN, SamplerDefaults.mixtureSigmaMax(mix));
-        assertEquals(2 + 2 + 3, SamplerDefaults.mixtureSigmaMax(mix), 0, "distance -2..2 plus 3 stds");
+        Sde ve = new Sde.Ve(SamplerDefaults.MIXTURE_SIGMA_MIN, SamplerDefaults.mixtureVeSigmaMax(mix));
+        assertEquals(Math.sqrt(5) / 0.02, SamplerDefaults.mixtureVeSigmaMax(mix), 1e-12, "rms √(4 + 1) / (2·0.01)");
         float[] em = ReverseDiffusion.sample(TimeScoreFn.of(mix, ve), N, 1, new EulerMaruyamaConfig(ve, 60, 1e-3, 1), key)
                 .samples().data32();
         assertArrayEquals(widen(em), sample("--sampler", "em", "--steps", "60", "--eps", "1e-3"), "default --sde ve");

@@ -204,13 +204,17 @@ public final class ModelSampling {
 
     /**
      * The SDE of a mixture's exact score: the plan's ({@link SamplingPlan#MIXTURE_SDE} when unset), VE between
-     * --sigma-min ({@link SamplerDefaults#MIXTURE_SIGMA_MIN}) and --sigma-max ({@link SamplerDefaults#mixtureSigmaMax}),
+     * --sigma-min ({@link SamplerDefaults#MIXTURE_SIGMA_MIN}) and --sigma-max ({@link SamplerDefaults#mixtureVeSigmaMax}),
      * VP and sub-VP with β from {@value Sde.Betas#BETA_MIN} to {@value Sde.Betas#BETA_MAX}.
      */
     static Sde mixtureSde(GaussianMixture mix, SamplingPlan o) {
-        NoiseLadder ends = mixtureLadder(mix, o);
-        return Sde.parse(o.sde() != null ? o.sde() : SamplingPlan.MIXTURE_SDE, ends.sigmaMin(), ends.sigmaMax(),
-                Sde.Betas.BETA_MIN, Sde.Betas.BETA_MAX);
+        String id = o.sde() != null ? o.sde() : SamplingPlan.MIXTURE_SDE;
+        double lo = o.sigmaMin() != null ? o.sigmaMin() : SamplerDefaults.MIXTURE_SIGMA_MIN;
+        double hi = o.sigmaMax() != null ? o.sigmaMax() : SamplerDefaults.mixtureVeSigmaMax(mix);
+        if (id.equalsIgnoreCase("ve") && !(hi > lo)) {
+            throw new InputException("--sigma-max " + hi + " must exceed --sigma-min " + lo + " for the VE SDE");
+        }
+        return Sde.parse(id, lo, Math.max(hi, 2 * lo), Sde.Betas.BETA_MIN, Sde.Betas.BETA_MAX);
     }
 
     /**

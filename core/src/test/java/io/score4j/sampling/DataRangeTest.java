@@ -35,6 +35,15 @@ class DataRangeTest {
     }
 
     @Test
+    void veSigmaMaxBoundsThePriorsTotalVariation() {
+        // E‖x‖² = 0.8(50 + 1 + 4) + 0.2(26 + 0.25 + 0.25) = 44 + 5.3 = 49.3; rms/(2·0.01) beats the distance rule.
+        assertEquals(Math.sqrt(49.3) / 0.02, SamplerDefaults.mixtureVeSigmaMax(TWO_D), 1e-9);
+        GaussianMixture tight = GaussianMixture.single(new double[] {0}, new double[] {1e-3});
+        assertEquals(1e-3 / 0.02, SamplerDefaults.mixtureVeSigmaMax(tight), 1e-15, "rms 1e-3");
+        assertEquals(0.003, SamplerDefaults.mixtureSigmaMax(tight), 1e-15, "3 stds, no distance");
+    }
+
+    @Test
     void aDivergedDrawIsCountedNotSilent() {
         GaussianMixture mix = GaussianMixture.single(new double[] {0}, new double[] {1});
         SamplingPlan far = new SamplingPlan(SamplerKind.LANGEVIN, 1, null, 100, 101, null, null, null, 1);

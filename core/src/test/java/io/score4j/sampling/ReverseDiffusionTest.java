@@ -26,7 +26,7 @@ class ReverseDiffusionTest {
     static final Sde SUBVP = new Sde.SubVp(Sde.Betas.BETA_MIN, Sde.Betas.BETA_MAX);
 
     static Sde ve(GaussianMixture mix) {
-        return new Sde.Ve(SamplerDefaults.MIXTURE_SIGMA_MIN, SamplerDefaults.mixtureSigmaMax(mix));
+        return new Sde.Ve(SamplerDefaults.MIXTURE_SIGMA_MIN, SamplerDefaults.mixtureVeSigmaMax(mix));
     }
 
     private static double[] draw(GaussianMixture mix, DiffusionConfig config, long seed, int n) {
@@ -64,16 +64,19 @@ class ReverseDiffusionTest {
      * above 3 standard errors √(0.8·0.2/4000) = 0.0063·3 = 0.019 of the estimate.
      */
     @Test
-    void predictorCorrectorKeepsTheModeWeightsInTwoDimensions() {
+    void bothSamplersKeepTheModeWeightsInTwoDimensions() {
         GaussianMixture mix = new GaussianMixture(new double[] {0.8, 0.2}, new double[][] {{5, 5}, {-5, -5}},
                 new double[][] {{1, 1}, {1, 1}});
-        for (Sde sde : new Sde[] {VP, ve(mix), SUBVP}) {
-            double[] x = draw(mix, SamplerDefaults.pc(sde, 2), 7, 4000);
+        DiffusionConfig[] configs = {SamplerDefaults.pc(VP, 2), SamplerDefaults.pc(ve(mix), 2), SamplerDefaults.pc(SUBVP, 2),
+            SamplerDefaults.em(VP, 2), SamplerDefaults.em(ve(mix), 2)};
+        for (DiffusionConfig c : configs) {
+            Sde sde = c.sde();
+            double[] x = draw(mix, c, 7, 4000);
             int heavy = 0;
             for (int i = 0; i < x.length; i += 2) {
                 heavy += x[i] + x[i + 1] > 0 ? 1 : 0;
             }
-            assertEquals(0.80, heavy / 4000.0, 0.03, "heavy-mode mass under " + sde.id());
+            assertEquals(0.80, heavy / 4000.0, 0.03, "heavy-mode mass, " + c.getClass().getSimpleName() + " " + sde.id());
         }
     }
 
