@@ -27,7 +27,8 @@ final class ReportSampling {
     static final int DEFAULT_MAX_PARTICLES = 5000;
 
     @Option(names = "--sampler", converter = SamplerOptions.KindConverter.class, paramLabel = "NAME",
-            description = "when drawing: langevin or annealed (default: annealed for noise-conditional models, else langevin)")
+            description = "when drawing: langevin, annealed, em or pc (default: annealed for noise-conditional models, pc for "
+                    + "time-conditioned ones, else langevin)")
     SamplerKind kind;
 
     @Option(names = "--n-samples", paramLabel = "N",
@@ -57,7 +58,7 @@ final class ReportSampling {
     /** The sampler settings for this model, defaults ({@link SamplerDefaults}) filled in and validated. */
     SamplerOptions options(ScoreModel model) {
         SamplerOptions o = new SamplerOptions();
-        o.kind = kind != null ? kind : model.noiseConditional() ? SamplerKind.ANNEALED : SamplerKind.LANGEVIN;
+        o.kind = kind != null ? kind : model.noiseConditional() ? SamplerKind.ANNEALED : ModelSampling.defaultKind(model);
         if (o.kind == SamplerKind.MALA) {
             throw new InputException("--sampler mala needs a density you can write down, not a learned score; "
                     + "use --sampler langevin" + (model.noiseConditional() ? " or annealed" : ""));
@@ -116,8 +117,9 @@ final class ReportSampling {
         }
         s.put("seed", seed);
         s.put("command", String.format(Locale.ROOT, "score4j sample --model %s --n %d --sampler %s --steps %d "
-                        + "--step-size %s --start-low %s --start-high %s --seed %d --out samples.csv", modelFile, n,
-                o.kind.id(), o.steps, o.stepSize, o.startLow, o.startHigh, seed));
+                        + "%s--start-low %s --start-high %s --seed %d --out samples.csv", modelFile, n,
+                o.kind.id(), o.steps, o.stepSize != null ? "--step-size " + o.stepSize + " " : "", o.startLow, o.startHigh,
+                seed));
         return s;
     }
 }

@@ -7,6 +7,7 @@ import io.score4j.density.GaussianMixture;
 import io.score4j.density.MixtureJson;
 import io.score4j.io.RunFiles;
 import io.score4j.random.Key;
+import io.score4j.sampling.SamplerKind;
 import io.score4j.train.ModelSampling;
 import io.score4j.train.ScoreModel;
 import java.nio.file.Path;
@@ -54,6 +55,11 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
     public Integer call() {
         run.validate();
         InputException.require(n >= 1, "--n", n, "must be >= 1");
+        // Without --sampler a model picks its own (pc for a time-conditioned one), so it is read first.
+        ScoreModel m = source.model != null && sampler.kind == null ? ScoreModel.load(source.model) : null;
+        if (sampler.kind == null) {
+            sampler.kind = m != null ? ModelSampling.defaultKind(m) : SamplerKind.LANGEVIN;
+        }
         sampler.validate();
         Key key = Key.of(run.seed).split(5)[3];
         long t0 = System.nanoTime();
@@ -64,7 +70,7 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
             drawn = ModelSampling.fromMixture(mix, n, sampler.plan(run.threads()), key, Progress.forSampling(run.quiet));
             columns = Dataset.defaultColumns(mix.dim());
         } else {
-            ScoreModel m = ScoreModel.load(source.model);
+            m = m != null ? m : ScoreModel.load(source.model);
             drawn = ModelSampling.fromModel(m, n, sampler.plan(run.threads()), key, Progress.forSampling(run.quiet));
             columns = m.columns();
         }

@@ -13,9 +13,10 @@ import picocli.CommandLine.TypeConversionException;
 final class SamplerOptions {
     private static final java.util.Set<String> SDE_NAMES = java.util.Set.of("ve", "vp", "subvp");
 
-    @Option(names = "--sampler", defaultValue = "langevin", converter = KindConverter.class,
+    @Option(names = "--sampler", converter = KindConverter.class,
             description = "langevin, annealed (noise-conditional models or --mixture), mala (--mixture), em or pc "
-                    + "(reverse SDE: time-conditioned models or --mixture) (default: ${DEFAULT-VALUE})")
+                    + "(reverse SDE: time-conditioned models or --mixture) (default: pc for a time-conditioned model, "
+                    + "else langevin)")
     SamplerKind kind;
 
     @Option(names = "--steps", paramLabel = "N", description = "steps (default " + SamplerDefaults.STEPS + "); annealed: per "

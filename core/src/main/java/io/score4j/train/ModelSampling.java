@@ -261,6 +261,11 @@ public final class ModelSampling {
                 + (m.noiseConditional() ? "annealed or langevin" : "langevin (the default)");
     }
 
+    /** The sampler {@code score4j sample} uses for {@code m} when none is named: pc for a time-conditioned model, else langevin. */
+    public static SamplerKind defaultKind(ScoreModel m) {
+        return m.network().conditioning() instanceof Conditioning.Time ? SamplerKind.PC : SamplerKind.LANGEVIN;
+    }
+
     /** Why a model without a noise ladder cannot be sampled by annealed Langevin, and what it can use. */
     public static String annealedNeedsLadder(ScoreModel m) {
         String objective = m.settings().get("objective");
