@@ -37,11 +37,13 @@ final class SamplerOptions {
             description = "(default high: ${DEFAULT-VALUE}); in standardised units for standardised models")
     double startHigh;
 
-    @Option(names = "--sigma-max", description = "annealed: largest noise level (default: the model's ladder; required for --mixture)")
+    @Option(names = "--sigma-max", description = "annealed: largest noise level (default: the model's ladder; for --mixture the "
+            + "largest distance between its means or to the origin + 3 x its largest std); em/pc on a --mixture with the VE "
+            + "SDE: σ_max (default: also ≥ 50 x the mixture's rms norm)")
     Double sigmaMax;
 
-    @Option(names = "--sigma-min", description = "annealed: smallest noise level (default: the model's ladder, or "
-            + SamplerDefaults.MIXTURE_SIGMA_MIN + " for --mixture)")
+    @Option(names = "--sigma-min", description = "annealed (and em/pc on a --mixture with the VE SDE): smallest noise "
+            + "level (default: the model's ladder, or " + SamplerDefaults.MIXTURE_SIGMA_MIN + " for --mixture)")
     Double sigmaMin;
 
     @Option(names = "--levels", description = "annealed: number of noise levels (default: the model's ladder, or "
