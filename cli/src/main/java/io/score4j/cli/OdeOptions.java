@@ -27,13 +27,9 @@ final class OdeOptions {
     @Option(names = "--atol", description = "ode rk45: absolute tolerance (default " + Dopri5.DEFAULT_ATOL + ")")
     Double atol;
 
-    @Option(names = "--sde", paramLabel = "vp|subvp|ve",
-            description = "ode with --mixture: the SDE (default vp; ve: sigma 0.01 to 100 in standardised units); a model's is its own")
-    String sde;
-
     /** Refuses these flags for another sampler and checks their values. */
     void validate(SamplerKind kind) {
-        String given = solver != null ? "--solver" : rtol != null ? "--rtol" : atol != null ? "--atol" : sde != null ? "--sde" : null;
+        String given = solver != null ? "--solver" : rtol != null ? "--rtol" : atol != null ? "--atol" : null;
         InputException.require(given == null || kind == SamplerKind.ODE, given, kind.id(),
                 "applies only to --sampler ode, not to --sampler");
         InputException.require(solver == null || List.of("rk45", "heun").contains(solver.toLowerCase(Locale.ROOT)),
@@ -42,8 +38,6 @@ final class OdeOptions {
         InputException.require(!heun || (rtol == null && atol == null), "--rtol/--atol", solver, "apply only to --solver rk45");
         InputException.require(rtol == null || (rtol > 0 && rtol < 1), "--rtol", rtol, "must be in (0, 1)");
         InputException.require(atol == null || (atol > 0 && Double.isFinite(atol)), "--atol", atol, "must be a finite number > 0");
-        InputException.require(sde == null || List.of("vp", "subvp", "ve").contains(sde.toLowerCase(Locale.ROOT)),
-                "--sde", sde, "must be vp, subvp or ve");
     }
 
     /**
@@ -58,8 +52,12 @@ final class OdeOptions {
         return Dopri5.of(rtol != null ? rtol : Dopri5.DEFAULT_RTOL, atol != null ? atol : Dopri5.DEFAULT_ATOL);
     }
 
-    /** The settings for a mixture's exact score: {@code --sde} with the defaults of {@link ProbabilityFlow#defaultSde}. */
-    ProbabilityFlowConfig forMixture(OdeSolver s, int threads) {
-        return new ProbabilityFlowConfig(ProbabilityFlow.defaultSde(sde == null ? "vp" : sde), s, Sde.DEFAULT_EPS, threads);
+    /**
+     * The settings for a mixture's exact score: {@code sde} (the sampler's {@code --sde}, default vp) with the
+     * defaults of {@link ProbabilityFlow#defaultSde}, ending at {@code eps} (default {@link Sde#DEFAULT_EPS}).
+     */
+    static ProbabilityFlowConfig forMixture(OdeSolver s, String sde, Double eps, int threads) {
+        return new ProbabilityFlowConfig(ProbabilityFlow.defaultSde(sde == null ? "vp" : sde), s,
+                eps != null ? eps : Sde.DEFAULT_EPS, threads);
     }
 }

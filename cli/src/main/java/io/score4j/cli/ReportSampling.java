@@ -27,7 +27,8 @@ final class ReportSampling {
     static final int DEFAULT_MAX_PARTICLES = 5000;
 
     @Option(names = "--sampler", converter = SamplerOptions.KindConverter.class, paramLabel = "NAME",
-            description = "when drawing: langevin or annealed (default: annealed for noise-conditional models, else langevin)")
+            description = "when drawing: langevin, annealed, em or pc (default: annealed for noise-conditional models, pc for "
+                    + "time-conditioned ones, else langevin)")
     SamplerKind kind;
 
     @Option(names = "--n-samples", paramLabel = "N",
@@ -35,7 +36,8 @@ final class ReportSampling {
     Integer particles;
 
     @Option(names = "--steps", paramLabel = "N",
-            description = "when drawing: steps (per noise level for annealed) (default: " + SamplerDefaults.STEPS + ")")
+            description = "when drawing: steps (default: " + SamplerDefaults.STEPS + "; annealed: per noise level, default "
+                    + SamplerDefaults.ANNEALED_STEPS + ")")
     Integer steps;
 
     @Option(names = "--step-size", paramLabel = "A",
@@ -56,7 +58,7 @@ final class ReportSampling {
     /** The sampler settings for this model, defaults ({@link SamplerDefaults}) filled in and validated. */
     SamplerOptions options(ScoreModel model) {
         SamplerOptions o = new SamplerOptions();
-        o.kind = kind != null ? kind : model.noiseConditional() ? SamplerKind.ANNEALED : SamplerKind.LANGEVIN;
+        o.kind = kind != null ? kind : model.noiseConditional() ? SamplerKind.ANNEALED : ModelSampling.defaultKind(model);
         if (o.kind == SamplerKind.ODE) {
             throw new InputException("--sampler ode is not drawn by report yet: draw with score4j sample --sampler ode "
                     + "and pass the file with --samples");
@@ -65,12 +67,12 @@ final class ReportSampling {
             throw new InputException("--sampler mala needs a density you can write down, not a learned score; "
                     + "use --sampler langevin" + (model.noiseConditional() ? " or annealed" : ""));
         }
-        o.steps = steps != null ? steps : SamplerDefaults.STEPS;
+        o.steps = steps != null ? steps : SamplerDefaults.steps(o.kind);
         o.stepSize = stepSize;
         o.startLow = SamplerDefaults.START_LOW;
         o.startHigh = SamplerDefaults.START_HIGH;
         o.validate();
-        if (o.stepSize == null) {
+        if (o.stepSize == null && !o.kind.diffusion()) {
             double[] sig = model.sigmas();
             o.stepSize = o.plan(1).stepSize(sig.length > 0 ? sig[sig.length - 1] : Double.NaN);
         }
@@ -119,8 +121,9 @@ final class ReportSampling {
         }
         s.put("seed", seed);
         s.put("command", String.format(Locale.ROOT, "score4j sample --model %s --n %d --sampler %s --steps %d "
-                        + "--step-size %s --start-low %s --start-high %s --seed %d --out samples.csv", modelFile, n,
-                o.kind.id(), o.steps, o.stepSize, o.startLow, o.startHigh, seed));
+                        + "%s--start-low %s --start-high %s --seed %d --out samples.csv", modelFile, n,
+                o.kind.id(), o.steps, o.stepSize != null ? "--step-size " + o.stepSize + " " : "", o.startLow, o.startHigh,
+                seed));
         return s;
     }
 }

@@ -32,6 +32,13 @@ final class RunOptions {
         return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     }
 
+    /** A {@code warning:} line on stderr, even with --quiet. */
+    void warn(String line) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println(line);
+        err.flush();
+    }
+
     /** A line on stdout unless --quiet. */
     void say(String format, Object... args) {
         if (!quiet) {

@@ -73,6 +73,11 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
     public Integer call() {
         run.validate();
         InputException.require(n >= 1, "--n", n, "must be >= 1");
+        // Without --sampler a model picks its own (pc for a time-conditioned one), so it is read first.
+        ScoreModel m = source.model != null && sampler.kind == null ? ScoreModel.load(source.model) : null;
+        if (sampler.kind == null) {
+            sampler.kind = m != null ? ModelSampling.defaultKind(m) : SamplerKind.LANGEVIN;
+        }
         sampler.validate();
         ode.validate(sampler.kind);
         Key key = Key.of(run.seed).split(5)[3];
@@ -88,19 +93,23 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
             drawn = ModelSampling.fromMixture(mix, n, sampler.plan(run.threads()), key, Progress.forSampling(run.quiet),
                     given(columns));
         } else {
-            ScoreModel m = ScoreModel.load(source.model);
+            m = m != null ? m : ScoreModel.load(source.model);
             columns = m.columns();
             drawn = ModelSampling.fromModel(m, n, sampler.plan(run.threads()), key, Progress.forSampling(run.quiet),
                     given(columns));
         }
         if (drawn.nonFinite() > 0) {
             throw new InputException(drawn.nonFinite() + " of " + n + " samples are not finite (the chain diverged); "
-                    + "try a smaller --step-size. Nothing was written.");
+                    + "try " + sampler.divergenceAdvice() + ". Nothing was written.");
         }
         Csv.write(out, columns, drawn.points(), columns.length);
+        if (drawn.escaped() > 0) {
+            run.warn(escapedWarning(drawn, n));
+        }
         String acc = Double.isNaN(drawn.acceptanceRate()) ? ""
                 : String.format(Locale.ROOT, ", MALA acceptance rate %.3f", drawn.acceptanceRate());
-        run.say("%d samples (%s) in %.2f s written to %s%s", n, sampler.kind.id(), (System.nanoTime() - t0) / 1e9, out, acc);
+        run.say("%d samples (%s) in %.2f s, NFE %d, written to %s%s", n, sampler.kind.id(), (System.nanoTime() - t0) / 1e9,
+                drawn.nfe(), out, acc);
         return 0;
     }
 
@@ -117,15 +126,15 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
         String[] columns;
         if (source.mixture != null) {
             GaussianMixture mix = MixtureJson.read(source.mixture);
-            drawn = FlowSampling.fromMixture(mix, n, ode.forMixture(solver, run.threads()), key);
+            drawn = FlowSampling.fromMixture(mix, n, OdeOptions.forMixture(solver, sampler.sde, sampler.eps, run.threads()), key);
             columns = Dataset.defaultColumns(mix.dim());
         } else {
             ScoreModel m = ScoreModel.load(source.model);
             Sde own = ModelLikelihood.sde(m, source.model.toString(), "--sampler ode");
-            InputException.require(ode.sde == null || ode.sde.equalsIgnoreCase(own.id()), "--sde", ode.sde,
+            InputException.require(sampler.sde == null || sampler.sde.equalsIgnoreCase(own.id()), "--sde", sampler.sde,
                     "must be the model's own SDE, " + own.id() + " (or left out)");
             drawn = FlowSampling.fromNetwork(m.network(), m.standardizer(), n,
-                    new ProbabilityFlowConfig(own, solver, Sde.DEFAULT_EPS, run.threads()), key);
+                    new ProbabilityFlowConfig(own, solver, sampler.eps != null ? sampler.eps : Sde.DEFAULT_EPS, run.threads()), key);
             columns = m.columns();
         }
         if (drawn.samples().nonFinite() > 0) {
@@ -136,5 +145,12 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
         run.say("%d samples (ode, %s) in %.2f s written to %s; NFE per sample: mean %.1f, max %d", n, solver.describe(),
                 (System.nanoTime() - t0) / 1e9, out, drawn.cost().meanEvaluations(), drawn.cost().maxEvaluations());
         return 0;
+    }
+
+    /** The one warning line for particles that left the data's range ({@link io.score4j.sampling.DataRange}). */
+    String escapedWarning(ModelSampling.Drawn drawn, int total) {
+        return String.format(Locale.ROOT, "warning: %d of %d samples lie more than %.0f times the data's range from it "
+                + "(the chain diverged); try %s", drawn.escaped(), total, io.score4j.sampling.DataRange.ESCAPE_FACTOR,
+                sampler.divergenceAdvice());
     }
 }

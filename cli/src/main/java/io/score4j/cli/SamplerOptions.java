@@ -1,6 +1,7 @@
 package io.score4j.cli;
 
 import io.score4j.InputException;
+import io.score4j.noise.Sde;
 import io.score4j.sampling.SamplerDefaults;
 import io.score4j.sampling.SamplerKind;
 import io.score4j.train.SamplingPlan;
@@ -10,12 +11,18 @@ import picocli.CommandLine.TypeConversionException;
 
 /** Sampler flags of {@code score4j sample}; unset flags take {@link SamplerDefaults}. */
 final class SamplerOptions {
-    @Option(names = "--sampler", defaultValue = "langevin", converter = KindConverter.class,
-            description = "langevin, annealed (noise-conditional models or --mixture) or mala (--mixture) (default: ${DEFAULT-VALUE})")
+    private static final java.util.Set<String> SDE_NAMES = java.util.Set.of("ve", "vp", "subvp");
+
+    @Option(names = "--sampler", converter = KindConverter.class,
+            description = "langevin, annealed (noise-conditional models or --mixture), mala (--mixture), em or pc "
+                    + "(reverse SDE: time-conditioned models or --mixture) (default: pc for a time-conditioned model, "
+                    + "else langevin)")
     SamplerKind kind;
 
-    @Option(names = "--steps", defaultValue = "" + SamplerDefaults.STEPS, description = "steps (per noise level for annealed) (default: ${DEFAULT-VALUE})")
-    int steps;
+    @Option(names = "--steps", paramLabel = "N", description = "steps (default " + SamplerDefaults.STEPS + "); annealed: per "
+            + "noise level (default " + SamplerDefaults.ANNEALED_STEPS + "); em/pc: predictor steps (default "
+            + SamplerDefaults.SDE_STEPS + ")")
+    Integer steps;
 
     @Option(names = "--step-size", paramLabel = "ALPHA",
             description = "step size α (default " + SamplerDefaults.STEP_SIZE + "); annealed: ε, the step at the smallest σ_L, "
@@ -30,20 +37,46 @@ final class SamplerOptions {
             description = "(default high: ${DEFAULT-VALUE}); in standardised units for standardised models")
     double startHigh;
 
-    @Option(names = "--sigma-max", description = "annealed: largest noise level (default: the model's ladder; required for --mixture)")
+    @Option(names = "--sigma-max", description = "annealed: largest noise level (default: the model's ladder; for --mixture the "
+            + "largest distance between its means or to the origin + 3 x its largest std); em/pc on a --mixture with the VE "
+            + "SDE: σ_max (default: also ≥ 50 x the mixture's rms norm)")
     Double sigmaMax;
 
-    @Option(names = "--sigma-min", description = "annealed: smallest noise level (default: the model's ladder, or "
-            + SamplerDefaults.MIXTURE_SIGMA_MIN + " for --mixture)")
+    @Option(names = "--sigma-min", description = "annealed (and em/pc on a --mixture with the VE SDE): smallest noise "
+            + "level (default: the model's ladder, or " + SamplerDefaults.MIXTURE_SIGMA_MIN + " for --mixture)")
     Double sigmaMin;
 
     @Option(names = "--levels", description = "annealed: number of noise levels (default: the model's ladder, or "
             + SamplerDefaults.MIXTURE_LEVELS + " for --mixture)")
     Integer levels;
 
+    @Option(names = "--sde", paramLabel = "ve|vp|subvp", description = "em/pc/ode with --mixture: the SDE whose exact "
+            + "perturbed score drives the sampler (default: " + SamplingPlan.MIXTURE_SDE + " for em/pc, σ from --sigma-min to --sigma-max; vp for ode); "
+            + "a model samples with its own SDE")
+    String sde;
+
+    @Option(names = "--snr", paramLabel = "R", description = "pc: the Langevin corrector's signal-to-noise ratio (default "
+            + SamplerDefaults.SNR + ")")
+    Double snr;
+
+    @Option(names = "--eps", paramLabel = "EPS", description = "em/pc/ode: the smallest time the reverse SDE reaches (default "
+            + Sde.DEFAULT_EPS + ")")
+    Double eps;
+
+    /** The steps to run: --steps, or the sampler's default ({@link SamplerDefaults#steps}). */
+    int stepsOrDefault() {
+        return steps != null ? steps : SamplerDefaults.steps(kind);
+    }
+
+    /** What to try when a chain diverged: more steps for em/pc, a smaller step for the Langevin samplers. */
+    String divergenceAdvice() {
+        return kind.diffusion() ? "more --steps" : "a smaller --step-size";
+    }
+
     /** These settings for {@link ModelSampling} (after {@link #validate}), on {@code threads} workers. */
     SamplingPlan plan(int threads) {
-        return new SamplingPlan(kind, steps, stepSize, startLow, startHigh, sigmaMax, sigmaMin, levels, threads);
+        return new SamplingPlan(kind, stepsOrDefault(), stepSize, startLow, startHigh, sigmaMax, sigmaMin, levels, threads,
+                sde, snr, eps);
     }
 
     /** Parses {@code --sampler} with {@link SamplerKind#parse}; an unknown name is picocli's parameter error. */
@@ -59,7 +92,7 @@ final class SamplerOptions {
     }
 
     void validate() {
-        InputException.require(steps >= 1, "--steps", steps, "must be >= 1");
+        InputException.require(steps == null || steps >= 1, "--steps", steps, "must be >= 1");
         InputException.require(stepSize == null || (stepSize > 0 && Double.isFinite(stepSize)), "--step-size", stepSize,
                 "must be a finite number > 0");
         InputException.require(Double.isFinite(startLow) && Double.isFinite(startHigh) && startHigh > startLow, "--start-high",
@@ -67,8 +100,21 @@ final class SamplerOptions {
         InputException.require(sigmaMax == null || (sigmaMax > 0 && Double.isFinite(sigmaMax)), "--sigma-max", sigmaMax, "must be > 0");
         InputException.require(sigmaMin == null || (sigmaMin > 0 && Double.isFinite(sigmaMin)), "--sigma-min", sigmaMin, "must be > 0");
         InputException.require(levels == null || levels >= 1, "--levels", levels, "must be >= 1");
-        boolean annealedFlags = sigmaMax != null || sigmaMin != null || levels != null;
-        InputException.require(!annealedFlags || kind == SamplerKind.ANNEALED, "--sampler", kind.id(),
-                "must be annealed when --sigma-max/--sigma-min/--levels are given");
+        boolean annealedFlags = sigmaMin != null || sigmaMax != null || levels != null;
+        boolean ve = kind.diffusion() && (sde == null || sde.equalsIgnoreCase("ve"));
+        InputException.require(!annealedFlags || kind == SamplerKind.ANNEALED || ve && levels == null, "--sampler", kind.id(),
+                "must be annealed when --sigma-max/--sigma-min/--levels are given (em/pc take --sigma-max/--sigma-min "
+                        + "with the VE SDE)");
+        InputException.require(sde == null || kind.diffusion() || kind == SamplerKind.ODE, "--sde", sde,
+                "applies only to --sampler em, pc or ode");
+        InputException.require(sde == null || SDE_NAMES.contains(sde.toLowerCase(java.util.Locale.ROOT)), "--sde", sde,
+                "must be ve, vp or subvp");
+        InputException.require(snr == null || kind == SamplerKind.PC, "--snr", snr, "applies only to --sampler pc");
+        InputException.require(snr == null || (snr > 0 && Double.isFinite(snr)), "--snr", snr, "must be a finite number > 0");
+        InputException.require(eps == null || kind.diffusion() || kind == SamplerKind.ODE, "--eps", eps,
+                "applies only to --sampler em, pc or ode");
+        InputException.require(eps == null || (eps > 0 && eps < Sde.T), "--eps", eps, "must be in (0, 1)");
+        InputException.require(stepSize == null || !kind.diffusion(), "--step-size", stepSize,
+                "does not apply to --sampler " + kind.id() + " (its step is (1 - eps)/--steps)");
     }
 }

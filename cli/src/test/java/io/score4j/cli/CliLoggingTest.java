@@ -72,9 +72,10 @@ class CliLoggingTest {
         CliTestSupport.Run b = run("sample", "--mixture", mix.toString(), "--n", "10", "--sigma-max", "5", "--out", out);
         assertEquals(2, b.code());
         assertTrue(b.err().contains("--sampler"), b.err());
-        CliTestSupport.Run c = run("sample", "--mixture", mix.toString(), "--n", "10", "--sampler", "annealed", "--out", out);
+        CliTestSupport.Run c = run("sample", "--mixture", mix.toString(), "--n", "10", "--sampler", "annealed", "--levels",
+                "0", "--out", out);
         assertEquals(2, c.code());
-        assertTrue(c.err().contains("--sigma-max"), c.err());
+        assertTrue(c.err().contains("--levels"), c.err());
         CliTestSupport.Run d = run("sample", "--mixture", mix.toString(), "--n", "10", "--steps", "200", "--step-size", "50",
                 "--out", out);
         assertEquals(2, d.code());

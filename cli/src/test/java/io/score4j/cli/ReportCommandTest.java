@@ -135,7 +135,7 @@ class ReportCommandTest {
         JsonNode sampler = r.at("/samples/sampler");
         assertEquals("annealed", sampler.get("kind").asText());
         // The same defaults as score4j sample: one home, SamplerDefaults.
-        assertEquals(SamplerDefaults.STEPS, sampler.get("steps").asInt());
+        assertEquals(SamplerDefaults.ANNEALED_STEPS, sampler.get("steps").asInt());
         assertEquals(SamplerDefaults.annealedEpsilon(0.05), sampler.get("step_size").asDouble());
         assertEquals(SamplerDefaults.START_LOW, sampler.get("start_low").asDouble());
         assertEquals(SamplerDefaults.START_HIGH, sampler.get("start_high").asDouble());

@@ -94,7 +94,7 @@ class ReportDimensionsTest {
         Path model = ReportCommandTest.noiseConditional(dir.resolve("n1.safetensors"), 1, 2.0, 0.1, 4);
         Path out = dir.resolve("ncsn");
         // The model is an untrained random net whose score does not confine particles: over the shared default
-        // of 1000 steps per level (SamplerDefaults.STEPS) its chain overflows, so the draw is kept to 100.
+        // of 1000 steps per level its chain overflows, so the draw is kept to 100 (now also SamplerDefaults.ANNEALED_STEPS).
         ok("report", "--model", model.toString(), "--mixture", mixture.toString(), "--n", "400", "--steps", "100",
                 "--out", out.toString(), "-q");
         assertCompleteReport(out);

@@ -56,6 +56,31 @@ public sealed interface Sde permits Sde.Ve, Sde.Vp, Sde.SubVp {
         return -0.5 * q - d * (Math.log(s) + 0.5 * Math.log(2 * Math.PI));
     }
 
+    /**
+     * The forward step from t − dt to t discretised as x_t = x_{t−dt} + a·x_{t−dt} + G·z (score_sde's
+     * {@code SDE.discretize}), with the Langevin corrector's α at this step. The default is Euler–Maruyama:
+     * a = f(t)·dt, G = g(t)·√dt, α = 1; VE and VP override it with their exact DDPM/NCSN discretisations.
+     *
+     * @param t  the step's later time, in (dt, T]
+     * @param dt the step, &gt; 0
+     */
+    default Discrete discretize(double t, double dt) {
+        return new Discrete(driftCoefficient(t) * dt, diffusion(t) * Math.sqrt(dt), 1);
+    }
+
+    /**
+     * One discretised forward step: drift a·x, noise standard deviation G and the corrector's α
+     * (score_sde's {@code alphas[i]} for VP-type SDEs, 1 for VE).
+     */
+    record Discrete(double drift, double noise, double alpha) {
+        public Discrete {
+            if (!Double.isFinite(drift) || !(noise >= 0) || !Double.isFinite(noise) || !(alpha > 0) || !(alpha <= 1)) {
+                throw new IllegalArgumentException("a discretised step needs a finite drift, finite noise >= 0 and "
+                        + "0 < alpha <= 1, got " + drift + ", " + noise + ", " + alpha);
+            }
+        }
+    }
+
     /** Parses {@code ve}, {@code vp} or {@code subvp} (case-insensitive) with the given VE range or VP β range. */
     static Sde parse(String id, double sigmaMin, double sigmaMax, double betaMin, double betaMax) {
         return switch (id.toLowerCase(Locale.ROOT)) {
@@ -111,6 +136,14 @@ public sealed interface Sde permits Sde.Ve, Sde.Vp, Sde.SubVp {
             return sigmaMax;
         }
 
+        /** NCSN's step: a = 0, G = √(σ(t)² − σ(t − dt)²), α = 1 (score_sde's {@code VESDE.discretize} on this grid). */
+        @Override
+        public Discrete discretize(double t, double dt) {
+            double hi = marginalStd(t);
+            double lo = marginalStd(t - dt);
+            return new Discrete(0, Math.sqrt(Math.max(0, (hi - lo) * (hi + lo))), 1);
+        }
+
         /** The NCSN ladder of {@code levels} levels: {@link NoiseLadder#geometric}(σ_max, σ_min, levels), bit for bit. */
         public NoiseLadder ladder(int levels) {
             return NoiseLadder.geometric(sigmaMax, sigmaMin, levels);
@@ -155,6 +188,16 @@ public sealed interface Sde permits Sde.Ve, Sde.Vp, Sde.SubVp {
         public double priorStd() {
             return 1;
         }
+
+        /**
+         * DDPM's step: α = exp(−∫_{t−dt}^t β), β_i = 1 − α, a = √α − 1, G = √β_i (score_sde's
+         * {@code VPSDE.discretize}, with β_i integrated over the step instead of β(t)·dt).
+         */
+        @Override
+        public Discrete discretize(double t, double dt) {
+            double alpha = Betas.stepAlpha(betaMin, betaMax, t, dt);
+            return new Discrete(Math.sqrt(alpha) - 1, Math.sqrt(1 - alpha), alpha);
+        }
     }
 
     /**
@@ -196,6 +239,13 @@ public sealed interface Sde permits Sde.Ve, Sde.Vp, Sde.SubVp {
         public double priorStd() {
             return 1;
         }
+
+        /** Euler–Maruyama (score_sde has no other for sub-VP), with the VP corrector α = exp(−∫_{t−dt}^t β). */
+        @Override
+        public Discrete discretize(double t, double dt) {
+            return new Discrete(driftCoefficient(t) * dt, diffusion(t) * Math.sqrt(dt),
+                    Betas.stepAlpha(betaMin, betaMax, t, dt));
+        }
     }
 
     /** The linear β schedule shared by VP and sub-VP. */
@@ -221,6 +271,11 @@ public sealed interface Sde permits Sde.Ve, Sde.Vp, Sde.SubVp {
         /** ∫₀ᵗ β = β_min t + ½ t² (β_max − β_min). */
         static double integral(double betaMin, double betaMax, double t) {
             return betaMin * t + 0.5 * t * t * (betaMax - betaMin);
+        }
+
+        /** exp(−∫_{t−dt}^t β), the DDPM α of the step from t − dt to t. */
+        static double stepAlpha(double betaMin, double betaMax, double t, double dt) {
+            return Math.exp(-(integral(betaMin, betaMax, t) - integral(betaMin, betaMax, t - dt)));
         }
     }
 }

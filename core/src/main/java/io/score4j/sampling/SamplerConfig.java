@@ -8,7 +8,7 @@ import io.score4j.Parallelism;
  * ({@link LangevinUpdate}) and run on a {@link Chain} strategy; MALA adds a Metropolis–Hastings correction
  * and needs a density.
  */
-public sealed interface SamplerConfig permits LangevinConfig, AnnealedLangevinConfig, MalaConfig,
+public sealed interface SamplerConfig permits LangevinConfig, AnnealedLangevinConfig, MalaConfig, DiffusionConfig,
         ProbabilityFlowConfig {
     /** Worker threads ≥ 1; results are bit-identical for every value. */
     int threads();

@@ -1,5 +1,6 @@
 package io.score4j.train;
 
+import io.score4j.sampling.DataRange;
 import io.score4j.InputException;
 import io.score4j.data.MixtureStandardization;
 import io.score4j.data.Standardizer;
@@ -59,6 +60,8 @@ public final class FlowSampling {
 
     private static Drawn run(TimeScoreFn score, Standardizer st, int n, int d, ProbabilityFlowConfig cfg, Key key) {
         ProbabilityFlow.Samples s = ProbabilityFlow.sample(score, n, d, 0, cfg, key.child(0));
-        return new Drawn(ModelSampling.Drawn.of(st.invert(s.points()), d, Double.NaN), s.cost());
+        double[] z = s.points();
+        return new Drawn(ModelSampling.Drawn.of(st.invert(z), z, d, DataRange.standardised(d), Double.NaN,
+                s.cost().maxEvaluations()), s.cost());
     }
 }

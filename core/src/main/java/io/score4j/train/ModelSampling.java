@@ -2,14 +2,22 @@ package io.score4j.train;
 
 import io.score4j.InputException;
 import io.score4j.density.GaussianMixture;
+import io.score4j.model.Conditioning;
 import io.score4j.model.ScoreNetwork;
 import io.score4j.noise.NoiseLadder;
+import io.score4j.noise.Sde;
 import io.score4j.random.Draw;
 import io.score4j.random.Key;
 import io.score4j.sampling.AnnealedLangevin;
 import io.score4j.sampling.AnnealedLangevinConfig;
 import io.score4j.sampling.Chain;
 import io.score4j.sampling.Given;
+import io.score4j.sampling.DataRange;
+import io.score4j.sampling.DiffusionConfig;
+import io.score4j.sampling.DiffusionResult;
+import io.score4j.sampling.EulerMaruyamaConfig;
+import io.score4j.sampling.PredictorCorrectorConfig;
+import io.score4j.sampling.ReverseDiffusion;
 import io.score4j.sampling.Langevin;
 import io.score4j.sampling.LangevinConfig;
 import io.score4j.sampling.Mala;
@@ -19,6 +27,7 @@ import io.score4j.sampling.NoiseConditionalScoreFn;
 import io.score4j.sampling.SamplerDefaults;
 import io.score4j.sampling.SamplerKind;
 import io.score4j.sampling.ScoreFn;
+import io.score4j.sampling.TimeScoreFn;
 import io.score4j.tensor.Tensor;
 
 /**
@@ -57,18 +66,22 @@ public final class ModelSampling {
     }
 
     /**
-     * Samples in original units, flat [n, d]; the MALA acceptance rate (NaN for other samplers); the
-     * count of rows with a non-finite value.
+     * Samples in original units, flat [n, d]; the MALA acceptance rate (NaN for other samplers); the count of
+     * rows with a non-finite value; the count of rows that escaped the data's range ({@link DataRange}: non-finite
+     * or beyond {@value DataRange#ESCAPE_FACTOR} ranges from it, so ≥ nonFinite); the score evaluations per particle
+     * (NFE: steps for Langevin and MALA, steps × levels for annealed, {@link DiffusionResult#nfe} for em and pc).
      */
-    public record Drawn(double[] points, double acceptanceRate, int nonFinite) {
+    public record Drawn(double[] points, double acceptanceRate, int nonFinite, int escaped, long nfe) {
         public Drawn {
             java.util.Objects.requireNonNull(points, "points");
-            if (nonFinite < 0) {
-                throw new IllegalArgumentException("nonFinite must be >= 0, got " + nonFinite);
+            if (nonFinite < 0 || escaped < nonFinite || nfe < 0) {
+                throw new IllegalArgumentException("need 0 <= nonFinite <= escaped and nfe >= 0, got " + nonFinite + ", "
+                        + escaped + ", " + nfe);
             }
         }
 
-        static Drawn of(double[] points, int d, double acceptanceRate) {
+        /** {@code points} (original units), with escapes counted on {@code working} (the chain's units) in {@code range}. */
+        static Drawn of(double[] points, double[] working, int d, DataRange range, double acceptanceRate, long nfe) {
             int bad = 0;
             for (int i = 0; i < points.length; i += d) {
                 for (int j = 0; j < d; j++) {
@@ -78,7 +91,11 @@ public final class ModelSampling {
                     }
                 }
             }
-            return new Drawn(points, acceptanceRate, bad);
+            return new Drawn(points, acceptanceRate, bad, Math.max(bad, range.escaped(working, d)), nfe);
+        }
+
+        static Drawn of(double[] points, int d, DataRange range, double acceptanceRate, long nfe) {
+            return of(points, points, d, range, acceptanceRate, nfe);
         }
     }
 
@@ -101,6 +118,12 @@ public final class ModelSampling {
             checkFloatRange(mix, o.kind());
             GivenColumns.requireFloatRange(given, given, io.score4j.data.Dataset.defaultColumns(d), "");
         }
+        DataRange range = DataRange.of(mix);
+        if (o.kind().diffusion()) {
+            Sde sde = mixtureSde(mix, o);
+            DiffusionResult r = diffusion(TimeScoreFn.of(mix, sde), sde, n, d, o, key, bar);
+            return Drawn.of(widen(r.samples().data32()), d, range, Double.NaN, r.nfe());
+        }
         float[] start = Draw.uniform(key.child(0), n * d, o.startLow(), o.startHigh());
         switch (o.kind()) {
             case MALA: {
@@ -112,23 +135,17 @@ public final class ModelSampling {
                 MalaResult r = Mala.sample(given.density(mix), s, new MalaConfig(o.stepSize(0), o.steps(), o.threads()), key.child(1),
                         bar::update);
                 bar.finish();
-                return Drawn.of(fixed(given, r.samples().toDoubleArray()), d, r.acceptanceRate());
+                return Drawn.of(fixed(given, r.samples().toDoubleArray()), d, range, r.acceptanceRate(), o.steps());
             }
             case ANNEALED: {
-                if (o.sigmaMax() == null) {
-                    throw new InputException("--sigma-max is required for annealed sampling of a --mixture: the largest noise "
-                            + "level, about the largest distance between two of its modes");
-                }
-                NoiseLadder ladder = NoiseLadder.geometric(o.sigmaMax(),
-                        o.sigmaMin() != null ? o.sigmaMin() : SamplerDefaults.MIXTURE_SIGMA_MIN,
-                        o.levelsOr(SamplerDefaults.MIXTURE_LEVELS));
+                NoiseLadder ladder = mixtureLadder(mix, o);
                 return Drawn.of(fixed(given, widen(annealed(given.score(NoiseConditionalScoreFn.of(mix::convolved)), start, d,
-                        ladder, o, key, bar))), d, Double.NaN);
+                        ladder, o, key, bar))), d, range, Double.NaN, (long) o.steps() * ladder.levels());
             }
             case LANGEVIN:
             default:
                 return Drawn.of(fixed(given, widen(langevin(given.chain(Chain.generic(ScoreFn.of(mix))), start, d, o, key, bar))),
-                        d, Double.NaN);
+                        d, range, Double.NaN, o.steps());
         }
     }
 
@@ -154,31 +171,41 @@ public final class ModelSampling {
         Given inModel = GivenColumns.standardized(m, given);
         RunMemory.sampling(n, d, m.spec(), m.noiseConditional() && o.kind() == SamplerKind.ANNEALED
                 ? o.levelsOr(m.sigmas().length) : 0).check();
-        float[] start = Draw.uniform(key.child(0), n * d, o.startLow(), o.startHigh());
         if (o.kind() == SamplerKind.MALA) {
             throw new InputException("--sampler mala needs a density, not a learned score: use it with --mixture");
         }
-        if (m.timeConditional()) {
-            throw new InputException("the model is a time-conditioned (dsm) score SDE model: the langevin, annealed and "
-                    + "mala samplers do not apply to it");
-        }
         ScoreNetwork net = m.network();
+        if (net.conditioning() instanceof Conditioning.Time time) {
+            DiffusionResult r = diffusion(net.timeConditional(), modelSde(m, time.sde(), o), n, d, o, key, bar);
+            double[] z = widen(r.samples().data32());
+            return Drawn.of(m.standardizer().invert(z), z, d, DataRange.standardised(d), Double.NaN, r.nfe());
+        }
+        if (o.kind().diffusion()) {
+            throw new InputException(sdeNeedsTimeModel(m, o.kind()));
+        }
+        float[] start = Draw.uniform(key.child(0), n * d, o.startLow(), o.startHigh());
         float[] z;
+        long nfe = o.steps();
         if (m.noiseConditional()) {
             double[] sig = m.sigmas();
             // The model's own ladder, unless a flag reshapes it (then geometric between the chosen ends).
             NoiseLadder ladder = o.sigmaMax() == null && o.sigmaMin() == null && o.levels() == null ? m.noise()
                     : NoiseLadder.geometric(o.sigmaMax() != null ? o.sigmaMax() : sig[0],
                     o.sigmaMin() != null ? o.sigmaMin() : sig[sig.length - 1], o.levels() != null ? o.levels() : sig.length);
-            z = o.kind() == SamplerKind.ANNEALED ? annealed(inModel.score(net.noiseConditional()), start, d, ladder, o, key, bar)
-                    : langevin(inModel.chain(net.chainAt(ladder.sigmaMin())), start, d, o, key, bar);
+            if (o.kind() == SamplerKind.ANNEALED) {
+                z = annealed(inModel.score(net.noiseConditional()), start, d, ladder, o, key, bar);
+                nfe *= ladder.levels();
+            } else {
+                z = langevin(inModel.chain(net.chainAt(ladder.sigmaMin())), start, d, o, key, bar);
+            }
         } else {
             if (o.kind() == SamplerKind.ANNEALED) {
                 throw new InputException(annealedNeedsLadder(m));
             }
             z = langevin(inModel.chain(net.chain()), start, d, o, key, bar);
         }
-        return Drawn.of(fixed(given, m.standardizer().invert(widen(z))), d, Double.NaN);
+        double[] w = widen(z);
+        return Drawn.of(fixed(given, m.standardizer().invert(w)), w, d, DataRange.standardised(d), Double.NaN, nfe);
     }
 
     /** The ode sampler has its own entry ({@link FlowSampling}); never run another sampler in its place. */
@@ -186,6 +213,89 @@ public final class ModelSampling {
         if (o.kind() == SamplerKind.ODE) {
             throw new IllegalArgumentException("--sampler ode is sampled by FlowSampling, not ModelSampling");
         }
+    }
+
+    /**
+     * The hook every reverse-SDE draw goes through: {@code n} particles of dimension {@code d} by the plan's
+     * {@code em} or {@code pc} sampler ({@link SamplerDefaults} for what it leaves out) from {@code score} under
+     * {@code sde}, in the score's own units; the prior and all noise come from key.child(1).
+     */
+    public static DiffusionResult diffusion(TimeScoreFn score, Sde sde, int n, int d, SamplingPlan o, Key key,
+                                            Progress bar) {
+        DiffusionConfig config = switch (o.kind()) {
+            case EM -> new EulerMaruyamaConfig(sde, o.steps(), o.epsOrDefault(), o.threads());
+            case PC -> new PredictorCorrectorConfig(sde, o.steps(), o.snrOrDefault(), SamplerDefaults.CORRECTOR_STEPS,
+                    o.epsOrDefault(), o.threads());
+            default -> throw new IllegalArgumentException("not a reverse-SDE sampler: " + o.kind().id());
+        };
+        bar.start(o.kind().id(), o.steps());
+        DiffusionResult r = ReverseDiffusion.sample(score, 0, n, d, config, key.child(1), bar::update);
+        bar.finish();
+        return r;
+    }
+
+    /**
+     * The SDE of a mixture's exact score: the plan's ({@link SamplingPlan#MIXTURE_SDE} when unset), VE between
+     * --sigma-min ({@link SamplerDefaults#MIXTURE_SIGMA_MIN}) and --sigma-max ({@link SamplerDefaults#mixtureVeSigmaMax}),
+     * VP and sub-VP with β from {@value Sde.Betas#BETA_MIN} to {@value Sde.Betas#BETA_MAX}.
+     */
+    static Sde mixtureSde(GaussianMixture mix, SamplingPlan o) {
+        String id = o.sde() != null ? o.sde() : SamplingPlan.MIXTURE_SDE;
+        double lo = o.sigmaMin() != null ? o.sigmaMin() : SamplerDefaults.MIXTURE_SIGMA_MIN;
+        double hi = o.sigmaMax() != null ? o.sigmaMax() : SamplerDefaults.mixtureVeSigmaMax(mix);
+        if (id.equalsIgnoreCase("ve") && !(hi > lo)) {
+            throw new InputException("--sigma-max " + hi + " must exceed --sigma-min " + lo + " for the VE SDE");
+        }
+        return Sde.parse(id, lo, Math.max(hi, 2 * lo), Sde.Betas.BETA_MIN, Sde.Betas.BETA_MAX);
+    }
+
+    /**
+     * A mixture's annealing ladder: geometric from --sigma-max (default {@link SamplerDefaults#mixtureSigmaMax})
+     * to --sigma-min (default {@link SamplerDefaults#MIXTURE_SIGMA_MIN}) over --levels (default
+     * {@link SamplerDefaults#MIXTURE_LEVELS}).
+     */
+    static NoiseLadder mixtureLadder(GaussianMixture mix, SamplingPlan o) {
+        double lo = o.sigmaMin() != null ? o.sigmaMin() : SamplerDefaults.MIXTURE_SIGMA_MIN;
+        double hi = o.sigmaMax() != null ? o.sigmaMax() : SamplerDefaults.mixtureSigmaMax(mix);
+        if (!(hi > lo)) {
+            throw new InputException((o.sigmaMax() != null ? "--sigma-max " + hi : "the largest noise level " + hi
+                    + " derived from --mixture (largest distance between its means or to the origin + "
+                    + SamplerDefaults.MIXTURE_SPREAD_STDS + " x its largest std)") + " must exceed the smallest, " + lo
+                    + (o.sigmaMin() != null ? " (--sigma-min)" : "") + "; set --sigma-max and --sigma-min");
+        }
+        return NoiseLadder.geometric(hi, lo, o.levelsOr(SamplerDefaults.MIXTURE_LEVELS));
+    }
+
+    /** A time-conditioned model samples with its own SDE; --sde may only repeat it. */
+    private static Sde modelSde(ScoreModel m, Sde own, SamplingPlan o) {
+        if (!o.kind().diffusion()) {
+            throw new InputException("--sampler " + o.kind().id() + " needs a score without time, but this model is "
+                    + "time-conditioned (trained with --objective dsm --sde " + own.id() + "); sample it with --sampler pc "
+                    + "or em");
+        }
+        if (o.sigmaMax() != null || o.sigmaMin() != null) {
+            throw new InputException((o.sigmaMax() != null ? "--sigma-max" : "--sigma-min") + " sets the VE range of a "
+                    + "--mixture; this model samples with the SDE it was trained with (--sde " + own.id() + ")");
+        }
+        if (o.sde() != null && !o.sde().equalsIgnoreCase(own.id())) {
+            throw new InputException("--sde " + o.sde() + ": this model was trained with --sde " + own.id()
+                    + " and samples with it; leave --sde out");
+        }
+        return own;
+    }
+
+    /** Why a model without time conditioning cannot be sampled by a reverse-SDE sampler. */
+    static String sdeNeedsTimeModel(ScoreModel m, SamplerKind kind) {
+        String objective = m.settings().get("objective");
+        return "--sampler " + kind.id() + " needs a time-conditioned model (trained with --objective dsm --sde vp|ve|subvp)"
+                + ", but this model " + (objective != null ? "was trained with --objective " + objective + " and " : "")
+                + "has no time input; sample it with --sampler "
+                + (m.noiseConditional() ? "annealed or langevin" : "langevin (the default)");
+    }
+
+    /** The sampler {@code score4j sample} uses for {@code m} when none is named: pc for a time-conditioned model, else langevin. */
+    public static SamplerKind defaultKind(ScoreModel m) {
+        return m.network().conditioning() instanceof Conditioning.Time ? SamplerKind.PC : SamplerKind.LANGEVIN;
     }
 
     /** Why a model without a noise ladder cannot be sampled by annealed Langevin, and what it can use. */

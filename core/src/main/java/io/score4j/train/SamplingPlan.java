@@ -1,5 +1,6 @@
 package io.score4j.train;
 
+import io.score4j.noise.Sde;
 import io.score4j.sampling.SamplerDefaults;
 import io.score4j.sampling.SamplerKind;
 import java.util.Objects;
@@ -8,13 +9,30 @@ import java.util.Objects;
  * How {@link ModelSampling} draws: the sampler, steps (per level for annealed), the step size
  * ({@code null}: {@link SamplerDefaults}), particles starting U(startLow, startHigh)^d, the annealed
  * ladder's ends and level count ({@code null}: the model's ladder, or the mixture defaults) and the
- * worker threads (results are bit-identical for every count). User-facing checks (with flag names)
- * are the caller's; this record only refuses values no sampler can run.
+ * worker threads (results are bit-identical for every count). For the reverse-SDE samplers ({@code em},
+ * {@code pc}): {@code steps} predictor steps, the SDE of a mixture's exact score ({@code sde}: ve, vp or subvp;
+ * {@code null}: ve; the VE range is sigmaMin..sigmaMax, defaults {@link SamplerDefaults#MIXTURE_SIGMA_MIN} and
+ * {@link SamplerDefaults#mixtureSigmaMax}), the corrector's {@code snr} and the smallest time {@code eps}
+ * ({@code null}: {@link SamplerDefaults}). User-facing checks (with flag names) are the caller's; this record
+ * only refuses values no sampler can run.
  */
 public record SamplingPlan(SamplerKind kind, int steps, Double stepSize, double startLow, double startHigh,
-                           Double sigmaMax, Double sigmaMin, Integer levels, int threads) {
+                           Double sigmaMax, Double sigmaMin, Integer levels, int threads, String sde, Double snr,
+                           Double eps) {
+    /** The SDE of a mixture's exact score when the plan names none. */
+    public static final String MIXTURE_SDE = "ve";
+
+    /** A plan for the Langevin-type samplers: no SDE settings. */
+    public SamplingPlan(SamplerKind kind, int steps, Double stepSize, double startLow, double startHigh,
+                        Double sigmaMax, Double sigmaMin, Integer levels, int threads) {
+        this(kind, steps, stepSize, startLow, startHigh, sigmaMax, sigmaMin, levels, threads, null, null, null);
+    }
+
     public SamplingPlan {
         Objects.requireNonNull(kind, "kind");
+        if ((snr != null && !(snr > 0 && Double.isFinite(snr))) || (eps != null && !(eps > 0 && eps < Sde.T))) {
+            throw new IllegalArgumentException("sampling plan needs snr > 0 and 0 < eps < T; got " + snr + ", " + eps);
+        }
         if (steps < 1 || threads < 1 || !(startHigh > startLow) || (levels != null && levels < 1)) {
             throw new IllegalArgumentException("sampling plan needs steps >= 1, threads >= 1, startHigh > startLow,"
                     + " levels >= 1; got " + steps + ", " + threads + ", " + startLow + ".." + startHigh + ", " + levels);
@@ -27,6 +45,16 @@ public record SamplingPlan(SamplerKind kind, int steps, Double stepSize, double 
             return stepSize;
         }
         return kind == SamplerKind.ANNEALED ? SamplerDefaults.annealedEpsilon(sigmaMin) : SamplerDefaults.STEP_SIZE;
+    }
+
+    /** The corrector's signal-to-noise ratio: {@code snr} or {@link SamplerDefaults#SNR}. */
+    public double snrOrDefault() {
+        return snr != null ? snr : SamplerDefaults.SNR;
+    }
+
+    /** The smallest time: {@code eps} or {@link Sde#DEFAULT_EPS}. */
+    public double epsOrDefault() {
+        return eps != null ? eps : Sde.DEFAULT_EPS;
     }
 
     /** The annealed sampler's level count: {@code levels}, or {@code otherwise}. */
