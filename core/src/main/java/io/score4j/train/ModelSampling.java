@@ -83,13 +83,24 @@ public final class ModelSampling {
 
     /** {@code n} draws from {@code mix}; langevin and annealed run in floats, MALA in doubles on the density. */
     public static Drawn fromMixture(GaussianMixture mix, int n, SamplingPlan o, Key key, Progress bar) {
+        return fromMixture(mix, 0, n, o, key, bar);
+    }
+
+    /**
+     * Particles [first, first + n) of a larger run from {@code mix}: bit for bit those rows of
+     * {@link #fromMixture(GaussianMixture, int, SamplingPlan, Key, Progress)} (start and noise are keyed by the
+     * global particle index). MALA, whose acceptance rate is a statistic of the whole run, runs only whole.
+     */
+    public static Drawn fromMixture(GaussianMixture mix, long first, int n, SamplingPlan o, Key key, Progress bar) {
         int d = mix.dim();
         RunMemory.sampling(n, d, null, o.kind() == SamplerKind.ANNEALED ? o.levelsOr(SamplerDefaults.MIXTURE_LEVELS) : 0)
                 .check();
         if (o.kind() != SamplerKind.MALA) {
             checkFloatRange(mix, o.kind());
+        } else if (first != 0) {
+            throw new InputException("--sampler mala runs whole, not split over partitions: sample it without --spark");
         }
-        float[] start = Draw.uniform(key.child(0), n * d, o.startLow(), o.startHigh());
+        float[] start = startRows(key.child(0), first, n, d, o);
         switch (o.kind()) {
             case MALA: {
                 double[] s = new double[start.length];
@@ -110,12 +121,12 @@ public final class ModelSampling {
                 NoiseLadder ladder = NoiseLadder.geometric(o.sigmaMax(),
                         o.sigmaMin() != null ? o.sigmaMin() : SamplerDefaults.MIXTURE_SIGMA_MIN,
                         o.levelsOr(SamplerDefaults.MIXTURE_LEVELS));
-                return Drawn.of(widen(annealed(NoiseConditionalScoreFn.of(mix::convolved), start, d, ladder, o, key, bar)), d,
-                        Double.NaN);
+                return Drawn.of(widen(annealed(NoiseConditionalScoreFn.of(mix::convolved), start, d, first, ladder, o, key,
+                        bar)), d, Double.NaN);
             }
             case LANGEVIN:
             default:
-                return Drawn.of(widen(langevin(Chain.generic(ScoreFn.of(mix)), start, d, o, key, bar)), d, Double.NaN);
+                return Drawn.of(widen(langevin(Chain.generic(ScoreFn.of(mix)), start, d, first, o, key, bar)), d, Double.NaN);
         }
     }
 
@@ -125,10 +136,19 @@ public final class ModelSampling {
      * between the chosen ends); langevin on such a model uses the smallest σ.
      */
     public static Drawn fromModel(ScoreModel m, int n, SamplingPlan o, Key key, Progress bar) {
+        return fromModel(m, 0, n, o, key, bar);
+    }
+
+    /**
+     * Particles [first, first + n) of a larger run from the model: bit for bit those rows of
+     * {@link #fromModel(ScoreModel, int, SamplingPlan, Key, Progress)} (start and noise are keyed by the global
+     * particle index, whatever the run's size), so ranges sampled apart concatenate to the whole run.
+     */
+    public static Drawn fromModel(ScoreModel m, long first, int n, SamplingPlan o, Key key, Progress bar) {
         int d = m.dim();
         RunMemory.sampling(n, d, m.spec(), m.noiseConditional() && o.kind() == SamplerKind.ANNEALED
                 ? o.levelsOr(m.sigmas().length) : 0).check();
-        float[] start = Draw.uniform(key.child(0), n * d, o.startLow(), o.startHigh());
+        float[] start = startRows(key.child(0), first, n, d, o);
         if (o.kind() == SamplerKind.MALA) {
             throw new InputException("--sampler mala needs a density, not a learned score: use it with --mixture");
         }
@@ -140,13 +160,13 @@ public final class ModelSampling {
             NoiseLadder ladder = o.sigmaMax() == null && o.sigmaMin() == null && o.levels() == null ? m.noise()
                     : NoiseLadder.geometric(o.sigmaMax() != null ? o.sigmaMax() : sig[0],
                     o.sigmaMin() != null ? o.sigmaMin() : sig[sig.length - 1], o.levels() != null ? o.levels() : sig.length);
-            z = o.kind() == SamplerKind.ANNEALED ? annealed(net.noiseConditional(), start, d, ladder, o, key, bar)
-                    : langevin(net.chainAt(ladder.sigmaMin()), start, d, o, key, bar);
+            z = o.kind() == SamplerKind.ANNEALED ? annealed(net.noiseConditional(), start, d, first, ladder, o, key, bar)
+                    : langevin(net.chainAt(ladder.sigmaMin()), start, d, first, o, key, bar);
         } else {
             if (o.kind() == SamplerKind.ANNEALED) {
                 throw new InputException(annealedNeedsLadder(m));
             }
-            z = langevin(net.chain(), start, d, o, key, bar);
+            z = langevin(net.chain(), start, d, first, o, key, bar);
         }
         return Drawn.of(m.standardizer().invert(widen(z)), d, Double.NaN);
     }
@@ -175,22 +195,30 @@ public final class ModelSampling {
     }
 
     /** Langevin on {@code chain} (the network's fused or generic strategy); keys as the class states. */
-    private static float[] langevin(Chain chain, float[] start, int d, SamplingPlan o, Key key, Progress bar) {
+    private static float[] langevin(Chain chain, float[] start, int d, long first, SamplingPlan o, Key key, Progress bar) {
         bar.start("langevin", o.steps());
-        float[] out = Langevin.sample(chain, start, d, new LangevinConfig(o.stepSize(0), o.steps(), 0, o.threads()),
+        float[] out = Langevin.sample(chain, start, d, first, new LangevinConfig(o.stepSize(0), o.steps(), 0, o.threads()),
                 key.child(1), bar::update).samples().data32();
         bar.finish();
         return out;
     }
 
-    private static float[] annealed(NoiseConditionalScoreFn score, float[] start, int d, NoiseLadder ladder,
+    private static float[] annealed(NoiseConditionalScoreFn score, float[] start, int d, long first, NoiseLadder ladder,
                                     SamplingPlan o, Key key, Progress bar) {
         bar.start("annealed", (long) o.steps() * ladder.levels());
         AnnealedLangevinConfig cfg = new AnnealedLangevinConfig(ladder, o.stepSize(ladder.sigmaMin()), o.steps(), 0, o.threads());
-        float[] out = AnnealedLangevin.sample(score, start, d, cfg, key.child(1), bar::update)
+        float[] out = AnnealedLangevin.sample(score, start, d, first, cfg, key.child(1), bar::update)
                 .samples().data32();
         bar.finish();
         return out;
+    }
+
+    /** Rows [first, first + n) of the start U(startLow, startHigh)^d: {@code Draw.uniform}'s elements at first·d onwards. */
+    private static float[] startRows(Key key, long first, int n, int d, SamplingPlan o) {
+        if (first < 0) {
+            throw new IllegalArgumentException("first particle must be >= 0, got " + first);
+        }
+        return Draw.uniformAt(key, first * d, n * d, o.startLow(), o.startHigh());
     }
 
     /** A double copy of {@code a}. */
