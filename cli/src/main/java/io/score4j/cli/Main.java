@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "score4j", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Score-based generative modeling on the JVM: learn a score from samples, sample by following it.",
         subcommands = {DemoCommand.class, TrainCommand.class, ScoreCommand.class, SampleCommand.class,
-                EvalCommand.class, ReportCommand.class, BenchCommand.class,
+                EvalCommand.class, ReportCommand.class, BenchCommand.class, SweepCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code for user errors. */

@@ -44,6 +44,9 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
     @Mixin
     RunOptions run;
 
+    @Mixin
+    SparkOptions spark;
+
     @Override
     public RunFiles files() {
         return RunFiles.none().withInput("--model", source.model).withInput("--mixture", source.mixture)
@@ -61,11 +64,11 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
         String[] columns;
         if (source.mixture != null) {
             GaussianMixture mix = MixtureJson.read(source.mixture);
-            drawn = ModelSampling.fromMixture(mix, n, sampler.plan(run.threads()), key, Progress.forSampling(run.quiet));
+            drawn = spark.fromMixture(source.mixture, mix, n, sampler.plan(run.threads()), key, Progress.forSampling(run.quiet));
             columns = Dataset.defaultColumns(mix.dim());
         } else {
             ScoreModel m = ScoreModel.load(source.model);
-            drawn = ModelSampling.fromModel(m, n, sampler.plan(run.threads()), key, Progress.forSampling(run.quiet));
+            drawn = spark.fromModel(source.model, m, n, sampler.plan(run.threads()), key, Progress.forSampling(run.quiet));
             columns = m.columns();
         }
         if (drawn.nonFinite() > 0) {
