@@ -108,7 +108,7 @@ public final class Sweep {
         }
         Dataset trainRows = new Dataset(all.columns(), n - h, d, train);
         Standardizer st = Standardizer.fit(trainRows);
-        return new SweepTask.Data(all.columns(), st, st.apply(trainRows).toFloatArray(), n - h, test, h,
+        return new SweepTask.Data(all.columns(), st.mean(), st.std(), st.apply(trainRows).toFloatArray(), n - h, test, h,
                 description + " (training rows)", samples, seed);
     }
 

@@ -45,12 +45,17 @@ final class SweepTask {
     static final int LOSS_ROWS = 8192;
 
     /** What every task reads: the split data (training rows standardised, float), broadcast once. */
-    record Data(String[] columns, Standardizer standardizer, float[] train, int trainRows, double[] heldOut,
+    record Data(String[] columns, double[] mean, double[] std, float[] train, int trainRows, double[] heldOut,
                 int heldOutRows, String description, int samples, long seed) implements Serializable {
         private static final long serialVersionUID = 1L;
 
         int d() {
             return columns.length;
+        }
+
+        /** The training rows' standardisation (a record, not serializable, so kept as its two arrays). */
+        Standardizer standardizer() {
+            return new Standardizer(mean, std);
         }
     }
 

@@ -19,12 +19,13 @@ public final class TaskErrors {
             return job.get();
         } catch (InputException e) {
             throw e;
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Spark's job failure (SparkException) is a checked exception that Scala code throws undeclared.
             InputException user = find(e);
             if (user != null) {
                 throw user;
             }
-            throw e;
+            throw e instanceof RuntimeException r ? r : new IllegalStateException("Spark job failed: " + e.getMessage(), e);
         }
     }
 
