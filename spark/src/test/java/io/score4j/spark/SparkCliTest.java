@@ -102,6 +102,31 @@ final class SparkCliTest {
     }
 
     @Test
+    void blankLinesAroundTheHeaderAndBetweenRowsCountAsInTheLocalRun() throws Exception {
+        StringBuilder b = new StringBuilder("\n  \na,b\n");
+        for (int i = 0; i < 700; i++) {
+            b.append(i % 7 == 0 ? "\n" : "").append(0.5 * i).append(',').append(-0.02 * i).append('\n');
+        }
+        Path points = dir.resolve("blanks.csv");
+        Files.writeString(points, b);
+        Path local = dir.resolve("local.csv");
+        Path spark = dir.resolve("spark.csv");
+        assertEquals(0, cli("score", "--model", model.toString(), "--csv", points.toString(), "--out", local.toString())
+                .code());
+        Run r = cli("score", "--model", model.toString(), "--csv", points.toString(), "--out", spark.toString(),
+                "--spark", "local[2]", "--partitions", "5");
+        assertEquals(0, r.code(), r.err());
+        assertArrayEquals(Files.readAllBytes(local), Files.readAllBytes(spark));
+        Files.writeString(points, b.toString().replace("\n3.5,", "\n3.5x,"));
+        Run l = cli("score", "--model", model.toString(), "--csv", points.toString(), "--out", dir.resolve("x.csv").toString());
+        Run s = cli("score", "--model", model.toString(), "--csv", points.toString(), "--out", dir.resolve("x.csv").toString(),
+                "--spark", "local[2]", "--partitions", "5");
+        assertEquals(2, s.code());
+        assertTrue(l.err().contains("row 13,"), l.err());
+        assertEquals(l.err(), s.err());
+    }
+
+    @Test
     void partitionsWithoutSparkAndAMissingSweepSparkAreUserErrors() {
         Run r = cli("sample", "--model", model.toString(), "--n", "5", "--out", dir.resolve("s.csv").toString(),
                 "--partitions", "2");
