@@ -127,11 +127,17 @@ final class SparkCliTest {
     }
 
     @Test
-    void partitionsWithoutSparkAndAMissingSweepSparkAreUserErrors() {
+    void partitionsWithoutSparkMalaOnSparkAndAMissingSweepSparkAreUserErrors() throws Exception {
         Run r = cli("sample", "--model", model.toString(), "--n", "5", "--out", dir.resolve("s.csv").toString(),
                 "--partitions", "2");
         assertEquals(2, r.code());
         assertTrue(r.err().startsWith("error: --partitions"), r.err());
+        Path mix = dir.resolve("mix.json");
+        java.nio.file.Files.writeString(mix, "{\"weights\": [1], \"means\": [[0]], \"stds\": [[1]]}");
+        Run mala = cli("sample", "--mixture", mix.toString(), "--sampler", "mala", "--n", "5", "--out",
+                dir.resolve("m.csv").toString(), "--spark", "local[2]");
+        assertEquals(2, mala.code());
+        assertTrue(mala.err().startsWith("error: --sampler mala runs whole"), mala.err());
         Run s = cli("sweep", "--grid", model.toString(), "--csv", model.toString(), "--out", dir.resolve("o").toString());
         assertEquals(2, s.code());
         assertTrue(s.err().startsWith("error: --spark"), s.err());

@@ -4,6 +4,7 @@ import io.score4j.InputException;
 import io.score4j.cli.SparkRunner;
 import io.score4j.cli.SweepCommand;
 import io.score4j.random.Key;
+import io.score4j.sampling.SamplerKind;
 import io.score4j.spark.ModelBytes;
 import io.score4j.spark.RangeSampler;
 import io.score4j.spark.RowFunction;
@@ -33,6 +34,9 @@ public final class SparkCliRunner implements SparkRunner {
 
     @Override
     public ModelSampling.Drawn sampleMixture(Cluster cluster, Path mixtureFile, int n, SamplingPlan plan, Key key) {
+        if (plan.kind() == SamplerKind.MALA) {
+            throw new InputException("--sampler mala runs whole, not split over partitions: sample it without --spark");
+        }
         String json;
         try {
             json = Files.readString(mixtureFile, StandardCharsets.UTF_8);
