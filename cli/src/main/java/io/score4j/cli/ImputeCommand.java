@@ -7,6 +7,7 @@ import io.score4j.data.NamedRows;
 import io.score4j.io.RunFiles;
 import io.score4j.random.Key;
 import io.score4j.train.Imputation;
+import io.score4j.train.ModelSampling;
 import io.score4j.train.ScoreModel;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,8 +55,11 @@ public final class ImputeCommand implements Callable<Integer>, DeclaresFiles {
     @Override
     public Integer call() {
         run.validate();
-        sampler.validate();
         ScoreModel m = ScoreModel.load(model);
+        if (sampler.kind == null) {
+            sampler.kind = ModelSampling.defaultKind(m);
+        }
+        sampler.validate();
         Dataset rows = NamedRows.read(new NamedRows.Request("--csv", csv, m.columns(), "the model " + model,
                 UserFiles.columnMapping(columns), NamedRows.COLUMNS_HINT), true, UserFiles.notes(spec, run.quiet));
         long t0 = System.nanoTime();

@@ -63,6 +63,9 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
     @Mixin
     RunOptions run;
 
+    @Mixin
+    SparkOptions spark;
+
     @Override
     public RunFiles files() {
         return RunFiles.none().withInput("--model", source.model).withInput("--mixture", source.mixture)
@@ -90,12 +93,12 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
         if (source.mixture != null) {
             GaussianMixture mix = MixtureJson.read(source.mixture);
             columns = Dataset.defaultColumns(mix.dim());
-            drawn = ModelSampling.fromMixture(mix, n, sampler.plan(run.threads()), key, Progress.forSampling(run.quiet),
-                    given(columns));
+            drawn = spark.fromMixture(source.mixture, mix, n, sampler.plan(run.threads()), key,
+                    Progress.forSampling(run.quiet), given(columns));
         } else {
             m = m != null ? m : ScoreModel.load(source.model);
             columns = m.columns();
-            drawn = ModelSampling.fromModel(m, n, sampler.plan(run.threads()), key, Progress.forSampling(run.quiet),
+            drawn = spark.fromModel(source.model, m, n, sampler.plan(run.threads()), key, Progress.forSampling(run.quiet),
                     given(columns));
         }
         if (drawn.nonFinite() > 0) {
@@ -120,8 +123,11 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
 
     /** {@code --sampler ode}: the probability-flow ODE ({@link FlowSampling}); reports the NFE. */
     private int flow(Key key) {
+        spark.validate();
+        InputException.require(!spark.on(), "--spark", spark.master, "does not run --sampler ode yet; sample the ODE "
+                + "without --spark (em and pc run on Spark)");
         long t0 = System.nanoTime();
-        OdeSolver solver = ode.solver(sampler.steps, spec.commandLine().getParseResult().hasMatchedOption("--steps"));
+        OdeSolver solver = ode.solver(sampler.steps != null ? sampler.steps : 0, sampler.steps != null);
         FlowSampling.Drawn drawn;
         String[] columns;
         if (source.mixture != null) {
