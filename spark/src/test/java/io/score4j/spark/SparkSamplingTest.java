@@ -44,6 +44,26 @@ final class SparkSamplingTest {
         }
     }
 
+    /** The reverse-SDE samplers on a mixture's exact score, with a non-default SDE and snr carried to the tasks. */
+    @Test
+    void reverseSdeSamplersSplitOverPartitionsWriteTheLocalBytes() throws Exception {
+        io.score4j.density.GaussianMixture mix = new io.score4j.density.GaussianMixture(new double[] {0.7, 0.3},
+                new double[][] {{-1, 0.5}, {2, -1}}, new double[][] {{0.5, 0.5}, {0.3, 0.6}});
+        for (SamplerKind kind : new SamplerKind[] {SamplerKind.EM, SamplerKind.PC}) {
+            SamplingPlan plan = new SamplingPlan(kind, 40, null, 0, 1, null, null, null, 2, "subvp", kind == SamplerKind.PC
+                    ? 0.2 : null, 1e-3);
+            Key key = Key.of(5).split(5)[3];
+            ModelSampling.Drawn whole = ModelSampling.fromMixture(mix, N, plan, key, ModelSampling.Progress.NONE);
+            Path local = dir.resolve(kind + "-local.csv");
+            Csv.write(local, new String[] {"x0", "x1"}, whole.points(), 2);
+            RangeSampler sampler = RangeSampler.mixture(mix.toJson(), "mix.json", plan, key);
+            Path split = dir.resolve(kind + "-split.csv");
+            SparkSampling.writeCsv(TestModels.spark(), sampler, new String[] {"x0", "x1"}, N, 3, split);
+            assertArrayEquals(Files.readAllBytes(local), Files.readAllBytes(split), kind.id());
+            assertEquals(whole.nfe(), sampler.nfe(), kind.id());
+        }
+    }
+
     @Test
     void annealedNoiseConditionalDatasetRowsAreTheLocalPoints() {
         ScoreModel m = TestModels.model(NoiseLadder.geometric(3, 0.1, 3), 8);
