@@ -32,7 +32,21 @@ public final class TableTraining {
     /** The largest schema JSON a model may hold: 1024 numbers a column keep 10 columns near 60 KB. */
     public static final int MAX_SCHEMA_CHARS = 16 << 20;
 
+    /** The batch of a table run without --batch: min(128, rows), several steps an epoch on a small table. */
+    public static final int DEFAULT_BATCH = 128;
+    /** The fewest steps a table run without --epochs takes (2000: about 20 s on 2 busy cores for 10 columns). */
+    public static final int MIN_STEPS = 2000;
+
     private TableTraining() {}
+
+    /**
+     * The epochs of a table run without --epochs: at least {@code dsmEpochs} (the dsm default) and enough for
+     * {@value #MIN_STEPS} steps of {@code batch} rows out of {@code rows} (⌊rows / batch⌋ steps an epoch).
+     */
+    public static int defaultEpochs(int rows, int batch, int dsmEpochs) {
+        int perEpoch = Math.max(1, rows / batch);
+        return Math.max(dsmEpochs, (MIN_STEPS + perEpoch - 1) / perEpoch);
+    }
 
     /**
      * A fitted table: its schema and the encoded rows ({@code data.columns()} = {@link TableSchema#coordinateNames()},
