@@ -112,7 +112,8 @@ public final class BaselineCommand implements Callable<Integer>, DeclaresFiles {
             return NamedRows.withFlag("--csv", () -> columns == null ? Csv.read(source.csv)
                     : Csv.read(source.csv, columns.stream().map(String::strip).toList()));
         } catch (InputException numeric) {
-            if (!TableSchema.needsCodec(TableTraining.select(TextCsv.read(source.csv), columns, "--columns"))) {
+            TextTable t = TableInput.textOrNull(source.csv);
+            if (t == null || !TableSchema.needsCodec(TableTraining.select(t, columns, "--columns"))) {
                 throw numeric;
             }
             return null;

@@ -38,11 +38,23 @@ final class TableInput {
         try {
             return new Loaded(data.load(key), null);
         } catch (InputException numeric) {
-            TextTable t = TextCsv.read(data.csv);
-            if (!TableSchema.needsCodec(TableTraining.select(t, data.columns, "--columns"))) {
+            TextTable t = textOrNull(data.csv);
+            if (t == null || !TableSchema.needsCodec(TableTraining.select(t, data.columns, "--columns"))) {
                 throw numeric;
             }
             return table(t, data.columns, null, key);
+        }
+    }
+
+    /**
+     * The file as text, or null when that read fails too (a file beyond the heap, a malformed row): the numeric
+     * reader's error, the one a numeric file always gave, is then the one reported.
+     */
+    static TextTable textOrNull(Path csv) {
+        try {
+            return TextCsv.read(csv);
+        } catch (InputException e) {
+            return null;
         }
     }
 

@@ -131,10 +131,16 @@ public record ComparisonInputs(String samplesFile, Dataset samples, String refer
 
     /**
      * The reference's compared columns as a typed table when a cell of theirs is text or a gap
-     * ({@link TableSchema#needsCodec}); null when they are numbers only (read as before, byte for byte).
+     * ({@link TableSchema#needsCodec}); null when they are numbers only (read as before, byte for byte) or the
+     * text read fails too (the numeric reader's error is then reported).
      */
     private static TableNumbers tableOrNull(Path referenceCsv, List<String> compared) {
-        TextTable t = pick(TextCsv.read(referenceCsv), compared);
+        TextTable t;
+        try {
+            t = pick(TextCsv.read(referenceCsv), compared);
+        } catch (InputException e) {
+            return null;
+        }
         return TableSchema.needsCodec(t) ? TableNumbers.fit(t) : null;
     }
 
