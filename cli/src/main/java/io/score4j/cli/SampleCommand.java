@@ -100,11 +100,11 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
             m = m != null ? m : ScoreModel.load(source.model);
             columns = m.columns();
             TableSchema schema = TableTraining.schema(m, source.model.toString()).orElse(null);
-            drawn = ModelSampling.fromModel(m, n, sampler.plan(run.threads()), key, Progress.forSampling(run.quiet),
-                    schema == null ? given(columns) : given == null ? Given.none(m.dim())
-                            : TableSampling.given(schema, given, "--given"));
+            Given g = schema == null ? given(columns) : given == null ? Given.none(m.dim())
+                    : TableSampling.given(schema, given, "--given");
+            drawn = ModelSampling.fromModel(m, n, sampler.plan(run.threads()), key, Progress.forSampling(run.quiet), g);
             if (schema != null) {
-                return writeTable(schema, drawn.points(), t0);
+                return writeTable(schema, drawn.points(), t0, g);
             }
         }
         if (drawn.nonFinite() > 0) {
@@ -153,7 +153,7 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
                     + "diverged); nothing was written");
         }
         if (schema != null) {
-            return writeTable(schema, drawn.samples().points(), t0);
+            return writeTable(schema, drawn.samples().points(), t0, Given.none(schema.width()));
         }
         Csv.write(out, columns, drawn.samples().points(), columns.length);
         run.say("%d samples (ode, %s) in %.2f s written to %s; NFE per sample: mean %.1f, max %d", n, solver.describe(),
@@ -163,13 +163,20 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
 
     /**
      * A table model's rows: decoded to the data's columns, kinds, bounds and precision ({@link TableSampling}),
-     * rows with a non-finite coordinate dropped and counted; refused when every row diverged.
+     * rows with a non-finite coordinate dropped and counted; refused when every row diverged, or when a row
+     * does not hold a --given value (a sampler that does not condition).
      */
-    private int writeTable(TableSchema schema, double[] points, long t0) {
+    private int writeTable(TableSchema schema, double[] points, long t0, Given g) {
         TableSampling.Decoded rows = TableSampling.decode(schema, points, n, String.valueOf(out));
         if (rows.table().n() == 0) {
             throw new InputException("all " + n + " samples are not finite (the chain diverged); try "
                     + sampler.divergenceAdvice() + ". Nothing was written.");
+        }
+        int unmet = g.isEmpty() ? 0 : TableSampling.unmet(schema, g, rows.table());
+        if (unmet > 0) {
+            throw new InputException("--given: " + unmet + " of " + rows.table().n() + " rows drawn by --sampler "
+                    + sampler.kind.id() + " do not hold the given values (this sampler does not condition this model "
+                    + "yet). Nothing was written.");
         }
         TableCsv.write(rows.table(), out);
         if (rows.dropped() > 0) {

@@ -95,6 +95,24 @@ public final class TableSampling {
     }
 
     /**
+     * Rows of {@code rows} (decoded samples) whose cell differs, in a column {@code given} fixes, from the text
+     * the given coordinates decode to: 0 when the sampler honoured the condition.
+     */
+    public static int unmet(TableSchema schema, Given given, TextTable rows) {
+        TextTable want = schema.decode(given.values(), 1, "--given");
+        int bad = 0;
+        for (int i = 0; i < rows.n(); i++) {
+            boolean ok = true;
+            for (int j = 0; j < schema.columns().size() && ok; j++) {
+                ok = !given.isGiven(0, schema.offset(j))
+                        || java.util.Objects.equals(want.cell(0, j), rows.cell(i, j));
+            }
+            bad += ok ? 0 : 1;
+        }
+        return bad;
+    }
+
+    /**
      * Imputed rows of a table: the table's columns in the schema's order, observed cells as their input text.
      *
      * @param table        the filled rows

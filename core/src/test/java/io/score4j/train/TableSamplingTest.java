@@ -39,6 +39,10 @@ class TableSamplingTest {
         }
         assertArrayEquals(s.encodeValue("city", "Lyon", "--given"), block);
         assertEquals("Lyon", s.decode(g.values(), 1, "x").cell(0, city));
+        assertEquals(4, TableSampling.unmet(s, g, T), "rows of T whose city is not Lyon");
+        Given numbers = TableSampling.given(s, List.of("n=3", "x=1.5"), "--given");
+        assertEquals(0, TableSampling.unmet(s, numbers, s.decode(numbers.values(), 1, "x")));
+        assertEquals(1, TableSampling.unmet(s, numbers, s.decode(g.values(), 1, "x")));
         InputException e = assertThrows(InputException.class,
                 () -> TableSampling.given(s, List.of("city=Rome"), "--given"));
         assertTrue(e.getMessage().startsWith("--given city"), e.getMessage());
