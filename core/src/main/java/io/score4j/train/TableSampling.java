@@ -117,8 +117,7 @@ public final class TableSampling {
      *
      * @param table        the filled rows
      * @param rowsWithGaps rows that had a gap in one of the schema's columns
-     * @param cellsFilled  gaps filled (a gap may be filled with a gap where the column's indicator says so only
-     *                     if nothing else is known; here the indicator is given as −1, so every gap gets a value)
+     * @param cellsFilled  gaps filled (each gets a value: its column's indicator is given as −1, "present")
      * @param nonFinite    rows whose draw was not finite (their gaps are left as gaps)
      */
     public record Filled(TextTable table, int rowsWithGaps, long cellsFilled, int nonFinite) {}
