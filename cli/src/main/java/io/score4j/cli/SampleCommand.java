@@ -130,7 +130,8 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
     /** {@code --sampler ode}: the probability-flow ODE ({@link FlowSampling}); reports the NFE. */
     private int flow(Key key) {
         long t0 = System.nanoTime();
-        OdeSolver solver = ode.solver(sampler.steps, spec.commandLine().getParseResult().hasMatchedOption("--steps"));
+        OdeSolver solver = ode.solver(sampler.steps != null ? sampler.steps : 0,
+                spec.commandLine().getParseResult().hasMatchedOption("--steps"));
         FlowSampling.Drawn drawn;
         String[] columns;
         TableSchema schema = null;
