@@ -16,7 +16,11 @@ import io.score4j.sampling.SamplerKind;
 import io.score4j.train.FlowSampling;
 import io.score4j.train.ModelLikelihood;
 import io.score4j.train.ModelSampling;
+import io.score4j.table.TableCsv;
+import io.score4j.table.TableSchema;
 import io.score4j.train.ScoreModel;
+import io.score4j.train.TableSampling;
+import io.score4j.train.TableTraining;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -98,8 +102,14 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
         } else {
             m = m != null ? m : ScoreModel.load(source.model);
             columns = m.columns();
+            TableSchema schema = TableTraining.schema(m, source.model.toString()).orElse(null);
+            Given g = schema == null ? given(columns) : given == null ? Given.none(m.dim())
+                    : TableSampling.given(schema, given, "--given");
             drawn = spark.fromModel(source.model, m, n, sampler.plan(run.threads()), key, Progress.forSampling(run.quiet),
-                    given(columns));
+                    g);
+            if (schema != null) {
+                return writeTable(schema, drawn.points(), t0, g);
+            }
         }
         if (drawn.nonFinite() > 0) {
             throw new InputException(drawn.nonFinite() + " of " + n + " samples are not finite (the chain diverged); "
@@ -130,6 +140,7 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
         OdeSolver solver = ode.solver(sampler.steps != null ? sampler.steps : 0, sampler.steps != null);
         FlowSampling.Drawn drawn;
         String[] columns;
+        TableSchema schema = null;
         if (source.mixture != null) {
             GaussianMixture mix = MixtureJson.read(source.mixture);
             drawn = FlowSampling.fromMixture(mix, n, OdeOptions.forMixture(solver, sampler.sde, sampler.eps, run.threads()), key);
@@ -142,14 +153,45 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
             drawn = FlowSampling.fromNetwork(m.network(), m.standardizer(), n,
                     new ProbabilityFlowConfig(own, solver, sampler.eps != null ? sampler.eps : Sde.DEFAULT_EPS, run.threads()), key);
             columns = m.columns();
+            schema = TableTraining.schema(m, source.model.toString()).orElse(null);
         }
-        if (drawn.samples().nonFinite() > 0) {
+        if (drawn.samples().nonFinite() > 0 && schema == null) {
             throw new InputException(drawn.samples().nonFinite() + " of " + n + " samples are not finite (the ODE "
                     + "diverged); nothing was written");
+        }
+        if (schema != null) {
+            return writeTable(schema, drawn.samples().points(), t0, Given.none(schema.width()));
         }
         Csv.write(out, columns, drawn.samples().points(), columns.length);
         run.say("%d samples (ode, %s) in %.2f s written to %s; NFE per sample: mean %.1f, max %d", n, solver.describe(),
                 (System.nanoTime() - t0) / 1e9, out, drawn.cost().meanEvaluations(), drawn.cost().maxEvaluations());
+        return 0;
+    }
+
+    /**
+     * A table model's rows: decoded to the data's columns, kinds, bounds and precision ({@link TableSampling}),
+     * rows with a non-finite coordinate dropped and counted; refused when every row diverged, or when a row
+     * does not hold a --given value (a sampler that does not condition).
+     */
+    private int writeTable(TableSchema schema, double[] points, long t0, Given g) {
+        TableSampling.Decoded rows = TableSampling.decode(schema, points, n, String.valueOf(out));
+        if (rows.table().n() == 0) {
+            throw new InputException("all " + n + " samples are not finite (the chain diverged); try "
+                    + sampler.divergenceAdvice() + ". Nothing was written.");
+        }
+        int unmet = g.isEmpty() ? 0 : TableSampling.unmet(schema, g, rows.table());
+        if (unmet > 0) {
+            throw new InputException("--given: " + unmet + " of " + rows.table().n() + " rows drawn by --sampler "
+                    + sampler.kind.id() + " do not hold the given values (this sampler does not condition this model "
+                    + "yet). Nothing was written.");
+        }
+        TableCsv.write(rows.table(), out);
+        if (rows.dropped() > 0) {
+            run.warn(String.format(Locale.ROOT, "warning: %d of %d samples were not finite (the chain diverged) and "
+                    + "were left out; try %s", rows.dropped(), n, sampler.divergenceAdvice()));
+        }
+        run.say("%d rows of %d columns (%s) in %.2f s written to %s", rows.table().n(), schema.columns().size(),
+                sampler.kind.id(), (System.nanoTime() - t0) / 1e9, out);
         return 0;
     }
 
