@@ -7,6 +7,7 @@ import io.score4j.data.NamedRows;
 import io.score4j.io.RunFiles;
 import io.score4j.random.Key;
 import io.score4j.train.Imputation;
+import io.score4j.train.ModelSampling;
 import io.score4j.train.ScoreModel;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,8 +55,15 @@ public final class ImputeCommand implements Callable<Integer>, DeclaresFiles {
     @Override
     public Integer call() {
         run.validate();
-        sampler.validate();
         ScoreModel m = ScoreModel.load(model);
+        if (sampler.kind == null) {
+            sampler.kind = ModelSampling.defaultKind(m);
+        }
+        if (sampler.kind == io.score4j.sampling.SamplerKind.ODE) {
+            throw new InputException("--sampler ode has no conditional sampling to impute with; use --sampler pc or em "
+                    + "(the replacement method, approximate) or langevin (exact)");
+        }
+        sampler.validate();
         Dataset rows = NamedRows.read(new NamedRows.Request("--csv", csv, m.columns(), "the model " + model,
                 UserFiles.columnMapping(columns), NamedRows.COLUMNS_HINT), true, UserFiles.notes(spec, run.quiet));
         long t0 = System.nanoTime();
@@ -64,7 +72,7 @@ public final class ImputeCommand implements Callable<Integer>, DeclaresFiles {
                 Progress.forSampling(run.quiet));
         if (r.nonFinite() > 0) {
             throw new InputException(r.nonFinite() + " of " + r.rowsWithGaps() + " filled rows are not finite (the chain "
-                    + "diverged); try a smaller --step-size. Nothing was written.");
+                    + "diverged); try " + sampler.divergenceAdvice() + ". Nothing was written.");
         }
         Csv.write(out, m.columns(), r.values(), m.dim());
         run.say("%d cells filled in %d of %d rows (%s) in %.2f s, written to %s%s", r.cellsFilled(), r.rowsWithGaps(),

@@ -49,7 +49,8 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
 
     @Option(names = "--given", split = ",", paramLabel = "COL=VALUE",
             description = "draw from p(rest | given): columns by name (x0, x1, ... for --mixture), values in original "
-                    + "units, written back exactly; exact for langevin and mala, annealed needs enough --steps (README)")
+                    + "units, written back exactly; exact for langevin and mala, annealed needs enough --steps, em/pc use the "
+                    + "replacement method (approximate, README); not with ode")
     List<String> given;
     @Mixin
     OdeOptions ode;
@@ -82,6 +83,10 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
         ode.validate(sampler.kind);
         Key key = Key.of(run.seed).split(5)[3];
         if (sampler.kind == SamplerKind.ODE) {
+            if (given != null) {
+                throw new InputException("--given: --sampler ode has no conditional sampling; use --sampler pc or em "
+                        + "(the replacement method, approximate) or langevin (exact)");
+            }
             return flow(key);
         }
         long t0 = System.nanoTime();

@@ -71,9 +71,29 @@ public record Replacement(Sde sde, TimeScoreFn joint, Given given) {
 
     /** {@link #replace(float[], double[], int, int, int, Key)} with one time t for every row. */
     public void replace(float[] x, double t, int offset, int rows, int d, Key key) {
-        double[] ts = new double[offset + rows];
-        java.util.Arrays.fill(ts, offset, offset + rows, t);
-        replace(x, ts, offset, rows, d, key);
+        replace(x, t, offset, rows, d, 0, key);
+    }
+
+    /**
+     * As {@link #replace(float[], double, int, int, int, Key)} for a slice of a larger run whose row 0 is particle
+     * {@code first}: row i's given values are the {@link Given}'s row i (the slice's own rows), its noise is
+     * {@code Draw.normalAt(key, (first + i)·d + j)}, keyed by the global index, so a slice sampled alone
+     * replaces as those rows of the whole run do. Modifies only the given coordinates of rows [offset, offset + rows).
+     */
+    public void replace(float[] x, double t, int offset, int rows, int d, long first, Key key) {
+        Objects.requireNonNull(key, "key");
+        if (d != given.d()) {
+            throw new IllegalArgumentException("replace called with d=" + d + " for given of d=" + given.d());
+        }
+        double m = sde.meanCoefficient(t);
+        double s = sde.marginalStd(t);
+        for (int i = offset; i < offset + rows; i++) {
+            for (int j = 0; j < d; j++) {
+                if (given.isGiven(i, j)) {
+                    x[i * d + j] = (float) (m * given.value(i, j) + s * Draw.normalAt(key, (first + i) * d + j));
+                }
+            }
+        }
     }
 
     /** The last step: the given coordinates of particles [n, d] set to v (rounded to float). */
