@@ -61,7 +61,7 @@ public final class ImputeCommand implements Callable<Integer>, DeclaresFiles {
         }
         if (sampler.kind == io.score4j.sampling.SamplerKind.ODE) {
             throw new InputException("--sampler ode has no conditional sampling to impute with; use --sampler pc or em "
-                    + "(the replacement method, approximate) or langevin (exact)");
+                    + "(the replacement method, approximate; README)");
         }
         sampler.validate();
         Dataset rows = NamedRows.read(new NamedRows.Request("--csv", csv, m.columns(), "the model " + model,

@@ -85,7 +85,7 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
         if (sampler.kind == SamplerKind.ODE) {
             if (given != null) {
                 throw new InputException("--given: --sampler ode has no conditional sampling; use --sampler pc or em "
-                        + "(the replacement method, approximate) or langevin (exact)");
+                        + "(the replacement method, approximate; README)");
             }
             return flow(key);
         }
