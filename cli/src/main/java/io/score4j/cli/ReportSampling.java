@@ -66,7 +66,7 @@ final class ReportSampling {
         o.kind = kind != null ? kind : model.noiseConditional() ? SamplerKind.ANNEALED : ModelSampling.defaultKind(model);
         if (o.kind == SamplerKind.ODE) {
             InputException.require(steps == null && stepSize == null, steps != null ? "--steps" : "--step-size",
-                    steps != null ? steps : stepSize, "does not apply to report --sampler ode (RK45 at rtol = atol = 1e-5 "
+                    steps != null ? (Object) steps : stepSize, "does not apply to report --sampler ode (RK45 at rtol = atol = 1e-5 "
                             + "chooses its steps; for Heun draw with score4j sample --sampler ode --solver heun and pass "
                             + "--samples)");
             return o;
