@@ -60,8 +60,8 @@ public final class ImputeCommand implements Callable<Integer>, DeclaresFiles {
             sampler.kind = ModelSampling.defaultKind(m);
         }
         if (sampler.kind == io.score4j.sampling.SamplerKind.ODE) {
-            throw new InputException("--sampler ode has no conditional sampling to impute with; use --sampler pc or em "
-                    + "(the replacement method, approximate; README)");
+            throw new InputException("--sampler ode does not sample conditionals to impute with (its mean-path flow is "
+                    + "more biased than pc, README); use --sampler pc or em (the replacement method, approximate; README)");
         }
         sampler.validate();
         Dataset rows = NamedRows.read(new NamedRows.Request("--csv", csv, m.columns(), "the model " + model,

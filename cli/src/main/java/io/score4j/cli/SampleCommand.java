@@ -84,8 +84,8 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
         Key key = Key.of(run.seed).split(5)[3];
         if (sampler.kind == SamplerKind.ODE) {
             if (given != null) {
-                throw new InputException("--given: --sampler ode has no conditional sampling; use --sampler pc or em "
-                        + "(the replacement method, approximate; README)");
+                throw new InputException("--given: --sampler ode does not sample conditionals (its mean-path flow is more "
+                        + "biased than pc, README); use --sampler pc or em (the replacement method, approximate; README)");
             }
             return flow(key);
         }

@@ -106,13 +106,13 @@ class DsmConditionalCommandTest {
         CliTestSupport.Run r = run("sample", "--model", model.toString(), "--given", "a=12", "--sampler", "ode", "--n", "5",
                 "--out", out.toString());
         assertEquals(2, r.code());
-        assertEquals("error: --given: --sampler ode has no conditional sampling; use --sampler pc or em (the replacement "
-                + "method, approximate; README)", r.err().strip());
+        assertEquals("error: --given: --sampler ode does not sample conditionals (its mean-path flow is more biased than "
+                + "pc, README); use --sampler pc or em (the replacement method, approximate; README)", r.err().strip());
         Path rows = Files.writeString(dir.resolve("r.csv"), "a,b\n12,\n");
         CliTestSupport.Run i = run("impute", "--model", model.toString(), "--csv", rows.toString(), "--sampler", "ode",
                 "--out", out.toString());
         assertEquals(2, i.code());
-        assertTrue(i.err().startsWith("error: --sampler ode has no conditional sampling"), i.err());
+        assertTrue(i.err().startsWith("error: --sampler ode does not sample conditionals"), i.err());
         assertFalse(Files.exists(out));
     }
 }
