@@ -7,11 +7,8 @@ import io.score4j.random.Key;
 import io.score4j.report.ReportSamples;
 import io.score4j.sampling.SamplerDefaults;
 import io.score4j.sampling.SamplerKind;
-import io.score4j.noise.Sde;
 import io.score4j.ode.Dopri5;
-import io.score4j.sampling.ProbabilityFlowConfig;
 import io.score4j.train.FlowSampling;
-import io.score4j.train.ModelLikelihood;
 import io.score4j.train.ModelSampling;
 import io.score4j.train.ScoreModel;
 import java.nio.file.Path;
@@ -116,11 +113,9 @@ final class ReportSampling {
         return new ReportSamples(finite, model.dim(), n, drawn.nonFinite(), "drawn", describe(modelFile, model, o, n, seed));
     }
 
-    /** {@code score4j sample --sampler ode} with its defaults: RK45 (rtol = atol = 1e-5) to ε = 1e-5, the same key. */
+    /** {@code score4j sample --sampler ode} with its defaults (RK45 at rtol = atol = 1e-5, the default ε), the same key. */
     private static ModelSampling.Drawn flow(Path modelFile, ScoreModel model, int n, int threads, Key key) {
-        Sde own = ModelLikelihood.sde(model, modelFile.toString(), "--sampler ode");
-        return FlowSampling.fromNetwork(model.network(), model.standardizer(), n,
-                new ProbabilityFlowConfig(own, Dopri5.defaults(), Sde.DEFAULT_EPS, threads), key).samples();
+        return FlowSampling.fromModel(model, modelFile.toString(), n, Dopri5.defaults(), null, null, threads, key).samples();
     }
 
     private static Map<String, Object> describe(Path modelFile, ScoreModel model, SamplerOptions o, int n, long seed) {

@@ -9,12 +9,9 @@ import io.score4j.io.RunFiles;
 import io.score4j.random.Key;
 import io.score4j.sampling.Given;
 import io.score4j.train.GivenColumns;
-import io.score4j.noise.Sde;
 import io.score4j.ode.OdeSolver;
-import io.score4j.sampling.ProbabilityFlowConfig;
 import io.score4j.sampling.SamplerKind;
 import io.score4j.train.FlowSampling;
-import io.score4j.train.ModelLikelihood;
 import io.score4j.train.ModelSampling;
 import io.score4j.train.ScoreModel;
 import java.nio.file.Path;
@@ -136,11 +133,7 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
             columns = Dataset.defaultColumns(mix.dim());
         } else {
             ScoreModel m = ScoreModel.load(source.model);
-            Sde own = ModelLikelihood.sde(m, source.model.toString(), "--sampler ode");
-            InputException.require(sampler.sde == null || sampler.sde.equalsIgnoreCase(own.id()), "--sde", sampler.sde,
-                    "must be the model's own SDE, " + own.id() + " (or left out)");
-            drawn = FlowSampling.fromNetwork(m.network(), m.standardizer(), n,
-                    new ProbabilityFlowConfig(own, solver, sampler.eps != null ? sampler.eps : Sde.DEFAULT_EPS, run.threads()), key);
+            drawn = FlowSampling.fromModel(m, source.model.toString(), n, solver, sampler.eps, sampler.sde, run.threads(), key);
             columns = m.columns();
         }
         if (drawn.samples().nonFinite() > 0) {
