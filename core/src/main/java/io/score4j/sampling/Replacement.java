@@ -13,8 +13,9 @@ import java.util.Objects;
  * <pre>
  *   x_given ← m(t)·v + σ(t)·z,   z ~ N(0, I),
  * </pre>
- * and at the end ({@link #finish}) by v itself. A sampler plugs it in as: for each step, predictor (and
- * corrector) on {@link #score()} with all coordinates, then {@link #replace} at the time reached.
+ * and at the end ({@link #finish}) by v itself. {@link ReverseDiffusion} plugs it in (the em and pc samplers'
+ * {@code --given}): each predictor and corrector step on {@link #score()} with all coordinates, then
+ * {@link #replace} at the time reached.
  *
  * <p><b>Bias.</b> The method is approximate. The free coordinates should follow the reverse SDE of
  * p_t(x_free | x_given(0) = v), whose score is ∇_free log p_t(x_free | x_given(0) = v); the method uses
@@ -26,8 +27,8 @@ import java.util.Objects;
  * the joint score; the README gives the bias measured on a correlated Gaussian.
  *
  * <p>Noise: the replacement at a step with key K draws z for coordinate j of particle i as
- * {@code Draw.normalAt(K, i·d + j)} (a key of the sampler's own, distinct from its step noise), so the result
- * does not depend on the thread count.
+ * {@code Draw.normalAt(K, i·d + j)}, i the particle's global index (a key of the sampler's own, distinct from its
+ * step noise), so the result depends neither on the thread count nor on the slice of particles sampled.
  *
  * @param sde   the forward SDE (m(t), σ(t))
  * @param joint the joint time-conditioned score s(x, t)
