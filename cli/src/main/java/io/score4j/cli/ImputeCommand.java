@@ -64,6 +64,10 @@ public final class ImputeCommand implements Callable<Integer>, DeclaresFiles {
         if (sampler.kind == null) {
             sampler.kind = ModelSampling.defaultKind(m);
         }
+        if (sampler.kind == io.score4j.sampling.SamplerKind.ODE) {
+            throw new InputException("--sampler ode does not sample conditionals to impute with (its mean-path flow is "
+                    + "more biased than pc, README); use --sampler pc or em (the replacement method, approximate; README)");
+        }
         sampler.validate();
         TableSchema schema = TableTraining.schema(m, model.toString()).orElse(null);
         if (schema != null) {
@@ -77,7 +81,7 @@ public final class ImputeCommand implements Callable<Integer>, DeclaresFiles {
                 Progress.forSampling(run.quiet));
         if (r.nonFinite() > 0) {
             throw new InputException(r.nonFinite() + " of " + r.rowsWithGaps() + " filled rows are not finite (the chain "
-                    + "diverged); try a smaller --step-size. Nothing was written.");
+                    + "diverged); try " + sampler.divergenceAdvice() + ". Nothing was written.");
         }
         Csv.write(out, m.columns(), r.values(), m.dim());
         run.say("%d cells filled in %d of %d rows (%s) in %.2f s, written to %s%s", r.cellsFilled(), r.rowsWithGaps(),

@@ -9,12 +9,9 @@ import io.score4j.io.RunFiles;
 import io.score4j.random.Key;
 import io.score4j.sampling.Given;
 import io.score4j.train.GivenColumns;
-import io.score4j.noise.Sde;
 import io.score4j.ode.OdeSolver;
-import io.score4j.sampling.ProbabilityFlowConfig;
 import io.score4j.sampling.SamplerKind;
 import io.score4j.train.FlowSampling;
-import io.score4j.train.ModelLikelihood;
 import io.score4j.train.ModelSampling;
 import io.score4j.table.TableCsv;
 import io.score4j.table.TableSchema;
@@ -53,7 +50,8 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
 
     @Option(names = "--given", split = ",", paramLabel = "COL=VALUE",
             description = "draw from p(rest | given): columns by name (x0, x1, ... for --mixture), values in original "
-                    + "units, written back exactly; exact for langevin and mala, annealed needs enough --steps (README)")
+                    + "units, written back exactly; exact for langevin and mala, annealed needs enough --steps, em/pc use the "
+                    + "replacement method (approximate, README); not with ode")
     List<String> given;
     @Mixin
     OdeOptions ode;
@@ -89,6 +87,10 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
         ode.validate(sampler.kind);
         Key key = Key.of(run.seed).split(5)[3];
         if (sampler.kind == SamplerKind.ODE) {
+            if (given != null) {
+                throw new InputException("--given: --sampler ode does not sample conditionals (its mean-path flow is more "
+                        + "biased than pc, README); use --sampler pc or em (the replacement method, approximate; README)");
+            }
             return flow(key);
         }
         long t0 = System.nanoTime();
@@ -137,7 +139,8 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
         InputException.require(!spark.on(), "--spark", spark.master, "does not run --sampler ode yet; sample the ODE "
                 + "without --spark (em and pc run on Spark)");
         long t0 = System.nanoTime();
-        OdeSolver solver = ode.solver(sampler.steps != null ? sampler.steps : 0, sampler.steps != null);
+        OdeSolver solver = ode.solver(sampler.steps != null ? sampler.steps : OdeOptions.HEUN_DEFAULT_STEPS,
+                sampler.steps != null);
         FlowSampling.Drawn drawn;
         String[] columns;
         TableSchema schema = null;
@@ -147,11 +150,7 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
             columns = Dataset.defaultColumns(mix.dim());
         } else {
             ScoreModel m = ScoreModel.load(source.model);
-            Sde own = ModelLikelihood.sde(m, source.model.toString(), "--sampler ode");
-            InputException.require(sampler.sde == null || sampler.sde.equalsIgnoreCase(own.id()), "--sde", sampler.sde,
-                    "must be the model's own SDE, " + own.id() + " (or left out)");
-            drawn = FlowSampling.fromNetwork(m.network(), m.standardizer(), n,
-                    new ProbabilityFlowConfig(own, solver, sampler.eps != null ? sampler.eps : Sde.DEFAULT_EPS, run.threads()), key);
+            drawn = FlowSampling.fromModel(m, source.model.toString(), n, solver, sampler.eps, sampler.sde, run.threads(), key);
             columns = m.columns();
             schema = TableTraining.schema(m, source.model.toString()).orElse(null);
         }

@@ -17,6 +17,7 @@ import io.score4j.sampling.DiffusionConfig;
 import io.score4j.sampling.DiffusionResult;
 import io.score4j.sampling.EulerMaruyamaConfig;
 import io.score4j.sampling.PredictorCorrectorConfig;
+import io.score4j.sampling.Replacement;
 import io.score4j.sampling.ReverseDiffusion;
 import io.score4j.sampling.Langevin;
 import io.score4j.sampling.LangevinConfig;
@@ -138,8 +139,8 @@ public final class ModelSampling {
         DataRange range = DataRange.of(mix);
         if (o.kind().diffusion()) {
             Sde sde = mixtureSde(mix, o);
-            DiffusionResult r = diffusion(TimeScoreFn.of(mix, sde), sde, first, n, d, o, key, bar);
-            return Drawn.of(widen(r.samples().data32()), d, range, Double.NaN, r.nfe());
+            DiffusionResult r = diffusion(TimeScoreFn.of(mix, sde), sde, first, n, d, o, key, bar, given);
+            return Drawn.of(fixed(given, widen(r.samples().data32())), d, range, Double.NaN, r.nfe());
         }
         float[] start = startRows(key.child(0), first, n, d, o);
         switch (o.kind()) {
@@ -207,9 +208,9 @@ public final class ModelSampling {
         }
         ScoreNetwork net = m.network();
         if (net.conditioning() instanceof Conditioning.Time time) {
-            DiffusionResult r = diffusion(net.timeConditional(), modelSde(m, time.sde(), o), first, n, d, o, key, bar);
+            DiffusionResult r = diffusion(net.timeConditional(), modelSde(m, time.sde(), o), first, n, d, o, key, bar, inModel);
             double[] z = widen(r.samples().data32());
-            return Drawn.of(m.standardizer().invert(z), z, d, DataRange.standardised(d), Double.NaN, r.nfe());
+            return Drawn.of(fixed(given, m.standardizer().invert(z)), z, d, DataRange.standardised(d), Double.NaN, r.nfe());
         }
         if (o.kind().diffusion()) {
             throw new InputException(sdeNeedsTimeModel(m, o.kind()));
@@ -253,6 +254,17 @@ public final class ModelSampling {
      */
     public static DiffusionResult diffusion(TimeScoreFn score, Sde sde, long first, int n, int d, SamplingPlan o,
                                             Key key, Progress bar) {
+        return diffusion(score, sde, first, n, d, o, key, bar, Given.none(d));
+    }
+
+    /**
+     * As {@link #diffusion(TimeScoreFn, Sde, long, int, int, SamplingPlan, Key, Progress)}, drawing p(free | given)
+     * approximately by the replacement method ({@link Replacement}; {@code given} in the score's units, its
+     * replacement noise from key.child(1) as {@link ReverseDiffusion} keys it). Nothing given: the unconditional
+     * draw, bit for bit.
+     */
+    public static DiffusionResult diffusion(TimeScoreFn score, Sde sde, long first, int n, int d, SamplingPlan o,
+                                            Key key, Progress bar, Given given) {
         DiffusionConfig config = switch (o.kind()) {
             case EM -> new EulerMaruyamaConfig(sde, o.steps(), o.epsOrDefault(), o.threads());
             case PC -> new PredictorCorrectorConfig(sde, o.steps(), o.snrOrDefault(), SamplerDefaults.CORRECTOR_STEPS,
@@ -260,7 +272,8 @@ public final class ModelSampling {
             default -> throw new IllegalArgumentException("not a reverse-SDE sampler: " + o.kind().id());
         };
         bar.start(o.kind().id(), o.steps());
-        DiffusionResult r = ReverseDiffusion.sample(score, first, n, d, config, key.child(1), bar::update);
+        DiffusionResult r = ReverseDiffusion.sample(new Replacement(sde, score, given), first, n, d, config,
+                key.child(1), bar::update);
         bar.finish();
         return r;
     }
