@@ -86,6 +86,9 @@ public final class LogpCommand implements Callable<Integer>, DeclaresFiles {
     @Mixin
     RunOptions run;
 
+    @Mixin
+    SparkOptions spark;
+
     @Spec
     CommandSpec spec;
 
@@ -103,22 +106,27 @@ public final class LogpCommand implements Callable<Integer>, DeclaresFiles {
         GaussianMixture mix = source.mixture != null ? MixtureJson.read(source.mixture) : null;
         ScoreModel model = mix == null ? ScoreModel.load(source.model) : null;
         String[] names = mix != null ? Dataset.defaultColumns(mix.dim()) : model.columns();
-        Dataset pts = NamedRows.read(new NamedRows.Request("--csv", csv, names,
+        NamedRows.Request request = new NamedRows.Request("--csv", csv, names,
                 mix != null ? "the mixture " + source.mixture : "the model " + source.model,
-                UserFiles.columnMapping(columns), NamedRows.COLUMNS_HINT), false, UserFiles.notes(spec, run.quiet));
-        Trace tr = trace(pts.d());
+                UserFiles.columnMapping(columns), NamedRows.COLUMNS_HINT);
+        spark.validate();
+        InputException.require(!spark.on() || mix == null, "--spark", spark.master, "runs logp of a --model only; "
+                + "compute a --mixture's logp without --spark");
+        Dataset pts = spark.on() ? null : NamedRows.read(request, false, UserFiles.notes(spec, run.quiet));
+        Trace tr = trace(names.length);
         Parallelism par = Parallelism.of(run.threads());
         LikelihoodResult r;
         double[] exact = null;
         try {
-            if (mix != null) {
+            if (spark.on()) {
+                checkSde(model);
+                r = SparkScoring.logp(spark, source.model, request, UserFiles.notes(spec, run.quiet), tr, settings, rtol, atol);
+            } else if (mix != null) {
                 Sde s = ProbabilityFlow.defaultSde(sde == null ? "vp" : sde);
                 r = Likelihood.mixture(mix, s, tr, pts.values(), 0, settings, par);
                 exact = Likelihood.exactMixture(mix, s, settings.eps(), pts.values());
             } else {
-                Sde own = ModelLikelihood.sde(model, source.model.toString(), "logp");
-                InputException.require(sde == null || sde.equalsIgnoreCase(own.id()), "--sde", sde,
-                        "must be the model's own SDE, " + own.id() + " (or left out)");
+                checkSde(model);
                 r = ModelLikelihood.logp(model, source.model.toString(), tr, pts.values(), settings, par);
             }
         } catch (OdeFailure e) {
@@ -127,9 +135,15 @@ public final class LogpCommand implements Callable<Integer>, DeclaresFiles {
         }
         write(r, exact);
         run.say("%d rows: mean logp %.6f nats (se %.6f; %.6f per dimension), mean NFE %.1f, %s trace, %.2f s, written to %s",
-                r.rows(), r.meanLogp(), r.standardError(), r.meanLogp() / pts.d(), mean(r.nfe()), tr.describe(),
+                r.rows(), r.meanLogp(), r.standardError(), r.meanLogp() / names.length, mean(r.nfe()), tr.describe(),
                 (System.nanoTime() - t0) / 1e9, out);
         return 0;
+    }
+
+    private void checkSde(ScoreModel model) {
+        Sde own = ModelLikelihood.sde(model, source.model.toString(), "logp");
+        InputException.require(sde == null || sde.equalsIgnoreCase(own.id()), "--sde", sde,
+                "must be the model's own SDE, " + own.id() + " (or left out)");
     }
 
     private LikelihoodSettings settings() {

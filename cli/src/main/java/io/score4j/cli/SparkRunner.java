@@ -1,6 +1,8 @@
 package io.score4j.cli;
 
 import io.score4j.InputException;
+import io.score4j.likelihood.LikelihoodResult;
+import io.score4j.likelihood.Trace;
 import io.score4j.random.Key;
 import io.score4j.train.ModelSampling;
 import io.score4j.train.SamplingPlan;
@@ -37,6 +39,13 @@ public interface SparkRunner {
 
     /** {@code ModelScores.inOriginalUnits} of every data row of {@code rows.csv()}, flat [n, D], in file order. */
     double[] score(Cluster cluster, Path modelFile, Rows rows);
+
+    /**
+     * {@code ModelLikelihood.logp} of every data row of {@code rows.csv()} (rows.sigma() unused) under the model in
+     * {@code modelFile}, in file order: {@code trace}'s probes keyed by each row's index in the file, RK45 with
+     * {@code rtol}, {@code atol}, from t = {@code eps}.
+     */
+    LikelihoodResult logp(Cluster cluster, Path modelFile, Rows rows, Trace trace, double rtol, double atol, double eps);
 
     /** Runs {@code score4j sweep} (see {@link SweepCommand}); returns the line to print. */
     String sweep(Cluster cluster, SweepCommand.Request request);

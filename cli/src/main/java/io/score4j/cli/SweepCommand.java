@@ -14,8 +14,9 @@ import picocli.CommandLine.Spec;
 /** {@code score4j sweep}: train the settings of a grid as Spark tasks, evaluate each on held-out rows, keep the best. */
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Train every setting of a JSON grid on one CSV as Spark tasks, evaluate each on held-out rows "
-                + "(held-out loss, MMD² of its samples against them) and write DIR/sweep.csv and DIR/best.safetensors "
-                + "(the lowest MMD²).")
+                + "(held-out loss, MMD² of its samples against them, and for dsm the mean held-out logp) and write "
+                + "DIR/sweep.csv and DIR/best.safetensors (the highest held-out logp when every setting is dsm, else the "
+                + "lowest MMD²).")
 public final class SweepCommand implements Callable<Integer>, DeclaresFiles {
     @Option(names = "--grid", required = true, paramLabel = "GRID.json",
             description = "settings: {\"objective\": [\"denoising\", \"sliced\"], \"hidden\": [[32], [64, 64]], "

@@ -24,7 +24,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 
 /**
- * A {@link RowFunction} of a model (the score; logp once it lands) over the rows of a table, as {@code mapPartitions}
+ * A {@link RowFunction} of a model (the score, logp) over the rows of a table, as {@code mapPartitions}
  * over the model broadcast once as its safetensors bytes ({@link ModelBytes}). Each partition evaluates its rows in
  * chunks of {@value #CHUNK} (row-wise network passes: the chunking does not change a bit).
  */
@@ -182,7 +182,7 @@ public final class SparkRows {
                 k++;
             }
             if (k > 0 && (k == CHUNK || !it.hasNext())) {
-                double[] y = f.apply(m, Arrays.copyOf(x, k * w), k);
+                double[] y = f.apply(m, Arrays.copyOf(x, k * w), k, row - k);
                 f.requireFinite(m, y, row - k + 1, layout.file());
                 out.add(y);
                 k = 0;

@@ -24,24 +24,26 @@ import org.apache.spark.sql.SparkSession;
  * A sweep over training settings on Spark: the grid's runs ({@link SweepGrid}) train as tasks, one per partition
  * (at most {@code partitions} partitions, so that many runs at once), on one data set split once into training and
  * held-out rows ({@code holdout} of them, chosen by {@code seed}); each run is evaluated on the held-out rows
- * ({@link SweepTask}). The driver writes one table (one row per run, in grid order) and the model with the lowest
- * MMD²; the held-out log-likelihood joins when {@code logp} lands (see SweepTask's TODO).
+ * ({@link SweepTask}). The driver writes one table (one row per run, in grid order) and the best model: the one with
+ * the highest mean held-out log-likelihood when every setting is a score SDE model (objective dsm: a likelihood,
+ * comparable across runs), else the one with the lowest MMD².
  */
 public final class Sweep {
     private Sweep() {}
 
     /** What a sweep produced: every run, and the best one's index (-1 when every run diverged). */
-    public record Outcome(List<SweepGrid.Setting> settings, List<SweepTask.Result> results, int best, Path table,
-                          Path model) {
+    public record Outcome(List<SweepGrid.Setting> settings, List<SweepTask.Result> results, int best,
+                          boolean byLikelihood, Path table, Path model) {
         /** One line for the console. */
         public String summary() {
             if (best < 0) {
                 return String.format(Locale.ROOT, "sweep: %d runs, all diverged; table written to %s", results.size(), table);
             }
             SweepTask.Result b = results.get(best);
-            return String.format(Locale.ROOT, "sweep: %d runs; best run %d (%s): MMD² %.5g, held-out loss %.5g; table "
-                    + "written to %s, model to %s", results.size(), best + 1, describe(settings.get(best)), b.mmd2(),
-                    b.heldOutLoss(), table, model);
+            return String.format(Locale.ROOT, "sweep: %d runs; best run %d (%s) by %s: %sMMD² %.5g, held-out loss %.5g; "
+                    + "table written to %s, model to %s", results.size(), best + 1, describe(settings.get(best)),
+                    byLikelihood ? "held-out logp" : "MMD²", byLikelihood ? String.format(Locale.ROOT,
+                    "held-out logp %.5g nats per row, ", b.heldOutLogp()) : "", b.mmd2(), b.heldOutLoss(), table, model);
         }
     }
 
@@ -64,12 +66,8 @@ public final class Sweep {
         Broadcast<SweepTask.Data> bc = jsc.broadcast(data);
         List<SweepTask.Result> results = TaskErrors.unwrap(() -> jsc.parallelize(settings,
                 Math.max(1, Math.min(partitions, settings.size()))).map(s -> SweepTask.run(s, bc.value())).collect());
-        int best = -1;
-        for (SweepTask.Result r : results) {
-            if (!Double.isNaN(r.mmd2()) && r.model() != null && (best < 0 || r.mmd2() < results.get(best).mmd2())) {
-                best = r.index();
-            }
-        }
+        boolean byLikelihood = settings.stream().allMatch(s -> SweepTask.spec(s, data).objective().timeConditional());
+        int best = best(results, byLikelihood);
         try {
             Files.createDirectories(table.toAbsolutePath().getParent());
         } catch (IOException e) {
@@ -79,7 +77,20 @@ public final class Sweep {
             AtomicFiles.writeBytes(model, results.get(best).model());
         }
         AtomicFiles.writeString(table, table(settings, results));
-        return new Outcome(settings, results, best, table, model);
+        return new Outcome(settings, results, best, byLikelihood, table, model);
+    }
+
+    /** The run with the highest held-out logp ({@code byLikelihood}) or the lowest MMD², skipping NaN; -1 if none. */
+    static int best(List<SweepTask.Result> results, boolean byLikelihood) {
+        int best = -1;
+        for (SweepTask.Result r : results) {
+            double v = byLikelihood ? -r.heldOutLogp() : r.mmd2();
+            double b = best < 0 ? Double.NaN : byLikelihood ? -results.get(best).heldOutLogp() : results.get(best).mmd2();
+            if (!Double.isNaN(v) && r.model() != null && (best < 0 || v < b)) {
+                best = r.index();
+            }
+        }
+        return best;
     }
 
     /** Splits the rows: {@code round(holdout·n)} held out (at least 2), chosen by {@code seed}; both parts in file order. */
@@ -112,18 +123,18 @@ public final class Sweep {
                 description + " (training rows)", samples, seed);
     }
 
-    /** The table: run, the grid's keys, status, steps, train_loss, heldout_loss, mmd2, seconds. */
+    /** The table: run, the grid's keys, status, steps, train_loss, heldout_loss, mmd2, heldout_logp, seconds. */
     static String table(List<SweepGrid.Setting> settings, List<SweepTask.Result> results) {
         List<String> keys = new ArrayList<>(settings.get(0).values().keySet());
         StringBuilder b = new StringBuilder("run,").append(String.join(",", keys))
-                .append(",status,steps,train_loss,heldout_loss,mmd2,seconds\n");
+                .append(",status,steps,train_loss,heldout_loss,mmd2,heldout_logp,seconds\n");
         for (SweepTask.Result r : results) {
             b.append(r.index() + 1);
             for (String k : keys) {
                 b.append(',').append(cell(settings.get(r.index()).values().get(k)));
             }
             b.append(',').append(r.status()).append(',').append(r.steps()).append(',').append(r.trainLoss()).append(',')
-                    .append(r.heldOutLoss()).append(',').append(r.mmd2()).append(',')
+                    .append(r.heldOutLoss()).append(',').append(r.mmd2()).append(',').append(r.heldOutLogp()).append(',')
                     .append(String.format(Locale.ROOT, "%.3f", r.seconds())).append('\n');
         }
         return b.toString();

@@ -2,16 +2,21 @@ package io.score4j.spark;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.score4j.InputException;
+import io.score4j.Parallelism;
 import io.score4j.comparison.Comparison;
 import io.score4j.comparison.ComparisonSettings;
 import io.score4j.comparison.Reference;
 import io.score4j.data.Dataset;
 import io.score4j.data.Standardizer;
+import io.score4j.likelihood.LikelihoodSettings;
+import io.score4j.likelihood.Trace;
+import io.score4j.model.Conditioning;
 import io.score4j.nn.MlpInit;
 import io.score4j.nn.MlpSpec;
 import io.score4j.nn.Params;
 import io.score4j.noise.NoiseLadder;
 import io.score4j.objective.Projection;
+import io.score4j.ode.OdeFailure;
 import io.score4j.optim.ChainState;
 import io.score4j.optim.Optimizer;
 import io.score4j.random.Key;
@@ -19,6 +24,7 @@ import io.score4j.sampling.SamplerDefaults;
 import io.score4j.sampling.SamplerKind;
 import io.score4j.tensor.Activation;
 import io.score4j.tensor.DType;
+import io.score4j.train.ModelLikelihood;
 import io.score4j.train.ModelSampling;
 import io.score4j.train.ObjectiveKind;
 import io.score4j.train.ObjectiveOptions;
@@ -36,13 +42,21 @@ import java.util.Map;
 /**
  * One run of a sweep, as one Spark task: train a setting on the training rows as {@code score4j train} would (keys
  * from the setting's seed: init = split(5)[1], training = split(5)[2]), then evaluate it on the held-out rows: the
- * training objective's loss there (comparable between runs of one objective only) and the MMD² between
- * {@code samples} particles of the model (default sampler: langevin, annealed for ncsn) and the held-out rows.
+ * training objective's loss there (comparable between runs of one objective only), the MMD² between
+ * {@code samples} particles of the model (score4j sample's default sampler: langevin, annealed for ncsn, pc for dsm)
+ * and the held-out rows, and for a score SDE model (dsm) the mean exact log-likelihood of (at most
+ * {@value #LOGP_ROWS} of) the held-out rows ({@link ModelLikelihood}, logp's defaults; NaN for other models).
  * Defaults: objective denoising, hidden 64, softplus, lr 5e-3, clip 0, epochs 20, batch min(256, rows), seed 0.
  */
 final class SweepTask {
     /** Held-out rows the loss is evaluated on, at most. */
     static final int LOSS_ROWS = 8192;
+
+    /**
+     * Held-out rows the log-likelihood is averaged over, at most: the first of them (the held-out rows are a random
+     * subset of the data, so these are a random subsample); each costs one ODE solve (~100–300 network passes).
+     */
+    static final int LOGP_ROWS = 1000;
 
     /** What every task reads: the split data (training rows standardised, float), broadcast once. */
     record Data(String[] columns, double[] mean, double[] std, float[] train, int trainRows, double[] heldOut,
@@ -59,9 +73,12 @@ final class SweepTask {
         }
     }
 
-    /** A run's outcome: status ok or diverged (then the numbers are NaN and there is no model). */
-    record Result(int index, String status, int steps, double trainLoss, double heldOutLoss, double mmd2, double seconds,
-                  byte[] model) implements Serializable {
+    /**
+     * A run's outcome: status ok or diverged (then the numbers are NaN and there is no model); heldOutLogp is NaN
+     * unless the model is a score SDE model (or when an ODE failed).
+     */
+    record Result(int index, String status, int steps, double trainLoss, double heldOutLoss, double mmd2,
+                  double heldOutLogp, double seconds, byte[] model) implements Serializable {
         private static final long serialVersionUID = 1L;
     }
 
@@ -102,16 +119,17 @@ final class SweepTask {
             end = Trainer.run(Trainer.start(MlpInit.init(net, spec.init(), keys[1], DType.F32), opt, keys[2]),
                     data.train(), data.trainRows(), d, spec.loss(d, 1), opt, spec.config(), new TrainListener<>() {});
         } catch (TrainingDivergedException e) {
-            return new Result(s.index(), "diverged", 0, Double.NaN, Double.NaN, Double.NaN, seconds(t0), null);
+            return new Result(s.index(), "diverged", 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, seconds(t0),
+                    null);
         }
-        ScoreModel m = ScoreModel.of(net, end.params(), data.standardizer(), data.columns(), spec);
+        ScoreModel m = ScoreModel.trained(net, end.params(), end.optState(), data.standardizer(), data.columns(), spec);
         double[] losses = end.losses();
         int perEpoch = spec.config().stepsPerEpoch(data.trainRows());
         double trainLoss = Arrays.stream(losses, losses.length - perEpoch, losses.length).average().orElse(Double.NaN);
         double heldOutLoss = heldOutLoss(spec, end.params(), data, keys[4]);
         double mmd2 = mmd2(m, data);
-        // TODO(issue 10, logp): held-out log-likelihood = mean of RowFunction logp over data.heldOut(); one more column.
-        return new Result(s.index(), "ok", end.step(), trainLoss, heldOutLoss, mmd2, seconds(t0),
+        double logp = heldOutLogp(m, s, data);
+        return new Result(s.index(), "ok", end.step(), trainLoss, heldOutLoss, mmd2, logp, seconds(t0),
                 ModelBytes.of(m, "run " + (s.index() + 1)).bytes());
     }
 
@@ -126,10 +144,29 @@ final class SweepTask {
         return spec.loss(data.d(), 1).lossAndGrad(params, x, n, key).loss();
     }
 
+    /**
+     * Mean log p_ε of the first {@value #LOGP_ROWS} held-out rows (exact trace up to D = 16, else Hutchinson's with
+     * the sweep's seed; RK45 at logp's tolerances), one thread; NaN for a model without a likelihood or when a row's
+     * ODE fails.
+     */
+    private static double heldOutLogp(ScoreModel m, SweepGrid.Setting s, Data data) {
+        if (!(m.network().conditioning() instanceof Conditioning.Time)) {
+            return Double.NaN;
+        }
+        int n = Math.min(LOGP_ROWS, data.heldOutRows());
+        try {
+            return ModelLikelihood.logp(m, "--grid run " + (s.index() + 1), Trace.defaultFor(data.d(), data.seed()),
+                    Arrays.copyOf(data.heldOut(), n * data.d()), LikelihoodSettings.defaults(), Parallelism.of(1))
+                    .meanLogp();
+        } catch (OdeFailure e) {
+            return Double.NaN;
+        }
+    }
+
     /** MMD² between the model's samples (score4j sample's defaults, the sweep's seed) and the held-out rows. */
     private static double mmd2(ScoreModel m, Data data) {
-        SamplingPlan plan = new SamplingPlan(m.noiseConditional() ? SamplerKind.ANNEALED : SamplerKind.LANGEVIN,
-                m.noiseConditional() ? 100 : SamplerDefaults.STEPS, null, SamplerDefaults.START_LOW,
+        SamplerKind kind = m.noiseConditional() ? SamplerKind.ANNEALED : ModelSampling.defaultKind(m);
+        SamplingPlan plan = new SamplingPlan(kind, SamplerDefaults.steps(kind), null, SamplerDefaults.START_LOW,
                 SamplerDefaults.START_HIGH, null, null, null, 1);
         ModelSampling.Drawn drawn = ModelSampling.fromModel(m, data.samples(), plan, Key.of(data.seed()).split(5)[3],
                 ModelSampling.Progress.NONE);

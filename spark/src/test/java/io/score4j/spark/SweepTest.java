@@ -37,7 +37,8 @@ final class SweepTest {
         assertEquals(0, cli(err, "sweep", "--spark", "local[2]", "--grid", grid.toString(), "--csv", data.toString(),
                 "--out", out.toString(), "--samples", "200", "--seed", "5", "-q"), err.toString());
         List<String> table = Files.readAllLines(out.resolve("sweep.csv"));
-        assertEquals("run,objective,hidden,lr,epochs,batch,seed,status,steps,train_loss,heldout_loss,mmd2,seconds",
+        assertEquals("run,objective,hidden,lr,epochs,batch,seed,status,steps,train_loss,heldout_loss,mmd2,heldout_logp,"
+                + "seconds",
                 table.get(0));
         assertEquals(3, table.size(), String.join("\n", table));
         assertTrue(table.get(1).startsWith("1,denoising,8,0.01,3,64,1,ok,15,"), table.get(1));
@@ -48,6 +49,38 @@ final class SweepTest {
         ScoreModel best = ScoreModel.load(out.resolve("best.safetensors"));
         assertEquals(m1 <= m2 ? "denoising" : "sliced", best.settings().get("objective"));
         assertArrayEquals(new String[] {"x", "y"}, best.columns());
+        assertEquals("NaN", table.get(1).split(",")[12], "no likelihood for a denoising model");
+    }
+
+    @Test
+    void aDsmGridKeepsTheRunWithTheHighestHeldOutLogp() throws Exception {
+        Path data = data(400);
+        Path grid = dir.resolve("grid.json");
+        Files.writeString(grid, "{\"objective\": \"dsm\", \"hidden\": [[16, 16]], \"lr\": [0.01, 0.0001], \"epochs\": 3,"
+                + " \"batch\": 64, \"seed\": 1}");
+        Path out = dir.resolve("sweep");
+        StringWriter err = new StringWriter();
+        StringWriter said = new StringWriter();
+        assertEquals(0, Main.execute(new String[] {"sweep", "--spark", "local[2]", "--grid", grid.toString(), "--csv",
+                data.toString(), "--out", out.toString(), "--samples", "200", "--seed", "5"},
+                new PrintWriter(said, true), new PrintWriter(err, true)), err.toString());
+        List<String> table = Files.readAllLines(out.resolve("sweep.csv"));
+        assertEquals("run,objective,hidden,lr,epochs,batch,seed,status,steps,train_loss,heldout_loss,mmd2,heldout_logp,"
+                + "seconds", table.get(0));
+        assertEquals(3, table.size(), String.join("\n", table));
+        double[] logp = new double[2];
+        for (int i = 0; i < 2; i++) {
+            String[] row = table.get(i + 1).split(",");
+            assertEquals("ok", row[7], table.get(i + 1));
+            logp[i] = Double.parseDouble(row[12]);
+            assertTrue(Double.isFinite(logp[i]), table.get(i + 1));
+        }
+        assertTrue(logp[0] != logp[1], "two settings, two likelihoods: " + table);
+        int best = logp[0] > logp[1] ? 0 : 1;
+        ScoreModel m = ScoreModel.load(out.resolve("best.safetensors"));
+        assertEquals(best == 0 ? 0.01 : 1e-4, Double.parseDouble(m.settings().get("lr")), 0, m.settings().toString());
+        assertTrue(said.toString().contains("best run " + (best + 1) + " (") && said.toString().contains("by held-out logp"),
+                said.toString());
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.score4j.spark.cli;
 import io.score4j.InputException;
 import io.score4j.cli.SparkRunner;
 import io.score4j.cli.SweepCommand;
+import io.score4j.likelihood.LikelihoodResult;
+import io.score4j.likelihood.Trace;
 import io.score4j.random.Key;
 import io.score4j.sampling.SamplerKind;
 import io.score4j.spark.ModelBytes;
@@ -52,6 +54,23 @@ public final class SparkCliRunner implements SparkRunner {
         ModelBytes model = ModelBytes.read(modelFile);
         return SparkRows.ofCsv(session(cluster), model, rows.csv(), "--csv", rows.header(), rows.pick(),
                 RowFunction.score(rows.sigma()), cluster.partitions());
+    }
+
+    @Override
+    public LikelihoodResult logp(Cluster cluster, Path modelFile, Rows rows, Trace trace, double rtol, double atol,
+                                 double eps) {
+        ModelBytes model = ModelBytes.read(modelFile);
+        RowFunction f = RowFunction.logp(rows.csv().toString(), trace.kind() == Trace.Kind.HUTCHINSON,
+                trace.probe().name(), trace.probes(), trace.seed(), rtol, atol, eps);
+        double[] out = SparkRows.ofCsv(session(cluster), model, rows.csv(), "--csv", rows.header(), rows.pick(), f,
+                cluster.partitions());
+        double[] logp = new double[out.length / 2];
+        int[] nfe = new int[logp.length];
+        for (int i = 0; i < logp.length; i++) {
+            logp[i] = out[2 * i];
+            nfe[i] = (int) out[2 * i + 1];
+        }
+        return new LikelihoodResult(logp, nfe);
     }
 
     @Override
