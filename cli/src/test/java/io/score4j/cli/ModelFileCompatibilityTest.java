@@ -31,7 +31,7 @@ final class ModelFileCompatibilityTest {
     private static final List<String> COMMON = List.of("train", "--toy", "ring8", "--n", "256", "--hidden", "8",
             "--epochs", "2", "--batch", "128", "--seed", "3", "-q");
     private static final Map<String, List<String>> FLAGS = Map.of(
-            "exact", List.of(),
+            "exact", List.of("--objective", "exact"),
             "sliced-vr", List.of("--objective", "sliced-vr", "--projections", "2", "--projection", "gaussian", "--clip", "1.0"),
             "denoising", List.of("--objective", "denoising", "--sigma", "0.25", "--init", "normal", "--activation", "tanh"),
             "ncsn-data", List.of("--objective", "ncsn", "--levels", "4", "--sigma-min", "0.05", "--hidden", "8,8",
