@@ -27,12 +27,12 @@ import picocli.CommandLine.TypeConversionException;
  */
 final class ModelOptions {
     @Option(names = "--hidden", split = ",", paramLabel = "H[,H…]",
-            description = "hidden layer widths (default: 128,128 for dsm; 1024 otherwise)")
+            description = "hidden layer widths (default: 128,128 for dsm and ncsn; 1024 otherwise)")
     List<Integer> hidden;
 
     @Option(names = "--activation", paramLabel = "NAME",
             converter = Converters.ActivationConverter.class,
-            description = "softplus, tanh, silu or relu (default: silu for dsm; softplus otherwise)")
+            description = "softplus, tanh, silu or relu (default: silu for dsm and ncsn; softplus otherwise)")
     Activation activation;
 
     @Option(names = "--init", paramLabel = "NAME", defaultValue = "scaled", converter = Converters.InitConverter.class,
@@ -93,7 +93,8 @@ final class ModelOptions {
     /** σ_max of the ncsn ladder derived from the training data by {@link #deriveFromData}; null until then. */
     private Double derivedSigmaMax;
 
-    @Option(names = "--epochs", description = "passes over the data (default: 200 for dsm; 500 otherwise)")
+    @Option(names = "--epochs", description = "passes over the data (default: " + TrainingSpec.DEFAULT_DSM_EPOCHS + " for dsm, "
+            + TrainingSpec.DEFAULT_NCSN_EPOCHS + " for ncsn, 500 otherwise)")
     Integer epochs;
 
     @Option(names = "--batch", paramLabel = "B",
