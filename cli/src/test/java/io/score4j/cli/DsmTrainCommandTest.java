@@ -94,7 +94,7 @@ class DsmTrainCommandTest {
             assertEquals(s[2 * i + 1], Double.parseDouble(cells[cells.length - 1]), 1e-6 * Math.abs(s[2 * i + 1]));
         }
         Path samples = dir.resolve("x.csv");
-        r = run("sample", "--model", out.toString(), "--n", "10", "--out", samples.toString());
+        r = run("sample", "--model", out.toString(), "--sampler", "langevin", "--n", "10", "--out", samples.toString());
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().startsWith("error: ") && r.err().contains("time-conditioned"), r.err());
         assertFalse(Files.exists(samples));
@@ -154,8 +154,9 @@ class DsmTrainCommandTest {
     @Test
     void badValuesAndFlagsOfAnotherObjectiveAreOneErrorLine() {
         String[][] cases = {
-            {"--sde", "ve"}, {"--weighting", "likelihood"}, {"--eps", "0.01"}, {"--embedding", "8"},
-            {"--beta-max", "10"},
+            {"--objective", "exact", "--sde", "ve"}, {"--objective", "exact", "--weighting", "likelihood"},
+            {"--objective", "exact", "--eps", "0.01"}, {"--objective", "exact", "--embedding", "8"},
+            {"--objective", "exact", "--beta-max", "10"},
             {"--objective", "dsm", "--sde", "ve", "--beta-min", "1"},
             {"--objective", "dsm", "--sigma-max", "3"},
             {"--objective", "dsm", "--sde", "vq"},

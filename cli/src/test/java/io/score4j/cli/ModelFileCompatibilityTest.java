@@ -36,7 +36,8 @@ final class ModelFileCompatibilityTest {
             "denoising", List.of("--objective", "denoising", "--sigma", "0.25", "--init", "normal", "--activation", "tanh"),
             "ncsn-data", List.of("--objective", "ncsn", "--levels", "4", "--sigma-min", "0.05", "--hidden", "8,8",
                     "--activation", "silu"),
-            "ncsn-given", List.of("--objective", "ncsn", "--sigma-max", "3", "--levels", "5"));
+            "ncsn-given", List.of("--objective", "ncsn", "--sigma-max", "3", "--levels", "5", "--activation",
+                    "softplus"));
 
     @TempDir
     Path dir;
