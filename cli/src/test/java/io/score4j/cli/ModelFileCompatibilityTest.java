@@ -52,7 +52,14 @@ final class ModelFileCompatibilityTest {
 
     private static List<String> train(String model, Path out, String... more) {
         List<String> a = new ArrayList<>(COMMON);
-        a.addAll(FLAGS.get(model));
+        List<String> own = new ArrayList<>(FLAGS.get(model));
+        for (String m : more) {
+            int i = own.indexOf(m);
+            if (m.startsWith("--") && i >= 0) {  // a flag given in more replaces the model's own (each option once)
+                own.subList(i, i + 2).clear();
+            }
+        }
+        a.addAll(own);
         a.addAll(List.of("--out", out.toString()));
         a.addAll(List.of(more));
         return a;
