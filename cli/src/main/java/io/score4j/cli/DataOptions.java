@@ -65,7 +65,7 @@ final class DataOptions {
         return draw(key);
     }
 
-    private void checkSource() {
+    void checkSource() {
         int given = (mixture != null ? 1 : 0) + (csv != null ? 1 : 0) + (toy != null ? 1 : 0);
         if (given != 1) {
             throw new InputException("give exactly one of --mixture FILE.json, --csv FILE or --toy NAME");

@@ -9,7 +9,12 @@ import io.score4j.comparison.Fidelity;
 import io.score4j.comparison.FidelityResult;
 import io.score4j.comparison.FidelitySettings;
 import io.score4j.comparison.Metric;
+import io.score4j.data.ColumnMapping;
 import io.score4j.data.Dataset;
+import io.score4j.data.NamedRows;
+import io.score4j.train.HeldOutLikelihood;
+import io.score4j.train.ModelLikelihood;
+import io.score4j.train.ScoreModel;
 import io.score4j.report.ComparisonTable;
 import io.score4j.report.FidelityTable;
 import io.score4j.comparison.Comparison;
@@ -86,6 +91,16 @@ public final class EvalCommand implements Callable<Integer>, DeclaresFiles {
             description = "run the classifier two-sample test against a reference CSV (default: on; --no-c2st skips it)")
     boolean c2st;
 
+    @Option(names = "--model", paramLabel = "MODEL.safetensors",
+            description = "a score SDE model (train --objective dsm): also the held-out log-likelihood of the --reference "
+                    + "rows under it (mean logp, nats per row and per dimension, with standard errors; as report shows it)")
+    Path model;
+
+    @Option(names = "--logp-rows", paramLabel = "N", defaultValue = "" + HeldOutLikelihood.DEFAULT_MAX_ROWS,
+            description = "with --model: at most N reference rows, evenly spaced, get their logp (one ODE solve each; "
+                    + "default: ${DEFAULT-VALUE})")
+    int logpRows;
+
     @Option(names = "--json", paramLabel = "OUT.json", description = "also write the metrics as a JSON object")
     Path json;
 
@@ -108,7 +123,7 @@ public final class EvalCommand implements Callable<Integer>, DeclaresFiles {
             files = files.withInput("--samples", p);
         }
         return files.withInput("--reference", reference.csv).withInput("--mixture", reference.mixture)
-                .withInput("--holdout", holdout).withOutput("--json", json);
+                .withInput("--holdout", holdout).withInput("--model", model).withOutput("--json", json);
     }
 
     /** One samples file judged: its inputs, the comparison and, against a reference CSV, the fidelity check. */
@@ -120,15 +135,27 @@ public final class EvalCommand implements Callable<Integer>, DeclaresFiles {
         InputException.require(holdout == null || reference.csv != null, "--holdout", holdout,
                 "needs --reference (held-out rows are compared with reference rows)");
         List<String> names = columns == null ? null : columns.stream().map(String::strip).toList();
+        InputException.require(model == null || reference.csv != null, "--model", model,
+                "needs --reference (the held-out rows whose log-likelihood it computes)");
+        InputException.require(logpRows >= 1, "--logp-rows", logpRows, "must be >= 1");
+        ScoreModel m = model == null ? null : ScoreModel.load(model);
+        if (m != null) {
+            ModelLikelihood.sde(m, "--model " + model, "eval --model");
+        }
         List<Judged> judged = new ArrayList<>();
         for (Path file : samples) {
             ComparisonInputs in = ComparisonInputs.load(file, reference.csv, reference.mixture, names,
                     UserFiles.notes(spec, false));
             judged.add(judge(in, holdout == null ? null : in.loadHoldout(holdout)));   // this file's compared columns
         }
+        HeldOutLikelihood held = m == null ? null : heldOut(m);
         if (json != null) {
-            AtomicFiles.writeString(json, toJson(judged.size() == 1 ? json(judged.get(0))
-                    : Map.of("comparisons", judged.stream().map(this::json).toList())));
+            Map<String, Object> top = judged.size() == 1 ? json(judged.get(0)) : new LinkedHashMap<>(
+                    Map.of("comparisons", judged.stream().map(this::json).toList()));
+            if (held != null) {
+                top.put("held_out_logp", held.toJson());
+            }
+            AtomicFiles.writeString(json, toJson(top));
         }
         PrintWriter out = spec.commandLine().getOut();
         for (Judged j : judged) {
@@ -142,6 +169,9 @@ public final class EvalCommand implements Callable<Integer>, DeclaresFiles {
                     judged.stream().map(j -> j.in().samplesFile()).toList(), judged.stream().map(EvalCommand::metrics)
                             .toList()));
         }
+        if (held != null) {
+            out.println(held.summary());
+        }
         out.flush();
         for (Judged j : judged) {
             String warning = ComparisonTable.nonFiniteWarning(j.result(), j.in());
@@ -152,6 +182,14 @@ public final class EvalCommand implements Callable<Integer>, DeclaresFiles {
             }
         }
         return 0;
+    }
+
+    /** The --reference rows in the model's columns (found by name), their log-likelihood ({@link HeldOutLikelihood}). */
+    private HeldOutLikelihood heldOut(ScoreModel m) {
+        Dataset rows = NamedRows.read(new NamedRows.Request("--reference", reference.csv, m.columns(), "the model " + model,
+                ColumnMapping.byName(), "rename them in the file"), false, UserFiles.notes(spec, true));
+        return HeldOutLikelihood.of(m, "--model " + model, rows.values(), rows.d(), logpRows, null, seed,
+                Parallelism.available());
     }
 
     private Judged judge(ComparisonInputs in, Dataset held) {

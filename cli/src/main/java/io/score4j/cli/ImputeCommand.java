@@ -7,7 +7,13 @@ import io.score4j.data.NamedRows;
 import io.score4j.io.RunFiles;
 import io.score4j.random.Key;
 import io.score4j.train.Imputation;
+import io.score4j.data.TextCsv;
+import io.score4j.table.TableCsv;
+import io.score4j.table.TableSchema;
+import io.score4j.train.ModelSampling;
 import io.score4j.train.ScoreModel;
+import io.score4j.train.TableSampling;
+import io.score4j.train.TableTraining;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -54,8 +60,19 @@ public final class ImputeCommand implements Callable<Integer>, DeclaresFiles {
     @Override
     public Integer call() {
         run.validate();
-        sampler.validate();
         ScoreModel m = ScoreModel.load(model);
+        if (sampler.kind == null) {
+            sampler.kind = ModelSampling.defaultKind(m);
+        }
+        if (sampler.kind == io.score4j.sampling.SamplerKind.ODE) {
+            throw new InputException("--sampler ode does not sample conditionals to impute with (its mean-path flow is "
+                    + "more biased than pc, README); use --sampler pc or em (the replacement method, approximate; README)");
+        }
+        sampler.validate();
+        TableSchema schema = TableTraining.schema(m, model.toString()).orElse(null);
+        if (schema != null) {
+            return imputeTable(m, schema);
+        }
         Dataset rows = NamedRows.read(new NamedRows.Request("--csv", csv, m.columns(), "the model " + model,
                 UserFiles.columnMapping(columns), NamedRows.COLUMNS_HINT), true, UserFiles.notes(spec, run.quiet));
         long t0 = System.nanoTime();
@@ -64,13 +81,32 @@ public final class ImputeCommand implements Callable<Integer>, DeclaresFiles {
                 Progress.forSampling(run.quiet));
         if (r.nonFinite() > 0) {
             throw new InputException(r.nonFinite() + " of " + r.rowsWithGaps() + " filled rows are not finite (the chain "
-                    + "diverged); try a smaller --step-size. Nothing was written.");
+                    + "diverged); try " + sampler.divergenceAdvice() + ". Nothing was written.");
         }
         Csv.write(out, m.columns(), r.values(), m.dim());
         run.say("%d cells filled in %d of %d rows (%s) in %.2f s, written to %s%s", r.cellsFilled(), r.rowsWithGaps(),
                 rows.n(), sampler.kind.id(), (System.nanoTime() - t0) / 1e9, out,
                 r.emptyRows() == 0 ? "" : "; " + r.emptyRows() + (r.emptyRows() == 1 ? " row had" : " rows had")
                         + " every cell empty and got a plain sample of the model");
+        return 0;
+    }
+
+    /**
+     * A table model: the rows read as text (the schema's columns by name), gaps filled and decoded to the data's
+     * kinds and precision, observed cells written as read ({@link TableSampling#impute}).
+     */
+    private int imputeTable(ScoreModel m, TableSchema schema) {
+        InputException.require(columns == null, "--columns", columns, "does not apply to a table model (columns by name)");
+        long t0 = System.nanoTime();
+        TableSampling.Filled r = TableSampling.impute(m, schema, TextCsv.read(csv), sampler.plan(run.threads()),
+                Key.of(run.seed).split(5)[3], Progress.forSampling(run.quiet));
+        if (r.nonFinite() > 0) {
+            throw new InputException(r.nonFinite() + " of " + r.rowsWithGaps() + " filled rows are not finite (the chain "
+                    + "diverged); try " + sampler.divergenceAdvice() + ". Nothing was written.");
+        }
+        TableCsv.write(r.table(), out);
+        run.say("%d cells filled in %d of %d rows (%s) in %.2f s, written to %s", r.cellsFilled(), r.rowsWithGaps(),
+                r.table().n(), sampler.kind.id(), (System.nanoTime() - t0) / 1e9, out);
         return 0;
     }
 }

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         description = "Score-based generative modeling on the JVM: learn a score from samples, sample by following it.",
         subcommands = {DemoCommand.class, TrainCommand.class, ScoreCommand.class, SampleCommand.class, LogpCommand.class,
                 ImputeCommand.class, EvalCommand.class, ReportCommand.class, BenchCommand.class, BaselineCommand.class,
+                SweepCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code for user errors. */

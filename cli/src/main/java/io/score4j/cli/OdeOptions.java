@@ -58,6 +58,6 @@ final class OdeOptions {
      */
     static ProbabilityFlowConfig forMixture(OdeSolver s, String sde, Double eps, int threads) {
         return new ProbabilityFlowConfig(ProbabilityFlow.defaultSde(sde == null ? "vp" : sde), s,
-                eps != null ? eps : Sde.DEFAULT_EPS, threads);
+                eps != null ? eps : io.score4j.sampling.SamplerDefaults.SAMPLING_EPS, threads);
     }
 }

@@ -8,6 +8,7 @@ import io.score4j.io.RunFiles;
 import io.score4j.random.Key;
 import io.score4j.report.Report;
 import io.score4j.report.ReportSamples;
+import io.score4j.train.HeldOutLikelihood;
 import io.score4j.train.ScoreModel;
 import java.nio.file.Path;
 import java.util.Map;
@@ -58,6 +59,11 @@ public final class ReportCommand implements Callable<Integer>, DeclaresFiles {
             description = "worker threads (default: all cores); results do not depend on it")
     int threads;
 
+    @Option(names = "--logp-rows", paramLabel = "N", defaultValue = "" + HeldOutLikelihood.DEFAULT_MAX_ROWS,
+            description = "score SDE models: the held-out log-likelihood uses at most N data rows, evenly spaced "
+                    + "(default: ${DEFAULT-VALUE}; 0 skips it; as eval --logp-rows)")
+    int logpRows;
+
     @Option(names = {"-q", "--quiet"}, description = "no progress bars or summary")
     boolean quiet;
 
@@ -75,6 +81,7 @@ public final class ReportCommand implements Callable<Integer>, DeclaresFiles {
     @Override
     public Integer call() {
         InputException.require(threads >= 0, "--threads", threads, "must be >= 0 (0: all cores)");
+        InputException.require(logpRows >= 0, "--logp-rows", logpRows, "must be >= 0 (0: no held-out log-likelihood)");
         if (samples != null) {
             sampling.checkUnused(samples);
         }
@@ -87,7 +94,9 @@ public final class ReportCommand implements Callable<Integer>, DeclaresFiles {
         ReportSamples s = samples != null ? readSamples(m, notes) : sampling.draw(model, m, rows, seed,
                 threads > 0 ? threads : Runtime.getRuntime().availableProcessors(), quiet);
         Report report = Report.builder(m).modelFile(model).reference(rows, data.describe()).truth(data.trueMixture())
-                .samples(s).seed(seed).build();
+                .samples(s).seed(seed).logpRows(logpRows)
+                .parallelism(io.score4j.Parallelism.of(threads > 0 ? threads : Runtime.getRuntime().availableProcessors()))
+                .build();
         Path page = report.writeTo(out);
         summary(report, page, (System.nanoTime() - t0) / 1e9);
         return 0;
@@ -129,6 +138,7 @@ public final class ReportCommand implements Callable<Integer>, DeclaresFiles {
         spec.commandLine().getOut().println(String.format(Locale.ROOT, "mmd2 %.4g  energy %.4g  sliced_w1 %.4g%s; "
                         + "report (%.1f s): %s", v.get("mmd2"), v.get("energy_distance"), v.get("sliced_wasserstein"),
                 fisher.isEmpty() ? "" : "  " + fisher, seconds, page.toAbsolutePath()));
+        report.heldOutLikelihood().ifPresent(h -> spec.commandLine().getOut().println(h.summary()));
         spec.commandLine().getOut().flush();
     }
 }

@@ -7,6 +7,8 @@ import io.score4j.random.Key;
 import io.score4j.report.ReportSamples;
 import io.score4j.sampling.SamplerDefaults;
 import io.score4j.sampling.SamplerKind;
+import io.score4j.ode.Dopri5;
+import io.score4j.train.FlowSampling;
 import io.score4j.train.ModelSampling;
 import io.score4j.train.ScoreModel;
 import java.nio.file.Path;
@@ -27,8 +29,8 @@ final class ReportSampling {
     static final int DEFAULT_MAX_PARTICLES = 5000;
 
     @Option(names = "--sampler", converter = SamplerOptions.KindConverter.class, paramLabel = "NAME",
-            description = "when drawing: langevin, annealed, em or pc (default: annealed for noise-conditional models, pc for "
-                    + "time-conditioned ones, else langevin)")
+            description = "when drawing: langevin, annealed, em, pc or ode (RK45 defaults) (default: annealed for "
+                    + "noise-conditional models, pc for time-conditioned ones, else langevin)")
     SamplerKind kind;
 
     @Option(names = "--n-samples", paramLabel = "N",
@@ -60,8 +62,11 @@ final class ReportSampling {
         SamplerOptions o = new SamplerOptions();
         o.kind = kind != null ? kind : model.noiseConditional() ? SamplerKind.ANNEALED : ModelSampling.defaultKind(model);
         if (o.kind == SamplerKind.ODE) {
-            throw new InputException("--sampler ode is not drawn by report yet: draw with score4j sample --sampler ode "
-                    + "and pass the file with --samples");
+            InputException.require(steps == null && stepSize == null, steps != null ? "--steps" : "--step-size",
+                    steps != null ? (Object) steps : stepSize, "does not apply to report --sampler ode (RK45 at rtol = atol = 1e-5 "
+                            + "chooses its steps; for Heun draw with score4j sample --sampler ode --solver heun and pass "
+                            + "--samples)");
+            return o;
         }
         if (o.kind == SamplerKind.MALA) {
             throw new InputException("--sampler mala needs a density you can write down, not a learned score; "
@@ -97,8 +102,9 @@ final class ReportSampling {
         run.seed = seed;
         run.threads = threads;
         run.quiet = quiet;
-        ModelSampling.Drawn drawn = ModelSampling.fromModel(model, n, o.plan(run.threads()), Key.of(seed).split(5)[3],
-                Progress.forSampling(quiet));
+        Key key = Key.of(seed).split(5)[3];
+        ModelSampling.Drawn drawn = o.kind == SamplerKind.ODE ? flow(modelFile, model, n, threads, key)
+                : ModelSampling.fromModel(model, n, o.plan(run.threads()), key, Progress.forSampling(quiet));
         double[] finite = ColumnStats.finiteRows(drawn.points(), model.dim());
         if (finite.length < 2 * model.dim()) {
             throw new InputException("fewer than 2 of " + n + " drawn samples are finite (the chain diverged); try a smaller "
@@ -107,10 +113,22 @@ final class ReportSampling {
         return new ReportSamples(finite, model.dim(), n, drawn.nonFinite(), "drawn", describe(modelFile, model, o, n, seed));
     }
 
+    /** {@code score4j sample --sampler ode} with its defaults (RK45 at rtol = atol = 1e-5, the default ε), the same key. */
+    private static ModelSampling.Drawn flow(Path modelFile, ScoreModel model, int n, int threads, Key key) {
+        return FlowSampling.fromModel(model, modelFile.toString(), n, Dopri5.defaults(), null, null, threads, key).samples();
+    }
+
     private static Map<String, Object> describe(Path modelFile, ScoreModel model, SamplerOptions o, int n, long seed) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("kind", o.kind.id());
         s.put("particles", n);
+        if (o.kind == SamplerKind.ODE) {
+            s.put("solver", Dopri5.defaults().describe());
+            s.put("seed", seed);
+            s.put("command", String.format(Locale.ROOT, "score4j sample --model %s --n %d --sampler ode --seed %d "
+                    + "--out samples.csv", modelFile, n, seed));
+            return s;
+        }
         s.put("steps", o.steps);
         s.put("step_size", o.stepSize);
         s.put("start_low", o.startLow);

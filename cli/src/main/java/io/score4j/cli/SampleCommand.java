@@ -9,14 +9,15 @@ import io.score4j.io.RunFiles;
 import io.score4j.random.Key;
 import io.score4j.sampling.Given;
 import io.score4j.train.GivenColumns;
-import io.score4j.noise.Sde;
 import io.score4j.ode.OdeSolver;
-import io.score4j.sampling.ProbabilityFlowConfig;
 import io.score4j.sampling.SamplerKind;
 import io.score4j.train.FlowSampling;
-import io.score4j.train.ModelLikelihood;
 import io.score4j.train.ModelSampling;
+import io.score4j.table.TableCsv;
+import io.score4j.table.TableSchema;
 import io.score4j.train.ScoreModel;
+import io.score4j.train.TableSampling;
+import io.score4j.train.TableTraining;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -49,7 +50,8 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
 
     @Option(names = "--given", split = ",", paramLabel = "COL=VALUE",
             description = "draw from p(rest | given): columns by name (x0, x1, ... for --mixture), values in original "
-                    + "units, written back exactly; exact for langevin and mala, annealed needs enough --steps (README)")
+                    + "units, written back exactly; exact for langevin and mala, annealed needs enough --steps, em/pc use the "
+                    + "replacement method (approximate, README); not with ode")
     List<String> given;
     @Mixin
     OdeOptions ode;
@@ -62,6 +64,9 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
 
     @Mixin
     RunOptions run;
+
+    @Mixin
+    SparkOptions spark;
 
     @Override
     public RunFiles files() {
@@ -82,6 +87,10 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
         ode.validate(sampler.kind);
         Key key = Key.of(run.seed).split(5)[3];
         if (sampler.kind == SamplerKind.ODE) {
+            if (given != null) {
+                throw new InputException("--given: --sampler ode does not sample conditionals (its mean-path flow is more "
+                        + "biased than pc, README); use --sampler pc or em (the replacement method, approximate; README)");
+            }
             return flow(key);
         }
         long t0 = System.nanoTime();
@@ -90,13 +99,19 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
         if (source.mixture != null) {
             GaussianMixture mix = MixtureJson.read(source.mixture);
             columns = Dataset.defaultColumns(mix.dim());
-            drawn = ModelSampling.fromMixture(mix, n, sampler.plan(run.threads()), key, Progress.forSampling(run.quiet),
-                    given(columns));
+            drawn = spark.fromMixture(source.mixture, mix, n, sampler.plan(run.threads()), key,
+                    Progress.forSampling(run.quiet), given(columns));
         } else {
             m = m != null ? m : ScoreModel.load(source.model);
             columns = m.columns();
-            drawn = ModelSampling.fromModel(m, n, sampler.plan(run.threads()), key, Progress.forSampling(run.quiet),
-                    given(columns));
+            TableSchema schema = TableTraining.schema(m, source.model.toString()).orElse(null);
+            Given g = schema == null ? given(columns) : given == null ? Given.none(m.dim())
+                    : TableSampling.given(schema, given, "--given");
+            drawn = spark.fromModel(source.model, m, n, sampler.plan(run.threads()), key, Progress.forSampling(run.quiet),
+                    g);
+            if (schema != null) {
+                return writeTable(schema, drawn.points(), t0, g);
+            }
         }
         if (drawn.nonFinite() > 0) {
             throw new InputException(drawn.nonFinite() + " of " + n + " samples are not finite (the chain diverged); "
@@ -120,30 +135,62 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
 
     /** {@code --sampler ode}: the probability-flow ODE ({@link FlowSampling}); reports the NFE. */
     private int flow(Key key) {
+        spark.validate();
+        InputException.require(!spark.on(), "--spark", spark.master, "does not run --sampler ode yet; sample the ODE "
+                + "without --spark (em and pc run on Spark)");
         long t0 = System.nanoTime();
-        OdeSolver solver = ode.solver(sampler.stepsOrDefault(), spec.commandLine().getParseResult().hasMatchedOption("--steps"));
+        OdeSolver solver = ode.solver(sampler.steps != null ? sampler.steps : OdeOptions.HEUN_DEFAULT_STEPS,
+                sampler.steps != null);
         FlowSampling.Drawn drawn;
         String[] columns;
+        TableSchema schema = null;
         if (source.mixture != null) {
             GaussianMixture mix = MixtureJson.read(source.mixture);
             drawn = FlowSampling.fromMixture(mix, n, OdeOptions.forMixture(solver, sampler.sde, sampler.eps, run.threads()), key);
             columns = Dataset.defaultColumns(mix.dim());
         } else {
             ScoreModel m = ScoreModel.load(source.model);
-            Sde own = ModelLikelihood.sde(m, source.model.toString(), "--sampler ode");
-            InputException.require(sampler.sde == null || sampler.sde.equalsIgnoreCase(own.id()), "--sde", sampler.sde,
-                    "must be the model's own SDE, " + own.id() + " (or left out)");
-            drawn = FlowSampling.fromNetwork(m.network(), m.standardizer(), n,
-                    new ProbabilityFlowConfig(own, solver, sampler.eps != null ? sampler.eps : Sde.DEFAULT_EPS, run.threads()), key);
+            drawn = FlowSampling.fromModel(m, source.model.toString(), n, solver, sampler.eps, sampler.sde, run.threads(), key);
             columns = m.columns();
+            schema = TableTraining.schema(m, source.model.toString()).orElse(null);
         }
-        if (drawn.samples().nonFinite() > 0) {
+        if (drawn.samples().nonFinite() > 0 && schema == null) {
             throw new InputException(drawn.samples().nonFinite() + " of " + n + " samples are not finite (the ODE "
                     + "diverged); nothing was written");
+        }
+        if (schema != null) {
+            return writeTable(schema, drawn.samples().points(), t0, Given.none(schema.width()));
         }
         Csv.write(out, columns, drawn.samples().points(), columns.length);
         run.say("%d samples (ode, %s) in %.2f s written to %s; NFE per sample: mean %.1f, max %d", n, solver.describe(),
                 (System.nanoTime() - t0) / 1e9, out, drawn.cost().meanEvaluations(), drawn.cost().maxEvaluations());
+        return 0;
+    }
+
+    /**
+     * A table model's rows: decoded to the data's columns, kinds, bounds and precision ({@link TableSampling}),
+     * rows with a non-finite coordinate dropped and counted; refused when every row diverged, or when a row
+     * does not hold a --given value (a sampler that does not condition).
+     */
+    private int writeTable(TableSchema schema, double[] points, long t0, Given g) {
+        TableSampling.Decoded rows = TableSampling.decode(schema, points, n, String.valueOf(out));
+        if (rows.table().n() == 0) {
+            throw new InputException("all " + n + " samples are not finite (the chain diverged); try "
+                    + sampler.divergenceAdvice() + ". Nothing was written.");
+        }
+        int unmet = g.isEmpty() ? 0 : TableSampling.unmet(schema, g, rows.table());
+        if (unmet > 0) {
+            throw new InputException("--given: " + unmet + " of " + rows.table().n() + " rows drawn by --sampler "
+                    + sampler.kind.id() + " do not hold the given values (this sampler does not condition this model "
+                    + "yet). Nothing was written.");
+        }
+        TableCsv.write(rows.table(), out);
+        if (rows.dropped() > 0) {
+            run.warn(String.format(Locale.ROOT, "warning: %d of %d samples were not finite (the chain diverged) and "
+                    + "were left out; try %s", rows.dropped(), n, sampler.divergenceAdvice()));
+        }
+        run.say("%d rows of %d columns (%s) in %.2f s written to %s", rows.table().n(), schema.columns().size(),
+                sampler.kind.id(), (System.nanoTime() - t0) / 1e9, out);
         return 0;
     }
 

@@ -60,7 +60,7 @@ final class SamplerOptions {
     Double snr;
 
     @Option(names = "--eps", paramLabel = "EPS", description = "em/pc/ode: the smallest time the reverse SDE reaches (default "
-            + Sde.DEFAULT_EPS + ")")
+            + SamplerDefaults.SAMPLING_EPS + ")")
     Double eps;
 
     /** The steps to run: --steps, or the sampler's default ({@link SamplerDefaults#steps}). */

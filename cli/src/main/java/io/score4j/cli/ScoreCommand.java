@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -44,6 +45,9 @@ public final class ScoreCommand implements Callable<Integer>, DeclaresFiles {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    SparkOptions spark;
+
     @Override
     public RunFiles files() {
         return RunFiles.none().withInput("--model", model).withInput("--csv", csv).withOutput("--out", out);
@@ -52,11 +56,7 @@ public final class ScoreCommand implements Callable<Integer>, DeclaresFiles {
     @Override
     public Integer call() {
         ScoreModel m = ScoreModel.load(model);
-        Dataset pts = NamedRows.read(new NamedRows.Request("--csv", csv, m.columns(), "the model " + model,
-                UserFiles.columnMapping(columns), NamedRows.COLUMNS_HINT), false, UserFiles.notes(spec, quiet));
-        RunMemory.scoring(pts.n(), pts.d(), m.spec()).check();
-        double[] s = scores(m, pts.values(), pts.n(), sigma);
-        ModelScores.requireFinite(s, m.dim(), csv.toString());
+        double[] s = spark.on() ? SparkScoring.scores(spark, this, m) : localScores(m);
         String[] header = new String[m.dim()];
         for (int j = 0; j < header.length; j++) {
             header[j] = "score_" + m.columns()[j];
@@ -65,11 +65,31 @@ public final class ScoreCommand implements Callable<Integer>, DeclaresFiles {
         return 0;
     }
 
+    /** The request's points, named as the model names them, and the local scores of them (flat [n, D]). */
+    private double[] localScores(ScoreModel m) {
+        Dataset pts = NamedRows.read(request(m), false, UserFiles.notes(spec, quiet));
+        RunMemory.scoring(pts.n(), pts.d(), m.spec()).check();
+        double[] s = scores(m, pts.values(), pts.n(), sigma);
+        ModelScores.requireFinite(s, m.dim(), csv.toString());
+        return s;
+    }
+
+    /** What --csv must hold for the model, as {@link NamedRows} reads it. */
+    NamedRows.Request request(ScoreModel m) {
+        return new NamedRows.Request("--csv", csv, m.columns(), "the model " + model, UserFiles.columnMapping(columns),
+                NamedRows.COLUMNS_HINT);
+    }
+
     /** Scores in original units of n points (flat [n, d], original units). */
     static double[] scores(ScoreModel m, double[] points, int n, Double sigma) {
+        checkSigma(m, sigma);
+        return ModelScores.inOriginalUnits(m, points, sigma);
+    }
+
+    /** --sigma must be a positive noise level of a noise-conditional model. */
+    static void checkSigma(ScoreModel m, Double sigma) {
         InputException.require(sigma == null || (sigma > 0 && Double.isFinite(sigma)), "--sigma", sigma, "must be > 0");
         InputException.require(sigma == null || m.noiseConditional(), "--sigma", sigma,
                 "applies only to noise-conditional models");
-        return ModelScores.inOriginalUnits(m, points, sigma);
     }
 }

@@ -14,6 +14,8 @@ import io.score4j.tensor.DType;
 import io.score4j.train.BatchLoss;
 import io.score4j.train.RunMemory;
 import io.score4j.train.ScoreModel;
+import io.score4j.train.ObjectiveKind;
+import io.score4j.train.TableTraining;
 import io.score4j.train.TrainCheckpoint;
 import io.score4j.train.TrainConfig;
 import io.score4j.train.TrainState;
@@ -45,6 +47,14 @@ public final class TrainCommand implements Callable<Integer>, DeclaresFiles {
     @Option(names = "--standardize", negatable = true, defaultValue = "__no_default_value__", fallbackValue = "true",
             description = "scale each column to mean 0, std 1 before training (default: on for --csv, off otherwise)")
     Boolean standardize;
+
+    @Option(names = "--types", paramLabel = "COL=KIND,...",
+            description = "column kinds of a --csv table (continuous, integer, binary, categorical, positive, bounded); "
+                    + "the rest inferred. A --csv with text or empty/NA cells is read as a table without it")
+    String types;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec commandSpec;
 
     @Option(names = "--checkpoint", paramLabel = "FILE", description = "training checkpoint file (default: MODEL.ckpt when checkpointing)")
     Path checkpoint;
@@ -79,25 +89,52 @@ public final class TrainCommand implements Callable<Integer>, DeclaresFiles {
 
     @Override
     public Integer call() {
-        model.validate();
         run.validate();
         InputException.require(checkpointEvery >= 0, "--checkpoint-every", checkpointEvery, "must be >= 0");
         InputException.require(checkpointSeconds >= 0 && Double.isFinite(checkpointSeconds), "--checkpoint-seconds",
                 checkpointSeconds, "must be >= 0");
         Key[] keys = Key.of(run.seed).split(5);
-        Dataset raw = data.load(keys[0]);
+        TableInput.Loaded loaded = TableInput.load(data, types, keys[0]);
+        TableTraining.Prepared table = loaded.table();
+        if (table != null) {
+            tableDefaults(table);
+        }
+        model.validate();
+        Dataset raw = loaded.data();
         checkSize(raw);
-        boolean doScale = standardize != null ? standardize : data.csv != null;
+        boolean doScale = table == null && (standardize != null ? standardize : data.csv != null);
         Standardizer scaler = doScale ? Standardizer.fit(raw) : Standardizer.identity(raw.d());
         float[] x = scaler.apply(raw).toFloatArray();
         checkFloatRange(x, raw, doScale);
         model.deriveFromData(x, raw.n(), raw.d());
         TrainedModel result = train(raw, scaler, x, keys);
-        result.model().save(out);
+        (table != null ? TableTraining.withSchema(result.model(), table.schema()) : result.model()).save(out);
         run.say("trained %d steps (batch %d%s) of %s, in %.2f s, final loss %.5f; model written to %s", result.steps(),
                 model.batch(), model.batchDefaulted() ? ", the default min(" + TrainingSpec.DEFAULT_BATCH + ", "
                         + raw.n() + " rows)" : "", result.summary(), result.seconds(), result.finalLoss(), out);
         return 0;
+    }
+
+    /**
+     * A table trains on the codec's coordinates, already on unit scale (no --standardize), with the dsm objective
+     * unless --objective is given: its ±1 coordinates have no smooth density for the other objectives to match;
+     * without --batch and --epochs, batches of min(128, rows) for at least 2000 steps ({@link TableTraining}).
+     */
+    private void tableDefaults(TableTraining.Prepared table) {
+        InputException.require(!Boolean.TRUE.equals(standardize), "--standardize", true,
+                "does not apply to a table (the codec puts each column on unit scale)");
+        if (!commandSpec.commandLine().getParseResult().hasMatchedOption("--objective")) {
+            model.objective = ObjectiveKind.DSM;
+        }
+        int n = table.data().n();
+        model.batch = model.batch != null ? model.batch : Math.min(TableTraining.DEFAULT_BATCH, n);
+        if (model.epochs == null && model.objective == ObjectiveKind.DSM) {
+            model.epochs = TableTraining.defaultEpochs(n, Math.min(model.batch, n),
+                    TrainingSpec.defaultEpochs(ObjectiveKind.DSM));
+        }
+        run.say("%s: %d rows, %d columns as %d coordinates%s; column kinds:%n%s", data.csv, table.data().n(),
+                table.schema().columns().size(), table.schema().width(), table.gaps() > 0 ? ", " + table.gaps()
+                        + " gaps" : "", table.schema().summary().stripTrailing());
     }
 
     /** Refuses, before the data's copies, the network and the loss history are allocated, a run the heap cannot hold. */

@@ -94,7 +94,8 @@ class DsmTrainCommandTest {
             assertEquals(s[2 * i + 1], Double.parseDouble(cells[cells.length - 1]), 1e-6 * Math.abs(s[2 * i + 1]));
         }
         Path samples = dir.resolve("x.csv");
-        r = run("sample", "--model", out.toString(), "--sampler", "langevin", "--n", "10", "--out", samples.toString());
+        // Without --sampler a dsm model samples with pc (ModelSampling.defaultKind); the Langevin family refuses it.
+        r = run("sample", "--model", out.toString(), "--n", "10", "--sampler", "langevin", "--out", samples.toString());
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().startsWith("error: ") && r.err().contains("time-conditioned"), r.err());
         assertFalse(Files.exists(samples));

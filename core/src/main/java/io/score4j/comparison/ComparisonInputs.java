@@ -4,6 +4,10 @@ import io.score4j.InputException;
 import io.score4j.data.ColumnMapping;
 import io.score4j.data.Csv;
 import io.score4j.data.Dataset;
+import io.score4j.data.TextCsv;
+import io.score4j.data.TextTable;
+import io.score4j.table.TableNumbers;
+import io.score4j.table.TableSchema;
 import io.score4j.data.NamedRows;
 import io.score4j.density.GaussianMixture;
 import io.score4j.density.MixtureJson;
@@ -22,8 +26,11 @@ import java.util.function.Consumer;
  * @param samples       the samples, columns in the reference's order, at least 2 finite rows
  * @param referenceFile the {@code --reference} or {@code --mixture} file as named
  * @param reference     the reference rows or mixture
+ * @param table         how the files' text cells and gaps became numbers when the reference is a typed table
+ *                      ({@link TableNumbers}), null for a numeric reference
  */
-public record ComparisonInputs(String samplesFile, Dataset samples, String referenceFile, Reference reference) {
+public record ComparisonInputs(String samplesFile, Dataset samples, String referenceFile, Reference reference,
+                               TableNumbers table) {
     public ComparisonInputs {
         if (samplesFile == null || samples == null || referenceFile == null || reference == null) {
             throw new IllegalArgumentException("eval inputs need a samples file, samples, a reference file and a reference");
@@ -48,11 +55,23 @@ public record ComparisonInputs(String samplesFile, Dataset samples, String refer
         checkColumns(columns);
         if (referenceCsv != null) {
             List<String> compared = columns != null ? columns : shared(referenceCsv, samples, notes);
-            Dataset ref = NamedRows.withFlag("--reference", () -> Csv.read(referenceCsv, compared));
+            Dataset ref;
+            try {
+                ref = NamedRows.withFlag("--reference", () -> Csv.read(referenceCsv, compared));
+            } catch (InputException numeric) {
+                TableNumbers table = tableOrNull(referenceCsv, compared);
+                if (table == null) {
+                    throw numeric;
+                }
+                ref = table.apply(pick(TextCsv.read(referenceCsv), compared), "--reference");
+                requireRows(ref.n(), ref.n(), "--reference " + referenceCsv);
+                Dataset s = table.apply(TextCsv.read(samples), "--samples");
+                return of(s, samples, referenceCsv, Reference.rows(ref), table);
+            }
             requireRows(ref.n(), ref.n(), "--reference " + referenceCsv);
             Dataset s = NamedRows.read(new NamedRows.Request("--samples", samples, ref.columns(), "--reference "
                     + referenceCsv, ColumnMapping.byName(), "compare fewer columns with --columns"), true, notes);
-            return of(s, samples, referenceCsv, Reference.rows(ref));
+            return of(s, samples, referenceCsv, Reference.rows(ref), null);
         }
         GaussianMixture mix = NamedRows.withFlag("--mixture", () -> MixtureJson.read(mixtureJson));
         Dataset s = NamedRows.readAllowingNonFinite(samples, columns, "--samples");
@@ -61,7 +80,7 @@ public record ComparisonInputs(String samplesFile, Dataset samples, String refer
                     + NamedRows.shown(String.join(", ", s.columns())) + ") but --mixture " + mixtureJson + " has dimension "
                     + mix.dim() + (columns == null ? "; pick " + mix.dim() + " with --columns" : ""));
         }
-        return of(s, samples, mixtureJson, Reference.mixture(mix));
+        return of(s, samples, mixtureJson, Reference.mixture(mix), null);
     }
 
     /**
@@ -75,7 +94,8 @@ public record ComparisonInputs(String samplesFile, Dataset samples, String refer
             throw new InputException("--holdout needs --reference: held-out rows are compared with reference rows, "
                     + "not with --mixture " + referenceFile);
         }
-        Dataset h = NamedRows.withFlag("--holdout", () -> Csv.read(holdout, List.of(rows.data().columns())));
+        Dataset h = table != null ? table.apply(TextCsv.read(holdout), "--holdout")
+                : NamedRows.withFlag("--holdout", () -> Csv.read(holdout, List.of(rows.data().columns())));
         requireRows(h.n(), h.n(), "--holdout " + holdout);
         return h;
     }
@@ -103,9 +123,36 @@ public record ComparisonInputs(String samplesFile, Dataset samples, String refer
         return common;
     }
 
-    private static ComparisonInputs of(Dataset s, Path file, Path referenceFile, Reference reference) {
+    private static ComparisonInputs of(Dataset s, Path file, Path referenceFile, Reference reference,
+                                       TableNumbers table) {
         requireRows(s.n() - ColumnStats.nonFiniteRows(s.values(), s.d()), s.n(), "--samples " + file);
-        return new ComparisonInputs(file.toString(), s, referenceFile.toString(), reference);
+        return new ComparisonInputs(file.toString(), s, referenceFile.toString(), reference, table);
+    }
+
+    /**
+     * The reference's compared columns as a typed table when a cell of theirs is text or a gap
+     * ({@link TableSchema#needsCodec}); null when they are numbers only (read as before, byte for byte) or the
+     * text read fails too (the numeric reader's error is then reported).
+     */
+    private static TableNumbers tableOrNull(Path referenceCsv, List<String> compared) {
+        TextTable t;
+        try {
+            t = pick(TextCsv.read(referenceCsv), compared);
+        } catch (InputException e) {
+            return null;
+        }
+        return TableSchema.needsCodec(t) ? TableNumbers.fit(t) : null;
+    }
+
+    /** The columns {@code names} of {@code t}, in that order (a name it lacks is left for the numeric reader to name). */
+    private static TextTable pick(TextTable t, List<String> names) {
+        List<String> present = names.stream().filter(c -> t.indexOf(c) >= 0).toList();
+        if (present.isEmpty()) {
+            return t;
+        }
+        String[][] cols = present.stream().map(c -> t.columns()[t.indexOf(c)]).toArray(String[][]::new);
+        String[] tokens = present.stream().map(c -> t.missingTokens()[t.indexOf(c)]).toArray(String[]::new);
+        return new TextTable(t.source(), present.toArray(new String[0]), cols, t.lines(), tokens);
     }
 
     private static void requireRows(int usable, int total, String where) {

@@ -42,6 +42,15 @@ public final class NamedRows {
      * @throws InputException, one line naming the flag and the file
      */
     public static Dataset read(Request r, boolean allowNonFinite, Consumer<String> note) {
+        ColumnMatch match = match(r, note);
+        return withFlag(r.flag(), allowNonFinite ? match::readAllowingNonFinite : match::read);
+    }
+
+    /**
+     * The checks of {@link #read} without reading the rows: the file's header against the columns, with the same
+     * errors and note; for readers that read the rows themselves ({@link CsvRow}).
+     */
+    public static ColumnMatch match(Request r, Consumer<String> note) {
         String[] sources;
         try {
             sources = r.mapping().sourcesFor(r.columns());
@@ -62,7 +71,7 @@ public final class NamedRows {
             note.accept("note: " + r.flag() + " " + r.file() + ": ignoring column" + (ignored.size() == 1 ? " " : "s ")
                     + listed(ignored) + " (not used by " + r.owner() + ")");
         }
-        return withFlag(r.flag(), allowNonFinite ? match::readAllowingNonFinite : match::read);
+        return match;
     }
 
     /** The missing CSV names, each with the needed column it would feed when a mapping renamed it. */

@@ -71,6 +71,23 @@ public final class Draw {
     }
 
     /**
+     * Elements [from, from + n) of {@link #uniform(Key, int, double, double)} of any longer length: element m is
+     * {@code lo + (hi − lo)·key.uniform(from + m)} rounded to float (clamped below hi), the same expression.
+     */
+    public static float[] uniformAt(Key key, long from, int n, double lo, double hi) {
+        checkCount(n);
+        if (!(hi > lo)) {
+            throw new IllegalArgumentException("uniform needs hi > lo, got [" + lo + ", " + hi + ")");
+        }
+        float[] out = new float[n];
+        for (int i = 0; i < n; i++) {
+            float v = (float) (lo + (hi - lo) * key.uniform(from + i));
+            out[i] = v >= hi ? Math.nextDown((float) hi) : v;
+        }
+        return out;
+    }
+
+    /**
      * {@code k} distinct indices from {0, …, population−1}, uniformly without replacement
      * (a partial Fisher–Yates shuffle driven by the key), in the order drawn.
      */

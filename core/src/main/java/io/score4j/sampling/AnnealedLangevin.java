@@ -35,6 +35,16 @@ public final class AnnealedLangevin {
      */
     public static SamplingResult sample(NoiseConditionalScoreFn score, float[] start, int d, AnnealedLangevinConfig config,
                                         Key key, IntConsumer progress) {
+        return sample(score, start, d, 0, config, key, progress);
+    }
+
+    /**
+     * Particles [firstRow, firstRow + n) of a larger run, {@code start} holding just their n rows: row i draws
+     * its noise as particle {@code firstRow + i} (see {@link Langevin#sample(Chain, float[], int, long,
+     * LangevinConfig, Key, IntConsumer)}).
+     */
+    public static SamplingResult sample(NoiseConditionalScoreFn score, float[] start, int d, long firstRow,
+                                        AnnealedLangevinConfig config, Key key, IntConsumer progress) {
         Objects.requireNonNull(score, "score");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(key, "key");
@@ -44,6 +54,6 @@ public final class AnnealedLangevin {
             levels.add(new LangevinEngine.Level(Chain.generic(score.at(ladder.sigma(i))), ladder.stepSize(config.epsilon(), i),
                     config.stepsPerLevel(), key.child(i)));
         }
-        return LangevinEngine.run(start, d, levels, config.thinning(), config.parallelism(), progress);
+        return LangevinEngine.run(start, d, firstRow, levels, config.thinning(), config.parallelism(), progress);
     }
 }

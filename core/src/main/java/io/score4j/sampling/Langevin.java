@@ -48,10 +48,20 @@ public final class Langevin {
      */
     public static SamplingResult sample(Chain chain, float[] start, int d, LangevinConfig config, Key key,
                                         IntConsumer progress) {
+        return sample(chain, start, d, 0, config, key, progress);
+    }
+
+    /**
+     * Particles [firstRow, firstRow + n) of a larger run, {@code start} holding just their n rows: row i draws
+     * its noise as particle {@code firstRow + i}, so ranges sampled apart (on other machines, say) and
+     * concatenated equal the whole run bit for bit.
+     */
+    public static SamplingResult sample(Chain chain, float[] start, int d, long firstRow, LangevinConfig config, Key key,
+                                        IntConsumer progress) {
         Objects.requireNonNull(chain, "chain");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(key, "key");
         var level = new LangevinEngine.Level(chain, config.stepSize(), config.steps(), key);
-        return LangevinEngine.run(start, d, List.of(level), config.thinning(), config.parallelism(), progress);
+        return LangevinEngine.run(start, d, firstRow, List.of(level), config.thinning(), config.parallelism(), progress);
     }
 }

@@ -45,6 +45,19 @@ final class LangevinEngine {
     /** Runs all levels from a copy of {@code start} (not modified). {@code progress} may be null. */
     static SamplingResult run(float[] start, int d, List<Level> levels, int thinning, Parallelism parallelism,
                               IntConsumer progress) {
+        return run(start, d, 0, levels, thinning, parallelism, progress);
+    }
+
+    /**
+     * As {@link #run(float[], int, List, int, Parallelism, IntConsumer)} for rows [firstRow, firstRow + n) of a
+     * larger run: row i of {@code start} draws its noise as particle {@code firstRow + i}, so a range sampled alone
+     * equals those rows of the whole run.
+     */
+    static SamplingResult run(float[] start, int d, long firstRow, List<Level> levels, int thinning,
+                              Parallelism parallelism, IntConsumer progress) {
+        if (firstRow < 0) {
+            throw new IllegalArgumentException("firstRow must be >= 0, got " + firstRow);
+        }
         int n = rows(start, d);
         float[] x = start.clone();
         float[] s = new float[x.length];
@@ -59,7 +72,7 @@ final class LangevinEngine {
             for (int t = 0; t < level.steps(); ) {
                 int from = t;
                 int to = segmentEnd(t, level.steps(), done, thinning, segmentSteps(level.chain()));
-                blocks.forEach(b -> advance(level, x, s, d, blocks.start(b), blocks.end(b), z[b], from, to));
+                blocks.forEach(b -> advance(level, x, s, d, firstRow, blocks.start(b), blocks.end(b), z[b], from, to));
                 done += to - from;
                 t = to;
                 if (thinning > 0 && done % thinning == 0) {
@@ -88,9 +101,10 @@ final class LangevinEngine {
     /**
      * Steps [from, to) for rows [i0, i1), in passes of {@link Chain#FUSED_BLOCK} rows for the fused strategy
      * (all steps of a pass before the next) and one pass of the whole block otherwise. Modifies x and s in
-     * those rows and the block scratch z.
+     * those rows and the block scratch z. Noise counters start at (firstRow + row)·d.
      */
-    private static void advance(Level level, float[] x, float[] s, int d, int i0, int i1, double[] z, int from, int to) {
+    private static void advance(Level level, float[] x, float[] s, int d, long firstRow, int i0, int i1, double[] z,
+                                int from, int to) {
         Chain chain = level.chain();
         ScoreFn score = chain.score();
         int pass = chain instanceof Chain.Fused ? Chain.FUSED_BLOCK : i1 - i0;
@@ -100,7 +114,7 @@ final class LangevinEngine {
             int len = rows * d;
             for (int t = from; t < to; t++) {
                 score.score(x, p0, rows, d, s);
-                Noise.normals(level.key().child(t), lo, z, 0, len);
+                Noise.normals(level.key().child(t), (firstRow + p0) * d, z, 0, len);
                 LangevinUpdate.apply(chain.precision(), level.stepSize(), x, s, z, lo, len);
             }
         }

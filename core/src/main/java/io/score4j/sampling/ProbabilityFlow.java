@@ -71,6 +71,64 @@ public final class ProbabilityFlow {
         return new Samples(x, d, cost);
     }
 
+    /**
+     * Samples particles [first, first + n) from p(free | given) approximately, by the probability flow with the
+     * given coordinates held on their forward mean path x_given(t) = m(t)·v (the ODE analogue of
+     * {@link Replacement}, without its noise): they start at m(T)·v, move by dx/dt = f(t)·x (so they stay on
+     * m(t)·v), the free ones follow f(t)x − ½g(t)² s(x, t) with the joint score at that point, and at ε they
+     * are set to v. {@code given}'s rows are this slice's (one row, or one per particle). Approximate, with a
+     * bias the README measures; nothing given: {@link #sample(TimeScoreFn, int, int, long, ProbabilityFlowConfig,
+     * Key)}, bit for bit.
+     */
+    public static Samples sample(TimeScoreFn score, int n, int d, long first, ProbabilityFlowConfig cfg, Key key,
+                                 Given given) {
+        Objects.requireNonNull(given, "given");
+        if (given.isEmpty()) {
+            return sample(score, n, d, first, cfg, key);
+        }
+        given.requireFits(n, d);
+        double[] x = new double[n * d];
+        double s = cfg.sde().priorStd();
+        double mT = cfg.sde().meanCoefficient(Sde.T);
+        for (int i = 0; i < n * d; i++) {
+            x[i] = given.isGiven(i / d, i % d) ? mT * given.value(i / d, i % d) : s * Draw.normalAt(key, first * d + i);
+        }
+        OdeResult cost = cfg.solver().solve(drift(score, cfg.sde(), d, given, first), d, x, Math.toIntExact(first),
+                Sde.T, cfg.eps(), cfg.parallelism());
+        given.fix(x);
+        return new Samples(x, d, cost);
+    }
+
+    /**
+     * The drift of {@link #sample(TimeScoreFn, int, int, long, ProbabilityFlowConfig, Key, Given)}: the score is
+     * evaluated with row r's given coordinates at m(t)·v (r = id − first), whose derivative is f(t)·m(t)·v.
+     */
+    static BatchOde drift(TimeScoreFn score, Sde sde, int d, Given given, long first) {
+        BatchOde joint = drift(score, sde, d);
+        return (count, ids, t, y, dydt) -> {
+            double[] on = y.clone();
+            for (int i = 0; i < count; i++) {
+                int r = Math.toIntExact(ids[i] - first);
+                double m = sde.meanCoefficient(t[i]);
+                for (int j = 0; j < d; j++) {
+                    if (given.isGiven(r, j)) {
+                        on[i * d + j] = m * given.value(r, j);
+                    }
+                }
+            }
+            joint.derivative(count, ids, t, on, dydt);
+            for (int i = 0; i < count; i++) {
+                int r = Math.toIntExact(ids[i] - first);
+                double fm = sde.driftCoefficient(t[i]) * sde.meanCoefficient(t[i]);
+                for (int j = 0; j < d; j++) {
+                    if (given.isGiven(r, j)) {
+                        dydt[i * d + j] = fm * given.value(r, j);
+                    }
+                }
+            }
+        };
+    }
+
     /** The probability-flow drift f(t)x − ½g(t)² s(x, t) as a batch of ODEs of dimension d. */
     public static BatchOde drift(TimeScoreFn score, Sde sde, int d) {
         return (count, ids, t, y, dydt) -> {

@@ -26,8 +26,8 @@ public record ProbabilityFlowConfig(Sde sde, OdeSolver solver, double eps, int t
         }
     }
 
-    /** RK45 at rtol = atol = 1e-5, ε = 1e-5 (score_sde's defaults). */
+    /** RK45 at rtol = atol = 1e-5 (score_sde's), ε = {@link SamplerDefaults#SAMPLING_EPS}. */
     public static ProbabilityFlowConfig defaults(Sde sde, int threads) {
-        return new ProbabilityFlowConfig(sde, Dopri5.defaults(), Sde.DEFAULT_EPS, threads);
+        return new ProbabilityFlowConfig(sde, Dopri5.defaults(), SamplerDefaults.SAMPLING_EPS, threads);
     }
 }

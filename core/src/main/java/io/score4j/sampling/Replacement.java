@@ -13,8 +13,9 @@ import java.util.Objects;
  * <pre>
  *   x_given ← m(t)·v + σ(t)·z,   z ~ N(0, I),
  * </pre>
- * and at the end ({@link #finish}) by v itself. A sampler plugs it in as: for each step, predictor (and
- * corrector) on {@link #score()} with all coordinates, then {@link #replace} at the time reached.
+ * and at the end ({@link #finish}) by v itself. {@link ReverseDiffusion} plugs it in (the em and pc samplers'
+ * {@code --given}): each predictor and corrector step on {@link #score()} with all coordinates, then
+ * {@link #replace} at the time reached.
  *
  * <p><b>Bias.</b> The method is approximate. The free coordinates should follow the reverse SDE of
  * p_t(x_free | x_given(0) = v), whose score is ∇_free log p_t(x_free | x_given(0) = v); the method uses
@@ -26,8 +27,8 @@ import java.util.Objects;
  * the joint score; the README gives the bias measured on a correlated Gaussian.
  *
  * <p>Noise: the replacement at a step with key K draws z for coordinate j of particle i as
- * {@code Draw.normalAt(K, i·d + j)} (a key of the sampler's own, distinct from its step noise), so the result
- * does not depend on the thread count.
+ * {@code Draw.normalAt(K, i·d + j)}, i the particle's global index (a key of the sampler's own, distinct from its
+ * step noise), so the result depends neither on the thread count nor on the slice of particles sampled.
  *
  * @param sde   the forward SDE (m(t), σ(t))
  * @param joint the joint time-conditioned score s(x, t)
@@ -71,9 +72,29 @@ public record Replacement(Sde sde, TimeScoreFn joint, Given given) {
 
     /** {@link #replace(float[], double[], int, int, int, Key)} with one time t for every row. */
     public void replace(float[] x, double t, int offset, int rows, int d, Key key) {
-        double[] ts = new double[offset + rows];
-        java.util.Arrays.fill(ts, offset, offset + rows, t);
-        replace(x, ts, offset, rows, d, key);
+        replace(x, t, offset, rows, d, 0, key);
+    }
+
+    /**
+     * As {@link #replace(float[], double, int, int, int, Key)} for a slice of a larger run whose row 0 is particle
+     * {@code first}: row i's given values are the {@link Given}'s row i (the slice's own rows), its noise is
+     * {@code Draw.normalAt(key, (first + i)·d + j)}, keyed by the global index, so a slice sampled alone
+     * replaces as those rows of the whole run do. Modifies only the given coordinates of rows [offset, offset + rows).
+     */
+    public void replace(float[] x, double t, int offset, int rows, int d, long first, Key key) {
+        Objects.requireNonNull(key, "key");
+        if (d != given.d()) {
+            throw new IllegalArgumentException("replace called with d=" + d + " for given of d=" + given.d());
+        }
+        double m = sde.meanCoefficient(t);
+        double s = sde.marginalStd(t);
+        for (int i = offset; i < offset + rows; i++) {
+            for (int j = 0; j < d; j++) {
+                if (given.isGiven(i, j)) {
+                    x[i * d + j] = (float) (m * given.value(i, j) + s * Draw.normalAt(key, (first + i) * d + j));
+                }
+            }
+        }
     }
 
     /** The last step: the given coordinates of particles [n, d] set to v (rounded to float). */

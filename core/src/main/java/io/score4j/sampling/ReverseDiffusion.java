@@ -29,6 +29,16 @@ import java.util.function.IntConsumer;
  * key.child(1).child(i).child(1 + c) for corrector step c. So the particles [a, b) sampled alone
  * ({@code first} = a) are bit-identical to those rows of the whole run, whatever the thread count.
  * State is float; each update is evaluated in double and rounded to float.
+ *
+ * <p><b>Conditional sampling</b> ({@link #sample(Replacement, long, int, int, DiffusionConfig, Key, IntConsumer)}):
+ * score_sde's replacement method ({@link Replacement}, approximate; its Javadoc states the bias). The particles
+ * carry all d coordinates; the given ones start at a draw of their forward marginal at T and are replaced by a
+ * fresh draw m(t)·v + σ(t)·z after every corrector step (t = t_i) and every predictor step (t = t_i − Δt, the
+ * time reached; score_sde replaces at t_i), and set to v at the end. Replacement noise has keys of its own,
+ * R = key.child(2): R.child(0) at the start, R.child(1 + i).child(0) after predictor step i,
+ * R.child(1 + i).child(1 + c) after corrector step c, each drawn as {@code Draw.normalAt(K, p·d + j)} for the
+ * global particle index p; the step noise and prior are those of the unconditional run. With nothing given the
+ * run is the unconditional one, bit for bit.
  */
 public final class ReverseDiffusion {
     /** Predictor steps between progress reports. */
@@ -54,13 +64,37 @@ public final class ReverseDiffusion {
     public static DiffusionResult sample(TimeScoreFn score, long first, int n, int d, DiffusionConfig config, Key key,
                                          IntConsumer progress) {
         Objects.requireNonNull(score, "score");
+        return run(score, null, first, n, d, config, key, progress);
+    }
+
+    /**
+     * Samples p(free | given) approximately by the replacement method (the class Javadoc): particles
+     * [first, first + n) stepped with {@code conditional.score()}, the given coordinates replaced after every
+     * step and returned as exactly the given values (rounded to float). {@code conditional.given()} must fit n
+     * particles of d (one row, or one per particle of this slice) and its SDE must be the config's.
+     */
+    public static DiffusionResult sample(Replacement conditional, long first, int n, int d, DiffusionConfig config,
+                                         Key key, IntConsumer progress) {
+        Objects.requireNonNull(conditional, "conditional");
+        Objects.requireNonNull(config, "config");
+        if (!conditional.sde().equals(config.sde())) {
+            throw new IllegalArgumentException("replacement SDE " + conditional.sde() + " differs from the sampler's "
+                    + config.sde());
+        }
+        conditional.given().requireFits(n, d);
+        return run(conditional.score(), conditional.given().isEmpty() ? null : conditional, first, n, d, config, key,
+                progress);
+    }
+
+    private static DiffusionResult run(TimeScoreFn score, Replacement rep, long first, int n, int d,
+                                       DiffusionConfig config, Key key, IntConsumer progress) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(key, "key");
         if (first < 0 || n < 1 || d < 1 || (long) n * d > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("need first >= 0, n >= 1, d >= 1 and n*d in int range, got " + first + ", "
                     + n + ", " + d);
         }
-        Run run = new Run(score, first, n, d, config, key);
+        Run run = new Run(score, rep, first, n, d, config, key);
         for (int i = 0; i < config.steps(); ) {
             int from = i;
             int to = Math.min(config.steps(), i + SEGMENT_STEPS);
@@ -69,6 +103,9 @@ public final class ReverseDiffusion {
             if (progress != null) {
                 progress.accept(i);
             }
+        }
+        if (rep != null) {
+            rep.finish(run.x);
         }
         return new DiffusionResult(Tensor.wrap(run.x, n, d), config.nfe());
     }
@@ -86,6 +123,8 @@ public final class ReverseDiffusion {
     /** The state of one run: particles, scores, times and per-block scratch. */
     private static final class Run {
         final TimeScoreFn score;
+        /** The replacement method's hook; null for an unconditional run. */
+        final Replacement rep;
         final long first;
         final int n;
         final int d;
@@ -98,8 +137,9 @@ public final class ReverseDiffusion {
         final double[] t;
         final double[][] z;
 
-        Run(TimeScoreFn score, long first, int n, int d, DiffusionConfig config, Key key) {
+        Run(TimeScoreFn score, Replacement rep, long first, int n, int d, DiffusionConfig config, Key key) {
             this.score = score;
+            this.rep = rep;
             this.first = first;
             this.n = n;
             this.d = d;
@@ -120,6 +160,14 @@ public final class ReverseDiffusion {
                 for (int m = 0; m < len; m++) {
                     x[lo + m] = (float) (std * z[b][m]);
                 }
+                replace(blocks.start(b), blocks.end(b) - blocks.start(b), Sde.T, key.child(2).child(0));
+            }
+        }
+
+        /** The replacement hook on rows [r0, r0 + rows) at time t (nothing for an unconditional run). */
+        private void replace(int r0, int rows, double t, Key k) {
+            if (rep != null) {
+                rep.replace(x, t, r0, rows, d, first, k);
             }
         }
 
@@ -131,13 +179,19 @@ public final class ReverseDiffusion {
                 double ti = Sde.T - i * dt;
                 java.util.Arrays.fill(t, r0, r0 + rows, ti);
                 Key step = key.child(1).child(i);
+                Key replaced = key.child(2).child(1 + i);
                 if (config instanceof PredictorCorrectorConfig pc && pc.correctorSteps() > 0) {
                     double h = correctorStep(pc, ti, dt);
                     for (int c = 0; c < pc.correctorSteps(); c++) {
                         correct(r0, rows, z[b], step.child(1 + c), h);
+                        replace(r0, rows, ti, replaced.child(1 + c));
                     }
                 }
-                predict(r0, rows, z[b], step.child(0), config.predictor(ti, dt), i == config.steps() - 1);
+                boolean last = i == config.steps() - 1;
+                predict(r0, rows, z[b], step.child(0), config.predictor(ti, dt), last);
+                if (!last) {
+                    replace(r0, rows, ti - dt, replaced.child(0));
+                }
             }
         }
 

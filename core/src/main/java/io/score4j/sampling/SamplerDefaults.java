@@ -36,6 +36,11 @@ public final class SamplerDefaults {
     public static final double SNR = 0.16;
     /** Langevin corrector steps per predictor step (score_sde's 1). */
     public static final int CORRECTOR_STEPS = 1;
+    /**
+     * The smallest time ε every sampler of a score SDE stops at (em, pc, ode) when none is given: the one place
+     * that sets it (today the training ε, {@link Sde#DEFAULT_EPS}; score_sde samples VP and sub-VP to 1e-3).
+     */
+    public static final double SAMPLING_EPS = Sde.DEFAULT_EPS;
     /** Standard deviations of spread added to the largest distance in {@link #mixtureSigmaMax}. */
     public static final double MIXTURE_SPREAD_STDS = 3;
     /** Bound on the total variation between the VE prior and p_T for a mixture ({@link #mixtureVeSigmaMax}). */
@@ -80,12 +85,12 @@ public final class SamplerDefaults {
 
     /** The default Euler–Maruyama settings for {@code sde} on {@code threads} threads. */
     public static EulerMaruyamaConfig em(Sde sde, int threads) {
-        return new EulerMaruyamaConfig(sde, SDE_STEPS, Sde.DEFAULT_EPS, threads);
+        return new EulerMaruyamaConfig(sde, SDE_STEPS, SAMPLING_EPS, threads);
     }
 
     /** The default predictor–corrector settings for {@code sde} on {@code threads} threads. */
     public static PredictorCorrectorConfig pc(Sde sde, int threads) {
-        return new PredictorCorrectorConfig(sde, SDE_STEPS, SNR, CORRECTOR_STEPS, Sde.DEFAULT_EPS, threads);
+        return new PredictorCorrectorConfig(sde, SDE_STEPS, SNR, CORRECTOR_STEPS, SAMPLING_EPS, threads);
     }
 
     /**

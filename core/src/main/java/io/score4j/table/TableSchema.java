@@ -98,6 +98,21 @@ public final class TableSchema {
         return new TableSchema(out, table.n(), notes);
     }
 
+    /**
+     * True when {@code table} needs this codec rather than a plain numeric reading: some cell is text or a gap
+     * (empty, {@code NA}, …). A table of numbers only is left to the numeric path unless kinds are given.
+     */
+    public static boolean needsCodec(TextTable table) {
+        for (String[] column : table.columns()) {
+            for (String cell : column) {
+                if (ColumnProfile.gap(cell) || Double.isNaN(Cells.number(cell))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** {@code col=kind,…} parsed against the table's names; see {@link TypeRules#parseOverrides}. */
     public static Map<String, ColumnKind> parseTypes(String spec, TextTable table, String flag) {
         return TypeRules.parseOverrides(spec, table.names(), flag);

@@ -58,6 +58,23 @@ public final class FlowSampling {
         return run(network.timeConditional(), standardizer, n, network.dim(), cfg, key);
     }
 
+    /**
+     * {@code n} draws from a score SDE model by its probability-flow ODE, as {@code sample --sampler ode} and
+     * {@code report --sampler ode} draw them: the model's own SDE ({@code sde}, when not null, must name it),
+     * {@code solver}, down to {@code eps} (null: {@link io.score4j.sampling.SamplerDefaults#SAMPLING_EPS}).
+     *
+     * @throws InputException naming {@code source} when the model is not a score SDE model, or naming --sde
+     */
+    public static Drawn fromModel(ScoreModel model, String source, int n, io.score4j.ode.OdeSolver solver, Double eps,
+                                  String sde, int threads, Key key) {
+        io.score4j.noise.Sde own = ModelLikelihood.sde(model, source, "--sampler ode");
+        InputException.require(sde == null || sde.equalsIgnoreCase(own.id()), "--sde", sde,
+                "must be the model's own SDE, " + own.id() + " (or left out)");
+        ProbabilityFlowConfig cfg = new ProbabilityFlowConfig(own, solver,
+                eps != null ? eps : io.score4j.sampling.SamplerDefaults.SAMPLING_EPS, threads);
+        return fromNetwork(model.network(), model.standardizer(), n, cfg, key);
+    }
+
     private static Drawn run(TimeScoreFn score, Standardizer st, int n, int d, ProbabilityFlowConfig cfg, Key key) {
         ProbabilityFlow.Samples s = ProbabilityFlow.sample(score, n, d, 0, cfg, key.child(0));
         double[] z = s.points();

@@ -17,6 +17,7 @@ import io.score4j.sampling.DiffusionConfig;
 import io.score4j.sampling.DiffusionResult;
 import io.score4j.sampling.EulerMaruyamaConfig;
 import io.score4j.sampling.PredictorCorrectorConfig;
+import io.score4j.sampling.Replacement;
 import io.score4j.sampling.ReverseDiffusion;
 import io.score4j.sampling.Langevin;
 import io.score4j.sampling.LangevinConfig;
@@ -101,7 +102,16 @@ public final class ModelSampling {
 
     /** {@code n} draws from {@code mix}; langevin and annealed run in floats, MALA in doubles on the density. */
     public static Drawn fromMixture(GaussianMixture mix, int n, SamplingPlan o, Key key, Progress bar) {
-        return fromMixture(mix, n, o, key, bar, Given.none(mix.dim()));
+        return fromMixture(mix, 0, n, o, key, bar, Given.none(mix.dim()));
+    }
+
+    /**
+     * Particles [first, first + n) of a larger run from {@code mix}: bit for bit those rows of
+     * {@link #fromMixture(GaussianMixture, int, SamplingPlan, Key, Progress)} (start and noise are keyed by the
+     * global particle index). MALA, whose acceptance rate is a statistic of the whole run, runs only whole.
+     */
+    public static Drawn fromMixture(GaussianMixture mix, long first, int n, SamplingPlan o, Key key, Progress bar) {
+        return fromMixture(mix, first, n, o, key, bar, Given.none(mix.dim()));
     }
 
     /**
@@ -109,6 +119,12 @@ public final class ModelSampling {
      * p(rest | given) ({@link Given}: exact score wrapper; the given coordinates come back as exactly its values).
      */
     public static Drawn fromMixture(GaussianMixture mix, int n, SamplingPlan o, Key key, Progress bar, Given given) {
+        return fromMixture(mix, 0, n, o, key, bar, given);
+    }
+
+    /** Particles [first, first + n) of the conditional draw (see the two methods above). */
+    public static Drawn fromMixture(GaussianMixture mix, long first, int n, SamplingPlan o, Key key, Progress bar,
+                                    Given given) {
         requireNotOde(o);
         int d = mix.dim();
         given.requireFits(n, d);
@@ -117,14 +133,16 @@ public final class ModelSampling {
         if (o.kind() != SamplerKind.MALA) {
             checkFloatRange(mix, o.kind());
             GivenColumns.requireFloatRange(given, given, io.score4j.data.Dataset.defaultColumns(d), "");
+        } else if (first != 0) {
+            throw new InputException("--sampler mala runs whole, not split over partitions: sample it without --spark");
         }
         DataRange range = DataRange.of(mix);
         if (o.kind().diffusion()) {
             Sde sde = mixtureSde(mix, o);
-            DiffusionResult r = diffusion(TimeScoreFn.of(mix, sde), sde, n, d, o, key, bar);
-            return Drawn.of(widen(r.samples().data32()), d, range, Double.NaN, r.nfe());
+            DiffusionResult r = diffusion(TimeScoreFn.of(mix, sde), sde, first, n, d, o, key, bar, given);
+            return Drawn.of(fixed(given, widen(r.samples().data32())), d, range, Double.NaN, r.nfe());
         }
-        float[] start = Draw.uniform(key.child(0), n * d, o.startLow(), o.startHigh());
+        float[] start = startRows(key.child(0), first, n, d, o);
         switch (o.kind()) {
             case MALA: {
                 double[] s = new double[start.length];
@@ -140,11 +158,11 @@ public final class ModelSampling {
             case ANNEALED: {
                 NoiseLadder ladder = mixtureLadder(mix, o);
                 return Drawn.of(fixed(given, widen(annealed(given.score(NoiseConditionalScoreFn.of(mix::convolved)), start, d,
-                        ladder, o, key, bar))), d, range, Double.NaN, (long) o.steps() * ladder.levels());
+                        first, ladder, o, key, bar))), d, range, Double.NaN, (long) o.steps() * ladder.levels());
             }
             case LANGEVIN:
             default:
-                return Drawn.of(fixed(given, widen(langevin(given.chain(Chain.generic(ScoreFn.of(mix))), start, d, o, key, bar))),
+                return Drawn.of(fixed(given, widen(langevin(given.chain(Chain.generic(ScoreFn.of(mix))), start, d, first, o, key, bar))),
                         d, range, Double.NaN, o.steps());
         }
     }
@@ -155,7 +173,16 @@ public final class ModelSampling {
      * between the chosen ends); langevin on such a model uses the smallest σ.
      */
     public static Drawn fromModel(ScoreModel m, int n, SamplingPlan o, Key key, Progress bar) {
-        return fromModel(m, n, o, key, bar, Given.none(m.dim()));
+        return fromModel(m, 0, n, o, key, bar, Given.none(m.dim()));
+    }
+
+    /**
+     * Particles [first, first + n) of a larger run from the model: bit for bit those rows of
+     * {@link #fromModel(ScoreModel, int, SamplingPlan, Key, Progress)} (start and noise are keyed by the global
+     * particle index, whatever the run's size), so ranges sampled apart concatenate to the whole run.
+     */
+    public static Drawn fromModel(ScoreModel m, long first, int n, SamplingPlan o, Key key, Progress bar) {
+        return fromModel(m, first, n, o, key, bar, Given.none(m.dim()));
     }
 
     /**
@@ -165,6 +192,11 @@ public final class ModelSampling {
      * wrapper) and the given coordinates come back as exactly {@code given}'s values.
      */
     public static Drawn fromModel(ScoreModel m, int n, SamplingPlan o, Key key, Progress bar, Given given) {
+        return fromModel(m, 0, n, o, key, bar, given);
+    }
+
+    /** Particles [first, first + n) of the conditional draw (see the two methods above). */
+    public static Drawn fromModel(ScoreModel m, long first, int n, SamplingPlan o, Key key, Progress bar, Given given) {
         requireNotOde(o);
         int d = m.dim();
         given.requireFits(n, d);
@@ -176,14 +208,14 @@ public final class ModelSampling {
         }
         ScoreNetwork net = m.network();
         if (net.conditioning() instanceof Conditioning.Time time) {
-            DiffusionResult r = diffusion(net.timeConditional(), modelSde(m, time.sde(), o), n, d, o, key, bar);
+            DiffusionResult r = diffusion(net.timeConditional(), modelSde(m, time.sde(), o), first, n, d, o, key, bar, inModel);
             double[] z = widen(r.samples().data32());
-            return Drawn.of(m.standardizer().invert(z), z, d, DataRange.standardised(d), Double.NaN, r.nfe());
+            return Drawn.of(fixed(given, m.standardizer().invert(z)), z, d, DataRange.standardised(d), Double.NaN, r.nfe());
         }
         if (o.kind().diffusion()) {
             throw new InputException(sdeNeedsTimeModel(m, o.kind()));
         }
-        float[] start = Draw.uniform(key.child(0), n * d, o.startLow(), o.startHigh());
+        float[] start = startRows(key.child(0), first, n, d, o);
         float[] z;
         long nfe = o.steps();
         if (m.noiseConditional()) {
@@ -193,16 +225,16 @@ public final class ModelSampling {
                     : NoiseLadder.geometric(o.sigmaMax() != null ? o.sigmaMax() : sig[0],
                     o.sigmaMin() != null ? o.sigmaMin() : sig[sig.length - 1], o.levels() != null ? o.levels() : sig.length);
             if (o.kind() == SamplerKind.ANNEALED) {
-                z = annealed(inModel.score(net.noiseConditional()), start, d, ladder, o, key, bar);
+                z = annealed(inModel.score(net.noiseConditional()), start, d, first, ladder, o, key, bar);
                 nfe *= ladder.levels();
             } else {
-                z = langevin(inModel.chain(net.chainAt(ladder.sigmaMin())), start, d, o, key, bar);
+                z = langevin(inModel.chain(net.chainAt(ladder.sigmaMin())), start, d, first, o, key, bar);
             }
         } else {
             if (o.kind() == SamplerKind.ANNEALED) {
                 throw new InputException(annealedNeedsLadder(m));
             }
-            z = langevin(inModel.chain(net.chain()), start, d, o, key, bar);
+            z = langevin(inModel.chain(net.chain()), start, d, first, o, key, bar);
         }
         double[] w = widen(z);
         return Drawn.of(fixed(given, m.standardizer().invert(w)), w, d, DataRange.standardised(d), Double.NaN, nfe);
@@ -220,8 +252,19 @@ public final class ModelSampling {
      * {@code em} or {@code pc} sampler ({@link SamplerDefaults} for what it leaves out) from {@code score} under
      * {@code sde}, in the score's own units; the prior and all noise come from key.child(1).
      */
-    public static DiffusionResult diffusion(TimeScoreFn score, Sde sde, int n, int d, SamplingPlan o, Key key,
-                                            Progress bar) {
+    public static DiffusionResult diffusion(TimeScoreFn score, Sde sde, long first, int n, int d, SamplingPlan o,
+                                            Key key, Progress bar) {
+        return diffusion(score, sde, first, n, d, o, key, bar, Given.none(d));
+    }
+
+    /**
+     * As {@link #diffusion(TimeScoreFn, Sde, long, int, int, SamplingPlan, Key, Progress)}, drawing p(free | given)
+     * approximately by the replacement method ({@link Replacement}; {@code given} in the score's units, its
+     * replacement noise from key.child(1) as {@link ReverseDiffusion} keys it). Nothing given: the unconditional
+     * draw, bit for bit.
+     */
+    public static DiffusionResult diffusion(TimeScoreFn score, Sde sde, long first, int n, int d, SamplingPlan o,
+                                            Key key, Progress bar, Given given) {
         DiffusionConfig config = switch (o.kind()) {
             case EM -> new EulerMaruyamaConfig(sde, o.steps(), o.epsOrDefault(), o.threads());
             case PC -> new PredictorCorrectorConfig(sde, o.steps(), o.snrOrDefault(), SamplerDefaults.CORRECTOR_STEPS,
@@ -229,7 +272,8 @@ public final class ModelSampling {
             default -> throw new IllegalArgumentException("not a reverse-SDE sampler: " + o.kind().id());
         };
         bar.start(o.kind().id(), o.steps());
-        DiffusionResult r = ReverseDiffusion.sample(score, 0, n, d, config, key.child(1), bar::update);
+        DiffusionResult r = ReverseDiffusion.sample(new Replacement(sde, score, given), first, n, d, config,
+                key.child(1), bar::update);
         bar.finish();
         return r;
     }
@@ -321,23 +365,31 @@ public final class ModelSampling {
         }
     }
 
-    /** Langevin on {@code chain} (the network's fused or generic strategy); keys as the class states. */
-    private static float[] langevin(Chain chain, float[] start, int d, SamplingPlan o, Key key, Progress bar) {
+    /** Langevin on {@code chain} (the network's fused or generic strategy), particles from {@code first}; keys as the class states. */
+    private static float[] langevin(Chain chain, float[] start, int d, long first, SamplingPlan o, Key key, Progress bar) {
         bar.start("langevin", o.steps());
-        float[] out = Langevin.sample(chain, start, d, new LangevinConfig(o.stepSize(0), o.steps(), 0, o.threads()),
+        float[] out = Langevin.sample(chain, start, d, first, new LangevinConfig(o.stepSize(0), o.steps(), 0, o.threads()),
                 key.child(1), bar::update).samples().data32();
         bar.finish();
         return out;
     }
 
-    private static float[] annealed(NoiseConditionalScoreFn score, float[] start, int d, NoiseLadder ladder,
+    private static float[] annealed(NoiseConditionalScoreFn score, float[] start, int d, long first, NoiseLadder ladder,
                                     SamplingPlan o, Key key, Progress bar) {
         bar.start("annealed", (long) o.steps() * ladder.levels());
         AnnealedLangevinConfig cfg = new AnnealedLangevinConfig(ladder, o.stepSize(ladder.sigmaMin()), o.steps(), 0, o.threads());
-        float[] out = AnnealedLangevin.sample(score, start, d, cfg, key.child(1), bar::update)
+        float[] out = AnnealedLangevin.sample(score, start, d, first, cfg, key.child(1), bar::update)
                 .samples().data32();
         bar.finish();
         return out;
+    }
+
+    /** Rows [first, first + n) of the start U(startLow, startHigh)^d: {@code Draw.uniform}'s elements at first·d onwards. */
+    private static float[] startRows(Key key, long first, int n, int d, SamplingPlan o) {
+        if (first < 0) {
+            throw new IllegalArgumentException("first particle must be >= 0, got " + first);
+        }
+        return Draw.uniformAt(key, first * d, n * d, o.startLow(), o.startHigh());
     }
 
     /** {@code points} with the given coordinates set to exactly the given values (modified and returned). */

@@ -52,9 +52,9 @@ public record SamplingPlan(SamplerKind kind, int steps, Double stepSize, double 
         return snr != null ? snr : SamplerDefaults.SNR;
     }
 
-    /** The smallest time: {@code eps} or {@link Sde#DEFAULT_EPS}. */
+    /** The smallest time: {@code eps} or {@link SamplerDefaults#SAMPLING_EPS}. */
     public double epsOrDefault() {
-        return eps != null ? eps : Sde.DEFAULT_EPS;
+        return eps != null ? eps : SamplerDefaults.SAMPLING_EPS;
     }
 
     /** The annealed sampler's level count: {@code levels}, or {@code otherwise}. */

@@ -7,6 +7,8 @@ import io.score4j.data.ToySet;
 import io.score4j.density.GaussianMixture;
 import io.score4j.metrics.ColumnStats;
 import io.score4j.random.Key;
+import io.score4j.Parallelism;
+import io.score4j.train.HeldOutLikelihood;
 import io.score4j.train.ScoreModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,12 +51,25 @@ public final class Report {
     private final ReportMetrics.Result metrics;
     private final Key key;
 
-    private Report(ReportInputs in, ReportSamples samples, long seed) {
+    private final HeldOutLikelihood heldOut;
+
+    private Report(ReportInputs in, ReportSamples samples, long seed, int logpRows, Parallelism parallelism) {
         Key key = Key.of(seed).split(5)[4];
         this.in = in;
         this.samples = samples;
         this.key = key;
         this.metrics = ReportMetrics.compute(in, samples, key.child(0), seed);
+        this.heldOut = in.model().timeConditional() && logpRows > 0
+                ? HeldOutLikelihood.of(in.model(), in.modelFile().toString(), in.data().values(), in.dim(), logpRows,
+                        in.mixture(), seed, parallelism) : null;
+    }
+
+    /**
+     * The held-out log-likelihood of the reference rows under a score SDE model ({@link HeldOutLikelihood}, as
+     * {@code eval --model} computes it), or empty for another model or with {@link Builder#logpRows} 0.
+     */
+    public java.util.Optional<HeldOutLikelihood> heldOutLikelihood() {
+        return java.util.Optional.ofNullable(heldOut);
     }
 
     /** A builder for a report on {@code model}. */
@@ -104,7 +119,8 @@ public final class Report {
             if (samplesFile != null) {
                 Csv.write(folder.staging().resolve(samplesFile), in.model().columns(), samples.points(), in.dim());
             }
-            ReportDocument.Contents c = new ReportDocument.Contents(in, samples, metrics, figures, samplesFile);
+            ReportDocument.Contents c = new ReportDocument.Contents(in, samples, metrics, figures, samplesFile,
+                    heldOut);
             ReportDocument.writeJson(folder.staging(), c);
             ReportDocument.writeHtml(folder.staging(), c);
             folder.publish(publishOrder(figures, samplesFile));
@@ -144,6 +160,8 @@ public final class Report {
         private GaussianMixture truth;
         private ReportSamples samples;
         private long seed;
+        private int logpRows = HeldOutLikelihood.DEFAULT_MAX_ROWS;
+        private Parallelism parallelism = Parallelism.available();
 
         private Builder(ScoreModel model) {
             this.model = Objects.requireNonNull(model, "model");
@@ -216,6 +234,24 @@ public final class Report {
         }
 
         /**
+         * For a score SDE model: at most this many reference rows get their log p for the held-out
+         * log-likelihood ({@link HeldOutLikelihood}; default {@value HeldOutLikelihood#DEFAULT_MAX_ROWS}; 0 skips it).
+         */
+        public Builder logpRows(int rows) {
+            if (rows < 0) {
+                throw new IllegalArgumentException("logpRows must be >= 0, got " + rows);
+            }
+            this.logpRows = rows;
+            return this;
+        }
+
+        /** Workers for the held-out log-likelihood (default: all cores); the result does not depend on it. */
+        public Builder parallelism(Parallelism parallelism) {
+            this.parallelism = Objects.requireNonNull(parallelism, "parallelism");
+            return this;
+        }
+
+        /**
          * Checks the inputs (dimensions agree, at least 2 rows each) and computes every metric.
          *
          * @throws IllegalStateException    when reference or samples are missing
@@ -229,7 +265,8 @@ public final class Report {
                 throw new IllegalArgumentException("samples need " + model.dim() + " columns and at least 2 finite "
                         + "rows, got " + samples.d() + " columns, " + samples.n() + " rows");
             }
-            return new Report(new ReportInputs(modelFile, model, reference, source, truth), samples, seed);
+            return new Report(new ReportInputs(modelFile, model, reference, source, truth), samples, seed, logpRows,
+                    parallelism);
         }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.score4j.io.AtomicFiles;
+import io.score4j.train.HeldOutLikelihood;
 import io.score4j.train.ScoreModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,13 +23,13 @@ final class ReportDocument {
     static final String FORMAT = "score4j.report.v1";
     /** Top-level keys of report.json, in order. */
     static final List<String> KEYS = List.of("format", "model", "data", "samples", "metrics", "fisher_by_sigma",
-            "mode_mass", "figures");
+            "mode_mass", "figures", "held_out_logp");
 
     private ReportDocument() {}
 
     /** Everything the documents show. */
     record Contents(ReportInputs in, ReportSamples samples, ReportMetrics.Result metrics,
-                    List<ReportFigures.Entry> figures, String samplesFile) {
+                    List<ReportFigures.Entry> figures, String samplesFile, HeldOutLikelihood heldOut) {
         Contents {
             java.util.Objects.requireNonNull(in, "in");
             java.util.Objects.requireNonNull(samples, "samples");
@@ -71,6 +72,7 @@ final class ReportDocument {
         j.put("fisher_by_sigma", bySigmaJson(c.metrics().bySigma()));
         j.put("mode_mass", modesJson(c.metrics().modes()));
         j.put("figures", figuresJson(c.figures()));
+        j.put("held_out_logp", c.heldOut() == null ? null : c.heldOut().toJson());
         return j;
     }
 
@@ -160,6 +162,10 @@ final class ReportDocument {
         }
         if (c.metrics().modes() != null) {
             r.section("Mass per mode").text(ReportText.modes(c.metrics().modes()));
+        }
+        if (c.heldOut() != null) {
+            r.section("Held-out log-likelihood").text("Mean log p of the data rows under the model by the probability-flow "
+                    + "ODE (nats, the data's own units), as score4j eval --model prints it: " + c.heldOut().summary() + ".");
         }
         r.settings(settings(c));
         ReportText.notes(c).forEach(r::note);

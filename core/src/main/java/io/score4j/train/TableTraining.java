@@ -1,0 +1,144 @@
+package io.score4j.train;
+
+import io.score4j.InputException;
+import io.score4j.data.Dataset;
+import io.score4j.data.NamedRows;
+import io.score4j.data.Standardizer;
+import io.score4j.data.TextCsv;
+import io.score4j.data.TextTable;
+import io.score4j.random.Key;
+import io.score4j.table.ColumnKind;
+import io.score4j.table.TableSchema;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A typed table as a score model's training data ({@code score4j train --csv} on a file with text cells or gaps,
+ * or with {@code --types}): the {@link TableSchema} fitted on the table, its encoded [n, w] matrix as a
+ * {@link Dataset} whose columns are the codec's coordinate names, and the schema stored in (and read back from)
+ * the model's metadata under {@value #METADATA_KEY}.
+ *
+ * <p>The codec already puts every coordinate on unit scale (quantile-normal marginals, ±1 categories and gap
+ * indicators), so a table model's {@link Standardizer} is the identity: standardising a rare level's ±1
+ * coordinate would blow it up.
+ */
+public final class TableTraining {
+    /** The metadata key holding the schema's JSON ({@link TableSchema#toJson()}). */
+    public static final String METADATA_KEY = "table_schema";
+    /** The largest schema JSON a model may hold: 1024 numbers a column keep 10 columns near 60 KB. */
+    public static final int MAX_SCHEMA_CHARS = 16 << 20;
+
+    /** The batch of a table run without --batch: min(128, rows), several steps an epoch on a small table. */
+    public static final int DEFAULT_BATCH = 128;
+    /** The fewest steps a table run without --epochs takes (2000: about 20 s on 2 busy cores for 10 columns). */
+    public static final int MIN_STEPS = 2000;
+
+    private TableTraining() {}
+
+    /**
+     * The epochs of a table run without --epochs: at least {@code dsmEpochs} (the dsm default) and enough for
+     * {@value #MIN_STEPS} steps of {@code batch} rows out of {@code rows} (⌊rows / batch⌋ steps an epoch).
+     */
+    public static int defaultEpochs(int rows, int batch, int dsmEpochs) {
+        int perEpoch = Math.max(1, rows / batch);
+        return Math.max(dsmEpochs, (MIN_STEPS + perEpoch - 1) / perEpoch);
+    }
+
+    /**
+     * A fitted table: its schema and the encoded rows ({@code data.columns()} = {@link TableSchema#coordinateNames()},
+     * values [n, w] row-major).
+     *
+     * @param gaps cells of the table that were gaps (trained as filled values with the indicator +1)
+     */
+    public record Prepared(TableSchema schema, Dataset data, long gaps) {}
+
+    /**
+     * The columns {@code names} of {@code table}, in that order ({@code --columns}); all when {@code names} is null.
+     *
+     * @throws InputException starting with {@code flag} for a name the table lacks or one given twice
+     */
+    public static TextTable select(TextTable table, List<String> names, String flag) {
+        if (names == null) {
+            return table;
+        }
+        String[][] cols = new String[names.size()][];
+        String[] tokens = new String[names.size()];
+        for (int k = 0; k < names.size(); k++) {
+            int j = table.indexOf(names.get(k).strip());
+            if (j < 0) {
+                throw new InputException(flag + ": no column '" + NamedRows.shown(names.get(k)) + "' in " + table.source()
+                        + "; it has " + NamedRows.listed(Arrays.asList(table.names())));
+            }
+            if (names.subList(0, k).stream().map(String::strip).anyMatch(names.get(k).strip()::equals)) {
+                throw new InputException(flag + " names column '" + NamedRows.shown(names.get(k)) + "' twice");
+            }
+            cols[k] = table.columns()[j];
+            tokens[k] = table.missingTokens()[j];
+        }
+        String[] picked = names.stream().map(String::strip).toArray(String[]::new);
+        return new TextTable(table.source(), picked, cols, table.lines(), tokens);
+    }
+
+    /**
+     * Fits the schema on {@code table} ({@code types}: the {@code --types col=kind,…} text, or null to infer every
+     * kind) and encodes its rows with {@code key} (ties, dequantisation and gap fills).
+     *
+     * @throws InputException for a bad {@code --types}, a column that cannot be typed, or a matrix beyond the heap
+     */
+    public static Prepared prepare(TextTable table, String types, Key key) {
+        Map<String, ColumnKind> kinds = types == null ? Map.of() : TableSchema.parseTypes(types, table, "--types");
+        TableSchema schema = TableSchema.fit(table, kinds, "--types");
+        TableSchema.Encoded enc = schema.encode(table, key);
+        long gaps = 0;
+        for (String[] column : table.columns()) {
+            for (String cell : column) {
+                gaps += cell == null || TextCsv.isMissing(cell) ? 1 : 0;
+            }
+        }
+        return new Prepared(schema, new Dataset(schema.coordinateNames(), enc.n(), enc.width(), enc.values()), gaps);
+    }
+
+    /** {@code m} with {@code schema}'s JSON in its metadata (m's columns must be the schema's coordinates). */
+    public static ScoreModel withSchema(ScoreModel m, TableSchema schema) {
+        requireFits(m, schema, "the model");
+        Map<String, String> settings = new LinkedHashMap<>(m.settings());
+        settings.put(METADATA_KEY, schema.toJson());
+        return new ScoreModel(m.spec(), m.params(), m.standardizer(), m.columns(), m.noise(), settings, m.raw());
+    }
+
+    /**
+     * The schema stored in {@code m}'s metadata, validated against the model (its coordinates are the model's
+     * columns, its standardisation the identity); empty for a plain numeric model.
+     *
+     * @param source the model file, for messages
+     * @throws InputException naming {@code source} when the stored schema is malformed or does not fit the model
+     */
+    public static Optional<TableSchema> schema(ScoreModel m, String source) {
+        String json = m.settings().get(METADATA_KEY);
+        if (json == null) {
+            return Optional.empty();
+        }
+        String where = source + ": metadata '" + METADATA_KEY + "'";
+        if (json.length() > MAX_SCHEMA_CHARS) {
+            throw new InputException(where + " holds " + json.length() + " characters, more than " + MAX_SCHEMA_CHARS);
+        }
+        TableSchema schema = TableSchema.fromJson(json, where);
+        requireFits(m, schema, where);
+        return Optional.of(schema);
+    }
+
+    private static void requireFits(ScoreModel m, TableSchema schema, String where) {
+        if (!Arrays.equals(m.columns(), schema.coordinateNames())) {
+            throw new InputException(where + ": the schema's " + schema.width() + " coordinates are not the model's "
+                    + m.dim() + " columns");
+        }
+        Standardizer id = Standardizer.identity(m.dim());
+        if (!Arrays.equals(m.standardizer().mean(), id.mean()) || !Arrays.equals(m.standardizer().std(), id.std())) {
+            throw new InputException(where + ": a table model must not be standardised (data_mean 0, data_std 1)");
+        }
+    }
+}
