@@ -27,19 +27,19 @@ import picocli.CommandLine.TypeConversionException;
  */
 final class ModelOptions {
     @Option(names = "--hidden", split = ",", paramLabel = "H[,H…]",
-            description = "hidden layer widths (default: 1024; 128,128 for dsm)")
+            description = "hidden layer widths (default: 128,128 for dsm and ncsn; 1024 otherwise)")
     List<Integer> hidden;
 
     @Option(names = "--activation", paramLabel = "NAME",
             converter = Converters.ActivationConverter.class,
-            description = "softplus, tanh, silu or relu (default: softplus; silu for dsm)")
+            description = "softplus, tanh, silu or relu (default: silu for dsm and ncsn; softplus otherwise)")
     Activation activation;
 
     @Option(names = "--init", paramLabel = "NAME", defaultValue = "scaled", converter = Converters.InitConverter.class,
             description = "normal (the seed's: all N(0,1)) or scaled (N(0,1/fan_in), zero bias) (default: ${DEFAULT-VALUE})")
     Init init;
 
-    @Option(names = "--objective", paramLabel = "NAME", defaultValue = "exact", converter = Converters.ObjectiveConverter.class,
+    @Option(names = "--objective", paramLabel = "NAME", defaultValue = ObjectiveKind.DEFAULT_NAME, converter = Converters.ObjectiveConverter.class,
             description = "exact, sliced, sliced-vr, denoising, ncsn or dsm (default: ${DEFAULT-VALUE})")
     ObjectiveKind objective;
 
@@ -93,7 +93,8 @@ final class ModelOptions {
     /** σ_max of the ncsn ladder derived from the training data by {@link #deriveFromData}; null until then. */
     private Double derivedSigmaMax;
 
-    @Option(names = "--epochs", description = "passes over the data (default: 500; 200 for dsm)")
+    @Option(names = "--epochs", description = "passes over the data (default: " + TrainingSpec.DEFAULT_DSM_EPOCHS + " for dsm, "
+            + TrainingSpec.DEFAULT_NCSN_EPOCHS + " for ncsn, 500 otherwise)")
     Integer epochs;
 
     @Option(names = "--batch", paramLabel = "B",

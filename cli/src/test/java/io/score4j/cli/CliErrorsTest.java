@@ -39,13 +39,13 @@ class CliErrorsTest {
     void badFlagValuesAreNamed() throws IOException {
         String mix = mixture().toString();
         String out = dir.resolve("m.safetensors").toString();
-        assertUserError(run("train", "--mixture", mix, "--lr", "-1", "--out", out), "--lr");
-        assertUserError(run("train", "--mixture", mix, "--epochs", "0", "--out", out), "--epochs");
-        assertUserError(run("train", "--mixture", mix, "--batch", "0", "--out", out), "--batch");
-        assertUserError(run("train", "--mixture", mix, "--hidden", "0", "--out", out), "--hidden");
-        assertUserError(run("train", "--mixture", mix, "--n", "100", "--batch", "200", "--out", out), "--batch");
+        assertUserError(run("train", "--objective", "exact", "--mixture", mix, "--lr", "-1", "--out", out), "--lr");
+        assertUserError(run("train", "--objective", "exact", "--mixture", mix, "--epochs", "0", "--out", out), "--epochs");
+        assertUserError(run("train", "--objective", "exact", "--mixture", mix, "--batch", "0", "--out", out), "--batch");
+        assertUserError(run("train", "--objective", "exact", "--mixture", mix, "--hidden", "0", "--out", out), "--hidden");
+        assertUserError(run("train", "--objective", "exact", "--mixture", mix, "--n", "100", "--batch", "200", "--out", out), "--batch");
         assertUserError(run("train", "--mixture", mix, "--objective", "magic", "--out", out), "magic");
-        assertUserError(run("train", "--mixture", mix, "--activation", "gelu", "--out", out), "gelu");
+        assertUserError(run("train", "--objective", "exact", "--mixture", mix, "--activation", "gelu", "--out", out), "gelu");
         assertUserError(run("sample", "--mixture", mix, "--n", "0", "--out", out), "--n");
         assertUserError(run("sample", "--mixture", mix, "--n", "5", "--step-size", "0", "--out", out), "--step-size");
         assertFalse(Files.exists(Path.of(out)));
@@ -54,15 +54,15 @@ class CliErrorsTest {
     @Test
     void badFilesAreNamed() throws IOException {
         String out = dir.resolve("m.safetensors").toString();
-        assertUserError(run("train", "--mixture", dir.resolve("none.json").toString(), "--out", out), "none.json");
+        assertUserError(run("train", "--objective", "exact", "--mixture", dir.resolve("none.json").toString(), "--out", out), "none.json");
         Path badMix = Files.writeString(dir.resolve("bad.json"), "{\"weights\":[.5,.6],\"means\":[[-2],[2]],\"stds\":[[1],[1]]}");
-        assertUserError(run("train", "--mixture", badMix.toString(), "--out", out), "bad.json");
+        assertUserError(run("train", "--objective", "exact", "--mixture", badMix.toString(), "--out", out), "bad.json");
         Path ragged = Files.writeString(dir.resolve("r.csv"), "a,b\n1,2\n3\n");
-        assertUserError(run("train", "--csv", ragged.toString(), "--out", out), "r.csv");
+        assertUserError(run("train", "--objective", "exact", "--csv", ragged.toString(), "--out", out), "r.csv");
         Path notModel = Files.writeString(dir.resolve("x.safetensors"), "hello world, not a model");
         assertUserError(run("sample", "--model", notModel.toString(), "--n", "3", "--out", dir.resolve("s.csv").toString()),
                 "x.safetensors");
-        assertUserError(run("train", "--mixture", mixture().toString(), "--out", dir.resolve("no/such/dir/m.st").toString()),
+        assertUserError(run("train", "--objective", "exact", "--mixture", mixture().toString(), "--out", dir.resolve("no/such/dir/m.st").toString()),
                 "--out");
         assertFalse(Files.exists(Path.of(out)));
     }
@@ -70,7 +70,7 @@ class CliErrorsTest {
     @Test
     void scoreRejectsPointsWithoutTheModelsColumns() throws IOException {
         Path model = dir.resolve("m.safetensors");
-        assertEquals(0, run("train", "--mixture", mixture().toString(), "--n", "256", "--hidden", "8", "--epochs", "1",
+        assertEquals(0, run("train", "--objective", "exact", "--mixture", mixture().toString(), "--n", "256", "--hidden", "8", "--epochs", "1",
                 "--batch", "128", "-q", "--out", model.toString()).code());
         Path pts = Files.writeString(dir.resolve("p.csv"), "a,b\n1,2\n");
         Path out = dir.resolve("s.csv");
@@ -83,7 +83,7 @@ class CliErrorsTest {
     void divergenceNamesTheStepKeepsTheLastCheckpointAndWritesNoModel() throws IOException {
         Path out = dir.resolve("m.safetensors");
         Path ckpt = dir.resolve("m.ckpt");
-        CliTestSupport.Run r = run("train", "--mixture", mixture().toString(), "--n", "2000", "--hidden", "32", "--epochs",
+        CliTestSupport.Run r = run("train", "--objective", "exact", "--mixture", mixture().toString(), "--n", "2000", "--hidden", "32", "--epochs",
                 "20", "--batch", "256", "--lr", "1e12", "--checkpoint", ckpt.toString(), "--checkpoint-every", "1",
                 "--out", out.toString());
         assertUserError(r, "training diverged at step", "--lr", "--clip");

@@ -20,7 +20,7 @@ class CliLoggingTest {
     void logJsonHasOneObjectPerEpochAndQuietPrintsNothing() throws Exception {
         Path mix = Files.writeString(dir.resolve("mix.json"), "{\"weights\":[.5,.5],\"means\":[[-2],[2]],\"stds\":[[1],[1]]}");
         Path log = dir.resolve("log.jsonl");
-        CliTestSupport.Run r = run("train", "--mixture", mix.toString(), "--n", "1000", "--hidden", "16", "--epochs", "4",
+        CliTestSupport.Run r = run("train", "--objective", "exact", "--mixture", mix.toString(), "--n", "1000", "--hidden", "16", "--epochs", "4",
                 "--batch", "250", "--log-json", log.toString(), "-q", "--out", dir.resolve("m.safetensors").toString());
         assertEquals(0, r.code(), r.err());
         assertEquals("", r.out());

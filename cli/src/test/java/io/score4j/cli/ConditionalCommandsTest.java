@@ -43,7 +43,7 @@ class ConditionalCommandsTest {
         }
         Path data = Files.writeString(shared.resolve("ab.csv"), s);
         model = shared.resolve("m.safetensors");
-        CliTestSupport.Run r = run("train", "--csv", data.toString(), "--hidden", "16", "--epochs", "5", "--batch", "100",
+        CliTestSupport.Run r = run("train", "--objective", "exact", "--csv", data.toString(), "--hidden", "16", "--epochs", "5", "--batch", "100",
                 "-q", "--out", model.toString());
         assertEquals(0, r.code(), r.err());
     }

@@ -34,7 +34,7 @@ class DefaultsAndMessagesTest {
     void defaultBatchIsEveryRowOfSmallData() throws IOException {
         Path small = rows("small.csv", 300);
         Path out = dir.resolve("m.safetensors");
-        CliTestSupport.Run r = run("train", "--csv", small.toString(), "--hidden", "8", "--epochs", "2", "--out",
+        CliTestSupport.Run r = run("train", "--objective", "exact", "--csv", small.toString(), "--hidden", "8", "--epochs", "2", "--out",
                 out.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("(batch 300, the default min(2048, 300 rows))"), r.out());
@@ -45,10 +45,10 @@ class DefaultsAndMessagesTest {
     void defaultBatchIs2048ForLargerDataAndAnExplicitBatchIsKept() throws IOException {
         Path big = rows("big.csv", 2100);
         Path out = dir.resolve("m.safetensors");
-        assertEquals(0, run("train", "--csv", big.toString(), "--hidden", "4", "--epochs", "1", "-q", "--out",
+        assertEquals(0, run("train", "--objective", "exact", "--csv", big.toString(), "--hidden", "4", "--epochs", "1", "-q", "--out",
                 out.toString()).code());
         assertEquals("2048", batchOf(out));
-        CliTestSupport.Run r = run("train", "--csv", big.toString(), "--hidden", "4", "--epochs", "1", "--batch", "100",
+        CliTestSupport.Run r = run("train", "--objective", "exact", "--csv", big.toString(), "--hidden", "4", "--epochs", "1", "--batch", "100",
                 "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("(batch 100)"), r.out());
@@ -59,7 +59,7 @@ class DefaultsAndMessagesTest {
     void onlyAnExplicitBatchLargerThanTheDataIsAnError() throws IOException {
         Path small = rows("small.csv", 300);
         Path out = dir.resolve("m.safetensors");
-        CliTestSupport.Run r = run("train", "--csv", small.toString(), "--batch", "301", "--out", out.toString());
+        CliTestSupport.Run r = run("train", "--objective", "exact", "--csv", small.toString(), "--batch", "301", "--out", out.toString());
         assertEquals(2, r.code());
         assertEquals("error: --batch must not exceed the 300 training rows, got 301", r.err().strip());
         assertFalse(Files.exists(out));
@@ -84,7 +84,7 @@ class DefaultsAndMessagesTest {
                 out.toString()).code());
         Files.delete(out);
         Path model = dir.resolve("m.safetensors");
-        assertEquals(0, run("train", "--mixture", mix.toString(), "--n", "256", "--hidden", "4", "--epochs", "1", "-q",
+        assertEquals(0, run("train", "--objective", "exact", "--mixture", mix.toString(), "--n", "256", "--hidden", "4", "--epochs", "1", "-q",
                 "--out", model.toString()).code());
         CliTestSupport.Run r = run("sample", "--model", model.toString(), "--sampler", "annealed", "--n", "3", "--out",
                 out.toString());
@@ -102,9 +102,9 @@ class DefaultsAndMessagesTest {
 
     @Test
     void unknownFlagsSuggestTheNearestOne() {
-        assertOneError(run("train", "--epoch", "3", "--toy", "ring8", "--out", dir.resolve("m").toString()),
+        assertOneError(run("train", "--objective", "exact", "--epoch", "3", "--toy", "ring8", "--out", dir.resolve("m").toString()),
                 "'--epoch'", "did you mean --epochs?");
-        assertOneError(run("train", "--hiden", "8"), "'--hiden'", "did you mean --hidden?");
+        assertOneError(run("train", "--objective", "exact", "--hiden", "8"), "'--hiden'", "did you mean --hidden?");
         assertOneError(run("trian"), "'trian'", "did you mean train?");
         assertOneError(run("demo", "--bogus"), "--bogus");
     }

@@ -155,8 +155,9 @@ class DsmTrainCommandTest {
     @Test
     void badValuesAndFlagsOfAnotherObjectiveAreOneErrorLine() {
         String[][] cases = {
-            {"--sde", "ve"}, {"--weighting", "likelihood"}, {"--eps", "0.01"}, {"--embedding", "8"},
-            {"--beta-max", "10"},
+            {"--objective", "exact", "--sde", "ve"}, {"--objective", "exact", "--weighting", "likelihood"},
+            {"--objective", "exact", "--eps", "0.01"}, {"--objective", "exact", "--embedding", "8"},
+            {"--objective", "exact", "--beta-max", "10"},
             {"--objective", "dsm", "--sde", "ve", "--beta-min", "1"},
             {"--objective", "dsm", "--sigma-max", "3"},
             {"--objective", "dsm", "--sde", "vq"},

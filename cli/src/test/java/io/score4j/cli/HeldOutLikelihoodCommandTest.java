@@ -102,7 +102,7 @@ class HeldOutLikelihoodCommandTest {
     @Test
     void evalModelErrorsAreOneLine() throws IOException {
         Path plain = dir.resolve("plain.safetensors");
-        assertEquals(0, run("train", "--csv", data.toString(), "--hidden", "8", "--epochs", "1", "-q", "--out",
+        assertEquals(0, run("train", "--objective", "exact", "--csv", data.toString(), "--hidden", "8", "--epochs", "1", "-q", "--out",
                 plain.toString()).code());
         CliTestSupport.Run r = run("eval", "--samples", data.toString(), "--reference", data.toString(), "--model",
                 plain.toString(), "--no-c2st");

@@ -41,7 +41,7 @@ class HostileInputTest {
         dir = Files.createTempDirectory("score4j-hostile");
         mix = Files.writeString(dir.resolve("mix.json"), "{\"weights\":[.5,.5],\"means\":[[-2],[2]],\"stds\":[[1],[1]]}");
         model = dir.resolve("tiny.safetensors");
-        CliTestSupport.Run r = CliTestSupport.run("train", "--mixture", mix.toString(), "--n", "512", "--hidden", "8",
+        CliTestSupport.Run r = CliTestSupport.run("train", "--objective", "exact", "--mixture", mix.toString(), "--n", "512", "--hidden", "8",
                 "--epochs", "1", "--batch", "256", "-q", "--out", model.toString());
         assertEquals(0, r.code(), r.err());
         Files.writeString(dir.resolve("nul.csv"), "a,b\n1,2\n3,4\0\n5,6\n");
@@ -105,21 +105,21 @@ class HostileInputTest {
                 new Case("sample annealed --levels 1000000000", "noise ladder (--levels 1000000000)", "sample", "--mixture",
                         "MIX", "--n", "10", "--sampler", "annealed", "--sigma-max", "2", "--levels", "1000000000", "--out",
                         "DIR/out.csv"),
-                new Case("train --mixture --n 2000000000", "training data (2000000000 rows", "train", "--mixture", "MIX", "--n",
+                new Case("train --mixture --n 2000000000", "training data (2000000000 rows", "train", "--objective", "exact", "--mixture", "MIX", "--n",
                         "2000000000",
                         "--out", "DIR/out.safetensors"),
-                new Case("train --toy --n 2000000000", "training data (2000000000 rows", "train", "--toy", "ring8", "--n", "2000000000",
+                new Case("train --toy --n 2000000000", "training data (2000000000 rows", "train", "--objective", "exact", "--toy", "ring8", "--n", "2000000000",
                         "--out", "DIR/out.safetensors"),
-                new Case("train --hidden 100000000", HEAP, (train + " --hidden 100000000").split(" ")),
-                new Case("train --hidden 1e8", HEAP, (train + " --hidden 1e8").split(" ")),
+                new Case("train --hidden 100000000", HEAP, (train + " --hidden 100000000 --objective exact").split(" ")),
+                new Case("train --hidden 1e8", HEAP, (train + " --hidden 1e8 --objective exact").split(" ")),
                 new Case("train --hidden 100000,100000", "network parameters (10000400001",
-                        (train + " --hidden 100000,100000").split(" ")),
-                new Case("train --epochs 2147483647", "loss history", (train + " --hidden 8 --epochs 2147483647").split(" ")),
+                        (train + " --hidden 100000,100000 --objective exact").split(" ")),
+                new Case("train --epochs 2147483647", "loss history", (train + " --hidden 8 --epochs 2147483647 --objective exact").split(" ")),
                 new Case("train --levels 1000000000", "noise ladder (--levels 1000000000)",
                         (train + " --hidden 8 --objective ncsn --levels 1000000000").split(" ")),
                 new Case("train --projections 100000000", "100000001 network passes",
                         (train + " --hidden 8 --objective sliced --projections 100000000").split(" ")),
-                new Case("train --hidden ,", "--hidden needs at least one width", (train + " --hidden ,").split(" ")),
+                new Case("train --hidden ,", "--hidden needs at least one width", (train + " --hidden , --objective exact").split(" ")),
                 new Case("sample --n 3e9", "'3e9' is out of range", "sample", "--mixture", "MIX", "--n", "3e9", "--out",
                         "DIR/out.csv"),
                 new Case("report --toy --n 2000000000", "training data (2000000000 rows", "report", "--model", "MODEL",
@@ -128,25 +128,25 @@ class HostileInputTest {
                         "--mixture", "MIX", "--n", "100", "--n-samples", "2000000000", "-q", "--out", "DIR/report"),
                 new Case("demo --epochs 2147483647", "loss history", "demo", "--epochs", "2147483647", "-q", "--out",
                         "DIR/demo"),
-                new Case("train --csv 200 MB line", "row 2: expected 1 cells as in the header, found more", "train",
+                new Case("train --csv 200 MB line", "row 2: expected 1 cells as in the header, found more", "train", "--objective", "exact",
                         "--csv", "DIR/wide.csv", "-q", "--out", "DIR/out.safetensors"),
                 new Case("score --csv 200 MB line", "wide.csv: row 2", "score", "--model", "MODEL", "--csv", "DIR/wide.csv",
                         "--columns", "x0=a",
                         "--out", "DIR/out.csv"),
-                new Case("train --csv NUL", "nul.csv: row 3, column 'b': NUL character", "train", "--csv", "DIR/nul.csv",
+                new Case("train --csv NUL", "nul.csv: row 3, column 'b': NUL character", "train", "--objective", "exact", "--csv", "DIR/nul.csv",
                         "-q", "--out", "DIR/out.safetensors"),
-                new Case("train --csv /dev/zero", "/dev/zero: row 1, column 1: NUL character", "train", "--csv", "/dev/zero",
+                new Case("train --csv /dev/zero", "/dev/zero: row 1, column 1: NUL character", "train", "--objective", "exact", "--csv", "/dev/zero",
                         "-q", "--out", "DIR/out.safetensors"),
-                new Case("train --mixture /dev/zero", "/dev/zero: malformed JSON", "train", "--mixture", "/dev/zero", "-q",
+                new Case("train --mixture /dev/zero", "/dev/zero: malformed JSON", "train", "--objective", "exact", "--mixture", "/dev/zero", "-q",
                         "--out", "DIR/out.safetensors"),
                 new Case("sample --mixture /dev/zero", "/dev/zero: malformed JSON", "sample", "--mixture", "/dev/zero",
                         "--n", "10", "--out", "DIR/out.csv"),
-                new Case("train --mixture 10^6 components", "at most 100000 components", "train", "--mixture",
+                new Case("train --mixture 10^6 components", "at most 100000 components", "train", "--objective", "exact", "--mixture",
                         "DIR/million.json", "-q", "--out", "DIR/out.safetensors"),
-                new Case("train --csv 1e300 unstandardised", "column 'a' is 1.0E300, beyond the float range", "train", "--csv",
+                new Case("train --csv 1e300 unstandardised", "column 'a' is 1.0E300, beyond the float range", "train", "--objective", "exact", "--csv",
                         "DIR/far.csv", "--no-standardize", "--batch", "2", "-q", "--out", "DIR/out.safetensors"),
                 new Case("train --mixture means 1e300", "beyond the float range", (train.replace("MIX", "DIR/far.json")
-                        + " --hidden 8").split(" ")),
+                        + " --hidden 8 --objective exact").split(" ")),
                 new Case("sample --mixture means 1e300", "beyond the float range", "sample", "--mixture", "DIR/far.json",
                         "--n", "10", "--out", "DIR/out.csv"));
     }
@@ -155,7 +155,7 @@ class HostileInputTest {
     @Test
     void extremeButValidInputsAreAccepted() throws IOException {
         Path out = dir.resolve("far.safetensors");
-        CliTestSupport.Run r = CliTestSupport.run("train", "--csv", dir.resolve("far.csv").toString(), "--batch", "2",
+        CliTestSupport.Run r = CliTestSupport.run("train", "--objective", "exact", "--csv", dir.resolve("far.csv").toString(), "--batch", "2",
                 "--epochs", "2", "--hidden", "8", "-q", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         Path scores = dir.resolve("far-scores.csv");
@@ -190,7 +190,7 @@ class HostileInputTest {
             }
         }
         try {
-            check(new Case("train --csv 10^7 rows in 64 MiB", "the values read from " + tall + " up to row", "train",
+            check(new Case("train --csv 10^7 rows in 64 MiB", "the values read from " + tall + " up to row", "train", "--objective", "exact",
                     "--csv", tall.toString(), "-q", "--out", "DIR/out.safetensors"), "-Xmx64m");
         } finally {
             Files.delete(tall);

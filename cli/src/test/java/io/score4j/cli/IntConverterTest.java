@@ -36,10 +36,10 @@ class IntConverterTest {
 
     @Test
     void everyIntFlagUsesIt() {
-        CliTestSupport.Run r = CliTestSupport.run("train", "--toy", "ring8", "--epochs", "1.5", "--out", "x.safetensors");
+        CliTestSupport.Run r = CliTestSupport.run("train", "--objective", "exact", "--toy", "ring8", "--epochs", "1.5", "--out", "x.safetensors");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--epochs': '1.5' is not a whole number"), r.err());
-        r = CliTestSupport.run("train", "--toy", "ring8", "--hidden", "64,1e10", "--out", "x.safetensors");
+        r = CliTestSupport.run("train", "--objective", "exact", "--toy", "ring8", "--hidden", "64,1e10", "--out", "x.safetensors");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("'1e10' is out of range"), r.err());
     }

@@ -21,7 +21,7 @@ class KillResumeTest {
     Path dir;
 
     private List<String> trainArgs(Path mix, Path out, Path ckpt) {
-        return List.of("train", "--mixture", mix.toString(), "--n", "2000", "--hidden", "32", "--epochs", "300",
+        return List.of("train", "--objective", "exact", "--mixture", mix.toString(), "--n", "2000", "--hidden", "32", "--epochs", "300",
                 "--batch", "256", "--lr", "1e-2", "--seed", "7", "--checkpoint", ckpt.toString(), "--checkpoint-every", "20",
                 "-q", "--out", out.toString());
     }
@@ -73,7 +73,7 @@ class KillResumeTest {
         for (int run = 0; run < 3; run++) {
             Path out = dir.resolve("m" + run + ".safetensors");
             Path ckpt = dir.resolve("m" + run + ".ckpt");
-            List<String> args = List.of("train", "--mixture", mix.toString(), "--n", "512", "--hidden", "8",
+            List<String> args = List.of("train", "--objective", "exact", "--mixture", mix.toString(), "--n", "512", "--hidden", "8",
                     "--epochs", "2", "--batch", "128", "--seed", "3", "--checkpoint", ckpt.toString(),
                     "--checkpoint-every", "4", "-q", "--out", out.toString());
             ChildJvm.Result r = ChildJvm.run(List.of(), args, 120);

@@ -31,12 +31,13 @@ final class ModelFileCompatibilityTest {
     private static final List<String> COMMON = List.of("train", "--toy", "ring8", "--n", "256", "--hidden", "8",
             "--epochs", "2", "--batch", "128", "--seed", "3", "-q");
     private static final Map<String, List<String>> FLAGS = Map.of(
-            "exact", List.of(),
+            "exact", List.of("--objective", "exact"),
             "sliced-vr", List.of("--objective", "sliced-vr", "--projections", "2", "--projection", "gaussian", "--clip", "1.0"),
             "denoising", List.of("--objective", "denoising", "--sigma", "0.25", "--init", "normal", "--activation", "tanh"),
             "ncsn-data", List.of("--objective", "ncsn", "--levels", "4", "--sigma-min", "0.05", "--hidden", "8,8",
                     "--activation", "silu"),
-            "ncsn-given", List.of("--objective", "ncsn", "--sigma-max", "3", "--levels", "5"));
+            "ncsn-given", List.of("--objective", "ncsn", "--sigma-max", "3", "--levels", "5", "--activation",
+                    "softplus"));
 
     @TempDir
     Path dir;
@@ -51,7 +52,14 @@ final class ModelFileCompatibilityTest {
 
     private static List<String> train(String model, Path out, String... more) {
         List<String> a = new ArrayList<>(COMMON);
-        a.addAll(FLAGS.get(model));
+        List<String> own = new ArrayList<>(FLAGS.get(model));
+        for (String m : more) {
+            int i = own.indexOf(m);
+            if (m.startsWith("--") && i >= 0) {  // a flag given in more replaces the model's own (each option once)
+                own.subList(i, i + 2).clear();
+            }
+        }
+        a.addAll(own);
         a.addAll(List.of("--out", out.toString()));
         a.addAll(List.of(more));
         return a;

@@ -35,7 +35,7 @@ class OutputsNeverOverwriteInputsTest {
     static void trainOnce() throws IOException {
         Path mix = Files.writeString(shared.resolve("mix.json"), "{\"weights\":[1],\"means\":[[0]],\"stds\":[[1]]}");
         model = shared.resolve("m.safetensors");
-        CliTestSupport.Run r = run("train", "--mixture", mix.toString(), "--n", "256", "--hidden", "4", "--epochs", "1", "--batch", "128",
+        CliTestSupport.Run r = run("train", "--objective", "exact", "--mixture", mix.toString(), "--n", "256", "--hidden", "4", "--epochs", "1", "--batch", "128",
                 "-q", "--out", model.toString());
         assertEquals(0, r.code(), r.err());
         modelBytes = Files.readAllBytes(model);
@@ -73,15 +73,15 @@ class OutputsNeverOverwriteInputsTest {
     @Test
     void trainRefusesToWriteOverItsData() throws IOException {
         Path d = csv("d.csv");
-        assertRefused(d, a("train", FAST, "--csv", d, "--out", d, "-q"), "--out " + d, "--csv " + d);
-        assertRefused(d, a("train", FAST, "--csv", d, "--checkpoint", d, "--out", dir.resolve("m"), "-q"), "--checkpoint " + d);
-        assertRefused(d, a("train", FAST, "--csv", d, "--log-json", d, "--out", dir.resolve("m"), "-q"), "--log-json " + d);
+        assertRefused(d, a("train", "--objective", "exact", FAST, "--csv", d, "--out", d, "-q"), "--out " + d, "--csv " + d);
+        assertRefused(d, a("train", "--objective", "exact", FAST, "--csv", d, "--checkpoint", d, "--out", dir.resolve("m"), "-q"), "--checkpoint " + d);
+        assertRefused(d, a("train", "--objective", "exact", FAST, "--csv", d, "--log-json", d, "--out", dir.resolve("m"), "-q"), "--log-json " + d);
         Path ck = dir.resolve("m.ckpt");
         Files.copy(d, ck);
-        assertRefused(ck, a("train", FAST, "--csv", ck, "--checkpoint-every", "1", "--out", dir.resolve("m"), "-q"),
+        assertRefused(ck, a("train", "--objective", "exact", FAST, "--csv", ck, "--checkpoint-every", "1", "--out", dir.resolve("m"), "-q"),
                 "--checkpoint " + ck, "--csv " + ck);
         Path m2 = dir.resolve("m2");
-        assertRefused(d, a("train", FAST, "--csv", d, "--checkpoint", m2, "--out", m2, "-q"), "same file");
+        assertRefused(d, a("train", "--objective", "exact", FAST, "--csv", d, "--checkpoint", m2, "--out", m2, "-q"), "same file");
         assertFalse(Files.exists(dir.resolve("m")));
         assertFalse(Files.exists(m2));
     }
@@ -91,8 +91,8 @@ class OutputsNeverOverwriteInputsTest {
         Path d = csv("d.csv");
         Path sym = Files.createSymbolicLink(dir.resolve("sym.csv"), d);
         Path hard = Files.createLink(dir.resolve("hard.csv"), d);
-        assertRefused(d, a("train", FAST, "--csv", d, "--out", sym, "-q"), "--out " + sym);
-        assertRefused(d, a("train", FAST, "--csv", d, "--out", hard, "-q"), "--out " + hard);
+        assertRefused(d, a("train", "--objective", "exact", FAST, "--csv", d, "--out", sym, "-q"), "--out " + sym);
+        assertRefused(d, a("train", "--objective", "exact", FAST, "--csv", d, "--out", hard, "-q"), "--out " + hard);
         Path sub = Files.createDirectory(dir.resolve("sub"));
         assertRefused(d, a("score", "--model", model, "--csv", d, "--out", sub.resolve("../d.csv")), "--out");
     }
@@ -141,7 +141,7 @@ class OutputsNeverOverwriteInputsTest {
             assertRefused(p, a("score", "--model", model, "--csv", p, "--out", device), "--out " + device,
                     "not a regular file");
             assertRefused(p, a("sample", "--model", model, "--n", "3", "--out", device, "-q"), "--out " + device);
-            assertRefused(p, a("train", FAST, "--csv", p, "--log-json", device, "--out", dir.resolve("m"), "-q"),
+            assertRefused(p, a("train", "--objective", "exact", FAST, "--csv", p, "--log-json", device, "--out", dir.resolve("m"), "-q"),
                     "--log-json " + device);
             assertRefused(p, a("bench", "--json", device), "--json " + device);
             assertRefused(p, a("eval", "--samples", p, "--reference", p, "--json", device), "--json " + device);

@@ -184,7 +184,7 @@ class ReportCommandTest {
 
     /** Trains the brief's tiny ring8 model (exact objective) into {@code file}. */
     static Path tinyRing8(Path file) {
-        ok("train", "--toy", "ring8", "--n", "1024", "--hidden", "16", "--epochs", "2", "--batch", "256", "-q",
+        ok("train", "--objective", "exact", "--toy", "ring8", "--n", "1024", "--hidden", "16", "--epochs", "2", "--batch", "256", "-q",
                 "--out", file.toString());
         return file;
     }

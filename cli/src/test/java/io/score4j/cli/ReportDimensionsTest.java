@@ -42,7 +42,7 @@ class ReportDimensionsTest {
     static void trainOnce() throws Exception {
         mixture = Files.writeString(shared.resolve("mix.json"), MIX);
         model1d = shared.resolve("m1.safetensors");
-        ok("train", "--mixture", mixture.toString(), "--n", "1024", "--hidden", "16", "--epochs", "2", "--batch", "256",
+        ok("train", "--objective", "exact", "--mixture", mixture.toString(), "--n", "1024", "--hidden", "16", "--epochs", "2", "--batch", "256",
                 "-q", "--out", model1d.toString());
     }
 
@@ -117,7 +117,7 @@ class ReportDimensionsTest {
         Path csv = dir.resolve("d3.csv");
         Csv.write(csv, new String[] {"a", "b", "c"}, v, 3);
         Path model = dir.resolve("m3.safetensors");
-        ok("train", "--csv", csv.toString(), "--hidden", "8", "--epochs", "1", "--batch", "200", "-q", "--out",
+        ok("train", "--objective", "exact", "--csv", csv.toString(), "--hidden", "8", "--epochs", "1", "--batch", "200", "-q", "--out",
                 model.toString());
         Path out = dir.resolve("r3");
         ok("report", "--model", model.toString(), "--csv", csv.toString(), "--steps", "50", "--out", out.toString(), "-q");

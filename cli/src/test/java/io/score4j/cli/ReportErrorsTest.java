@@ -24,7 +24,7 @@ class ReportErrorsTest {
     static void models() throws Exception {
         Path mix = Files.writeString(shared.resolve("mix.json"), "{\"weights\":[1],\"means\":[[0]],\"stds\":[[1]]}");
         model1d = shared.resolve("one.safetensors");
-        ReportCommandTest.ok("train", "--mixture", mix.toString(), "--n", "256", "--hidden", "4", "--epochs", "1",
+        ReportCommandTest.ok("train", "--objective", "exact", "--mixture", mix.toString(), "--n", "256", "--hidden", "4", "--epochs", "1",
                 "--batch", "128", "-q", "--out", model1d.toString());
         model2d = ReportCommandTest.tinyRing8(shared.resolve("two.safetensors"));
     }

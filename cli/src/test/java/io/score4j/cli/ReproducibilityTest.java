@@ -20,7 +20,7 @@ class ReproducibilityTest {
             Files.writeString(mix, "{\"weights\":[.3,.7],\"means\":[[-2],[2]],\"stds\":[[1],[0.5]]}");
         }
         Path out = dir.resolve(name);
-        assertEquals(0, run("train", "--mixture", mix.toString(), "--n", "4096", "--hidden", "256", "--epochs", "3",
+        assertEquals(0, run("train", "--objective", "exact", "--mixture", mix.toString(), "--n", "4096", "--hidden", "256", "--epochs", "3",
                 "--batch", "1024", "--seed", Long.toString(seed), "--threads", Integer.toString(threads), "-q",
                 "--out", out.toString()).code());
         return Files.readAllBytes(out);

@@ -31,7 +31,7 @@ class ResumeContractTest {
 
     /** 512 rows in batches of 64: 8 steps per epoch. */
     private List<String> train(Path out, int epochs, String... more) {
-        List<String> a = new ArrayList<>(List.of("train", "--mixture", mix.toString(), "--n", "512", "--hidden", "8",
+        List<String> a = new ArrayList<>(List.of("train", "--objective", "exact", "--mixture", mix.toString(), "--n", "512", "--hidden", "8",
                 "--batch", "64", "--seed", "5", "--epochs", Integer.toString(epochs), "-q", "--out", out.toString()));
         a.addAll(List.of(more));
         return a;

@@ -17,7 +17,7 @@ class ScoreOverflowTest {
         Path mix = Files.writeString(dir.resolve("mix.json"),
                 "{\"weights\":[.5,.5],\"means\":[[-2,0],[2,0]],\"stds\":[[1,1],[1,1]]}");
         Path model = dir.resolve("m.safetensors");
-        assertEquals(0, CliTestSupport.run("train", "--mixture", mix.toString(), "--n", "256", "--hidden", "8",
+        assertEquals(0, CliTestSupport.run("train", "--objective", "exact", "--mixture", mix.toString(), "--n", "256", "--hidden", "8",
                 "--epochs", "2", "--batch", "64", "--seed", "1", "-q", "--out", model.toString()).code());
         Path fine = Files.writeString(dir.resolve("fine.csv"), "x0,x1\n0,0\n1,-1\n");
         Path scores = dir.resolve("scores.csv");

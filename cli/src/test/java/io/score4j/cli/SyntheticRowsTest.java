@@ -35,7 +35,7 @@ class SyntheticRowsTest {
         Path model = dir.resolve("m.safetensors");
         Path synth = dir.resolve("synth.csv");
         Path json = dir.resolve("e.json");
-        ok(CliTestSupport.run("train", "--csv", real.toString(), "--hidden", "32", "--epochs", "30", "--batch", "128",
+        ok(CliTestSupport.run("train", "--objective", "exact", "--csv", real.toString(), "--hidden", "32", "--epochs", "30", "--batch", "128",
                 "--out", model.toString(), "-q"));
         ok(CliTestSupport.run("sample", "--model", model.toString(), "--n", Integer.toString(ROWS), "--steps", "300",
                 "--step-size", "0.01", "--out", synth.toString(), "-q"));

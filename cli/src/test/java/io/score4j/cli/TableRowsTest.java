@@ -34,7 +34,7 @@ class TableRowsTest {
         Path real = writeReal(dir.resolve("real.csv"));
         Path model = dir.resolve("m.safetensors");
         Path synth = dir.resolve("synth.csv");
-        CliTestSupport.Run train = CliTestSupport.run("train", "--csv", real.toString(), "--hidden", "32,32",
+        CliTestSupport.Run train = CliTestSupport.run("train", "--objective", "exact", "--csv", real.toString(), "--hidden", "32,32",
                 "--epochs", "60", "--out", model.toString());
         ok(train);
         assertTrue(train.out().contains("city") && train.out().contains("categorical") && train.out().contains("integer"),
@@ -84,7 +84,7 @@ class TableRowsTest {
     void imputeFillsGapsAndKeepsObservedCellsAsWritten() throws IOException {
         Path real = writeReal(dir.resolve("real.csv"));
         Path model = dir.resolve("m.safetensors");
-        ok(CliTestSupport.run("train", "--csv", real.toString(), "--hidden", "32,32", "--epochs", "30",
+        ok(CliTestSupport.run("train", "--objective", "exact", "--csv", real.toString(), "--hidden", "32,32", "--epochs", "30",
                 "--out", model.toString(), "-q"));
         Path rows = dir.resolve("rows.csv");
         Files.writeString(rows, HEADER + "\n41,F,NA,NA,2,0\n,M,Paris,25000.50,0,1\n30,F,Lille,18000.90,1,\n");

@@ -51,6 +51,13 @@ public enum ObjectiveKind {
      */
     DSM("dsm");
 
+    /**
+     * The command-line name of {@code score4j train}'s default objective: dsm, whose defaults (VP SDE, two silu layers,
+     * EMA, the pc sampler) model multimodal data with no other flag (measured in docs/DEFAULTS.md). A compile-time
+     * constant so that the CLI's option annotation can name it.
+     */
+    public static final String DEFAULT_NAME = "dsm";
+
     private final String id;
 
     ObjectiveKind(String id) {
