@@ -121,7 +121,7 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
     /** {@code --sampler ode}: the probability-flow ODE ({@link FlowSampling}); reports the NFE. */
     private int flow(Key key) {
         long t0 = System.nanoTime();
-        OdeSolver solver = ode.solver(sampler.steps, spec.commandLine().getParseResult().hasMatchedOption("--steps"));
+        OdeSolver solver = ode.solver(sampler.steps == null ? 0 : sampler.steps, sampler.steps != null);
         FlowSampling.Drawn drawn;
         String[] columns;
         if (source.mixture != null) {
