@@ -61,6 +61,9 @@ public final class BenchPhases {
     private final Params params;
     private final float[] data;
     private Params trained;
+    private TimeScoreBench timeBench;
+    /** The median of the last score-time run, for score-div's ratio (NaN before). */
+    private double scoreTimeMedian = Double.NaN;
 
     /** Noise ladder of the ncsn objective in the bench: 10 levels from 1 down to 0.01. */
     private static final NoiseLadder LADDER = NoiseLadder.of(1.0, 0.599, 0.359, 0.215, 0.129, 0.0774, 0.0464, 0.0278, 0.0167, 0.01);
@@ -123,6 +126,14 @@ public final class BenchPhases {
                 units = 1;
                 unit = "points/s";
             }
+            case SCORE_TIME, SCORE_DIV -> {
+                if (timeBench == null) {
+                    timeBench = new TimeScoreBench(spec, dim, particles, threads);
+                }
+                body = phase == BenchPhase.SCORE_TIME ? timeBench::score : timeBench::scoreAndDivergence;
+                units = 1;
+                unit = "points/s";
+            }
             case LANGEVIN_FUSED -> {
                 body = this::langevinFused;
                 units = langevinSteps;
@@ -148,13 +159,19 @@ public final class BenchPhases {
         }
         BenchResult partial = new BenchResult(phase.label(), runs, units, secs, "");
         double perSec = units / partial.median() * scale(phase);
-        return new BenchResult(partial.phase(), runs, units, secs, String.format(Locale.ROOT, "%.3g %s", perSec, unit));
+        String note = String.format(Locale.ROOT, "%.3g %s", perSec, unit);
+        if (phase == BenchPhase.SCORE_TIME) {
+            scoreTimeMedian = partial.median();
+        } else if (phase == BenchPhase.SCORE_DIV && !Double.isNaN(scoreTimeMedian)) {
+            note += String.format(Locale.ROOT, ", %.2fx score-time", partial.median() / scoreTimeMedian);
+        }
+        return new BenchResult(partial.phase(), runs, units, secs, note);
     }
 
     private double scale(BenchPhase phase) {
         return switch (phase) {
             case TRAIN, TRAIN_GENERIC -> batch;
-            case SCORE, LANGEVIN, LANGEVIN_FUSED -> particles;
+            case SCORE, LANGEVIN, LANGEVIN_FUSED, SCORE_TIME, SCORE_DIV -> particles;
             default -> 1;
         };
     }
