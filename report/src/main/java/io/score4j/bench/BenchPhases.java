@@ -152,18 +152,28 @@ public final class BenchPhases {
         }
         body.run();
         double[] secs = new double[runs];
+        double[] cpu = new double[runs];
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         for (int r = 0; r < runs; r++) {
+            long c0 = mx.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             body.run();
             secs[r] = (System.nanoTime() - t0) / 1e9;
+            cpu[r] = (mx.getCurrentThreadCpuTime() - c0) / 1e9;
         }
         BenchResult partial = new BenchResult(phase.label(), runs, units, secs, "");
         double perSec = units / partial.median() * scale(phase);
         String note = String.format(Locale.ROOT, "%.3g %s", perSec, unit);
+        // On one thread the phase runs on this thread: its CPU time is robust to a loaded machine.
+        boolean oneThread = threads == 1 && (phase == BenchPhase.SCORE_TIME || phase == BenchPhase.SCORE_DIV);
+        double cost = oneThread ? new BenchResult(phase.label(), runs, units, cpu, "").median() : partial.median();
+        if (oneThread) {
+            note += String.format(Locale.ROOT, ", cpu %.4fs", cost);
+        }
         if (phase == BenchPhase.SCORE_TIME) {
-            scoreTimeMedian = partial.median();
+            scoreTimeMedian = cost;
         } else if (phase == BenchPhase.SCORE_DIV && !Double.isNaN(scoreTimeMedian)) {
-            note += String.format(Locale.ROOT, ", %.2fx score-time", partial.median() / scoreTimeMedian);
+            note += String.format(Locale.ROOT, ", %.2fx score-time%s", cost / scoreTimeMedian, oneThread ? " (cpu)" : "");
         }
         return new BenchResult(partial.phase(), runs, units, secs, note);
     }
