@@ -19,6 +19,7 @@ final class TimeInputs {
     private float[] out = new float[0];
     private double[] trace = new double[0];
     private float[] embedding = new float[0];
+    private double[] omega = new double[0];
     private double cachedT = Double.NaN;
     private float cachedInv;
 
@@ -35,6 +36,7 @@ final class TimeInputs {
             s.time = time;
             s.d = d;
             s.embedding = new float[time.embedding().size()];
+            s.omega = time.embedding().frequencies();
             s.cachedT = Double.NaN;
         }
         return s;
@@ -86,7 +88,7 @@ final class TimeInputs {
     /** Makes e(t) and 1/σ(t) current (bitwise comparison of t, so −0.0 and NaN behave). */
     private void cache(double t) {
         if (Double.doubleToRawLongBits(t) != Double.doubleToRawLongBits(cachedT)) {
-            time.embedding().embed(t, embedding, 0);
+            TimeEmbedding.embed(t, omega, embedding, 0);
             cachedInv = (float) (1.0 / time.sde().marginalStd(t));
             cachedT = t;
         }
