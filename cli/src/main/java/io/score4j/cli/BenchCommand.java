@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
         description = "Time the founding pipeline's phases (training step, score evaluation, Langevin sampling).")
 public final class BenchCommand implements Callable<Integer>, DeclaresFiles {
     @Option(names = "--phases", split = ",", defaultValue = "train,train-generic,score,langevin",
-            description = "phases to run: train, train-generic, score, langevin, langevin-fused, pipeline (default: ${DEFAULT-VALUE})")
+            description = "phases to run: train, train-generic, score, langevin, langevin-fused, pipeline, score-time, score-div "
+                    + "(time-conditioned score, and score plus exact divergence as logp evaluates it; run score-time first for the ratio) (default: ${DEFAULT-VALUE})")
     List<String> phases;
 
     @Option(names = "--runs", defaultValue = "5", description = "timed runs per phase (default: ${DEFAULT-VALUE})")

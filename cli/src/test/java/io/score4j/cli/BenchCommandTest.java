@@ -56,12 +56,39 @@ class BenchCommandTest {
         assertEquals(2, phases.get(2).get("steps_per_run").asInt());
     }
 
+    /** score-time then score-div on one thread: CPU times in both notes, and score-div's ratio is theirs. */
+    @Test
+    void scoreDivReportsItsCpuRatioToScoreTime() throws Exception {
+        Path json = dir.resolve("t.json");
+        CliTestSupport.Run r = run(bench("--phases", "score-time,score-div", "--dim", "2", "--hidden", "8,8",
+                "--activation", "silu", "--json", json.toString()));
+        assertEquals(0, r.code(), r.err());
+        JsonNode phases = new ObjectMapper().readTree(Files.readString(json)).get("phases");
+        assertEquals("score-time", phases.get(0).get("phase").asText());
+        assertEquals("score-div", phases.get(1).get("phase").asText());
+        java.util.regex.Pattern cpu = java.util.regex.Pattern.compile("cpu ([0-9.]+)s");
+        java.util.regex.Matcher a = cpu.matcher(phases.get(0).get("throughput").asText());
+        String div = phases.get(1).get("throughput").asText();
+        java.util.regex.Matcher b = cpu.matcher(div);
+        assertTrue(a.find() && b.find(), div);
+        java.util.regex.Matcher ratio = java.util.regex.Pattern.compile(", ([0-9.]+)x score-time \\(cpu\\)").matcher(div);
+        assertTrue(ratio.find(), div);
+        double ta = Double.parseDouble(a.group(1));
+        double tb = Double.parseDouble(b.group(1));
+        assertTrue(Double.parseDouble(ratio.group(1)) > 0, div);
+        if (ta >= 1e-3) {
+            // the ratio is of the unrounded times; the printed ones are rounded to 1e-4 s
+            double want = tb / ta;
+            assertEquals(want, Double.parseDouble(ratio.group(1)), 0.005 + want * (0.5e-4 / ta + 0.5e-4 / Math.max(tb, 1e-4)), div);
+        }
+    }
+
     @Test
     void badPhasesAndSizesAreOneLineUserErrors() {
         CliTestSupport.Run r = run(bench("--phases", "warp"));
         assertEquals(2, r.code());
         assertEquals("error: --phases: unknown phase 'warp' (use train, train-generic, score, langevin, langevin-fused,"
-                + " pipeline)", r.err().strip());
+                + " pipeline, score-time, score-div)", r.err().strip());
         r = run(bench("--hidden", "0"));
         assertEquals(2, r.code());
         assertEquals("error: --hidden must be >= 1, got 0", r.err().strip());

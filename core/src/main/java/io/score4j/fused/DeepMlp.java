@@ -151,6 +151,27 @@ public final class DeepMlp {
         run(x, offset, rows, (float) Math.log(sigma), out, (float) (1.0 / sigma));
     }
 
+    /**
+     * y = net(x) and, per row, tr[r] = Σ_q v_qᵀ (∂net/∂x) v_q by forward-mode tangents fused into the
+     * forward pass ({@link DeepTangents}): x is [rows, n₀]; the directions v ([rows, M, D], D = n_L, row r's
+     * direction q at (r·M + q)·D) perturb the first D inputs, the others have tangent 0. With the D unit
+     * vectors as directions, tr is the exact trace of the Jacobian of the output with respect to the first D
+     * inputs. Writes y [rows, n_L] and tr[0, rows); per-thread scratch, so concurrent calls are safe.
+     */
+    public void applyWithTrace(float[] x, int rows, float[] v, int m, float[] y, double[] tr) {
+        int d = width[layers];
+        if (m < 1 || d > width[0]) {
+            throw new IllegalArgumentException("need m >= 1 directions of the first " + d + " of " + width[0] + " inputs");
+        }
+        check(x, 0, rows, width[0], "x");
+        check(v, 0, rows, m * d, "v");
+        check(y, 0, rows, d, "y");
+        if (tr.length < rows) {
+            throw new IllegalArgumentException("tr of length " + tr.length + " cannot hold " + rows + " rows");
+        }
+        DeepTangents.apply(this, x, rows, v, m, y, tr);
+    }
+
     /** Tiles of rows through the network; a non-NaN {@code extra} is appended as the last input column. */
     private void run(float[] x, int offset, int rows, float extra, float[] out, float outScale) {
         int d = width[layers];

@@ -53,7 +53,12 @@ public final class Likelihood {
         for (int i = 0; i < n; i++) {
             System.arraycopy(x, i * d, y, i * m, d);
         }
-        OdeResult r = settings.solver().solve(augmented(score, divergence, sde, d), m, y, firstRow, settings.eps(),
+        BatchOde ode = divergence instanceof NetworkDivergence nd ? augmented(nd::scoreAndDivergence, sde, d)
+                : augmented((count, ids, t, xf, xd, dd, s, tr) -> {
+                    score.score(xf, t, 0, count, dd, s);
+                    divergence.divergence(count, ids, t, xd, dd, tr);
+                }, sde, d);
+        OdeResult r = settings.solver().solve(ode, m, y, firstRow, settings.eps(),
                 Sde.T, parallelism);
         double[] logp = new double[n];
         for (int i = 0; i < n; i++) {
@@ -138,8 +143,14 @@ public final class Likelihood {
         return s;
     }
 
+    /** One evaluation of the score s (float) and the divergence tr (double) of a batch; see {@link NetworkDivergence#scoreAndDivergence}. */
+    @FunctionalInterface
+    interface ScoreAndDivergence {
+        void evaluate(int count, int[] ids, double[] t, float[] xf, double[] xd, int d, float[] s, double[] tr);
+    }
+
     /** The augmented ODE d[x, δ]/dt = [f(t)x − ½g²s(x, t), d·f(t) − ½g² tr ∂s/∂x]. */
-    static BatchOde augmented(TimeScoreFn score, Divergence divergence, Sde sde, int d) {
+    static BatchOde augmented(ScoreAndDivergence eval, Sde sde, int d) {
         int m = d + 1;
         return (count, ids, t, y, dydt) -> {
             float[] xf = new float[count * d];
@@ -151,9 +162,8 @@ public final class Likelihood {
                 }
             }
             float[] s = new float[count * d];
-            score.score(xf, t, 0, count, d, s);
             double[] tr = new double[count];
-            divergence.divergence(count, ids, t, xd, d, tr);
+            eval.evaluate(count, ids, t, xf, xd, d, s, tr);
             for (int i = 0; i < count; i++) {
                 double f = sde.driftCoefficient(t[i]);
                 double g = sde.diffusion(t[i]);

@@ -104,33 +104,61 @@ public final class ScoreNetwork {
 
     /**
      * s(x, t) = net([x, e(t)]) / σ(t) of a time-conditioned network, each row at its own time: the deep
-     * kernel where it applies, the generic forward pass otherwise. Allocates the [rows, d + E] input per call.
+     * kernel where it applies, the generic forward pass otherwise. Rows go through in chunks of
+     * {@link TimeInputs#CHUNK} with per-thread scratch; e(t) and 1/σ(t) are computed once per run of equal
+     * times (every row of an em/pc step), so a call allocates nothing after warm-up.
      */
     public TimeScoreFn timeConditional() {
         require(Conditioning.Time.class);
         Conditioning.Time time = (Conditioning.Time) conditioning;
-        int e = time.embedding().size();
         return (x, t, offset, rows, d, out) -> {
             checkDim(d);
-            int w = d + e;
-            float[] in = new float[rows * w];
-            for (int r = 0; r < rows; r++) {
-                System.arraycopy(x, (offset + r) * d, in, r * w, d);
-                time.embedding().embed(t[offset + r], in, r * w + d);
-            }
-            float[] s = new float[rows * d];
-            if (kernel == Kernel.FUSED_DEEP) {
-                deep.apply(in, 0, rows, s);
-            } else {
-                forward.apply(in, 0, rows, s);
-            }
-            for (int r = 0; r < rows; r++) {
-                float inv = (float) (1.0 / time.sde().marginalStd(t[offset + r]));
-                for (int j = 0; j < d; j++) {
-                    out[(offset + r) * d + j] = s[r * d + j] * inv;
+            TimeInputs scratch = TimeInputs.of(time, d);
+            for (int c0 = 0; c0 < rows; c0 += TimeInputs.CHUNK) {
+                int n = Math.min(TimeInputs.CHUNK, rows - c0);
+                float[] in = scratch.fill(x, t, offset + c0, n);
+                float[] s = scratch.output(n);
+                if (kernel == Kernel.FUSED_DEEP) {
+                    deep.apply(in, 0, n, s);
+                } else {
+                    forward.apply(in, 0, n, s);
                 }
+                scratch.scale(s, t, offset + c0, n, out);
             }
         };
+    }
+
+    /** Whether {@link #timeConditionalWithTrace} runs on a fused kernel (else callers take the generic autodiff path). */
+    public boolean fusedTrace() {
+        return kernel == Kernel.FUSED_DEEP && conditioning instanceof Conditioning.Time;
+    }
+
+    /**
+     * The time-conditioned score and its directional derivatives in one fused pass ({@link DeepMlp#applyWithTrace}):
+     * for rows r &lt; rows of x ([rows, d]) at times t[r], writes s[r] = net([x_r, e(t_r)]) / σ(t_r) (float, as
+     * {@link #timeConditional}) and tr[r] = Σ_q v_qᵀ (∂s/∂x) v_q = (Σ_q v_qᵀ (∂net/∂x) v_q) / σ(t_r) (double), for
+     * the m directions v ([rows, m, d]). Per-thread scratch; thread-safe for concurrent calls.
+     *
+     * @throws IllegalStateException when {@link #fusedTrace} is false
+     */
+    public void timeConditionalWithTrace(float[] x, double[] t, int rows, float[] v, int m, float[] s, double[] tr) {
+        if (!fusedTrace()) {
+            throw new IllegalStateException("no fused trace for the " + kernel + " kernel and " + conditioning);
+        }
+        Conditioning.Time time = (Conditioning.Time) conditioning;
+        TimeInputs scratch = TimeInputs.of(time, dim);
+        for (int c0 = 0; c0 < rows; c0 += TimeInputs.CHUNK) {
+            int n = Math.min(TimeInputs.CHUNK, rows - c0);
+            float[] in = scratch.fill(x, t, c0, n);
+            float[] y = scratch.output(n);
+            double[] tc = scratch.trace(n);
+            float[] vc = c0 == 0 ? v : java.util.Arrays.copyOfRange(v, c0 * m * dim, (c0 + n) * m * dim);
+            deep.applyWithTrace(in, n, vc, m, y, tc);
+            scratch.scale(y, t, c0, n, s);
+            for (int r = 0; r < n; r++) {
+                tr[c0 + r] = tc[r] / time.sde().marginalStd(t[c0 + r]);
+            }
+        }
     }
 
     /** The Langevin chain of an unconditioned network: fused for the one-hidden-layer kernel, generic otherwise. */

@@ -27,12 +27,29 @@ public record TimeEmbedding(int size) {
      * not depend on the JVM.
      */
     public void embed(double t, float[] out, int off) {
+        embed(t, frequencies(), out, off);
+    }
+
+    /** The K = E/2 frequencies ω_k (a new array): computing them once saves an exp and a log per entry per call. */
+    public double[] frequencies() {
         int k = size / 2;
+        double[] omega = new double[k];
+        for (int i = 0; i < k; i++) {
+            omega[i] = k == 1 ? 1.0 : StrictMath.exp(-StrictMath.log(10000.0) * i / (k - 1));
+        }
+        return omega;
+    }
+
+    /**
+     * {@link #embed(double, float[], int)} with the frequencies of {@link #frequencies()} given (same bits):
+     * writes out[off, off + 2K) for K = omega.length.
+     */
+    public static void embed(double t, double[] omega, float[] out, int off) {
+        int k = omega.length;
         double scaled = 999.0 * t;
         for (int i = 0; i < k; i++) {
-            double omega = k == 1 ? 1.0 : StrictMath.exp(-StrictMath.log(10000.0) * i / (k - 1));
-            out[off + i] = (float) StrictMath.sin(scaled * omega);
-            out[off + k + i] = (float) StrictMath.cos(scaled * omega);
+            out[off + i] = (float) StrictMath.sin(scaled * omega[i]);
+            out[off + k + i] = (float) StrictMath.cos(scaled * omega[i]);
         }
     }
 }

@@ -178,6 +178,44 @@ class ScoreNetworkTest {
                         Activation.SILU)), Conditioning.time(sde, emb)));
     }
 
+    /**
+     * The batch path (chunks of {@link TimeInputs#CHUNK} rows, e(t) and 1/σ(t) cached per run of equal times)
+     * gives the bits of scoring each row alone after a call at another time (which refreshes the cache), and
+     * writes only its rows.
+     */
+    @Test
+    void timeConditionedBatchesAreBitForBitRowByRow() {
+        io.score4j.noise.Sde sde = new io.score4j.noise.Sde.Vp(0.1, 20);
+        for (MlpSpec spec : new MlpSpec[] {new MlpSpec(new int[] {18, 32, 32, 2}, Activation.SILU),
+            new MlpSpec(new int[] {18, 2}, Activation.TANH)}) {
+            ScoreNetwork net = ScoreNetwork.of(spec, params(spec), Conditioning.time(sde, new TimeEmbedding(16)));
+            int offset = 3;
+            int rows = 2 * TimeInputs.CHUNK + 100;
+            int n = offset + rows + 2;
+            float[] x = Draw.uniform(Key.of(29), n * 2, -3, 3);
+            double[] t = new double[n];
+            for (int r = 0; r < n; r++) {
+                t[r] = r < 1500 ? 0.25 : r % 3 == 0 ? 0.5 : 1e-5 + (r % 97) / 97.0;
+            }
+            float[] got = new float[n * 2];
+            java.util.Arrays.fill(got, 42f);
+            net.timeConditional().score(x, t, offset, rows, 2, got);
+            float[] one = new float[2];
+            for (int r = 0; r < n; r++) {
+                if (r < offset || r >= offset + rows) {
+                    assertEquals(42f, got[2 * r], 0f);
+                    assertEquals(42f, got[2 * r + 1], 0f);
+                    continue;
+                }
+                net.timeConditional().score(new float[2], new double[] {0.77}, 0, 1, 2, one);
+                net.timeConditional().score(java.util.Arrays.copyOfRange(x, 2 * r, 2 * r + 2), new double[] {t[r]}, 0, 1,
+                        2, one);
+                assertEquals(Float.floatToRawIntBits(one[0]), Float.floatToRawIntBits(got[2 * r]), "row " + r);
+                assertEquals(Float.floatToRawIntBits(one[1]), Float.floatToRawIntBits(got[2 * r + 1]), "row " + r);
+            }
+        }
+    }
+
     private static void assertClose(float[] want, float[] got, double rel) {
         assertEquals(want.length, got.length);
         for (int i = 0; i < want.length; i++) {

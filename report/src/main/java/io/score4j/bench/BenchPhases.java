@@ -61,6 +61,9 @@ public final class BenchPhases {
     private final Params params;
     private final float[] data;
     private Params trained;
+    private TimeScoreBench timeBench;
+    /** The median of the last score-time run, for score-div's ratio (NaN before). */
+    private double scoreTimeMedian = Double.NaN;
 
     /** Noise ladder of the ncsn objective in the bench: 10 levels from 1 down to 0.01. */
     private static final NoiseLadder LADDER = NoiseLadder.of(1.0, 0.599, 0.359, 0.215, 0.129, 0.0774, 0.0464, 0.0278, 0.0167, 0.01);
@@ -123,6 +126,14 @@ public final class BenchPhases {
                 units = 1;
                 unit = "points/s";
             }
+            case SCORE_TIME, SCORE_DIV -> {
+                if (timeBench == null) {
+                    timeBench = new TimeScoreBench(spec, dim, particles, threads);
+                }
+                body = phase == BenchPhase.SCORE_TIME ? timeBench::score : timeBench::scoreAndDivergence;
+                units = 1;
+                unit = "points/s";
+            }
             case LANGEVIN_FUSED -> {
                 body = this::langevinFused;
                 units = langevinSteps;
@@ -141,20 +152,36 @@ public final class BenchPhases {
         }
         body.run();
         double[] secs = new double[runs];
+        double[] cpu = new double[runs];
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         for (int r = 0; r < runs; r++) {
+            long c0 = mx.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             body.run();
             secs[r] = (System.nanoTime() - t0) / 1e9;
+            cpu[r] = (mx.getCurrentThreadCpuTime() - c0) / 1e9;
         }
         BenchResult partial = new BenchResult(phase.label(), runs, units, secs, "");
         double perSec = units / partial.median() * scale(phase);
-        return new BenchResult(partial.phase(), runs, units, secs, String.format(Locale.ROOT, "%.3g %s", perSec, unit));
+        String note = String.format(Locale.ROOT, "%.3g %s", perSec, unit);
+        // On one thread the phase runs on this thread: its CPU time is robust to a loaded machine.
+        boolean oneThread = threads == 1 && (phase == BenchPhase.SCORE_TIME || phase == BenchPhase.SCORE_DIV);
+        double cost = oneThread ? new BenchResult(phase.label(), runs, units, cpu, "").median() : partial.median();
+        if (oneThread) {
+            note += String.format(Locale.ROOT, ", cpu %.4fs", cost);
+        }
+        if (phase == BenchPhase.SCORE_TIME) {
+            scoreTimeMedian = cost;
+        } else if (phase == BenchPhase.SCORE_DIV && !Double.isNaN(scoreTimeMedian)) {
+            note += String.format(Locale.ROOT, ", %.2fx score-time%s", cost / scoreTimeMedian, oneThread ? " (cpu)" : "");
+        }
+        return new BenchResult(partial.phase(), runs, units, secs, note);
     }
 
     private double scale(BenchPhase phase) {
         return switch (phase) {
             case TRAIN, TRAIN_GENERIC -> batch;
-            case SCORE, LANGEVIN, LANGEVIN_FUSED -> particles;
+            case SCORE, LANGEVIN, LANGEVIN_FUSED, SCORE_TIME, SCORE_DIV -> particles;
             default -> 1;
         };
     }
