@@ -88,7 +88,7 @@ final class TimeInputs {
     /** Makes e(t) and 1/σ(t) current (bitwise comparison of t, so −0.0 and NaN behave). */
     private void cache(double t) {
         if (Double.doubleToRawLongBits(t) != Double.doubleToRawLongBits(cachedT)) {
-            TimeEmbedding.embed(t, omega, embedding, 0);
+            time.embedding().embed(t, omega, embedding, 0);
             cachedInv = (float) (1.0 / time.sde().marginalStd(t));
             cachedT = t;
         }

@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  * sigma_max, sigma_min and levels; a ladder that is not {@link NoiseLadder#geometric} from them is also
  * written whole, as {@code sigmas} (a model file always writes it there). dsm adds {@code sde},
  * {@code beta_min}/{@code beta_max} (VP, sub-VP) or {@code sigma_min}/{@code sigma_max}/{@code sigma_max_from}
- * (VE), {@code weighting}, {@code eps}, {@code embedding} ({@code sinusoidal}) and {@code embedding_dim}; a run
+ * (VE), {@code weighting}, {@code eps}, {@code embedding} ({@code sinusoidal}), {@code embedding_dim} and {@code embedding_scale} (absent: 999, the
+ * files written before it was recorded); a run
  * with an EMA adds {@code ema} (absent = none, so older files read back unchanged).
  */
 final class TrainingMetadata {
@@ -94,6 +95,7 @@ final class TrainingMetadata {
         m.put("eps", o.eps());
         m.put("embedding", SINUSOIDAL);
         m.put("embedding_dim", o.embedding().size());
+        m.put("embedding_scale", o.embedding().scale());
     }
 
     private static double[] betas(Sde sde) {
@@ -139,7 +141,8 @@ final class TrainingMetadata {
             throw new IllegalArgumentException("metadata 'embedding' is '" + meta.get("embedding") + "', not "
                     + SINUSOIDAL);
         }
-        return new TimeEmbedding(parseInt(meta, "embedding_dim"));
+        return new TimeEmbedding(parseInt(meta, "embedding_dim"), meta.containsKey("embedding_scale")
+                ? parseDouble(meta, "embedding_scale") : TimeEmbedding.LEGACY_SCALE);
     }
 
     static Map<String, String> encode(TrainingSpec s) {

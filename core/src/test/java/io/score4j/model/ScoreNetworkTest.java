@@ -159,8 +159,8 @@ class ScoreNetworkTest {
                 in[r * 6 + 1] = x[2 * r + 1];
                 for (int k = 0; k < 2; k++) {
                     double w = k == 0 ? 1.0 : 1e-4;
-                    in[r * 6 + 2 + k] = (float) Math.sin(999 * t[r] * w);
-                    in[r * 6 + 4 + k] = (float) Math.cos(999 * t[r] * w);
+                    in[r * 6 + 2 + k] = (float) Math.sin(emb.scale() * t[r] * w);
+                    in[r * 6 + 4 + k] = (float) Math.cos(emb.scale() * t[r] * w);
                 }
             }
             float[] want = new float[rows * 2];

@@ -43,7 +43,7 @@ final class DsmSpecTest {
         TrainingSpec s = dsm(new Sde.SubVp(0.2, 15), TimeWeighting.LIKELIHOOD);
         Map<String, String> m = s.metadata();
         assertEquals(List.of("objective", "hidden", "activation", "init", "optimizer", "lr", "ema", "epochs", "batch",
-                "sde", "beta_min", "beta_max", "weighting", "eps", "embedding", "embedding_dim", "data", "rows", "seed"),
+                "sde", "beta_min", "beta_max", "weighting", "eps", "embedding", "embedding_dim", "embedding_scale", "data", "rows", "seed"),
                 List.copyOf(m.keySet()));
         assertEquals("dsm", m.get("objective"));
         assertEquals("[128, 128]", m.get("hidden"));
@@ -57,6 +57,12 @@ final class DsmSpecTest {
         assertEquals("8", m.get("embedding_dim"));
         assertNull(s.ladderOrigin(), "only VE has a sigma_max");
         assertEquals(s, TrainingSpec.fromMetadata(m, null));
+        assertEquals("30.0", m.get("embedding_scale"));
+        java.util.Map<String, String> old = new java.util.LinkedHashMap<>(m);
+        old.remove("embedding_scale");
+        assertEquals(io.score4j.model.TimeEmbedding.LEGACY_SCALE,
+                TrainingSpec.fromMetadata(old, null).options().embedding().scale(),
+                "a file written before the scale was recorded used score_sde's 999");
         TrainingSpec ve = dsm(new Sde.Ve(0.01, 7.5), TimeWeighting.SIGMA2);
         assertEquals("data diameter", ve.metadata().get("sigma_max_from"));
         assertEquals("7.5", ve.metadata().get("sigma_max"));
