@@ -46,7 +46,7 @@ final class DsmSpecTest {
                 "sde", "beta_min", "beta_max", "weighting", "eps", "embedding", "embedding_dim", "embedding_scale", "data", "rows", "seed"),
                 List.copyOf(m.keySet()));
         assertEquals("dsm", m.get("objective"));
-        assertEquals("[128, 128]", m.get("hidden"));
+        assertEquals("[128, 128, 128]", m.get("hidden"));
         assertEquals("silu", m.get("activation"));
         assertEquals("0.999", m.get("ema"));
         assertEquals("subvp", m.get("sde"));
