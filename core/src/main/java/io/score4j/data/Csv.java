@@ -267,4 +267,13 @@ public final class Csv {
                     + header[i % d] + "' is not finite; Csv.read would reject the file");
         }
     }
+
+    /**
+     * Whether {@code cell} is a plain decimal as the numeric reader accepts it: optional sign, digits with an
+     * optional point, optional exponent ({@code -1.5}, {@code .5}, {@code 2e-3}); not {@code inf}, {@code nan},
+     * {@code 0x1p3}, {@code 1d} or an empty cell.
+     */
+    public static boolean isPlainDecimal(String cell) {
+        return CsvSyntax.isDecimal(cell);
+    }
 }

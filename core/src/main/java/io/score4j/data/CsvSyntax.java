@@ -138,12 +138,10 @@ final class CsvSyntax {
         throw new InputException(where + ": not a number: '" + shown(cell) + "'");
     }
 
-    private static boolean isDecimal(String s) {
-        int i = 0;
+    /** Whether {@code s} is a plain decimal: optional sign, digits with an optional point, optional exponent. */
+    static boolean isDecimal(String s) {
         int n = s.length();
-        if (s.charAt(0) == '+' || s.charAt(0) == '-') {
-            i++;
-        }
+        int i = n > 0 && (s.charAt(0) == '+' || s.charAt(0) == '-') ? 1 : 0;
         int digits = 0;
         while (i < n && isDigit(s.charAt(i))) {
             i++;

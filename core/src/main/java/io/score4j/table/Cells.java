@@ -1,5 +1,6 @@
 package io.score4j.table;
 
+import io.score4j.data.Csv;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -18,7 +19,7 @@ final class Cells {
      * (so {@code inf}, {@code 0x1p3}, {@code 1d} and {@code 1e999} are text).
      */
     static double number(String cell) {
-        if (!isDecimal(cell)) {
+        if (!Csv.isPlainDecimal(cell)) {
             return Double.NaN;
         }
         double v = Double.parseDouble(cell);
@@ -55,44 +56,5 @@ final class Cells {
             }
         }
         return true;
-    }
-
-    private static boolean isDecimal(String s) {
-        int n = s.length();
-        int i = n > 0 && (s.charAt(0) == '+' || s.charAt(0) == '-') ? 1 : 0;
-        int digits = 0;
-        while (i < n && isDigit(s.charAt(i))) {
-            i++;
-            digits++;
-        }
-        if (i < n && s.charAt(i) == '.') {
-            i++;
-            while (i < n && isDigit(s.charAt(i))) {
-                i++;
-                digits++;
-            }
-        }
-        if (digits == 0) {
-            return false;
-        }
-        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
-            i++;
-            if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-                i++;
-            }
-            int exp = 0;
-            while (i < n && isDigit(s.charAt(i))) {
-                i++;
-                exp++;
-            }
-            if (exp == 0) {
-                return false;
-            }
-        }
-        return i == n;
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
     }
 }
