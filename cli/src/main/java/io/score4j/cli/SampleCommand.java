@@ -54,6 +54,8 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
                     + "replacement method (approximate, README); not with ode")
     List<String> given;
     @Mixin
+    WhereOptions where;
+    @Mixin
     OdeOptions ode;
 
     @picocli.CommandLine.Spec
@@ -85,6 +87,7 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
         }
         sampler.validate();
         ode.validate(sampler.kind);
+        where.validate(sampler.kind, spark.on());
         Key key = Key.of(run.seed).split(5)[3];
         if (sampler.kind == SamplerKind.ODE) {
             if (given != null) {
@@ -99,7 +102,9 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
         if (source.mixture != null) {
             GaussianMixture mix = MixtureJson.read(source.mixture);
             columns = Dataset.defaultColumns(mix.dim());
-            drawn = spark.fromMixture(source.mixture, mix, n, sampler.plan(run.threads()), key,
+            drawn = where.on() ? where.fromMixture(mix, columns, n, sampler.plan(run.threads()), key,
+                    Progress.forSampling(run.quiet), given(columns))
+                    : spark.fromMixture(source.mixture, mix, n, sampler.plan(run.threads()), key,
                     Progress.forSampling(run.quiet), given(columns));
         } else {
             m = m != null ? m : ScoreModel.load(source.model);
@@ -107,8 +112,9 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
             TableSchema schema = TableTraining.schema(m, source.model.toString()).orElse(null);
             Given g = schema == null ? given(columns) : given == null ? Given.none(m.dim())
                     : TableSampling.given(schema, given, "--given");
-            drawn = spark.fromModel(source.model, m, n, sampler.plan(run.threads()), key, Progress.forSampling(run.quiet),
-                    g);
+            drawn = where.on() ? where.fromModel(m, schema, n, sampler.plan(run.threads()), key,
+                    Progress.forSampling(run.quiet), g)
+                    : spark.fromModel(source.model, m, n, sampler.plan(run.threads()), key, Progress.forSampling(run.quiet), g);
             if (schema != null) {
                 return writeTable(schema, drawn.points(), t0, g);
             }
@@ -125,6 +131,7 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
                 : String.format(Locale.ROOT, ", MALA acceptance rate %.3f", drawn.acceptanceRate());
         run.say("%d samples (%s) in %.2f s, NFE %d, written to %s%s", n, sampler.kind.id(), (System.nanoTime() - t0) / 1e9,
                 drawn.nfe(), out, acc);
+        sayWhere();
         return 0;
     }
 
@@ -191,7 +198,15 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
         }
         run.say("%d rows of %d columns (%s) in %.2f s written to %s", rows.table().n(), schema.columns().size(),
                 sampler.kind.id(), (System.nanoTime() - t0) / 1e9, out);
+        sayWhere();
         return 0;
+    }
+
+    /** The --where summary (rows kept of drawn, acceptance), when --where was given. */
+    private void sayWhere() {
+        if (where.on()) {
+            run.say("%s", where.summary(n));
+        }
     }
 
     /** The one warning line for particles that left the data's range ({@link io.score4j.sampling.DataRange}). */
