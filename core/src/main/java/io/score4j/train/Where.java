@@ -189,6 +189,22 @@ public record Where(List<String> clauses, List<Condition> conditions) {
         return true;
     }
 
+    /**
+     * The conditions that allow a single value, as {@code --given} pairs ({@code CHAS=1}, {@code kids=2}): a rare
+     * region's rejection is cheaper when such a column is conditioned on instead.
+     */
+    public List<String> singleValues() {
+        List<String> out = new ArrayList<>();
+        for (Condition c : conditions) {
+            if (c instanceof Levels l && l.allowed().size() == 1) {
+                out.add(c.name() + "=" + l.allowed().iterator().next());
+            } else if (c instanceof Range r && r.lo() == r.hi() && r.holds(r.lo())) {
+                out.add(c.name() + "=" + java.math.BigDecimal.valueOf(r.lo()).stripTrailingZeros().toPlainString());
+            }
+        }
+        return out;
+    }
+
     /** The clauses as one text, e.g. {@code age>=30,age<40}. */
     public String text() {
         return String.join(",", clauses);

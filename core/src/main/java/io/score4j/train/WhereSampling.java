@@ -146,12 +146,20 @@ public final class WhereSampling {
 
     private static InputException tooRare(Where where, int n, long particles, long satisfied, long nonFinite) {
         double a = satisfied / (double) particles;
-        String need = satisfied == 0 ? "more than " + Math.round(n * particles / 1.0) + " draws"
+        String need = satisfied == 0 ? "more than " + (long) n * particles + " draws"
                 : "about " + Math.round(n / a) + " draws";
         return new InputException(String.format(Locale.ROOT, "--where %s: %d of %d rows drawn satisfy it (acceptance "
-                        + "%.4f, below %.2f)%s; rejection would need %s for --n %d. Widen the range, or fix a value with "
-                        + "--given. Nothing was written.", where.text(), satisfied, particles, a, MIN_ACCEPTANCE,
-                nonFinite > 0 ? "; " + nonFinite + " rows were not finite (the chain diverged)" : "", need, n));
+                        + "%.4f, below %.2f)%s; rejection would need %s for --n %d. %s Nothing was written.", where.text(),
+                satisfied, particles, a, MIN_ACCEPTANCE,
+                nonFinite > 0 ? "; " + nonFinite + " rows were not finite (the chain diverged)" : "", need, n, advice(where)));
+    }
+
+    /** What to do instead: condition on a single-valued clause with --given (README), or widen the range. */
+    private static String advice(Where where) {
+        java.util.List<String> single = where.singleValues();
+        return single.isEmpty() ? "Widen the range, or fix a column's value with --given."
+                : "Condition on " + String.join(",", single) + " with --given instead of --where (the rest drawn from "
+                + "p(rest | given); README), or widen the range.";
     }
 
     /** A table model's rows tested as written: finite rows decoded to text cells, each tested. */
