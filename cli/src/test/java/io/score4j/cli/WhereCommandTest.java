@@ -119,10 +119,10 @@ class WhereCommandTest {
                 + "column 'city' (Lille, Lyon, Paris)");
         assertRefused(List.of("--model", m, "--where", "income<lots"), "error: --where 'income<lots': 'lots' is not a "
                 + "finite decimal number");
-        assertRefused(List.of("--model", m, "--given", "city=Lyon", "--where", "city=Lyon"), "error: --where city=Lyon: "
+        assertRefused(List.of("--model", m, "--given", "city=Lyon", "--where", "city=Lyon"), "error: --where 'city=Lyon': "
                 + "column 'city' is also --given");
         assertRefused(List.of("--mixture", mixture.toString(), "--sampler", "langevin", "--where", "x0>6"),
-                "error: --where x0>6: 0 of 1000 rows drawn satisfy it (acceptance 0.0000, below 0.01)");
+                "error: --where 'x0>6': 0 of 1000 rows drawn satisfy it (acceptance 0.0000, below 0.01)");
         assertRefused(List.of("--mixture", mixture.toString(), "--sampler", "ode", "--where", "x0>0"),
                 "error: --where is not supported with --sampler ode");
     }

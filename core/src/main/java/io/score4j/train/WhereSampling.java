@@ -8,6 +8,7 @@ import io.score4j.random.Key;
 import io.score4j.sampling.Given;
 import io.score4j.sampling.SamplerKind;
 import io.score4j.table.TableSchema;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -22,15 +23,24 @@ import java.util.Locale;
  * is the same whatever block it is drawn in, the output depends only on the seed and settings, not on the block
  * sizes or {@code --threads}.
  *
- * <p><b>Cost and when it stops.</b> The first block (the pilot) has max(n, {@value #PILOT}) particles; each further
+ * <p><b>Cost, and the guided draw.</b> The first block (the pilot) has max(n, {@value #PILOT}) particles; each further
  * block is sized from the acceptance measured so far, a = satisfied / drawn, to finish in one more round
- * (1.25·(n − kept)/a + 16 particles, at most {@value #MAX_BLOCK}). Drawing costs about n/a particles, so when more
- * rows are needed and the measured acceptance is below {@value #MIN_ACCEPTANCE} (more than 100 draws a row) it
- * stops with an {@link InputException} giving the measured acceptance and the draws rejection would need (nothing
- * is drawn further): the region is too rare for rejection, and a guided draw (e.g. fixing a value with
- * {@code --given}) is the user's choice to make, because any guided method changes what is sampled. Since each
- * round continues only while a ≥ {@value #MIN_ACCEPTANCE}, at most about n/{@value #MIN_ACCEPTANCE} particles are
- * drawn in all.
+ * (1.25·(n − kept)/a + 16 particles, at most {@value #MAX_BLOCK}). Drawing costs about n/a particles, so rounds go on
+ * only while a ≥ {@value #MIN_ACCEPTANCE} (at most about 100 draws a row; at most about n/{@value #MIN_ACCEPTANCE}
+ * particles in all). Below it, a region is rare because of a single-valued clause ({@code city=Lyon}, a category's
+ * one allowed level; {@code kids=2}, a point range) or because of a range:
+ * <ul>
+ *   <li>with single-valued clauses, the <em>guided</em> draw conditions on them ({@link Given}, as {@code --given}
+ *       does) and runs the rejection rounds again on that: p(x | c = v, x ∈ A) = p(rest | c = v)·1[x ∈ A] / P(A | c = v),
+ *       so only the other clauses are left to rejection. It is exactly the restricted law for samplers whose
+ *       conditioning is exact (langevin, mala), and inherits the bias of the sampler's conditioning otherwise
+ *       (em and pc: the replacement method, pulled towards the unconditional law; annealed: see {@link Given}).
+ *       Rows are still tested against every clause, the conditioned ones included;</li>
+ *   <li>otherwise, or when the guided rounds also fall below {@value #MIN_ACCEPTANCE}, it stops with an
+ *       {@link InputException} giving the measured acceptance and the draws rejection would need; nothing is
+ *       written. A range is not guided: drawing the constrained columns first would need their joint law inside
+ *       the range, which the model does not give in closed form.</li>
+ * </ul>
  */
 public final class WhereSampling {
     /** Particles of the first round at least. */
@@ -45,24 +55,38 @@ public final class WhereSampling {
     /**
      * The kept rows and what they cost.
      *
-     * @param drawn     the draws of the first n rows that satisfy the conditions: a {@link ModelSampling.Drawn} of
-     *                  [n, w] points in the sampler's output units (a table model's coordinates), every row finite
-     * @param particles particles drawn in all rounds
-     * @param satisfied drawn rows that satisfy the conditions (≥ n; rows past the n-th are drawn but not kept)
-     * @param nonFinite drawn rows with a non-finite coordinate (a diverged chain; never kept)
-     * @param rounds    blocks drawn
+     * @param drawn       the first rows that satisfy the conditions, at most n: a {@link ModelSampling.Drawn} of
+     *                    [rows, w] points in the sampler's output units (a table model's coordinates), every row finite
+     * @param rows        rows kept: n, or fewer when the rounds stopped below {@link #MIN_ACCEPTANCE}
+     * @param particles   particles drawn in all rounds
+     * @param satisfied   drawn rows that satisfy the conditions (rows past the n-th are drawn but not kept)
+     * @param nonFinite   drawn rows with a non-finite coordinate (a diverged chain; never kept)
+     * @param rounds      blocks drawn
+     * @param conditioned the single-valued clauses the guided draw conditioned on ({@code col=value}); empty for
+     *                    plain rejection
+     * @param rejected    the plain rejection rounds that stopped below {@link #MIN_ACCEPTANCE} before the guided
+     *                    draw, or null
      */
-    public record Kept(ModelSampling.Drawn drawn, long particles, long satisfied, long nonFinite, int rounds) {
+    public record Kept(ModelSampling.Drawn drawn, int rows, long particles, long satisfied, long nonFinite, int rounds,
+                       List<String> conditioned, Kept rejected) {
+        public Kept {
+            java.util.Objects.requireNonNull(drawn, "drawn");
+            conditioned = List.copyOf(conditioned);
+        }
+
         /** The measured acceptance: satisfied / particles. */
         public double acceptance() {
             return satisfied / (double) particles;
         }
 
-        /** One line: rows kept of drawn, acceptance and rounds. */
+        /** One line: rows kept of drawn, acceptance and rounds, and what a guided draw conditioned on. */
         public String summary(Where where, int n) {
-            return String.format(Locale.ROOT, "--where %s: kept %d of %d rows drawn (acceptance %.4f, %d round%s%s)",
-                    where.text(), n, particles, acceptance(), rounds, rounds == 1 ? "" : "s",
+            String line = String.format(Locale.ROOT, "--where %s: kept %d of %d rows drawn (acceptance %.4f, %d round%s%s)",
+                    where.text(), rows, particles, acceptance(), rounds, rounds == 1 ? "" : "s",
                     nonFinite > 0 ? "; " + nonFinite + " rows not finite" : "");
+            return rejected == null ? line : line + String.format(Locale.ROOT, " with %s given (guided: plain rejection "
+                    + "accepted %d of %d rows, %.4f; README)", String.join(",", conditioned), rejected.satisfied,
+                    rejected.particles, rejected.acceptance());
         }
     }
 
@@ -78,6 +102,12 @@ public final class WhereSampling {
         boolean[] test(double[] rows, int count);
     }
 
+    /** Draws of the sampler under a {@link Given} (the user's, or the guided one) with a key. */
+    @FunctionalInterface
+    interface Sampler {
+        Block with(Given given, Key key);
+    }
+
     /**
      * n rows of the model that satisfy {@code where} (parsed against {@code schema} for a table model, else against
      * the model's columns), drawn by {@link ModelSampling#fromModel(ScoreModel, long, int, SamplingPlan, Key,
@@ -88,24 +118,56 @@ public final class WhereSampling {
     public static Kept fromModel(ScoreModel m, TableSchema schema, Where where, int n, SamplingPlan o, Key key,
                                  ModelSampling.Progress bar, Given given) {
         requireFree(where, given, schema, m.columns());
-        Block block = (first, count) -> ModelSampling.fromModel(m, first, count, o, key, bar, given);
+        Sampler sampler = (g, k) -> (first, count) -> ModelSampling.fromModel(m, first, count, o, k, bar, g);
         int w = m.dim();
-        return rounds(n, w, block, schema != null ? tableTest(schema, where) : numberTest(where, w), where);
+        RowTest test = schema != null ? tableTest(schema, where) : numberTest(where, w);
+        return draw(n, w, sampler, test, where, key, given,
+                single -> schema != null ? TableSampling.given(schema, single, "--where")
+                        : GivenColumns.parse(single, m.columns(), "--where"));
     }
 
     /** As {@link #fromModel} for a mixture's exact score (MALA, which runs whole, keys each round by its first particle). */
     public static Kept fromMixture(GaussianMixture mix, Where where, int n, SamplingPlan o, Key key,
                                    ModelSampling.Progress bar, Given given) {
         int d = mix.dim();
-        requireFree(where, given, null, io.score4j.data.Dataset.defaultColumns(d));
-        Block block = o.kind() == SamplerKind.MALA
-                ? (first, count) -> ModelSampling.fromMixture(mix, count, o, first == 0 ? key : key.fold(first), bar, given)
-                : (first, count) -> ModelSampling.fromMixture(mix, first, count, o, key, bar, given);
-        return rounds(n, d, block, numberTest(where, d), where);
+        String[] columns = io.score4j.data.Dataset.defaultColumns(d);
+        requireFree(where, given, null, columns);
+        Sampler sampler = o.kind() == SamplerKind.MALA
+                ? (g, k) -> (first, count) -> ModelSampling.fromMixture(mix, count, o, first == 0 ? k : k.fold(first), bar, g)
+                : (g, k) -> (first, count) -> ModelSampling.fromMixture(mix, first, count, o, k, bar, g);
+        return draw(n, d, sampler, numberTest(where, d), where, key, given,
+                single -> GivenColumns.parse(single, columns, "--where"));
     }
 
-    /** The rejection rounds of the class comment: the first n satisfying rows of particles 0, 1, 2, … */
-    static Kept rounds(int n, int w, Block block, RowTest test, Where where) {
+    /**
+     * Rejection rounds under the user's {@code given}; when they stop below {@link #MIN_ACCEPTANCE} and the
+     * conditions hold single-valued clauses, the guided draw: those clauses added to {@code given} (so the sampler
+     * draws p(rest | those values) instead of waiting for them) and rejection rounds on that, with key.fold(1).
+     */
+    private static Kept draw(int n, int w, Sampler sampler, RowTest test, Where where, Key key, Given given,
+                             java.util.function.Function<List<String>, Given> asGiven) {
+        Kept plain = rounds(n, w, sampler.with(given, key), test);
+        if (plain.rows() == n) {
+            return plain;
+        }
+        List<String> single = where.singleValues();
+        if (single.isEmpty()) {
+            throw tooRare(where, n, plain);
+        }
+        Kept guided = rounds(n, w, sampler.with(union(given, asGiven.apply(single)), key.fold(1)), test);
+        Kept out = new Kept(guided.drawn(), guided.rows(), guided.particles(), guided.satisfied(), guided.nonFinite(),
+                guided.rounds(), single, plain);
+        if (guided.rows() < n) {
+            throw tooRare(where, n, out);
+        }
+        return out;
+    }
+
+    /**
+     * The rejection rounds of the class comment: the first n satisfying rows of particles 0, 1, 2, …, or fewer when
+     * the acceptance measured after a round is below {@link #MIN_ACCEPTANCE} while rows are still missing.
+     */
+    static Kept rounds(int n, int w, Block block, RowTest test) {
         if (n < 1 || w < 1) {
             throw new IllegalArgumentException("need n >= 1 and w >= 1, got " + n + ", " + w);
         }
@@ -137,29 +199,37 @@ public final class WhereSampling {
             rounds++;
             double a = satisfied / (double) particles;
             if (k < n && a < MIN_ACCEPTANCE) {
-                throw tooRare(where, n, particles, satisfied, nonFinite);
+                break;
             }
             next = (int) Math.min(MAX_BLOCK, Math.ceil(1.25 * (n - k) / a) + 16);
         }
-        return new Kept(new ModelSampling.Drawn(kept, Double.NaN, 0, 0, nfe), particles, satisfied, nonFinite, rounds);
+        return new Kept(new ModelSampling.Drawn(java.util.Arrays.copyOf(kept, k * w), Double.NaN, 0, 0, nfe), k, particles,
+                satisfied, nonFinite, rounds, List.of(), null);
     }
 
-    private static InputException tooRare(Where where, int n, long particles, long satisfied, long nonFinite) {
-        double a = satisfied / (double) particles;
-        String need = satisfied == 0 ? "more than " + (long) n * particles + " draws"
-                : "about " + Math.round(n / a) + " draws";
-        return new InputException(String.format(Locale.ROOT, "--where %s: %d of %d rows drawn satisfy it (acceptance "
+    private static InputException tooRare(Where where, int n, Kept k) {
+        String need = k.satisfied() == 0 ? "more than " + (long) n * k.particles() + " draws"
+                : "about " + Math.round(n / k.acceptance()) + " draws";
+        String guided = k.rejected() == null ? "" : String.format(Locale.ROOT, " with %s given (plain rejection: %d of %d)",
+                String.join(",", k.conditioned()), k.rejected().satisfied(), k.rejected().particles());
+        return new InputException(String.format(Locale.ROOT, "--where '%s': %d of %d rows drawn%s satisfy it (acceptance "
                         + "%.4f, below %.2f)%s; rejection would need %s for --n %d. %s Nothing was written.", where.text(),
-                satisfied, particles, a, MIN_ACCEPTANCE,
-                nonFinite > 0 ? "; " + nonFinite + " rows were not finite (the chain diverged)" : "", need, n, advice(where)));
+                k.satisfied(), k.particles(), guided, k.acceptance(), MIN_ACCEPTANCE,
+                k.nonFinite() > 0 ? "; " + k.nonFinite() + " rows were not finite (the chain diverged)" : "", need, n,
+                k.rejected() == null ? "Widen the range, or fix a column's value with --given." : "Widen the range."));
     }
 
-    /** What to do instead: condition on a single-valued clause with --given (README), or widen the range. */
-    private static String advice(Where where) {
-        java.util.List<String> single = where.singleValues();
-        return single.isEmpty() ? "Widen the range, or fix a column's value with --given."
-                : "Condition on " + String.join(",", single) + " with --given instead of --where (the rest drawn from "
-                + "p(rest | given); README), or widen the range.";
+    /** The given coordinates of a and of b (one row each, disjoint), in one {@link Given}. */
+    private static Given union(Given a, Given b) {
+        boolean[] mask = a.mask();
+        double[] values = a.values();
+        for (int j = 0; j < mask.length; j++) {
+            if (b.isGiven(0, j)) {
+                mask[j] = true;
+                values[j] = b.value(0, j);
+            }
+        }
+        return new Given(a.d(), mask, values);
     }
 
     /** A table model's rows tested as written: finite rows decoded to text cells, each tested. */
@@ -202,7 +272,7 @@ public final class WhereSampling {
             boolean fixed = schema == null ? given.isGiven(0, j)
                     : schema.columns().get(j).width() > 0 && given.isGiven(0, schema.offset(j));
             if (fixed) {
-                throw new InputException("--where " + where.text() + ": column '" + NamedRows.shown(c.name())
+                throw new InputException("--where '" + where.text() + "': column '" + NamedRows.shown(c.name())
                         + "' is also --given; constrain it with one of the two");
             }
         }

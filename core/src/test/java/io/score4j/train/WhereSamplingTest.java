@@ -104,13 +104,43 @@ class WhereSamplingTest {
         Where where = Where.parse(List.of("x0>4"), XY, "--where");
         InputException e = assertThrows(InputException.class, () -> WhereSampling.fromMixture(GAUSS, where, 100, plan,
                 Key.of(1), ModelSampling.Progress.NONE, Given.none(2)));
-        assertTrue(e.getMessage().startsWith("--where x0>4: ") && e.getMessage().contains(" of 1000 rows drawn satisfy it "
+        assertTrue(e.getMessage().startsWith("--where 'x0>4': ") && e.getMessage().contains(" of 1000 rows drawn satisfy it "
                 + "(acceptance 0.00") && e.getMessage().endsWith("Nothing was written."), e.getMessage());
-        Where point = Where.parse(List.of("x0=0.5"), XY, "--where");
-        InputException p = assertThrows(InputException.class, () -> WhereSampling.fromMixture(GAUSS, point, 10, plan,
-                Key.of(1), ModelSampling.Progress.NONE, Given.none(2)));
-        assertTrue(p.getMessage().contains("0 of 1000 rows drawn satisfy it") && p.getMessage().contains(
-                "Condition on x0=0.5 with --given instead of --where"), p.getMessage());
+    }
+
+    /**
+     * x0 = 0.2 has probability 0, so plain rejection stops at once and the guided draw conditions on it: MALA (exact
+     * conditioning) on x1 | x0 = 0.2, a mixture of N(μ_k1, σ_k1²) with weights π_k ∝ w_k·N(0.2; μ_k0, σ_k0²), kept where
+     * x1 > 0; its mean is Σ π_k (μ_k1 q_k + σ_k1 φ(α_k)) / Σ π_k q_k, α_k = −μ_k1/σ_k1, q_k = 1 − Φ(α_k).
+     */
+    @Test
+    void aSingleValuedClauseIsConditionedOnWhenRejectionCannotReachIt() {
+        int n = 4000;
+        SamplingPlan plan = new SamplingPlan(SamplerKind.MALA, 2000, 0.1, 0, 1, null, null, null, 2);
+        Where where = Where.parse(List.of("x0=0.2", "x1>0"), XY, "--where");
+        WhereSampling.Kept k = WhereSampling.fromMixture(MIX, where, n, plan, Key.of(8), ModelSampling.Progress.NONE,
+                Given.none(2));
+        assertEquals(List.of("x0=0.2"), k.conditioned());
+        assertEquals(0, k.rejected().satisfied(), "plain rejection never draws x0 = 0.2 exactly");
+        double[] x = k.drawn().points();
+        for (int i = 0; i < n; i++) {
+            assertTrue(x[2 * i] == 0.2 && x[2 * i + 1] > 0, "row " + i);
+        }
+        double[] w = {0.6, 0.4};
+        double[][] mu = {{-1.5, -0.5}, {1.0, 1.2}};
+        double[][] sd = {{0.6, 0.7}, {0.8, 1.0}};
+        double mass = 0;
+        double m1 = 0;
+        for (int c = 0; c < 2; c++) {
+            double pi = w[c] * Normal.pdf((0.2 - mu[c][0]) / sd[c][0]) / sd[c][0];
+            double alpha = -mu[c][1] / sd[c][1];
+            double q = 1 - Normal.cdf(alpha);
+            mass += pi * q;
+            m1 += pi * (mu[c][1] * q + sd[c][1] * Normal.pdf(alpha));
+        }
+        assertMean(x, 1, n, m1 / mass);
+        assertTrue(k.summary(where, n).contains("with x0=0.2 given (guided: plain rejection accepted 0 of 4000 rows"),
+                k.summary(where, n));
     }
 
     @Test
@@ -119,7 +149,7 @@ class WhereSamplingTest {
         Where where = Where.parse(List.of("x0>0"), XY, "--where");
         InputException e = assertThrows(InputException.class, () -> WhereSampling.fromMixture(GAUSS, where, 10, plan,
                 Key.of(1), ModelSampling.Progress.NONE, Given.of(2, new int[] {0}, new double[] {1})));
-        assertEquals("--where x0>0: column 'x0' is also --given; constrain it with one of the two", e.getMessage());
+        assertEquals("--where 'x0>0': column 'x0' is also --given; constrain it with one of the two", e.getMessage());
     }
 
     /** The mean of column j of n rows [n, 2] equals {@code expected} within 3 standard errors. */
