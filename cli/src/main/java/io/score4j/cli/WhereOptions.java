@@ -19,8 +19,9 @@ final class WhereOptions {
     @Option(names = "--where", split = ",", paramLabel = "COL<OP>VALUE",
             description = "keep only rows whose written values satisfy every clause: OP is >=, >, <=, <, = or != "
                     + "(categories: = and != with a level's text); clauses on one column make a range "
-                    + "(\"age>=30,age<40\"). Rejection sampling in rounds (README): refused when fewer than 1 in "
-                    + "100 drawn rows satisfy it; not with ode or --spark")
+                    + "(\"age>=30,age<40\"). Rejection sampling in rounds (README); below 1 accepted row in 100, "
+                    + "single-valued clauses (col=value) are conditioned on as --given does, else it is refused; "
+                    + "not with ode or --spark")
     List<String> clauses;
 
     private Where where;
