@@ -87,7 +87,7 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
         }
         sampler.validate();
         ode.validate(sampler.kind);
-        where.validate(sampler.kind, spark.on());
+        where.validate(sampler.kind, spark);
         Key key = Key.of(run.seed).split(5)[3];
         if (sampler.kind == SamplerKind.ODE) {
             if (given != null) {

@@ -32,8 +32,12 @@ final class WhereOptions {
         return clauses != null;
     }
 
-    /** Refuses the samplers and runners --where does not drive: ode and --spark. */
-    void validate(SamplerKind kind, boolean spark) {
+    /** Refuses the samplers and runners --where does not drive: ode and --spark (whose flags it checks first). */
+    void validate(SamplerKind kind, SparkOptions sparkOptions) {
+        boolean spark = sparkOptions.on();
+        if (on()) {
+            sparkOptions.validate();
+        }
         InputException.require(!on() || kind != SamplerKind.ODE, "--where", String.join(",", clauses == null
                 ? List.of() : clauses), "is not supported with --sampler ode; use --sampler pc or em");
         InputException.require(!on() || !spark, "--where", String.join(",", clauses == null ? List.of() : clauses),

@@ -195,7 +195,7 @@ public final class WhereSampling {
                 }
             }
             particles += next;
-            nfe += d.nfe();
+            nfe = d.nfe();
             rounds++;
             double a = satisfied / (double) particles;
             if (k < n && a < MIN_ACCEPTANCE) {
