@@ -107,6 +107,32 @@ class WhereCommandTest {
     }
 
     @Test
+    void plainNumericModelRowsSatisfyTheRange() throws IOException {
+        Random r = new Random(5);
+        StringBuilder csv = new StringBuilder("a,b\n");
+        for (int i = 0; i < 300; i++) {
+            double a = r.nextGaussian();
+            csv.append(10 + 2 * a).append(',').append(0.8 * a + 0.6 * r.nextGaussian()).append('\n');
+        }
+        Path data = Files.writeString(dir.resolve("ab.csv"), csv);
+        Path plain = dir.resolve("ab.safetensors");
+        CliTestSupport.Run t = run("train", "--objective", "exact", "--csv", data.toString(), "--hidden", "16", "--epochs",
+                "5", "--batch", "100", "-q", "--out", plain.toString());
+        assertEquals(0, t.code(), t.err());
+        Path out = dir.resolve("ab-where.csv");
+        CliTestSupport.Run s = run("sample", "--model", plain.toString(), "--n", "100", "--steps", "50", "--where",
+                "a>=10,b<0.5", "--out", out.toString());
+        assertEquals(0, s.code(), s.err());
+        assertTrue(s.out().contains("--where a>=10,b<0.5: kept 100 of "), s.out());
+        List<String> lines = Files.readAllLines(out);
+        assertEquals(101, lines.size());
+        for (String line : lines.subList(1, lines.size())) {
+            String[] c = line.split(",");
+            assertTrue(Double.parseDouble(c[0]) >= 10 && Double.parseDouble(c[1]) < 0.5, line);
+        }
+    }
+
+    @Test
     void badClausesAreOneErrorLineAndWriteNothing() {
         String m = model.toString();
         assertRefused(List.of("--model", m, "--where", "height>3"),
