@@ -65,7 +65,9 @@ final class ReportFigures {
             for (int k = 0; k < times.length; k++) {
                 double t = times[k];
                 out.add(new ScoreAt("score_t_" + k, in.learnedAt(points, t), in.mixtureKnown() ? in.truthAt(t) : null,
-                        "at " + in.timeLabel(t), ", t = " + HtmlReport.format(t), "Learned score across diffusion time",
+                        "at " + in.timeLabel(t), ", t = " + HtmlReport.format(t) + " (σ(t) = " + HtmlReport.format(Double.parseDouble(
+                        String.format(java.util.Locale.ROOT, "%.2g", in.model().sde().orElseThrow().marginalStd(t))))
+                        + ")", "Learned score across diffusion time",
                         "the data's mixture diffused to the same t", " A time-conditioned model's score s(x, t) is "
                         + "shown at times where the SDE's noise σ(t) is " + java.util.Arrays.toString(
                         ReportInputs.SHOWN_NOISE) + " of the data's std, not at t = ε, where it is hundreds of times "
