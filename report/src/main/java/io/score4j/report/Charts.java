@@ -60,6 +60,12 @@ public final class Charts {
      * legend does not show.
      */
     public static Figure histogram(ChartSpec spec, Bins bins, List<Sample> samples, List<Series> curves) {
+        return histogram(spec, bins, samples, curves, "");
+    }
+
+    /** As {@link #histogram(ChartSpec, Bins, List, List)} with a grey {@code subtitle} under the title ("" for none). */
+    public static Figure histogram(ChartSpec spec, Bins bins, List<Sample> samples, List<Series> curves,
+                                   String subtitle) {
         List<String> names = labels(samples.stream().map(Sample::name).toList());
         XYIntervalSeriesCollection filled = new XYIntervalSeriesCollection();
         XYSeriesCollection outlines = new XYSeriesCollection();
@@ -95,7 +101,11 @@ public final class Charts {
         plot.setDataset(2, lines(curves, Scale.LINEAR));
         plot.setRenderer(2, lineRenderer(curves.size(), Math.max(2, samples.size()), true));
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
-        return ChartFiles.save(ChartStyle.chart(spec.title(), plot, true), spec);
+        JFreeChart chart = ChartStyle.chart(spec.title(), plot, true);
+        if (!subtitle.isEmpty()) {
+            ChartStyle.subtitle(chart, subtitle);
+        }
+        return ChartFiles.save(chart, spec);
     }
 
     /** A histogram's outline as a step line: up and down at every bin edge. */
