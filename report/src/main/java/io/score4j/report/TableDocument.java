@@ -79,6 +79,23 @@ final class TableDocument {
                 + "statistic below it is what two samples of one law give 95% of the time. Off-grid: the share of "
                 + "synthetic values the real column never takes (discrete columns).");
         h.table(columnTests(r));
+        figures(h, figures);
+        h.section("eval's tables");
+        for (int s = 0; s < r.evaluations.size(); s++) {
+            Evaluation e = r.evaluations.get(s);
+            h.details("score4j eval: " + r.names().get(s), ComparisonTable.render(e.result(), e.in())
+                    + (e.fidelity() == null ? "" : System.lineSeparator() + FidelityTable.render(e.fidelity())));
+        }
+        h.settings(settings(r));
+        if (r.dropped > 0) {
+            h.note(r.dropped + " drawn rows had a non-finite coordinate (the chain diverged) and were left out.");
+        }
+        h.note("Held-out log-likelihood is not shown for a table model: its rows are compared in the table's own "
+                + "values, and logp of the encoded coordinates would depend on the dequantisation noise.");
+        h.write(dir);
+    }
+
+    private static void figures(HtmlReport h, List<ReportFigures.Entry> figures) {
         String section = null;
         for (ReportFigures.Entry e : figures) {
             if (!e.section().equals(section)) {
@@ -89,12 +106,10 @@ final class TableDocument {
             }
             h.figure(e.figure(), e.caption());
         }
-        h.section("eval's tables");
-        for (int s = 0; s < r.evaluations.size(); s++) {
-            Evaluation e = r.evaluations.get(s);
-            h.details("score4j eval: " + r.names().get(s), ComparisonTable.render(e.result(), e.in())
-                    + (e.fidelity() == null ? "" : System.lineSeparator() + FidelityTable.render(e.fidelity())));
-        }
+    }
+
+    /** The model, each column's kind and codec, the training settings and how drawn rows were drawn. */
+    private static Map<String, Object> settings(TableReport r) {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("model", r.modelFile.toString());
         settings.put("objective", r.model.settings().getOrDefault("objective", "unknown"));
@@ -105,13 +120,7 @@ final class TableDocument {
         if (r.drawn != null) {
             r.drawn.sampler().forEach((k, v) -> settings.put("report.sampler." + k, v));
         }
-        h.settings(settings);
-        if (r.dropped > 0) {
-            h.note(r.dropped + " drawn rows had a non-finite coordinate (the chain diverged) and were left out.");
-        }
-        h.note("Held-out log-likelihood is not shown for a table model: its rows are compared in the table's own "
-                + "values, and logp of the encoded coordinates would depend on the dequantisation noise.");
-        h.write(dir);
+        return settings;
     }
 
     /** Every set's headline metrics side by side: metric, one column per set, units, meaning. */
