@@ -162,5 +162,10 @@ class TableReportTest {
                 dir.resolve("m.safetensors")).reference(real).samples(bad).build());
         assertTrue(e.getMessage().contains("--samples " + bad) && e.getMessage().contains("'income'"), e.getMessage());
         assertFalse(Files.exists(dir.resolve("out")));
+        ScoreModel m = model(real);
+        IllegalArgumentException numeric = assertThrows(IllegalArgumentException.class, () -> Report.builder(m)
+                .reference(io.score4j.data.Dataset.of(m.dim(), new double[2 * m.dim()]), "x")
+                .samples(io.score4j.data.Dataset.of(m.dim(), new double[2 * m.dim()]), "y").build());
+        assertTrue(numeric.getMessage().contains("TableReport"), numeric.getMessage());
     }
 }
