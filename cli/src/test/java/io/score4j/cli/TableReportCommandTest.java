@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +48,9 @@ class TableReportCommandTest {
         ok(rep);
         assertTrue(rep.out().contains("score model (drawn): columns passing"), rep.out());
         JsonNode r = new ObjectMapper().readTree(out.resolve("report.json").toFile());
-        assertEquals(3, r.path("figures").size(), "one figure per column");
+        List<String> names = new ArrayList<>();
+        r.path("figures").forEach(f -> names.add(f.path("name").asText()));
+        assertEquals(List.of("col_0", "col_1", "col_2", "pairs"), names, "one figure per column, then the pairs");
         assertEquals("city,kids,income", Files.readAllLines(out.resolve("samples.csv")).get(0));
         Path evalJson = dir.resolve("eval.json");
         ok(CliTestSupport.run("eval", "--reference", real.toString(), "--samples", out.resolve("samples.csv").toString(),

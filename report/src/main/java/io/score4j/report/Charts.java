@@ -150,6 +150,19 @@ public final class Charts {
 
     /** Scatter plot of one or more 2-D point sets (e.g. samples vs data), small translucent dots. */
     public static Figure scatter(ChartSpec spec, List<Points> sets) {
+        return scatter(spec, sets, null);
+    }
+
+    /**
+     * As {@link #scatter(ChartSpec, List)} on the axes of {@code box} (automatic when null), so panels that
+     * share a box share their scales; points outside it are clipped.
+     */
+    public static Figure scatter(ChartSpec spec, List<Points> sets, Box box) {
+        return scatter(spec, sets, box, 0);
+    }
+
+    /** As {@link #scatter(ChartSpec, List, Box)} with the sets in palette colours from {@code firstColour} on. */
+    public static Figure scatter(ChartSpec spec, List<Points> sets, Box box, int firstColour) {
         XYSeriesCollection data = new XYSeriesCollection();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
         int alpha = sets.stream().mapToInt(Points::size).sum() > 2000 ? 90 : 160;
@@ -163,13 +176,14 @@ public final class Charts {
                 }
             }
             data.addSeries(series);
-            renderer.setSeriesPaint(s, ChartStyle.color(s, alpha));
+            renderer.setSeriesPaint(s, ChartStyle.color(firstColour + s, alpha));
             renderer.setSeriesShape(s, new Ellipse2D.Double(-2, -2, 4, 4));
         }
         renderer.setDefaultLegendShape(new Ellipse2D.Double(-5, -5, 10, 10));
         renderer.setDrawOutlines(false); // filled dots only: half the SVG size, same look
-        XYPlot plot = ChartStyle.plot(data, ChartStyle.axis(spec.xLabel(), Scale.LINEAR),
-                ChartStyle.axis(spec.yLabel(), Scale.LINEAR), renderer);
+        XYPlot plot = box == null ? ChartStyle.plot(data, ChartStyle.axis(spec.xLabel(), Scale.LINEAR),
+                ChartStyle.axis(spec.yLabel(), Scale.LINEAR), renderer) : ChartStyle.plot(data,
+                boxAxis(spec.xLabel(), box.xMin(), box.xMax()), boxAxis(spec.yLabel(), box.yMin(), box.yMax()), renderer);
         return ChartFiles.save(ChartStyle.chart(spec.title(), plot, sets.size() > 1), spec);
     }
 

@@ -98,12 +98,14 @@ final class TableDocument {
     private static void figures(HtmlReport h, List<ReportFigures.Entry> figures) {
         String section = null;
         for (ReportFigures.Entry e : figures) {
-            if (!e.section().equals(section)) {
+            if (!e.section().equals(section) && e.name().startsWith("col_")) {
                 h.section(e.section()).text("One figure per column, in the table's order, on the data's own values: "
                         + "numeric columns as density histograms on shared bins (real filled, synthetic sets as "
                         + "outlines), categories as bars of each level's share of the rows.");
-                section = e.section();
+            } else if (!e.section().equals(section)) {
+                h.section(e.section());
             }
+            section = e.section();
             h.figure(e.figure(), e.caption());
         }
     }

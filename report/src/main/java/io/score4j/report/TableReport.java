@@ -122,10 +122,18 @@ public final class TableReport {
         return b.toString();
     }
 
-    /** Writes report.html, report.json, the figures and (drawn samples) samples.csv into {@code dir}; returns the page. */
+    /**
+     * Writes report.html, report.json, the figures ({@code col_<j>} per column, {@code pairs} for the most correlated
+     * numeric pairs, {@link TablePairs}) and (drawn samples) samples.csv into {@code dir}; returns the page.
+     */
     public Path writeTo(Path dir) {
         try (ReportFolder folder = ReportFolder.open(dir)) {
-            List<ReportFigures.Entry> figures = TableFigures.render(schema, sets, evaluations, folder.staging());
+            List<ReportFigures.Entry> figures = new ArrayList<>(TableFigures.render(schema, sets, evaluations,
+                    folder.staging()));
+            ReportFigures.Entry pairs = TablePairs.render(schema, sets, folder.staging(), folder.parts());
+            if (pairs != null) {
+                figures.add(pairs);
+            }
             String samplesFile = drawn != null ? "samples.csv" : null;
             if (samplesFile != null) {
                 TableCsv.write(sets.get(1).table(), folder.staging().resolve(samplesFile));

@@ -78,7 +78,8 @@ class TableReportTest {
         JsonNode json = new ObjectMapper().readTree(dir.resolve("out/report.json").toFile());
         assertEquals(TableReport.FORMAT, json.path("format").asText());
         assertEquals(List.of("city", "kids", "income", "flag"), r.columns());
-        assertEquals(4, json.path("figures").size(), "one figure per column");
+        assertEquals(5, json.path("figures").size(), "one figure per column, then the pairs");
+        assertEquals("pairs", json.path("figures").get(4).path("name").asText());
         for (int j = 0; j < 4; j++) {
             assertTrue(Files.size(dir.resolve("out/col_" + j + ".png")) > 1000);
             assertTrue(json.path("figures").get(j).path("title").asText().startsWith(r.columns().get(j) + " ("));
