@@ -147,7 +147,9 @@ public final class ReportCommand implements Callable<Integer>, DeclaresFiles {
 
     /** A table model: {@link TableReport} on --csv, the --samples files or rows drawn as sample draws them. */
     private Integer tableReport(ScoreModel m, Consumer<String> notes) {
-        InputException.require(data.csv != null, "--csv", null, "is needed for a table model (its real rows)");
+        if (data.csv == null) {
+            throw new InputException("the model " + model + " is a table model: give its real rows with --csv");
+        }
         int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         TableReport.Builder b = TableReport.builder(m, model).reference(data.csv).holdout(holdout).seed(seed)
                 .parallelism(io.score4j.Parallelism.of(workers)).notes(notes);
