@@ -8,9 +8,11 @@ import io.score4j.io.RunFiles;
 import io.score4j.random.Key;
 import io.score4j.report.Report;
 import io.score4j.report.ReportSamples;
+import io.score4j.report.TableReport;
 import io.score4j.train.HeldOutLikelihood;
 import io.score4j.train.ScoreModel;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -42,8 +44,13 @@ public final class ReportCommand implements Callable<Integer>, DeclaresFiles {
     DataOptions data;
 
     @Option(names = "--samples", paramLabel = "SAMPLES.csv",
-            description = "samples to compare, with the model's columns (by name, as sample writes them; default: drawn from the model)")
-    Path samples;
+            description = "samples to compare, with the model's columns (by name, as sample writes them; default: drawn "
+                    + "from the model); a table model takes several, side by side (e.g. the copula's)")
+    List<Path> samples;
+
+    @Option(names = "--holdout", paramLabel = "HELD.csv",
+            description = "table models: real rows held out of training, their C2ST and DCR beside the samples' (as eval)")
+    Path holdout;
 
     @Mixin
     ReportSampling sampling;
@@ -73,9 +80,12 @@ public final class ReportCommand implements Callable<Integer>, DeclaresFiles {
     /** Reads the model, the data and --samples; writes into --out (samples.csv, or deletes an old one). */
     @Override
     public RunFiles files() {
-        return RunFiles.none().withInput("--model", model).withInput("--csv", data.csv)
-                .withInput("--mixture", data.mixture).withInput("--samples", samples)
-                .withFolder("--out", out, "report.html", "report.json", "samples.csv");
+        RunFiles files = RunFiles.none().withInput("--model", model).withInput("--csv", data.csv)
+                .withInput("--mixture", data.mixture).withInput("--holdout", holdout);
+        for (Path p : samples == null ? List.<Path>of() : samples) {
+            files = files.withInput("--samples", p);
+        }
+        return files.withFolder("--out", out, "report.html", "report.json", "samples.csv");
     }
 
     @Override
@@ -83,15 +93,21 @@ public final class ReportCommand implements Callable<Integer>, DeclaresFiles {
         InputException.require(threads >= 0, "--threads", threads, "must be >= 0 (0: all cores)");
         InputException.require(logpRows >= 0, "--logp-rows", logpRows, "must be >= 0 (0: no held-out log-likelihood)");
         if (samples != null) {
-            sampling.checkUnused(samples);
+            sampling.checkUnused(samples.get(0));
         }
         Report.checkFolder(out, "--out");
         Key[] keys = Key.of(seed).split(5);
         Consumer<String> notes = UserFiles.notes(spec, quiet);
         ScoreModel m = ScoreModel.load(model);
+        if (TableReport.applies(m)) {
+            return tableReport(m, notes);
+        }
+        InputException.require(holdout == null, "--holdout", holdout, "applies only to a table model (train --types)");
+        InputException.require(samples == null || samples.size() == 1, "--samples", samples,
+                "takes one file for a numeric model (several only for a table model)");
         Dataset rows = loadData(m, keys[0], notes);
         long t0 = System.nanoTime();
-        ReportSamples s = samples != null ? readSamples(m, notes) : sampling.draw(model, m, rows, seed,
+        ReportSamples s = samples != null ? readSamples(m, samples.get(0), notes) : sampling.draw(model, m, rows, seed,
                 threads > 0 ? threads : Runtime.getRuntime().availableProcessors(), quiet);
         Report report = Report.builder(m).modelFile(model).reference(rows, data.describe()).truth(data.trueMixture())
                 .samples(s).seed(seed).logpRows(logpRows)
@@ -122,11 +138,32 @@ public final class ReportCommand implements Callable<Integer>, DeclaresFiles {
      * --samples: a column for each of the model's columns, found by name (as {@code score4j sample}
      * writes them; see {@link NamedRows}); a missing one is a user error naming the file.
      */
-    private ReportSamples readSamples(ScoreModel m, Consumer<String> notes) {
+    private ReportSamples readSamples(ScoreModel m, Path samples, Consumer<String> notes) {
         Dataset s = NamedRows.read(new NamedRows.Request("--samples", samples, m.columns(), "the model " + model,
                 ColumnMapping.byName(), "rename them in the file"), false, notes);
         InputException.require(s.n() >= 2, "--samples " + samples, s.n() + " rows", "needs at least 2 rows");
         return new ReportSamples(s.values(), s.d(), s.n(), 0, "file:" + samples.getFileName(), Map.of());
+    }
+
+    /** A table model: {@link TableReport} on --csv, the --samples files or rows drawn as sample draws them. */
+    private Integer tableReport(ScoreModel m, Consumer<String> notes) {
+        if (data.csv == null) {
+            throw new InputException("the model " + model + " is a table model: give its real rows with --csv");
+        }
+        int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        TableReport.Builder b = TableReport.builder(m, model).reference(data.csv).holdout(holdout).seed(seed)
+                .parallelism(io.score4j.Parallelism.of(workers)).notes(notes);
+        if (samples == null) {
+            b.drawn(sampling.draw(model, m, io.score4j.data.TextCsv.read(data.csv).n(), seed, workers, quiet));
+        }
+        (samples == null ? List.<Path>of() : samples).forEach(b::samples);
+        TableReport r = b.build();
+        Path page = r.writeTo(out);
+        if (!quiet) {
+            spec.commandLine().getOut().println(r.summary() + "report: " + page.toAbsolutePath());
+            spec.commandLine().getOut().flush();
+        }
+        return 0;
     }
 
     private void summary(Report report, Path page, double seconds) {

@@ -96,8 +96,13 @@ final class ReportSampling {
      * in original units.
      */
     ReportSamples draw(Path modelFile, ScoreModel model, Dataset data, long seed, int threads, boolean quiet) {
+        return draw(modelFile, model, data.n(), seed, threads, quiet);
+    }
+
+    /** As {@link #draw(Path, ScoreModel, Dataset, long, int, boolean)} for data of {@code dataRows} rows. */
+    ReportSamples draw(Path modelFile, ScoreModel model, int dataRows, long seed, int threads, boolean quiet) {
         SamplerOptions o = options(model);
-        int n = particles(data.n());
+        int n = particles(dataRows);
         RunOptions run = new RunOptions();
         run.seed = seed;
         run.threads = threads;

@@ -42,8 +42,9 @@ public record Bins(double lo, double hi, int count, String rule) {
     /**
      * Bins over the finite range of all {@code sets}, of width chosen from {@code reference} (the data):
      * for whole-number data, one or more whole units per bin with edges at k − ½ (each integer in the
-     * middle of its bin, no empty bins between integers); otherwise the Freedman–Diaconis width
-     * 2·IQR·n^(−1/3). The count is kept within [{@value #MIN_BINS}, {@value #MAX_BINS}].
+     * middle of its bin, no empty bins between integers), at least {@value #MIN_BINS} bins when the range spans
+     * that many integers; otherwise the Freedman–Diaconis width 2·IQR·n^(−1/3). The count is kept within
+     * [{@value #MIN_BINS}, {@value #MAX_BINS}].
      */
     public static Bins forData(double[] reference, double[]... sets) {
         double[] r = span(sets);
@@ -53,7 +54,8 @@ public record Bins(double lo, double hi, int count, String rule) {
         if (finite.length > 0 && wholeNumbers(finite)) {
             double lo = Math.floor(r[0]) - 0.5;
             double hi = Math.ceil(r[1]) + 0.5;
-            double units = Math.max(1, Math.ceil(Math.max(fd, (hi - lo) / MAX_BINS)));
+            double units = Math.max(1, Math.min(Math.ceil(Math.max(fd, (hi - lo) / MAX_BINS)),
+                    Math.floor((hi - lo) / MIN_BINS)));
             int count = (int) Math.ceil((hi - lo) / units);
             return new Bins(lo, lo + count * units, count, String.format(Locale.ROOT,
                     "whole-number data: %s per bin, centred on integers", units == 1 ? "one value" : (long) units + " values"));

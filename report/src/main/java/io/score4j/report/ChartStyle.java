@@ -86,6 +86,12 @@ final class ChartStyle {
     /** A titled chart on a white background, with a frameless legend when asked. */
     static JFreeChart chart(String title, XYPlot plot, boolean legend) {
         JFreeChart chart = new JFreeChart(title.isEmpty() ? null : title, TITLE, plot, legend);
+        finish(chart);
+        return chart;
+    }
+
+    /** The house look on any chart (an XY or a category plot): white, antialiased, a frameless legend if any. */
+    static void finish(JFreeChart chart) {
         chart.setBackgroundPaint(Color.WHITE);
         chart.setAntiAlias(true);
         chart.setTextAntiAlias(true);
@@ -96,7 +102,6 @@ final class ChartStyle {
             l.setFrame(BlockBorder.NONE);
             l.setBackgroundPaint(Color.WHITE);
         }
-        return chart;
     }
 
     /** Adds a small grey line under the title. */

@@ -60,6 +60,12 @@ public final class Charts {
      * legend does not show.
      */
     public static Figure histogram(ChartSpec spec, Bins bins, List<Sample> samples, List<Series> curves) {
+        return histogram(spec, bins, samples, curves, "");
+    }
+
+    /** As {@link #histogram(ChartSpec, Bins, List, List)} with a grey {@code subtitle} under the title ("" for none). */
+    public static Figure histogram(ChartSpec spec, Bins bins, List<Sample> samples, List<Series> curves,
+                                   String subtitle) {
         List<String> names = labels(samples.stream().map(Sample::name).toList());
         XYIntervalSeriesCollection filled = new XYIntervalSeriesCollection();
         XYSeriesCollection outlines = new XYSeriesCollection();
@@ -95,7 +101,11 @@ public final class Charts {
         plot.setDataset(2, lines(curves, Scale.LINEAR));
         plot.setRenderer(2, lineRenderer(curves.size(), Math.max(2, samples.size()), true));
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
-        return ChartFiles.save(ChartStyle.chart(spec.title(), plot, true), spec);
+        JFreeChart chart = ChartStyle.chart(spec.title(), plot, true);
+        if (!subtitle.isEmpty()) {
+            ChartStyle.subtitle(chart, subtitle);
+        }
+        return ChartFiles.save(chart, spec);
     }
 
     /** A histogram's outline as a step line: up and down at every bin edge. */
@@ -140,6 +150,19 @@ public final class Charts {
 
     /** Scatter plot of one or more 2-D point sets (e.g. samples vs data), small translucent dots. */
     public static Figure scatter(ChartSpec spec, List<Points> sets) {
+        return scatter(spec, sets, null);
+    }
+
+    /**
+     * As {@link #scatter(ChartSpec, List)} on the axes of {@code box} (automatic when null), so panels that
+     * share a box share their scales; points outside it are clipped.
+     */
+    public static Figure scatter(ChartSpec spec, List<Points> sets, Box box) {
+        return scatter(spec, sets, box, 0);
+    }
+
+    /** As {@link #scatter(ChartSpec, List, Box)} with the sets in palette colours from {@code firstColour} on. */
+    public static Figure scatter(ChartSpec spec, List<Points> sets, Box box, int firstColour) {
         XYSeriesCollection data = new XYSeriesCollection();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
         int alpha = sets.stream().mapToInt(Points::size).sum() > 2000 ? 90 : 160;
@@ -153,13 +176,14 @@ public final class Charts {
                 }
             }
             data.addSeries(series);
-            renderer.setSeriesPaint(s, ChartStyle.color(s, alpha));
+            renderer.setSeriesPaint(s, ChartStyle.color(firstColour + s, alpha));
             renderer.setSeriesShape(s, new Ellipse2D.Double(-2, -2, 4, 4));
         }
         renderer.setDefaultLegendShape(new Ellipse2D.Double(-5, -5, 10, 10));
         renderer.setDrawOutlines(false); // filled dots only: half the SVG size, same look
-        XYPlot plot = ChartStyle.plot(data, ChartStyle.axis(spec.xLabel(), Scale.LINEAR),
-                ChartStyle.axis(spec.yLabel(), Scale.LINEAR), renderer);
+        XYPlot plot = box == null ? ChartStyle.plot(data, ChartStyle.axis(spec.xLabel(), Scale.LINEAR),
+                ChartStyle.axis(spec.yLabel(), Scale.LINEAR), renderer) : ChartStyle.plot(data,
+                boxAxis(spec.xLabel(), box.xMin(), box.xMax()), boxAxis(spec.yLabel(), box.yMin(), box.yMax()), renderer);
         return ChartFiles.save(ChartStyle.chart(spec.title(), plot, sets.size() > 1), spec);
     }
 

@@ -91,7 +91,7 @@ public final class FidelityTable {
         return ComparisonTable.align(rows);
     }
 
-    private static String value(Metric m) {
+    static String value(Metric m) {
         if (m.units() == Metric.Units.ROWS) {
             return String.format(Locale.ROOT, "%.0f", m.value());
         }

@@ -29,11 +29,17 @@ public final class HtmlReport {
     /** The file name {@link #write} uses. */
     public static final String FILE_NAME = "report.html";
 
-    private sealed interface Block permits Text, FigureBlock {}
+    private sealed interface Block permits Text, FigureBlock, TableBlock, Details {}
 
     private record Text(String text) implements Block {}
 
     private record FigureBlock(Figure figure, String caption) implements Block {}
+
+    /** A table: the first row is the header. */
+    private record TableBlock(List<String[]> rows) implements Block {}
+
+    /** Preformatted text, folded under a one-line summary. */
+    private record Details(String summary, String text) implements Block {}
 
     private record Section(String heading, List<Block> blocks) {}
 
@@ -69,6 +75,21 @@ public final class HtmlReport {
     public HtmlReport figure(Figure figure, String caption) {
         current().blocks().add(new FigureBlock(Objects.requireNonNull(figure, "figure"),
                 Objects.requireNonNull(caption, "caption")));
+        return this;
+    }
+
+    /** Adds a table to the current section: {@code rows.get(0)} is the header, every row as wide as it. */
+    public HtmlReport table(List<String[]> rows) {
+        if (rows.isEmpty() || rows.stream().anyMatch(r -> r.length != rows.get(0).length)) {
+            throw new IllegalArgumentException("a table needs a header and rows of its width");
+        }
+        current().blocks().add(new TableBlock(rows.stream().map(String[]::clone).toList()));
+        return this;
+    }
+
+    /** Adds preformatted text (a command's output), folded under {@code summary}, to the current section. */
+    public HtmlReport details(String summary, String text) {
+        current().blocks().add(new Details(Objects.requireNonNull(summary, "summary"), Objects.requireNonNull(text, "text")));
         return this;
     }
 
@@ -188,6 +209,23 @@ public final class HtmlReport {
                 h.append("<figure>\n<a href=\"").append(svg).append("\"><img src=\"").append(png)
                         .append("\" alt=\"").append(caption).append("\"></a>\n<figcaption>").append(caption)
                         .append(" <a href=\"").append(svg).append("\">(SVG)</a></figcaption>\n</figure>\n");
+            } else if (b instanceof TableBlock t) {
+                h.append("<table class=\"grid\">\n<thead><tr>");
+                for (String c : t.rows().get(0)) {
+                    h.append("<th>").append(escape(c)).append("</th>");
+                }
+                h.append("</tr></thead>\n<tbody>\n");
+                for (String[] row : t.rows().subList(1, t.rows().size())) {
+                    h.append("<tr>");
+                    for (String c : row) {
+                        h.append("<td>").append(escape(c)).append("</td>");
+                    }
+                    h.append("</tr>\n");
+                }
+                h.append("</tbody>\n</table>\n");
+            } else if (b instanceof Details d) {
+                h.append("<details><summary>").append(escape(d.summary())).append("</summary>\n<pre>")
+                        .append(escape(d.text())).append("</pre></details>\n");
             }
         }
         h.append("</section>\n");
@@ -269,6 +307,8 @@ public final class HtmlReport {
             td:first-child { font-family: ui-monospace, "DejaVu Sans Mono", monospace; }
             table.metrics td:nth-child(2) { text-align: right; font-variant-numeric: tabular-nums; }
             table.metrics td:nth-child(4) { color: #555; font-size: .92em; }
+            table.grid td { font-variant-numeric: tabular-nums; }
+            pre { font-size: .85em; overflow-x: auto; background: #f8f8f8; padding: .6em; }
             figure { margin: 1em 0; }
             figure img { max-width: 100%; height: auto; border: 1px solid #eee; }
             figcaption { color: #555; font-size: .92em; }

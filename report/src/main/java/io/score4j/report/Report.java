@@ -255,11 +255,16 @@ public final class Report {
          * Checks the inputs (dimensions agree, at least 2 rows each) and computes every metric.
          *
          * @throws IllegalStateException    when reference or samples are missing
-         * @throws IllegalArgumentException when dimensions disagree or a set has fewer than 2 rows
+         * @throws IllegalArgumentException when dimensions disagree, a set has fewer than 2 rows, or the model is a
+         *                                  table model (build its report with {@link TableReport})
          */
         public Report build() {
             if (reference == null || samples == null) {
                 throw new IllegalStateException("a report needs reference rows and samples");
+            }
+            if (TableReport.applies(model)) {
+                throw new IllegalArgumentException("a table model (train --types) works in its codec's coordinates, "
+                        + "not the data's: build its report with TableReport");
             }
             if (samples.d() != model.dim() || samples.n() < 2) {
                 throw new IllegalArgumentException("samples need " + model.dim() + " columns and at least 2 finite "

@@ -38,6 +38,54 @@ final class ReportFigures {
         }
     }
 
+    /**
+     * The learned score at one noise level or time, for a score figure.
+     *
+     * @param name        figure base name
+     * @param learned     the learned score at the points, original units, flat like them
+     * @param truth       the exact density at that level (the data's mixture perturbed alike), null when unknown
+     * @param at          "at σ = … (level i of L)", "at t = … (σ(t) = …)", or "" for a plain model
+     * @param shortAt     the same for a panel title: ", σ = …", ", t = …" or ""
+     * @param section     the report section
+     * @param truthPhrase what the exact score is the score of, for the caption
+     * @param note        a further caption sentence (may be "")
+     */
+    record ScoreAt(String name, double[] learned, GaussianMixture truth, String at, String shortAt, String section,
+                   String truthPhrase, String note) {}
+
+    /**
+     * The score figures' levels at {@code points}: a plain model's one field ({@code plainName}); a
+     * noise-conditional model's largest, middle and smallest σ ({@code score_sigma_<level>}); a time-conditioned
+     * model's {@link ReportInputs#shownTimes()} ({@code score_t_<k>}).
+     */
+    static List<ScoreAt> scoresAt(ReportInputs in, double[] points, String plainName) {
+        List<ScoreAt> out = new java.util.ArrayList<>();
+        if (in.model().timeConditional()) {
+            double[] times = in.shownTimes();
+            for (int k = 0; k < times.length; k++) {
+                double t = times[k];
+                out.add(new ScoreAt("score_t_" + k, in.learnedAt(points, t), in.mixtureKnown() ? in.truthAt(t) : null,
+                        "at " + in.timeLabel(t), ", t = " + HtmlReport.format(t) + " (σ(t) = " + HtmlReport.format(Double.parseDouble(
+                        String.format(java.util.Locale.ROOT, "%.2g", in.model().sde().orElseThrow().marginalStd(t))))
+                        + ")", "Learned score across diffusion time",
+                        "the data's mixture diffused to the same t", " A time-conditioned model's score s(x, t) is "
+                        + "shown at times where the SDE's noise σ(t) is " + java.util.Arrays.toString(
+                        ReportInputs.SHOWN_NOISE) + " of the data's std, not at t = ε, where it is hundreds of times "
+                        + "larger and only its largest arrow would show."));
+            }
+        } else if (!in.model().noiseConditional()) {
+            out.add(new ScoreAt(plainName, in.learned(points, null), in.mixtureKnown() ? in.mixture() : null, "", "",
+                    "Learned score", "the data's mixture", ""));
+        }
+        for (int level : in.shownLevels()) {
+            double sigma = in.model().sigmas()[level];
+            out.add(new ScoreAt("score_sigma_" + level, in.learned(points, sigma), in.mixtureKnown() ? in.truth(sigma)
+                    : null, "at " + sigmaLabel(in, level), ", σ = " + HtmlReport.format(sigma),
+                    "Learned score across the noise ladder", "the mixture perturbed by the same σ", ""));
+        }
+        return out;
+    }
+
     /** Renders every figure for this dimension, in report order. */
     static List<Entry> render(ReportInputs in, ReportSamples s, ReportFolder folder, Key key) {
         return switch (in.dim()) {

@@ -1,6 +1,5 @@
 package io.score4j.report;
 
-import io.score4j.density.GaussianMixture;
 import io.score4j.random.Key;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +11,9 @@ import java.util.Locale;
  * {@code density} (heatmaps of data and samples side by side), {@code scatter} (both point sets),
  * {@code score_field} (a plain model's learned score as arrows on a grid, next to the true score
  * when the mixture is known) or, for a noise-conditional model, {@code score_sigma_<level>} for
- * the largest, middle and smallest σ of its ladder (learned next to the true σ-perturbed score).
+ * the largest, middle and smallest σ of its ladder (learned next to the true σ-perturbed score) or, for a
+ * time-conditioned model, {@code score_t_<k>} at {@link ReportInputs#shownTimes()} (next to the true score of
+ * the data diffused to that time).
  */
 final class ReportFigures2d {
     /** Heatmap cells per side. */
@@ -34,11 +35,9 @@ final class ReportFigures2d {
         List<ReportFigures.Entry> out = new ArrayList<>();
         out.add(density(f, s));
         out.add(scatter(f, s, key));
-        if (!in.model().noiseConditional()) {
-            out.add(field(f, "score_field", null, ""));
-        }
-        for (int level : in.shownLevels()) {
-            out.add(field(f, "score_sigma_" + level, in.model().sigmas()[level], "at " + ReportFigures.sigmaLabel(in, level)));
+        double[] grid = grid(box);
+        for (ReportFigures.ScoreAt at : ReportFigures.scoresAt(in, grid, "score_field")) {
+            out.add(field(f, grid, at));
         }
         return out;
     }
@@ -74,37 +73,30 @@ final class ReportFigures2d {
                 + samples.length / 2 + " samples (random subsets when there are more), drawn in that order.");
     }
 
-    /**
-     * The learned score on a grid over the box, next to the true one when known; {@code sigma} is the
-     * noise level of a noise-conditional model (null for a plain model).
-     */
-    private static ReportFigures.Entry field(Frame f, String name, Double sigma, String what) {
-        double[] grid = grid(f.box());
-        ReportInputs in = f.in();
-        String suffix = what.isEmpty() ? "" : " " + what;
-        VectorField learned = new VectorField("learned score", grid, in.learned(grid, sigma));
-        String section = sigma == null ? "Learned score" : "Learned score across the noise ladder";
+    /** The learned score {@code at} on the grid over the box, next to the true one when known. */
+    private static ReportFigures.Entry field(Frame f, double[] grid, ReportFigures.ScoreAt at) {
+        String suffix = at.at().isEmpty() ? "" : " " + at.at();
+        VectorField learned = new VectorField("learned score", grid, at.learned());
         String caption = "Learned score" + suffix + " on a " + GRID + "×" + GRID + " grid over the data's box";
-        if (!in.mixtureKnown()) {
-            Figure alone = Charts.vectorField(ChartSpec.of(f.folder().staging(), name, "Learned score" + suffix,
+        if (at.truth() == null) {
+            Figure alone = Charts.vectorField(ChartSpec.of(f.folder().staging(), at.name(), "Learned score" + suffix,
                     f.x(), f.y()), List.of(learned));
-            return new ReportFigures.Entry(section, alone, caption + " (the data's true score is not known).");
+            return new ReportFigures.Entry(at.section(), alone, caption + " (the data's true score is not known)."
+                    + at.note());
         }
-        GaussianMixture truth = in.truth(sigma);
         Path parts = f.folder().parts();
-        String at = sigma == null ? "" : ", σ = " + io.score4j.report.HtmlReport.format(sigma);
-        VectorField exact = new VectorField("true score", grid, truth.scores(grid));
+        VectorField exact = new VectorField("true score", grid, at.truth().scores(grid));
         double factor = Charts.arrowScale(List.of(learned, exact));
-        Figure left = Charts.vectorField(panel(parts, name + "_learned", "Learned score" + at, f), List.of(learned),
-                factor, ", both panels");
-        Figure right = Charts.vectorField(panel(parts, name + "_true", "True score" + at, f), List.of(exact), factor,
-                ", both panels");
-        Figure both = Panels.sideBySide(f.folder().staging(), name, "Learned vs true score" + suffix,
+        Figure left = Charts.vectorField(panel(parts, at.name() + "_learned", "Learned score" + at.shortAt(), f),
+                List.of(learned), factor, ", both panels");
+        Figure right = Charts.vectorField(panel(parts, at.name() + "_true", "True score" + at.shortAt(), f),
+                List.of(exact), factor, ", both panels");
+        Figure both = Panels.sideBySide(f.folder().staging(), at.name(), "Learned vs true score" + suffix,
                 List.of(left, right));
-        return new ReportFigures.Entry(section, both, caption + " (left) and the exact score"
-                + (sigma == null ? " of the data's mixture" : " of the mixture perturbed by the same σ") + " (right). "
-                + "Both panels share one arrow scale (arrow = score × the factor under the titles), chosen so the "
-                + "longest arrow of either spans about one grid spacing: equal lengths are equal scores.");
+        return new ReportFigures.Entry(at.section(), both, caption + " (left) and the exact score of "
+                + at.truthPhrase() + " (right). Both panels share one arrow scale (arrow = score × the factor under "
+                + "the titles), chosen so the longest arrow of either spans about one grid spacing: equal lengths are "
+                + "equal scores." + at.note());
     }
 
     /** GRID × GRID points at the centres of the cells of the box. */

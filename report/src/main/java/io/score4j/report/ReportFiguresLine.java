@@ -8,7 +8,8 @@ import java.util.List;
  * Figures for D = 1 and D &gt; 2. D = 1: {@code histogram} (data vs samples, with the true pdf when
  * known) and {@code score} (learned vs true score curve over the data's range) or, for a
  * noise-conditional model, {@code score_sigma_<level>} for the largest, middle and smallest σ of
- * its ladder (learned vs the true σ-perturbed score). D &gt; 2: {@code hist_<j>}
+ * its ladder (learned vs the true σ-perturbed score), for a time-conditioned one {@code score_t_<k>} at
+ * {@link ReportInputs#shownTimes()}. D &gt; 2: {@code hist_<j>}
  * for the first six columns (with the true marginal pdf when known) and {@code pairs}, a scatter of
  * every pair of the first four columns (see {@link ReportPairs}). Histogram bins follow
  * {@link Bins#forData} (Freedman–Diaconis, or whole units for integer columns).
@@ -25,11 +26,8 @@ final class ReportFiguresLine {
         double[] grid = curveGrid(in.data().values());
         List<ReportFigures.Entry> out = new ArrayList<>();
         out.add(histogram(in, s, folder, grid));
-        if (!in.model().noiseConditional()) {
-            out.add(scoreCurve(in, folder, grid, "score", null));
-        }
-        for (int level : in.shownLevels()) {
-            out.add(scoreCurve(in, folder, grid, "score_sigma_" + level, level));
+        for (ReportFigures.ScoreAt at : ReportFigures.scoresAt(in, grid, "score")) {
+            out.add(scoreCurve(folder, grid, at, in.model().columns()[0]));
         }
         return out;
     }
@@ -50,23 +48,21 @@ final class ReportFiguresLine {
                 + "data's true density.") + ReportFigures.outsideNote(s.n(), shown.length, data));
     }
 
-    /** Learned (and, when known, true) score on the grid; {@code level} of the ladder, or null for a plain model. */
-    private static ReportFigures.Entry scoreCurve(ReportInputs in, ReportFolder folder, double[] grid, String name,
-                                                  Integer level) {
-        Double sigma = level == null ? null : in.model().sigmas()[level];
-        String at = level == null ? "" : " at " + ReportFigures.sigmaLabel(in, level);
+    /** Learned (and, when known, true) score on the grid at one level. */
+    private static ReportFigures.Entry scoreCurve(ReportFolder folder, double[] grid, ReportFigures.ScoreAt at,
+                                                  String x) {
+        String suffix = at.at().isEmpty() ? "" : " " + at.at();
         List<Series> curves = new ArrayList<>();
-        curves.add(new Series("learned score", grid, in.learned(grid, sigma)));
-        if (in.mixtureKnown()) {
-            curves.add(new Series(sigma == null ? "true score" : "true score of the σ-perturbed mixture", grid,
-                    in.truth(sigma).scores(grid)));
+        curves.add(new Series("learned score", grid, at.learned()));
+        if (at.truth() != null) {
+            curves.add(new Series(at.at().isEmpty() ? "true score" : "true score of " + at.truthPhrase(), grid,
+                    at.truth().scores(grid)));
         }
-        Figure score = Charts.lines(ChartSpec.of(folder.staging(), name, "Learned vs true score" + at,
-                in.model().columns()[0], "s(x)"), curves, Scale.LINEAR);
-        return new ReportFigures.Entry(level == null ? "Learned score" : "Learned score across the noise ladder", score,
-                "The learned score" + at + " on " + CURVE_POINTS + " points over the data's range" + (in.mixtureKnown()
-                ? ", with the exact score of the data's mixture" + (level == null ? "." : " perturbed by the same σ.")
-                : " (the true score is not known)."));
+        Figure score = Charts.lines(ChartSpec.of(folder.staging(), at.name(), "Learned vs true score" + suffix, x,
+                "s(x)"), curves, Scale.LINEAR);
+        return new ReportFigures.Entry(at.section(), score, "The learned score" + suffix + " on " + CURVE_POINTS
+                + " points over the data's range" + (at.truth() != null ? ", with the exact score of " + at.truthPhrase()
+                + "." : " (the true score is not known).") + at.note());
     }
 
     static List<ReportFigures.Entry> manyDimensional(ReportInputs in, ReportSamples s, ReportFolder folder, Key key) {

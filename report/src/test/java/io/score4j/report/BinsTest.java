@@ -47,6 +47,13 @@ class BinsTest {
         assertEquals(0.0, w.width() % 1.0, 0.0, "several whole units per bin, never a fraction");
         assertTrue(w.count() <= Bins.MAX_BINS);
         assertEquals(-0.5, w.lo(), 0.0);
+        double[] clustered = new double[400];
+        for (int i = 0; i < clustered.length; i++) {
+            clustered[i] = i < 200 ? 200 + i % 100 : 666 + i % 2 * 45;   // IQR ≈ 400: Freedman–Diaconis gives ~5 bins
+        }
+        Bins c = Bins.forData(clustered, clustered);
+        assertTrue(c.count() >= Bins.MIN_BINS && c.count() <= Bins.MIN_BINS + 1, "at least MIN_BINS bins: " + c);
+        assertEquals(0.0, c.width() % 1.0, 0.0);
     }
 
     @Test

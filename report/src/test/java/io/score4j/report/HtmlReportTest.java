@@ -105,4 +105,21 @@ class HtmlReportTest {
     void escapesEverySpecialCharacterAndControlCharacters() {
         assertEquals("&lt;a href=&quot;x&quot;&gt;&amp;&#39;\uFFFD", HtmlReport.escape("<a href=\"x\">&'\u0007"));
     }
+
+    @Test
+    void tablesAndFoldedTextAreEscapedInPlace() {
+        String html = HtmlReport.titled("t").section("S").text("before")
+                .table(List.of(new String[] {"metric", "a<b"}, new String[] {"C2ST & co", "0.5"}))
+                .details("eval <x>", "col  KS\nx    0.1 <y>").render(dir);
+        int text = html.indexOf("<p>before</p>");
+        int table = html.indexOf("<thead><tr><th>metric</th><th>a&lt;b</th></tr></thead>");
+        int row = html.indexOf("<tr><td>C2ST &amp; co</td><td>0.5</td></tr>");
+        int details = html.indexOf("<details><summary>eval &lt;x&gt;</summary>\n<pre>col  KS\nx    0.1 &lt;y&gt;</pre>");
+        assertTrue(text >= 0 && text < table && table < row && row < details, html);
+        assertThrowsIllegal(() -> HtmlReport.titled("t").table(List.of(new String[] {"a", "b"}, new String[] {"c"})));
+    }
+
+    private static void assertThrowsIllegal(Runnable r) {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, r::run);
+    }
 }
