@@ -1,5 +1,7 @@
 package io.score4j.cli;
 
+import io.score4j.InputException;
+import io.score4j.Parallelism;
 import io.score4j.bench.BenchPhase;
 import io.score4j.bench.BenchPhases;
 import io.score4j.bench.BenchResult;
@@ -69,9 +71,11 @@ public final class BenchCommand implements Callable<Integer>, DeclaresFiles {
 
     @Override
     public Integer call() {
+        InputException.require(threads >= 0, "--threads", threads, "must be >= 0");
+        Parallelism parallelism = threads > 0 ? Parallelism.of(threads) : Parallelism.available();
         BenchSettings settings = new BenchSettings(hidden, activation, batch, dim, objective, steps, particles,
-                langevinSteps, runs, threads);
-        int t = settings.workers();
+                langevinSteps, runs, parallelism);
+        int t = parallelism.threads();
         BenchPhases setup = new BenchPhases(settings);
         List<BenchResult> results = new ArrayList<>();
         for (String p : phases) {

@@ -3,6 +3,7 @@ package io.score4j.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.score4j.InputException;
+import io.score4j.Parallelism;
 import io.score4j.demo.DemoProgress;
 import io.score4j.demo.DemoReport;
 import io.score4j.demo.FoundingDemo;
@@ -58,7 +59,7 @@ public final class DemoCommand implements Callable<Integer>, DeclaresFiles {
         InputException.require(langevinSteps >= 1, "--langevin-steps", langevinSteps, "must be >= 1");
         InputException.require(threads >= 0, "--threads", threads, "must be >= 0");
         FoundingDemo.Settings s = FoundingDemo.Settings.seed(seed, epochs, langevinSteps,
-                threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
+                threads > 0 ? Parallelism.of(threads) : Parallelism.available());
         RunMemory.data(s.n(), 1).plus(RunMemory.training(MlpSpec.scoreNet(1, Activation.SOFTPLUS, s.hidden()),
                 ObjectiveKind.EXACT, 1, 0, s.batch(), (long) s.epochs() * (s.n() / s.batch()))).check();
         prepare(out);

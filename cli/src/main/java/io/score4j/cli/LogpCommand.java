@@ -114,7 +114,7 @@ public final class LogpCommand implements Callable<Integer>, DeclaresFiles {
                 + "compute a --mixture's logp without --spark");
         Dataset pts = spark.on() ? null : NamedRows.read(request, false, UserFiles.notes(spec, run.quiet));
         Trace tr = trace(names.length);
-        Parallelism par = Parallelism.of(run.threads());
+        Parallelism par = run.parallelism();
         LikelihoodResult r;
         double[] exact = null;
         try {

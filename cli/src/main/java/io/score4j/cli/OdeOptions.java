@@ -1,6 +1,7 @@
 package io.score4j.cli;
 
 import io.score4j.InputException;
+import io.score4j.Parallelism;
 import io.score4j.noise.Sde;
 import io.score4j.ode.Dopri5;
 import io.score4j.ode.Heun;
@@ -58,6 +59,6 @@ final class OdeOptions {
      */
     static ProbabilityFlowConfig forMixture(OdeSolver s, String sde, Double eps, int threads) {
         return new ProbabilityFlowConfig(ProbabilityFlow.defaultSde(sde == null ? "vp" : sde), s,
-                eps != null ? eps : io.score4j.sampling.SamplerDefaults.SAMPLING_EPS, threads);
+                eps != null ? eps : io.score4j.sampling.SamplerDefaults.SAMPLING_EPS, Parallelism.of(threads));
     }
 }

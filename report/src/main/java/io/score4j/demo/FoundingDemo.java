@@ -1,5 +1,6 @@
 package io.score4j.demo;
 
+import io.score4j.Parallelism;
 import io.score4j.data.MixtureData;
 import io.score4j.data.Standardizer;
 import io.score4j.density.GaussianMixture;
@@ -51,10 +52,10 @@ public final class FoundingDemo {
 
     /** Every setting of the run, shown in the report. */
     public record Settings(long seed, int n, int hidden, int epochs, int batch, double lr, double alpha, int particles,
-                    int langevinSteps, int threads) {
-        /** The seed's settings with the given seed, epochs, Langevin steps and threads. */
-        public static Settings seed(long seed, int epochs, int langevinSteps, int threads) {
-            return new Settings(seed, 20000, 1024, epochs, 2048, 5e-3, SamplerDefaults.STEP_SIZE, 10000, langevinSteps, threads);
+                    int langevinSteps, Parallelism parallelism) {
+        /** The seed's settings with the given seed, epochs, Langevin steps and parallelism. */
+        public static Settings seed(long seed, int epochs, int langevinSteps, Parallelism parallelism) {
+            return new Settings(seed, 20000, 1024, epochs, 2048, 5e-3, SamplerDefaults.STEP_SIZE, 10000, langevinSteps, parallelism);
         }
 
         /**
@@ -82,7 +83,7 @@ public final class FoundingDemo {
             m.put("particles", particles);
             m.put("Langevin steps", langevinSteps);
             m.put("start", "U(0, 1)");
-            m.put("threads", threads);
+            m.put("threads", parallelism.threads());
             m.put("JDK", Runtime.version().toString());
             m.put("vector path", VectorMath.vectorEnabled() ? "on" : "off (scalar)");
             return m;
@@ -116,7 +117,7 @@ public final class FoundingDemo {
         TrainingSpec training = s.trainingSpec();
         MlpSpec spec = training.network(1);
         Optimizer<ChainState> opt = training.optimizer();
-        BatchLoss loss = training.loss(1, s.threads());
+        BatchLoss loss = training.loss(1, s.parallelism());
         TrainConfig cfg = training.config();
         int total = cfg.stepsPerEpoch(s.n()) * s.epochs();
         DemoProgress.Phase bar = progress.start("train", total);
@@ -161,7 +162,7 @@ public final class FoundingDemo {
     private static Chains sample(Settings s, GaussianMixture mix, ScoreModel model, Key key, DemoProgress progress) {
         Key[] k = key.split(2);
         float[] start = SamplerDefaults.start(k[0], s.particles(), 1);
-        LangevinConfig cfg = new LangevinConfig(s.alpha(), s.langevinSteps(), 0, s.threads());
+        LangevinConfig cfg = new LangevinConfig(s.alpha(), s.langevinSteps(), 0, s.parallelism());
         long t0 = System.nanoTime();
         double[] learned = chain(model.network().chain(), start, cfg, k[1], progress.start("sample (learned)", cfg.steps()));
         double learnedSeconds = (System.nanoTime() - t0) / 1e9;
