@@ -7,6 +7,8 @@ import io.score4j.bench.BenchPhases;
 import io.score4j.bench.BenchResult;
 import io.score4j.bench.BenchTable;
 import io.score4j.bench.BenchSettings;
+import io.score4j.io.AtomicFiles;
+import io.score4j.io.JsonText;
 import io.score4j.io.RunFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,7 +85,7 @@ public final class BenchCommand implements Callable<Integer>, DeclaresFiles {
         }
         System.out.print(BenchTable.text(results, t));
         if (json != null) {
-            DemoCommand.writeJson(json, BenchTable.json(results, t));
+            AtomicFiles.writeString(json, JsonText.indented(BenchTable.json(results, t)));
         }
         return 0;
     }

@@ -68,9 +68,7 @@ public final class FlowSampling {
      */
     public static Drawn fromModel(ScoreModel model, String source, int n, io.score4j.ode.OdeSolver solver, Double eps,
                                   String sde, Parallelism parallelism, Key key) {
-        io.score4j.noise.Sde own = ModelLikelihood.sde(model, source, "--sampler ode");
-        InputException.require(sde == null || sde.equalsIgnoreCase(own.id()), "--sde", sde,
-                "must be the model's own SDE, " + own.id() + " (or left out)");
+        io.score4j.noise.Sde own = ModelLikelihood.sde(model, source, "--sampler ode", sde);
         ProbabilityFlowConfig cfg = new ProbabilityFlowConfig(own, solver,
                 eps != null ? eps : io.score4j.sampling.SamplerDefaults.SAMPLING_EPS, parallelism);
         return fromNetwork(model.network(), model.standardizer(), n, cfg, key);

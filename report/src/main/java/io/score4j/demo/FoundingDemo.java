@@ -29,6 +29,7 @@ import io.score4j.train.BatchLoss;
 import io.score4j.train.ModelScores;
 import io.score4j.train.ObjectiveKind;
 import io.score4j.train.ObjectiveOptions;
+import io.score4j.train.RunMemory;
 import io.score4j.train.ScoreModel;
 import io.score4j.train.TrainConfig;
 import io.score4j.train.TrainState;
@@ -66,6 +67,16 @@ public final class FoundingDemo {
             return TrainingSpec.defaults(ObjectiveKind.EXACT, ObjectiveOptions.defaults(), "mixture " + MIXTURE + " n=" + n, n)
                     .withNetwork(Activation.SOFTPLUS, hidden).withInit(Init.NORMAL).withOptimizer(lr, 0)
                     .withSchedule(epochs, batch, seed);
+        }
+
+        /**
+         * The large arrays the run allocates (data, network, training state and loss history), for a check
+         * against the heap before it starts ({@link io.score4j.MemoryEstimate#check}).
+         */
+        public io.score4j.MemoryEstimate memory() {
+            long steps = (long) epochs * (n / batch);
+            return RunMemory.data(n, 1).plus(RunMemory.training(MlpSpec.scoreNet(1, Activation.SOFTPLUS, hidden),
+                    ObjectiveKind.EXACT, 1, 0, batch, steps));
         }
 
         /** Every setting by name, for the report's settings table. */
