@@ -48,9 +48,8 @@ public final class LogpCommand implements Callable<Integer>, DeclaresFiles {
             description = "points, one per row, with the model's columns (the mixture's: x0, x1, …), found by name")
     Path csv;
 
-    @Option(names = "--columns", split = ",", paramLabel = "MODEL=CSV",
-            description = "where the columns are in the CSV when the names differ (as for score)")
-    List<String> columns;
+    @Mixin
+    ColumnsOption columns;
 
     @Option(names = "--out", required = true, paramLabel = "LOGP.csv",
             description = "one row per input row: logp (and logp_exact for --mixture) and nfe")
@@ -104,9 +103,8 @@ public final class LogpCommand implements Callable<Integer>, DeclaresFiles {
         GaussianMixture mix = source.mixture != null ? MixtureJson.read(source.mixture) : null;
         ScoreModel model = mix == null ? ScoreModel.load(source.model) : null;
         String[] names = mix != null ? Dataset.defaultColumns(mix.dim()) : model.columns();
-        NamedRows.Request request = new NamedRows.Request("--csv", csv, names,
-                mix != null ? "the mixture " + source.mixture : "the model " + source.model,
-                UserFiles.columnMapping(columns), NamedRows.COLUMNS_HINT);
+        NamedRows.Request request = columns.request(csv, names,
+                mix != null ? "the mixture " + source.mixture : "the model " + source.model);
         spark.validate();
         InputException.require(!spark.on() || mix == null, "--spark", spark.master, "runs logp of a --model only; "
                 + "compute a --mixture's logp without --spark");

@@ -19,7 +19,6 @@ final class SparkScoring {
 
     /** The scores of every data row of {@code c.csv} (flat [n, D]), computed on Spark. */
     static double[] scores(SparkOptions spark, ScoreCommand c, ScoreModel m) {
-        ScoreCommand.checkSigma(m, c.sigma);
         return SparkRunner.load().score(spark.cluster(), c.model, rows(c.request(m), c.sigma,
                 UserFiles.notes(c.spec, c.quiet)));
     }

@@ -25,6 +25,16 @@ public record ProbabilityFlowConfig(Sde sde, OdeSolver solver, double eps, Paral
         Objects.requireNonNull(parallelism, "parallelism");
     }
 
+    /**
+     * The settings for a mixture's exact score ({@code sample --mixture --sampler ode}): the SDE named {@code sde}
+     * (null: vp) with the defaults of {@link ProbabilityFlow#defaultSde}, {@code solver}, down to {@code eps} (null:
+     * {@link SamplerDefaults#SAMPLING_EPS}).
+     */
+    public static ProbabilityFlowConfig forMixture(OdeSolver solver, String sde, Double eps, Parallelism parallelism) {
+        return new ProbabilityFlowConfig(ProbabilityFlow.defaultSde(sde == null ? "vp" : sde), solver,
+                eps != null ? eps : SamplerDefaults.SAMPLING_EPS, parallelism);
+    }
+
     /** RK45 at rtol = atol = 1e-5 (score_sde's), ε = {@link SamplerDefaults#SAMPLING_EPS}. */
     public static ProbabilityFlowConfig defaults(Sde sde, Parallelism parallelism) {
         return new ProbabilityFlowConfig(sde, Dopri5.defaults(), SamplerDefaults.SAMPLING_EPS, parallelism);
