@@ -74,7 +74,7 @@ public final class BenchCommand implements Callable<Integer>, DeclaresFiles {
     @Override
     public Integer call() {
         InputException.require(threads >= 0, "--threads", threads, "must be >= 0");
-        Parallelism parallelism = threads > 0 ? Parallelism.of(threads) : Parallelism.available();
+        Parallelism parallelism = RunOptions.parallelism(threads);
         BenchSettings settings = new BenchSettings(hidden, activation, batch, dim, objective, steps, particles,
                 langevinSteps, runs, parallelism);
         int t = parallelism.threads();

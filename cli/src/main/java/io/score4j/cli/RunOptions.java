@@ -35,6 +35,11 @@ final class RunOptions {
 
     /** The {@link Parallelism} of {@code --threads} (0: {@link Parallelism#available}). */
     Parallelism parallelism() {
+        return parallelism(threads);
+    }
+
+    /** A {@code --threads} value as a {@link Parallelism}: N ≥ 1 threads, or 0 for all cores. */
+    static Parallelism parallelism(int threads) {
         return threads > 0 ? Parallelism.of(threads) : Parallelism.available();
     }
 
