@@ -33,13 +33,13 @@ import picocli.CommandLine.Option;
  * <p>Columns are matched by name. Sample rows with NaN or infinite values are counted, reported (a
  * warning on stderr and a line in the table) and left out of every metric. The numbers come from
  * {@link Evaluation} ({@link io.score4j.comparison.Comparison} with {@link ComparisonSettings#defaults(long)}, as
- * {@code report} uses them); this command parses, checks and prints {@link EvaluationText}. The report is an aligned table on stdout; {@code --json}
- * also writes it as one JSON object (keys of {@link ComparisonResult#toJson()}, with the file names
- * added and the reference kind {@code csv} or {@code mixture}), atomically, and only once every
- * metric has been computed.
+ * {@code report} uses them); this command parses, checks and prints {@link EvaluationText}. The report is an
+ * aligned table on stdout; {@code --json} also writes it as one JSON object ({@link Evaluation#toJson}: the keys
+ * of {@link ComparisonResult#toJson()} with the file names added and the reference kind {@code csv} or
+ * {@code mixture}), atomically, and only once every metric has been computed.
  *
- * <p>Against a reference CSV it also checks fidelity and privacy ({@link io.score4j.comparison.Fidelity}): a TV or KS test per
- * column, the classifier two-sample test ({@code --no-c2st} skips it) and the distance to closest
+ * <p>Against a reference CSV it also checks fidelity and privacy ({@link io.score4j.comparison.Fidelity}): a TV
+ * or KS test per column, the classifier two-sample test ({@code --no-c2st} skips it) and the distance to closest
  * record, beside the same for held-out real rows ({@code --holdout}); those print after the comparison
  * and go under {@code fidelity} in the JSON. {@code --samples} may be repeated to judge several files
  * against one reference: each file's tables, then their headline metrics side by side; the JSON is then

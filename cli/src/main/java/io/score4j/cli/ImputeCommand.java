@@ -84,7 +84,8 @@ public final class ImputeCommand implements Callable<Integer>, DeclaresFiles {
      * kinds and precision, observed cells written as read ({@link TableSampling#impute}).
      */
     private int imputeTable(ScoreModel m, TableSchema schema) {
-        InputException.require(columns.columns == null, "--columns", columns.columns, "does not apply to a table model (columns by name)");
+        InputException.require(columns.columns == null, "--columns", columns.columns,
+                "does not apply to a table model (columns by name)");
         long t0 = System.nanoTime();
         TableSampling.Filled r = TableSampling.impute(m, schema, TextCsv.read(csv), sampler.plan(run.threads()),
                 Key.of(run.seed).split(5)[3], Progress.forSampling(run.quiet));
