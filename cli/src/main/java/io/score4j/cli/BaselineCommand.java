@@ -1,6 +1,7 @@
 package io.score4j.cli;
 
 import io.score4j.InputException;
+import io.score4j.Parallelism;
 import io.score4j.baseline.TableCopula;
 import io.score4j.data.TextCsv;
 import io.score4j.data.TextTable;
@@ -8,7 +9,6 @@ import io.score4j.table.TableCsv;
 import io.score4j.table.TableSchema;
 import io.score4j.train.TableTraining;
 import java.util.Map;
-import io.score4j.Parallelism;
 import io.score4j.baseline.CopulaJson;
 import io.score4j.baseline.GaussianCopula;
 import io.score4j.data.Csv;
@@ -96,7 +96,7 @@ public final class BaselineCommand implements Callable<Integer>, DeclaresFiles {
             copula = NamedRows.withFlag("--copula", () -> CopulaJson.read(source.copula));
         }
         int rows = n != null ? n : copula.rows();
-        Dataset drawn = copula.sample(rows, Key.of(run.seed).fold(STREAM), Parallelism.of(run.threads()));
+        Dataset drawn = copula.sample(rows, Key.of(run.seed).fold(STREAM), run.parallelism());
         if (save != null) {
             CopulaJson.write(save, copula);
         }
@@ -130,7 +130,7 @@ public final class BaselineCommand implements Callable<Integer>, DeclaresFiles {
                 : TableSchema.parseTypes(types, table, "--types"), "--types");
         int rows = n != null ? n : table.n();
         TextTable drawn = TableCopula.sample(schema, table, rows, Key.of(run.seed).fold(STREAM),
-                Parallelism.of(run.threads()));
+                run.parallelism());
         TableCsv.write(drawn, out);
         run.say("%d copula rows (%d columns as a table, fitted on %d rows) in %.2f s written to %s", rows,
                 table.d(), table.n(), (System.nanoTime() - t0) / 1e9, out);

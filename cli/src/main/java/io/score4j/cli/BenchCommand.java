@@ -1,10 +1,14 @@
 package io.score4j.cli;
 
+import io.score4j.InputException;
+import io.score4j.Parallelism;
 import io.score4j.bench.BenchPhase;
 import io.score4j.bench.BenchPhases;
 import io.score4j.bench.BenchResult;
 import io.score4j.bench.BenchTable;
 import io.score4j.bench.BenchSettings;
+import io.score4j.io.AtomicFiles;
+import io.score4j.io.JsonText;
 import io.score4j.io.RunFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,9 +73,11 @@ public final class BenchCommand implements Callable<Integer>, DeclaresFiles {
 
     @Override
     public Integer call() {
+        InputException.require(threads >= 0, "--threads", threads, "must be >= 0");
+        Parallelism parallelism = RunOptions.parallelism(threads);
         BenchSettings settings = new BenchSettings(hidden, activation, batch, dim, objective, steps, particles,
-                langevinSteps, runs, threads);
-        int t = settings.workers();
+                langevinSteps, runs, parallelism);
+        int t = parallelism.threads();
         BenchPhases setup = new BenchPhases(settings);
         List<BenchResult> results = new ArrayList<>();
         for (String p : phases) {
@@ -79,7 +85,7 @@ public final class BenchCommand implements Callable<Integer>, DeclaresFiles {
         }
         System.out.print(BenchTable.text(results, t));
         if (json != null) {
-            DemoCommand.writeJson(json, BenchTable.json(results, t));
+            AtomicFiles.writeString(json, JsonText.indented(BenchTable.json(results, t)));
         }
         return 0;
     }

@@ -4,6 +4,7 @@ import io.score4j.nn.Init;
 import io.score4j.tensor.Activation;
 import io.score4j.train.ObjectiveKind;
 import java.math.BigDecimal;
+import java.util.function.Function;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -37,36 +38,39 @@ final class Converters {
         }
     }
 
-    static final class ActivationConverter implements ITypeConverter<Activation> {
+    /** A converter from a parser whose {@link IllegalArgumentException} message becomes picocli's one line. */
+    abstract static class Parsing<T> implements ITypeConverter<T> {
+        private final Function<String, T> parse;
+
+        Parsing(Function<String, T> parse) {
+            this.parse = parse;
+        }
+
         @Override
-        public Activation convert(String value) {
+        public final T convert(String value) {
             try {
-                return Activation.parse(value);
+                return parse.apply(value);
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }
         }
     }
 
-    static final class InitConverter implements ITypeConverter<Init> {
-        @Override
-        public Init convert(String value) {
-            try {
-                return Init.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+    static final class ActivationConverter extends Parsing<Activation> {
+        ActivationConverter() {
+            super(Activation::parse);
         }
     }
 
-    static final class ObjectiveConverter implements ITypeConverter<ObjectiveKind> {
-        @Override
-        public ObjectiveKind convert(String value) {
-            try {
-                return ObjectiveKind.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+    static final class InitConverter extends Parsing<Init> {
+        InitConverter() {
+            super(Init::parse);
+        }
+    }
+
+    static final class ObjectiveConverter extends Parsing<ObjectiveKind> {
+        ObjectiveConverter() {
+            super(ObjectiveKind::parse);
         }
     }
 }

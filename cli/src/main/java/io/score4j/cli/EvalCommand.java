@@ -1,32 +1,24 @@
 package io.score4j.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.score4j.InputException;
 import io.score4j.Parallelism;
-import io.score4j.comparison.Fidelity;
-import io.score4j.comparison.FidelityResult;
-import io.score4j.comparison.FidelitySettings;
-import io.score4j.comparison.Metric;
-import io.score4j.data.ColumnMapping;
-import io.score4j.data.Dataset;
-import io.score4j.data.NamedRows;
-import io.score4j.train.HeldOutLikelihood;
-import io.score4j.train.ModelLikelihood;
-import io.score4j.train.ScoreModel;
-import io.score4j.report.ComparisonTable;
-import io.score4j.report.FidelityTable;
-import io.score4j.comparison.Comparison;
 import io.score4j.comparison.ComparisonInputs;
 import io.score4j.comparison.ComparisonResult;
 import io.score4j.comparison.ComparisonSettings;
+import io.score4j.comparison.Evaluation;
+import io.score4j.data.ColumnMapping;
+import io.score4j.data.Dataset;
+import io.score4j.data.NamedRows;
 import io.score4j.io.AtomicFiles;
+import io.score4j.io.JsonText;
 import io.score4j.io.RunFiles;
+import io.score4j.report.EvaluationText;
+import io.score4j.train.HeldOutLikelihood;
+import io.score4j.train.ModelLikelihood;
+import io.score4j.train.ScoreModel;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -40,14 +32,14 @@ import picocli.CommandLine.Option;
  *
  * <p>Columns are matched by name. Sample rows with NaN or infinite values are counted, reported (a
  * warning on stderr and a line in the table) and left out of every metric. The numbers come from
- * {@link Comparison} with {@link ComparisonSettings#defaults(long)} (as {@code report} uses them);
- * this command parses, checks and renders. The report is an aligned table on stdout; {@code --json}
- * also writes it as one JSON object (keys of {@link ComparisonResult#toJson()}, with the file names
- * added and the reference kind {@code csv} or {@code mixture}), atomically, and only once every
- * metric has been computed.
+ * {@link Evaluation} ({@link io.score4j.comparison.Comparison} with {@link ComparisonSettings#defaults(long)}, as
+ * {@code report} uses them); this command parses, checks and prints {@link EvaluationText}. The report is an
+ * aligned table on stdout; {@code --json} also writes it as one JSON object ({@link Evaluation#toJson}: the keys
+ * of {@link ComparisonResult#toJson()} with the file names added and the reference kind {@code csv} or
+ * {@code mixture}), atomically, and only once every metric has been computed.
  *
- * <p>Against a reference CSV it also checks fidelity and privacy ({@link Fidelity}): a TV or KS test per
- * column, the classifier two-sample test ({@code --no-c2st} skips it) and the distance to closest
+ * <p>Against a reference CSV it also checks fidelity and privacy ({@link io.score4j.comparison.Fidelity}): a TV
+ * or KS test per column, the classifier two-sample test ({@code --no-c2st} skips it) and the distance to closest
  * record, beside the same for held-out real rows ({@code --holdout}); those print after the comparison
  * and go under {@code fidelity} in the JSON. {@code --samples} may be repeated to judge several files
  * against one reference: each file's tables, then their headline metrics side by side; the JSON is then
@@ -126,9 +118,6 @@ public final class EvalCommand implements Callable<Integer>, DeclaresFiles {
                 .withInput("--holdout", holdout).withInput("--model", model).withOutput("--json", json);
     }
 
-    /** One samples file judged: its inputs, the comparison and, against a reference CSV, the fidelity check. */
-    record Judged(ComparisonInputs in, ComparisonResult result, FidelityResult fidelity) {}
-
     @Override
     public Integer call() {
         InputException.require(projections >= 1, "--projections", projections, "must be >= 1");
@@ -142,45 +131,28 @@ public final class EvalCommand implements Callable<Integer>, DeclaresFiles {
         if (m != null) {
             ModelLikelihood.sde(m, "--model " + model, "eval --model");
         }
-        List<Judged> judged = new ArrayList<>();
+        List<Evaluation> judged = new ArrayList<>();
         for (Path file : samples) {
             ComparisonInputs in = ComparisonInputs.load(file, reference.csv, reference.mixture, names,
                     UserFiles.notes(spec, false));
-            judged.add(judge(in, holdout == null ? null : in.loadHoldout(holdout)));   // this file's compared columns
+            judged.add(Evaluation.of(in, holdout == null ? null : in.loadHoldout(holdout), seed, projections, c2st,
+                    Parallelism.available()));
         }
         HeldOutLikelihood held = m == null ? null : heldOut(m);
         if (json != null) {
-            Map<String, Object> top = judged.size() == 1 ? json(judged.get(0)) : new LinkedHashMap<>(
-                    Map.of("comparisons", judged.stream().map(this::json).toList()));
+            Map<String, Object> top = Evaluation.toJson(judged, holdout == null ? null : holdout.toString());
             if (held != null) {
                 top.put("held_out_logp", held.toJson());
             }
-            AtomicFiles.writeString(json, toJson(top));
+            AtomicFiles.writeString(json, JsonText.indented(top) + "\n");
         }
         PrintWriter out = spec.commandLine().getOut();
-        for (Judged j : judged) {
-            out.print(judged.size() == 1 ? "" : "== samples " + j.in().samplesFile() + " ==" + System.lineSeparator());
-            out.print(ComparisonTable.render(j.result(), j.in()));
-            out.print(j.fidelity() == null ? "" : System.lineSeparator() + FidelityTable.render(j.fidelity()));
-            out.print(judged.size() == 1 ? "" : System.lineSeparator());
-        }
-        if (judged.size() > 1) {
-            out.print("== side by side ==" + System.lineSeparator() + FidelityTable.sideBySide(
-                    judged.stream().map(j -> j.in().samplesFile()).toList(), judged.stream().map(EvalCommand::metrics)
-                            .toList()));
-        }
+        out.print(EvaluationText.render(judged));
         if (held != null) {
             out.println(held.summary());
         }
         out.flush();
-        for (Judged j : judged) {
-            String warning = ComparisonTable.nonFiniteWarning(j.result(), j.in());
-            if (warning != null) {
-                PrintWriter err = spec.commandLine().getErr();
-                err.println(warning);
-                err.flush();
-            }
-        }
+        EvaluationText.warnings(judged).forEach(UserFiles.notes(spec, false));
         return 0;
     }
 
@@ -190,65 +162,5 @@ public final class EvalCommand implements Callable<Integer>, DeclaresFiles {
                 ColumnMapping.byName(), "rename them in the file"), false, UserFiles.notes(spec, true));
         return HeldOutLikelihood.of(m, "--model " + model, rows.values(), rows.d(), logpRows, null, seed,
                 Parallelism.available());
-    }
-
-    private Judged judge(ComparisonInputs in, Dataset held) {
-        ComparisonResult result = Comparison.compare(in.samples(), in.reference(),
-                ComparisonSettings.defaults(seed).withProjections(projections));
-        FidelityResult fidelity = in.reference() instanceof io.score4j.comparison.Reference.Rows rows
-                ? Fidelity.compare(in.samples(), rows.data(), held, FidelitySettings.defaults(seed).withC2st(c2st),
-                        Parallelism.available())
-                : null;
-        return new Judged(in, result, fidelity);
-    }
-
-    private static List<Metric> metrics(Judged j) {
-        List<Metric> all = new ArrayList<>(j.result().metrics());
-        if (j.fidelity() != null) {
-            all.addAll(j.fidelity().metrics());
-        }
-        return all;
-    }
-
-    /** One file's JSON: the comparison's ({@link #json(ComparisonResult, ComparisonInputs)}) and its {@code fidelity}. */
-    private Map<String, Object> json(Judged j) {
-        Map<String, Object> m = json(j.result(), j.in());
-        if (j.fidelity() != null) {
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("holdout_file", holdout == null ? null : holdout.toString());
-            f.putAll(j.fidelity().toJson());
-            m.put("fidelity", f);
-        }
-        return m;
-    }
-
-    /** The suite's JSON with the files named: samples {file, rows, …}, reference {kind csv|mixture, file, rows}. */
-    static Map<String, Object> json(ComparisonResult r, ComparisonInputs in) {
-        Map<String, Object> m = r.toJson();
-        Map<String, Object> samples = new LinkedHashMap<>();
-        samples.put("file", in.samplesFile());
-        samples.putAll(castMap(m.get("samples")));
-        m.put("samples", samples);
-        Map<String, Object> reference = new LinkedHashMap<>();
-        reference.put("kind", in.referenceKind());
-        reference.put("file", in.referenceFile());
-        reference.put("rows", r.counts().referenceRows());
-        m.put("reference", reference);
-        return m;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> castMap(Object o) {
-        return (Map<String, Object>) o;
-    }
-
-    /** The result as indented JSON text, ending with a line break. */
-    static String toJson(Map<String, Object> json) {
-        try {
-            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            return mapper.writeValueAsString(json) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("eval result is not serialisable", e);
-        }
     }
 }

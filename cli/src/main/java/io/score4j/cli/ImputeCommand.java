@@ -10,12 +10,10 @@ import io.score4j.train.Imputation;
 import io.score4j.data.TextCsv;
 import io.score4j.table.TableCsv;
 import io.score4j.table.TableSchema;
-import io.score4j.train.ModelSampling;
 import io.score4j.train.ScoreModel;
 import io.score4j.train.TableSampling;
 import io.score4j.train.TableTraining;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,9 +33,8 @@ public final class ImputeCommand implements Callable<Integer>, DeclaresFiles {
                     + "empty, NA or NaN cells are filled")
     Path csv;
 
-    @Option(names = "--columns", split = ",", paramLabel = "MODEL=CSV",
-            description = "where the model's columns are in the CSV when the names differ (as score --columns)")
-    List<String> columns;
+    @Mixin
+    ColumnsOption columns;
 
     @Option(names = "--out", required = true, paramLabel = "FILLED.csv",
             description = "the rows, the model's columns in its order, observed cells as read, gaps filled")
@@ -61,28 +58,19 @@ public final class ImputeCommand implements Callable<Integer>, DeclaresFiles {
     public Integer call() {
         run.validate();
         ScoreModel m = ScoreModel.load(model);
-        if (sampler.kind == null) {
-            sampler.kind = ModelSampling.defaultKind(m);
-        }
-        if (sampler.kind == io.score4j.sampling.SamplerKind.ODE) {
-            throw new InputException("--sampler ode does not sample conditionals to impute with (its mean-path flow is "
-                    + "more biased than pc, README); use --sampler pc or em (the replacement method, approximate; README)");
-        }
+        sampler.kind = Imputation.sampler(m, sampler.kind);
         sampler.validate();
         TableSchema schema = TableTraining.schema(m, model.toString()).orElse(null);
         if (schema != null) {
             return imputeTable(m, schema);
         }
-        Dataset rows = NamedRows.read(new NamedRows.Request("--csv", csv, m.columns(), "the model " + model,
-                UserFiles.columnMapping(columns), NamedRows.COLUMNS_HINT), true, UserFiles.notes(spec, run.quiet));
+        Dataset rows = NamedRows.read(columns.request(csv, m.columns(), "the model " + model), true,
+                UserFiles.notes(spec, run.quiet));
         long t0 = System.nanoTime();
         Key key = Key.of(run.seed).split(5)[3];
         Imputation.Result r = Imputation.impute(m, rows, "--csv " + csv, sampler.plan(run.threads()), key,
                 Progress.forSampling(run.quiet));
-        if (r.nonFinite() > 0) {
-            throw new InputException(r.nonFinite() + " of " + r.rowsWithGaps() + " filled rows are not finite (the chain "
-                    + "diverged); try " + sampler.divergenceAdvice() + ". Nothing was written.");
-        }
+        Imputation.requireFinite(r.nonFinite(), r.rowsWithGaps(), sampler.divergenceAdvice());
         Csv.write(out, m.columns(), r.values(), m.dim());
         run.say("%d cells filled in %d of %d rows (%s) in %.2f s, written to %s%s", r.cellsFilled(), r.rowsWithGaps(),
                 rows.n(), sampler.kind.id(), (System.nanoTime() - t0) / 1e9, out,
@@ -96,14 +84,12 @@ public final class ImputeCommand implements Callable<Integer>, DeclaresFiles {
      * kinds and precision, observed cells written as read ({@link TableSampling#impute}).
      */
     private int imputeTable(ScoreModel m, TableSchema schema) {
-        InputException.require(columns == null, "--columns", columns, "does not apply to a table model (columns by name)");
+        InputException.require(columns.columns == null, "--columns", columns.columns,
+                "does not apply to a table model (columns by name)");
         long t0 = System.nanoTime();
         TableSampling.Filled r = TableSampling.impute(m, schema, TextCsv.read(csv), sampler.plan(run.threads()),
                 Key.of(run.seed).split(5)[3], Progress.forSampling(run.quiet));
-        if (r.nonFinite() > 0) {
-            throw new InputException(r.nonFinite() + " of " + r.rowsWithGaps() + " filled rows are not finite (the chain "
-                    + "diverged); try " + sampler.divergenceAdvice() + ". Nothing was written.");
-        }
+        Imputation.requireFinite(r.nonFinite(), r.rowsWithGaps(), sampler.divergenceAdvice());
         TableCsv.write(r.table(), out);
         run.say("%d cells filled in %d of %d rows (%s) in %.2f s, written to %s", r.cellsFilled(), r.rowsWithGaps(),
                 r.table().n(), sampler.kind.id(), (System.nanoTime() - t0) / 1e9, out);

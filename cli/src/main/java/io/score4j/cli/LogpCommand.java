@@ -1,8 +1,6 @@
 package io.score4j.cli;
 
 import io.score4j.InputException;
-import io.score4j.Parallelism;
-import io.score4j.data.Csv;
 import io.score4j.data.Dataset;
 import io.score4j.data.NamedRows;
 import io.score4j.density.GaussianMixture;
@@ -50,9 +48,8 @@ public final class LogpCommand implements Callable<Integer>, DeclaresFiles {
             description = "points, one per row, with the model's columns (the mixture's: x0, x1, …), found by name")
     Path csv;
 
-    @Option(names = "--columns", split = ",", paramLabel = "MODEL=CSV",
-            description = "where the columns are in the CSV when the names differ (as for score)")
-    List<String> columns;
+    @Mixin
+    ColumnsOption columns;
 
     @Option(names = "--out", required = true, paramLabel = "LOGP.csv",
             description = "one row per input row: logp (and logp_exact for --mixture) and nfe")
@@ -106,44 +103,36 @@ public final class LogpCommand implements Callable<Integer>, DeclaresFiles {
         GaussianMixture mix = source.mixture != null ? MixtureJson.read(source.mixture) : null;
         ScoreModel model = mix == null ? ScoreModel.load(source.model) : null;
         String[] names = mix != null ? Dataset.defaultColumns(mix.dim()) : model.columns();
-        NamedRows.Request request = new NamedRows.Request("--csv", csv, names,
-                mix != null ? "the mixture " + source.mixture : "the model " + source.model,
-                UserFiles.columnMapping(columns), NamedRows.COLUMNS_HINT);
+        NamedRows.Request request = columns.request(csv, names,
+                mix != null ? "the mixture " + source.mixture : "the model " + source.model);
         spark.validate();
         InputException.require(!spark.on() || mix == null, "--spark", spark.master, "runs logp of a --model only; "
                 + "compute a --mixture's logp without --spark");
         Dataset pts = spark.on() ? null : NamedRows.read(request, false, UserFiles.notes(spec, run.quiet));
         Trace tr = trace(names.length);
-        Parallelism par = Parallelism.of(run.threads());
         LikelihoodResult r;
         double[] exact = null;
         try {
             if (spark.on()) {
-                checkSde(model);
+                ModelLikelihood.sde(model, source.model.toString(), "logp", sde);
                 r = SparkScoring.logp(spark, source.model, request, UserFiles.notes(spec, run.quiet), tr, settings, rtol, atol);
             } else if (mix != null) {
                 Sde s = ProbabilityFlow.defaultSde(sde == null ? "vp" : sde);
-                r = Likelihood.mixture(mix, s, tr, pts.values(), 0, settings, par);
+                r = Likelihood.mixture(mix, s, tr, pts.values(), 0, settings, run.parallelism());
                 exact = Likelihood.exactMixture(mix, s, settings.eps(), pts.values());
             } else {
-                checkSde(model);
-                r = ModelLikelihood.logp(model, source.model.toString(), tr, pts.values(), settings, par);
+                ModelLikelihood.sde(model, source.model.toString(), "logp", sde);
+                r = ModelLikelihood.logp(model, source.model.toString(), tr, pts.values(), settings, run.parallelism());
             }
         } catch (OdeFailure e) {
             throw new InputException(csv + ": data row " + (e.id() + 1) + ": the probability-flow ODE could not be "
                     + "integrated (" + e.getMessage() + "); nothing was written");
         }
-        write(r, exact);
+        r.writeCsv(out, exact, csv.toString());
         run.say("%d rows: mean logp %.6f nats (se %.6f; %.6f per dimension), mean NFE %.1f, %s trace, %.2f s, written to %s",
-                r.rows(), r.meanLogp(), r.standardError(), r.meanLogp() / names.length, mean(r.nfe()), tr.describe(),
+                r.rows(), r.meanLogp(), r.standardError(), r.meanLogp() / names.length, r.meanNfe(), tr.describe(),
                 (System.nanoTime() - t0) / 1e9, out);
         return 0;
-    }
-
-    private void checkSde(ScoreModel model) {
-        Sde own = ModelLikelihood.sde(model, source.model.toString(), "logp");
-        InputException.require(sde == null || sde.equalsIgnoreCase(own.id()), "--sde", sde,
-                "must be the model's own SDE, " + own.id() + " (or left out)");
     }
 
     private LikelihoodSettings settings() {
@@ -164,33 +153,5 @@ public final class LogpCommand implements Callable<Integer>, DeclaresFiles {
         boolean exact = trace == null ? d <= Trace.EXACT_MAX_DIM : trace.equalsIgnoreCase("exact");
         InputException.require(!exact || probes == 1, "--probes", probes, "applies only to --trace hutchinson");
         return exact ? Trace.exact() : Trace.hutchinson(Trace.Probe.valueOf(probe.toUpperCase(Locale.ROOT)), probes, run.seed);
-    }
-
-    private void write(LikelihoodResult r, double[] exact) {
-        int cols = exact != null ? 3 : 2;
-        double[] rows = new double[r.rows() * cols];
-        double[] lp = r.logp();
-        int[] nfe = r.nfe();
-        for (int i = 0; i < r.rows(); i++) {
-            if (!Double.isFinite(lp[i]) || (exact != null && !Double.isFinite(exact[i]))) {
-                throw new InputException(csv + ": data row " + (i + 1) + ": its log-likelihood is not finite (the point "
-                        + "is too far from the data); nothing was written");
-            }
-            rows[i * cols] = lp[i];
-            if (exact != null) {
-                rows[i * cols + 1] = exact[i];
-            }
-            rows[i * cols + cols - 1] = nfe[i];
-        }
-        String[] header = exact != null ? new String[] {"logp", "logp_exact", "nfe"} : new String[] {"logp", "nfe"};
-        Csv.write(out, header, rows, cols);
-    }
-
-    private static double mean(int[] a) {
-        double s = 0;
-        for (int v : a) {
-            s += v;
-        }
-        return s / a.length;
     }
 }

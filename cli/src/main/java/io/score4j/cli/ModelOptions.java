@@ -3,19 +3,16 @@ package io.score4j.cli;
 import io.score4j.InputException;
 import io.score4j.nn.Init;
 import io.score4j.nn.MlpSpec;
-import io.score4j.noise.NoiseLadder;
 import io.score4j.objective.Projection;
 import io.score4j.tensor.Activation;
 import io.score4j.train.ObjectiveKind;
-import io.score4j.train.ObjectiveOptions;
 import io.score4j.train.SdeFlags;
+import io.score4j.train.TrainingChoices;
 import io.score4j.train.TrainingSpec;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * Network, objective and optimizer flags shared by {@code train} and {@code demo}. Noise levels are
@@ -90,9 +87,6 @@ final class ModelOptions {
             + "the model (0: off; default: 0.999 for dsm, 0 otherwise)")
     Double ema;
 
-    /** σ_max of the ncsn ladder derived from the training data by {@link #deriveFromData}; null until then. */
-    private Double derivedSigmaMax;
-
     @Option(names = "--epochs", description = "passes over the data (default: " + TrainingSpec.DEFAULT_DSM_EPOCHS + " for dsm, "
             + TrainingSpec.DEFAULT_NCSN_EPOCHS + " for ncsn, 500 otherwise)")
     Integer epochs;
@@ -101,8 +95,8 @@ final class ModelOptions {
             description = "rows per step, drawn without replacement (default: 2048, or every row of smaller data)")
     Integer batch;
 
-    /** The batch for the training data, fixed by {@link #deriveFromData}; null until then. */
-    private Integer derivedBatch;
+    /** What the training data fixed ({@link #deriveFromData}); null until then. */
+    private TrainingChoices.Derived derived;
 
     @Option(names = "--lr", defaultValue = "5e-3", description = "Adam learning rate (default: ${DEFAULT-VALUE})")
     double lr;
@@ -143,42 +137,25 @@ final class ModelOptions {
         return new SdeFlags(sde, betaMin, betaMax, weighting, eps, embedding);
     }
 
-    /**
-     * Fixes what the flags leave to the data: the batch, {@code --batch} or min(2048, n); and for ncsn
-     * without {@code --sigma-max}, σ_max, the largest Euclidean distance between two rows of {@code x}
-     * (Song &amp; Ermon 2020, Technique 1; see {@link NoiseLadder#dataSigmaMax}).
-     *
-     * @param x the training rows as the network sees them (after scaling), flat [n, d]; not modified
-     * @throws InputException naming {@code --batch} when it exceeds n, or {@code --sigma-min} when the
-     *                   derived σ_max is not above it
-     */
+    /** The flags as {@link TrainingChoices} (after {@link #validate}). */
+    private TrainingChoices choices() {
+        return new TrainingChoices(objective, hidden, activation, init, projections, projection, sigma, sigmaMax,
+                sigmaMin, levels, sdeFlags(), ema, epochs, batch, lr, clip);
+    }
+
+    /** Fixes the batch and the data-derived σ_max ({@link TrainingChoices#derive}); x is the scaled rows, flat [n, d]. */
     void deriveFromData(float[] x, int n, int d) {
-        InputException.require(batch == null || batch <= n, "--batch", batch, "must not exceed the " + n + " training rows");
-        derivedBatch = batchFor(n);
-        if (!sdeFlags().hasSigmaMax(objective) || sigmaMax != null) {
-            return;
-        }
-        double derived = NoiseLadder.dataSigmaMax(x, n, d);
-        InputException.require(derived > sigmaMin, "--sigma-min", sigmaMin, "must be below the data-derived sigma max "
-                + derived + " (the largest distance between two training points; lower it or give --sigma-max)");
-        derivedSigmaMax = derived;
+        derived = choices().derive(x, n, d);
     }
 
     /** Rows per step for n training rows, before {@link #deriveFromData} has checked it: --batch or min(2048, n). */
     int batchFor(int n) {
-        return batch != null ? batch : Math.min(TrainingSpec.DEFAULT_BATCH, n);
+        return choices().batchFor(n);
     }
 
-    /**
-     * Rows per step: {@code --batch}, or min(2048, rows) when it is not given.
-     *
-     * @throws IllegalStateException before {@link #deriveFromData}
-     */
+    /** Rows per step: {@code --batch}, or min(2048, rows); after {@link #deriveFromData}. */
     int batch() {
-        if (derivedBatch == null) {
-            throw new IllegalStateException("the batch depends on the data: call deriveFromData(training rows) first");
-        }
-        return derivedBatch;
+        return derived().batch();
     }
 
     /** Whether the batch was left to its default, min(2048, rows). */
@@ -188,49 +165,25 @@ final class ModelOptions {
 
     /** [d, hidden…, d], [d + 1, hidden…, d] for ncsn (input [x, log σ]), [d + E, hidden…, d] for dsm. */
     MlpSpec spec(int d) {
-        int[] h = hidden.stream().mapToInt(Integer::intValue).toArray();
-        ObjectiveOptions o = ObjectiveOptions.defaults();
-        return objective.spec(d, o.withSde(o.sde(), o.weighting(), o.eps(), sdeFlags().timeEmbedding()), activation, h);
+        return choices().spec(d);
     }
 
-    /**
-     * The run these flags describe, on {@code rows} rows described by {@code data}, with {@code seed}. The ncsn
-     * ladder is geometric from σ_max ({@code --sigma-max}, else the data's) to {@code --sigma-min} in
-     * {@code --levels} levels.
-     *
-     * @throws IllegalStateException before {@link #deriveFromData}
-     */
+    /** The run these flags describe ({@link TrainingChoices#trainingSpec}); after {@link #deriveFromData}. */
     TrainingSpec trainingSpec(String data, int rows, long seed) {
-        NoiseLadder ladder = objective.noiseConditional() ? NoiseLadder.geometric(sigmaMax(), sigmaMin, levels) : null;
-        ObjectiveOptions options = new ObjectiveOptions(projections, projection, sigma, ladder);
-        if (objective.timeConditional()) {
-            options = sdeFlags().applyTo(options, sigmaMin, sdeFlags().ve() ? sigmaMax() : Double.NaN);
-        }
-        return new TrainingSpec(objective, options,
-                sigmaMax != null ? TrainingSpec.LadderOrigin.GIVEN : TrainingSpec.LadderOrigin.DATA_DIAMETER, hidden,
-                activation, init, lr, clip, ema != null ? ema : TrainingSpec.defaultEma(objective), epochs, batch(),
-                seed, data, rows);
+        return choices().trainingSpec(data, rows, seed, derived());
     }
 
-    private double sigmaMax() {
-        if (sigmaMax != null) {
-            return sigmaMax;
+    private TrainingChoices.Derived derived() {
+        if (derived == null) {
+            throw new IllegalStateException("the batch and sigma max depend on the data: call deriveFromData first");
         }
-        if (derivedSigmaMax == null) {
-            throw new IllegalStateException("ncsn or VE without --sigma-max: call deriveFromData(training rows) first");
-        }
-        return derivedSigmaMax;
+        return derived;
     }
 
     /** Parses {@code --projection}; a bad name gives one line listing the valid ones. */
-    static final class ProjectionConverter implements ITypeConverter<Projection> {
-        @Override
-        public Projection convert(String value) {
-            try {
-                return Projection.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+    static final class ProjectionConverter extends Converters.Parsing<Projection> {
+        ProjectionConverter() {
+            super(Projection::parse);
         }
     }
 

@@ -1,7 +1,7 @@
 package io.score4j.cli;
 
 import io.score4j.InputException;
-import io.score4j.noise.Sde;
+import io.score4j.Parallelism;
 import io.score4j.ode.Dopri5;
 import io.score4j.ode.Heun;
 import io.score4j.ode.OdeSolver;
@@ -52,12 +52,8 @@ final class OdeOptions {
         return Dopri5.of(rtol != null ? rtol : Dopri5.DEFAULT_RTOL, atol != null ? atol : Dopri5.DEFAULT_ATOL);
     }
 
-    /**
-     * The settings for a mixture's exact score: {@code sde} (the sampler's {@code --sde}, default vp) with the
-     * defaults of {@link ProbabilityFlow#defaultSde}, ending at {@code eps} (default {@link Sde#DEFAULT_EPS}).
-     */
+    /** {@link ProbabilityFlowConfig#forMixture} on {@code threads} threads. */
     static ProbabilityFlowConfig forMixture(OdeSolver s, String sde, Double eps, int threads) {
-        return new ProbabilityFlowConfig(ProbabilityFlow.defaultSde(sde == null ? "vp" : sde), s,
-                eps != null ? eps : io.score4j.sampling.SamplerDefaults.SAMPLING_EPS, threads);
+        return ProbabilityFlowConfig.forMixture(s, sde, eps, Parallelism.of(threads));
     }
 }

@@ -1,5 +1,6 @@
 package io.score4j.cli;
 
+import io.score4j.demo.DemoProgress;
 import io.score4j.train.ModelSampling;
 import java.io.PrintStream;
 import java.lang.reflect.Method;
@@ -10,7 +11,7 @@ import java.util.Locale;
  * {@code --quiet}; otherwise every method does nothing. Redraws at most 10 times a second.
  * Not thread-safe: call from the thread that drives the work.
  */
-final class Progress {
+final class Progress implements DemoProgress.Phase {
     private static final long REDRAW_NANOS = 100_000_000L;
     private static final int WIDTH = 28;
 
@@ -57,7 +58,8 @@ final class Progress {
     }
 
     /** Redraws (rate-limited) after {@code done} units, with an extra status such as the loss. */
-    void update(long done, String status) {
+    @Override
+    public void update(long done, String status) {
         if (!enabled) {
             return;
         }
@@ -76,7 +78,8 @@ final class Progress {
     }
 
     /** Ends the bar's line. */
-    void finish() {
+    @Override
+    public void finish() {
         if (enabled) {
             err.print("\r" + " ".repeat(100) + "\r");
             err.flush();

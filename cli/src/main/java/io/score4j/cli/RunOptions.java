@@ -1,6 +1,7 @@
 package io.score4j.cli;
 
 import io.score4j.InputException;
+import io.score4j.Parallelism;
 import java.io.PrintWriter;
 import java.util.Locale;
 import picocli.CommandLine.Option;
@@ -29,7 +30,17 @@ final class RunOptions {
 
     /** Resolved thread count. */
     int threads() {
-        return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        return parallelism().threads();
+    }
+
+    /** The {@link Parallelism} of {@code --threads} (0: {@link Parallelism#available}). */
+    Parallelism parallelism() {
+        return parallelism(threads);
+    }
+
+    /** A {@code --threads} value as a {@link Parallelism}: N ≥ 1 threads, or 0 for all cores. */
+    static Parallelism parallelism(int threads) {
+        return threads > 0 ? Parallelism.of(threads) : Parallelism.available();
     }
 
     /** A {@code warning:} line on stderr, even with --quiet. */

@@ -1,6 +1,5 @@
 package io.score4j.cli;
 
-import io.score4j.InputException;
 import io.score4j.data.Csv;
 import io.score4j.data.Dataset;
 import io.score4j.data.NamedRows;
@@ -9,7 +8,6 @@ import io.score4j.train.ModelScores;
 import io.score4j.train.RunMemory;
 import io.score4j.train.ScoreModel;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,10 +26,8 @@ public final class ScoreCommand implements Callable<Integer>, DeclaresFiles {
             description = "points, one per row, with a column for each of the model's columns (found by name; others ignored)")
     Path csv;
 
-    @Option(names = "--columns", split = ",", paramLabel = "MODEL=CSV",
-            description = "where the model's columns are in the CSV when the names differ: MODEL=CSV pairs, "
-                    + "or one CSV name per model column in the model's order (default: the model's own names)")
-    List<String> columns;
+    @Mixin
+    ColumnsOption columns;
 
     @Option(names = "--out", required = true, paramLabel = "SCORES.csv", description = "scores, D columns named score_<column>")
     Path out;
@@ -56,12 +52,9 @@ public final class ScoreCommand implements Callable<Integer>, DeclaresFiles {
     @Override
     public Integer call() {
         ScoreModel m = ScoreModel.load(model);
+        ModelScores.checkSigma(m, sigma);
         double[] s = spark.on() ? SparkScoring.scores(spark, this, m) : localScores(m);
-        String[] header = new String[m.dim()];
-        for (int j = 0; j < header.length; j++) {
-            header[j] = "score_" + m.columns()[j];
-        }
-        Csv.write(out, header, s, m.dim());
+        Csv.write(out, ModelScores.columns(m), s, m.dim());
         return 0;
     }
 
@@ -69,27 +62,13 @@ public final class ScoreCommand implements Callable<Integer>, DeclaresFiles {
     private double[] localScores(ScoreModel m) {
         Dataset pts = NamedRows.read(request(m), false, UserFiles.notes(spec, quiet));
         RunMemory.scoring(pts.n(), pts.d(), m.spec()).check();
-        double[] s = scores(m, pts.values(), pts.n(), sigma);
+        double[] s = ModelScores.inOriginalUnits(m, pts.values(), sigma);
         ModelScores.requireFinite(s, m.dim(), csv.toString());
         return s;
     }
 
     /** What --csv must hold for the model, as {@link NamedRows} reads it. */
     NamedRows.Request request(ScoreModel m) {
-        return new NamedRows.Request("--csv", csv, m.columns(), "the model " + model, UserFiles.columnMapping(columns),
-                NamedRows.COLUMNS_HINT);
-    }
-
-    /** Scores in original units of n points (flat [n, d], original units). */
-    static double[] scores(ScoreModel m, double[] points, int n, Double sigma) {
-        checkSigma(m, sigma);
-        return ModelScores.inOriginalUnits(m, points, sigma);
-    }
-
-    /** --sigma must be a positive noise level of a noise-conditional model. */
-    static void checkSigma(ScoreModel m, Double sigma) {
-        InputException.require(sigma == null || (sigma > 0 && Double.isFinite(sigma)), "--sigma", sigma, "must be > 0");
-        InputException.require(sigma == null || m.noiseConditional(), "--sigma", sigma,
-                "applies only to noise-conditional models");
+        return columns.request(csv, m.columns(), "the model " + model);
     }
 }

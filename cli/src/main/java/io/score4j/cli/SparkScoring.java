@@ -7,7 +7,6 @@ import io.score4j.likelihood.Trace;
 import io.score4j.data.NamedRows;
 import io.score4j.train.ScoreModel;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.function.Consumer;
 
 /**
@@ -19,7 +18,6 @@ final class SparkScoring {
 
     /** The scores of every data row of {@code c.csv} (flat [n, D]), computed on Spark. */
     static double[] scores(SparkOptions spark, ScoreCommand c, ScoreModel m) {
-        ScoreCommand.checkSigma(m, c.sigma);
         return SparkRunner.load().score(spark.cluster(), c.model, rows(c.request(m), c.sigma,
                 UserFiles.notes(c.spec, c.quiet)));
     }
@@ -37,12 +35,6 @@ final class SparkScoring {
     /** The rows of {@code request}'s CSV as Spark's tasks read them: its header and the model's columns in it. */
     private static SparkRunner.Rows rows(NamedRows.Request request, Double sigma, Consumer<String> notes) {
         ColumnMatch match = NamedRows.match(request, notes);
-        String[] header = match.header();
-        String[] sources = match.sources();
-        int[] pick = new int[sources.length];
-        for (int j = 0; j < sources.length; j++) {
-            pick[j] = Arrays.asList(header).indexOf(sources[j]);
-        }
-        return new SparkRunner.Rows(request.file(), header, pick, sigma);
+        return new SparkRunner.Rows(request.file(), match.header(), match.positions(), sigma);
     }
 }

@@ -4,11 +4,6 @@ import io.score4j.InputException;
 import io.score4j.data.ColumnMapping;
 import io.score4j.io.RunFiles;
 import java.io.PrintWriter;
-import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
@@ -17,26 +12,6 @@ import picocli.CommandLine.Model.CommandSpec;
 /** Small file helpers for the commands: user-facing errors name the file. */
 final class UserFiles {
     private UserFiles() {}
-
-    /**
-     * A short reason for an I/O failure, never null: JDK file exceptions carry the path as their
-     * message and the reason apart, and some carry no message at all.
-     */
-    static String reason(IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof NoSuchFileException) {
-            return "no such file or directory";
-        }
-        if (e instanceof FileAlreadyExistsException) {
-            return "a file of that name exists";
-        }
-        if (e instanceof FileSystemException fs) {
-            return fs.getReason() != null ? fs.getReason() : fs.getClass().getSimpleName();
-        }
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-    }
 
     /** Parses {@code --columns} as a {@link ColumnMapping}; a bad value is a user error naming the flag. */
     static ColumnMapping columnMapping(List<String> columns) {

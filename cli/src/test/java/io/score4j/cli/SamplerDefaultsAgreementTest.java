@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import io.score4j.Parallelism;
 import io.score4j.data.Csv;
 import io.score4j.random.Key;
 import io.score4j.sampling.AnnealedLangevin;
@@ -36,7 +37,7 @@ class SamplerDefaultsAgreementTest {
         Key key = Key.of(SEED).split(5)[3];
         Chain chain = m.network().chain();
         assertInstanceOf(Chain.Fused.class, chain, "a [2, 16, 2] network samples on the fused strategy");
-        float[] z = Langevin.sample(chain, SamplerDefaults.start(key.child(0), N, 2), 2, SamplerDefaults.langevin(1),
+        float[] z = Langevin.sample(chain, SamplerDefaults.start(key.child(0), N, 2), 2, SamplerDefaults.langevin(Parallelism.single()),
                 key.child(1), null).samples().data32();
         assertArrayEquals(m.standardizer().invert(ModelSampling.widen(z)), sampled(file, "langevin"));
     }
@@ -49,8 +50,8 @@ class SamplerDefaultsAgreementTest {
         Key key = Key.of(SEED).split(5)[3];
         NoiseLadder ladder = NoiseLadder.geometric(sig[0], sig[sig.length - 1], sig.length);
         float[] z = AnnealedLangevin.sample(m.network().noiseConditional(), SamplerDefaults.start(key.child(0), N, 2), 2,
-                SamplerDefaults.annealed(ladder, 1), key.child(1)).samples().data32();
-        assertEquals(SamplerDefaults.ANNEALED_EPSILON_RATIO * 0.05 * 0.05, SamplerDefaults.annealed(ladder, 1).epsilon());
+                SamplerDefaults.annealed(ladder, Parallelism.single()), key.child(1)).samples().data32();
+        assertEquals(SamplerDefaults.ANNEALED_EPSILON_RATIO * 0.05 * 0.05, SamplerDefaults.annealed(ladder, Parallelism.single()).epsilon());
         assertArrayEquals(m.standardizer().invert(ModelSampling.widen(z)), sampled(file, "annealed"));
     }
 

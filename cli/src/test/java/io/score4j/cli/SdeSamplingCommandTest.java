@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.score4j.Parallelism;
 import io.score4j.data.Csv;
 import io.score4j.density.GaussianMixture;
 import io.score4j.noise.NoiseLadder;
@@ -65,17 +66,17 @@ class SdeSamplingCommandTest {
         GaussianMixture mix = GaussianMixture.fromJson(MIX, "test");
         Key key = Key.of(SEED).split(5)[3].child(1);
         Sde vp = new Sde.Vp(Sde.Betas.BETA_MIN, Sde.Betas.BETA_MAX);
-        float[] pc = ReverseDiffusion.sample(TimeScoreFn.of(mix, vp), N, 1, SamplerDefaults.pc(vp, 1), key)
+        float[] pc = ReverseDiffusion.sample(TimeScoreFn.of(mix, vp), N, 1, SamplerDefaults.pc(vp, Parallelism.single()), key)
                 .samples().data32();
         assertArrayEquals(widen(pc), sample("--sampler", "pc", "--sde", "vp"));
         Sde ve = new Sde.Ve(SamplerDefaults.MIXTURE_SIGMA_MIN, SamplerDefaults.mixtureVeSigmaMax(mix));
         assertEquals(Math.sqrt(5) / 0.02, SamplerDefaults.mixtureVeSigmaMax(mix), 1e-12, "rms √(4 + 1) / (2·0.01)");
-        float[] em = ReverseDiffusion.sample(TimeScoreFn.of(mix, ve), N, 1, new EulerMaruyamaConfig(ve, 60, 1e-3, 1), key)
+        float[] em = ReverseDiffusion.sample(TimeScoreFn.of(mix, ve), N, 1, new EulerMaruyamaConfig(ve, 60, 1e-3, Parallelism.single()), key)
                 .samples().data32();
         assertArrayEquals(widen(em), sample("--sampler", "em", "--steps", "60", "--eps", "1e-3"), "default --sde ve");
         Sde sub = new Sde.SubVp(Sde.Betas.BETA_MIN, Sde.Betas.BETA_MAX);
         float[] pc2 = ReverseDiffusion.sample(TimeScoreFn.of(mix, sub), N, 1,
-                new PredictorCorrectorConfig(sub, 40, 0.3, SamplerDefaults.CORRECTOR_STEPS, Sde.DEFAULT_EPS, 1), key)
+                new PredictorCorrectorConfig(sub, 40, 0.3, SamplerDefaults.CORRECTOR_STEPS, Sde.DEFAULT_EPS, Parallelism.single()), key)
                 .samples().data32();
         assertArrayEquals(widen(pc2), sample("--sampler", "pc", "--sde", "subvp", "--steps", "40", "--snr", "0.3"));
     }
@@ -95,7 +96,7 @@ class SdeSamplingCommandTest {
         Key key = Key.of(SEED).split(5)[3];
         NoiseLadder ladder = NoiseLadder.geometric(7, SamplerDefaults.MIXTURE_SIGMA_MIN, SamplerDefaults.MIXTURE_LEVELS);
         AnnealedLangevinConfig cfg = new AnnealedLangevinConfig(ladder,
-                SamplerDefaults.annealedEpsilon(SamplerDefaults.MIXTURE_SIGMA_MIN), 100, 0, 1);
+                SamplerDefaults.annealedEpsilon(SamplerDefaults.MIXTURE_SIGMA_MIN), 100, 0, Parallelism.single());
         float[] z = AnnealedLangevin.sample(NoiseConditionalScoreFn.of(mix::convolved),
                 SamplerDefaults.start(key.child(0), N, 1), 1, cfg, key.child(1)).samples().data32();
         assertArrayEquals(widen(z), sample("--sampler", "annealed"));

@@ -56,6 +56,12 @@ public record ColumnMatch(Path file, String[] wanted, String[] sources, String[]
         return new ColumnMatch(file, wanted, sources, Csv.header(file));
     }
 
+    /** Where each of {@link #sources()} is in the header (0-based), in the consumer's order; −1 for a missing one. */
+    public int[] positions() {
+        List<String> names = Arrays.asList(header);
+        return Arrays.stream(sources).mapToInt(names::indexOf).toArray();
+    }
+
     /** CSV names among {@link #sources()} that the header lacks, in the consumer's order. */
     public List<String> missing() {
         List<String> header = List.of(this.header);

@@ -140,8 +140,8 @@ public final class AtomicFiles {
         return new InputException("cannot write " + target + ": " + reason(e), e);
     }
 
-    /** A short reason: JDK file exceptions put only the path in their message. */
-    static String reason(Exception e) {
+    /** A short reason for an I/O failure, never null: JDK file exceptions put only the path in their message. */
+    public static String reason(Exception e) {
         if (e instanceof NoSuchFileException) {
             return "no such file or directory";
         }

@@ -1,5 +1,6 @@
 package io.score4j.sampling;
 
+import io.score4j.Parallelism;
 import io.score4j.noise.NoiseLadder;
 import java.util.Objects;
 
@@ -10,10 +11,10 @@ import java.util.Objects;
  * @param epsilon       ε &gt; 0: level i steps with α_i = ε·σ_i²/σ_L² (so ε is the step on the last level)
  * @param stepsPerLevel T ≥ 0 steps on each level
  * @param thinning      k ≥ 0: keep the state after every k-th step, counted over all L·T steps; 0 = none
- * @param threads       worker threads ≥ 1; results are bit-identical for every value
+ * @param parallelism   the threads the particle blocks run on; results are bit-identical for every count
  */
 public record AnnealedLangevinConfig(NoiseLadder ladder, double epsilon, int stepsPerLevel, int thinning,
-                                     int threads) implements SamplerConfig {
+                                     Parallelism parallelism) implements SamplerConfig {
     public AnnealedLangevinConfig {
         Objects.requireNonNull(ladder, "ladder");
         if (!(epsilon > 0) || !Double.isFinite(epsilon)) {
@@ -29,8 +30,6 @@ public record AnnealedLangevinConfig(NoiseLadder ladder, double epsilon, int ste
         if (thinning < 0) {
             throw new IllegalArgumentException("thinning must be >= 0 (0 = no history), got " + thinning);
         }
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
-        }
+        Objects.requireNonNull(parallelism, "parallelism");
     }
 }

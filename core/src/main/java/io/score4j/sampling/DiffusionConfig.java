@@ -1,5 +1,6 @@
 package io.score4j.sampling;
 
+import io.score4j.Parallelism;
 import io.score4j.noise.Sde;
 
 /**
@@ -35,16 +36,14 @@ public sealed interface DiffusionConfig extends SamplerConfig permits EulerMaruy
     }
 
     /** Validation shared by both records; throws {@link IllegalArgumentException} naming the field. */
-    static void check(Sde sde, int steps, double eps, int threads) {
+    static void check(Sde sde, int steps, double eps, Parallelism parallelism) {
         java.util.Objects.requireNonNull(sde, "sde");
+        java.util.Objects.requireNonNull(parallelism, "parallelism");
         if (steps < 1) {
             throw new IllegalArgumentException("steps must be >= 1, got " + steps);
         }
         if (!(eps > 0) || !(eps < Sde.T)) {
             throw new IllegalArgumentException("eps must be in (0, " + Sde.T + "), got " + eps);
-        }
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.score4j.sampling;
 
+import io.score4j.Parallelism;
 import io.score4j.noise.Sde;
 
 /**
@@ -9,11 +10,11 @@ import io.score4j.noise.Sde;
  * @param sde     the SDE
  * @param steps   N ≥ 1 steps, Δt = (T − ε)/N
  * @param eps     the smallest time ε in (0, T)
- * @param threads worker threads ≥ 1; results are bit-identical for every value
+ * @param parallelism the threads the particle blocks run on; results are bit-identical for every count
  */
-public record EulerMaruyamaConfig(Sde sde, int steps, double eps, int threads) implements DiffusionConfig {
+public record EulerMaruyamaConfig(Sde sde, int steps, double eps, Parallelism parallelism) implements DiffusionConfig {
     public EulerMaruyamaConfig {
-        DiffusionConfig.check(sde, steps, eps, threads);
+        DiffusionConfig.check(sde, steps, eps, parallelism);
     }
 
     @Override

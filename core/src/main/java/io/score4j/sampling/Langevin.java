@@ -11,7 +11,7 @@ import java.util.function.IntConsumer;
  *   x ← x + α·s(x) + √(2α)·z,   z ~ N(0, I)
  * </pre>
  * Coordinate j of particle i at step t uses z = {@code Draw.normalAt(key.child(t), i·d + j)}, so the
- * output depends only on (score, start, config minus threads, key): bit-identical for any thread count.
+ * output depends only on (score, start, config minus parallelism, key): bit-identical for any thread count.
  * The chain is biased for finite α; for a Gaussian N(μ, σ²) its stationary variance is σ²/(1 − α/(2σ²)).
  * Use {@link Mala} for an exact sampler of an analytic density. The {@link Chain} chooses the strategy:
  * {@link Chain.Generic} for any score (double-precision update), {@link Chain.Fused} for a one-hidden-layer

@@ -1,5 +1,6 @@
 package io.score4j.sampling;
 
+import io.score4j.Parallelism;
 import io.score4j.noise.Sde;
 
 /**
@@ -11,12 +12,12 @@ import io.score4j.noise.Sde;
  * @param snr            the corrector's signal-to-noise ratio r &gt; 0 (score_sde: 0.16)
  * @param correctorSteps Langevin corrector steps ≥ 0 before each predictor step (score_sde: 1)
  * @param eps            the smallest time ε in (0, T)
- * @param threads        worker threads ≥ 1; results are bit-identical for every value
+ * @param parallelism    the threads the particle blocks run on; results are bit-identical for every count
  */
-public record PredictorCorrectorConfig(Sde sde, int steps, double snr, int correctorSteps, double eps, int threads)
+public record PredictorCorrectorConfig(Sde sde, int steps, double snr, int correctorSteps, double eps, Parallelism parallelism)
         implements DiffusionConfig {
     public PredictorCorrectorConfig {
-        DiffusionConfig.check(sde, steps, eps, threads);
+        DiffusionConfig.check(sde, steps, eps, parallelism);
         if (!(snr > 0) || !Double.isFinite(snr)) {
             throw new IllegalArgumentException("snr must be finite and > 0, got " + snr);
         }

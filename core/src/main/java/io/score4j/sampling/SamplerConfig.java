@@ -10,11 +10,6 @@ import io.score4j.Parallelism;
  */
 public sealed interface SamplerConfig permits LangevinConfig, AnnealedLangevinConfig, MalaConfig, DiffusionConfig,
         ProbabilityFlowConfig {
-    /** Worker threads ≥ 1; results are bit-identical for every value. */
-    int threads();
-
-    /** {@link #threads()} as the {@link Parallelism} the sampler runs its fixed particle blocks with. */
-    default Parallelism parallelism() {
-        return Parallelism.of(threads());
-    }
+    /** The threads the sampler runs its fixed particle blocks on; results are bit-identical for every count. */
+    Parallelism parallelism();
 }

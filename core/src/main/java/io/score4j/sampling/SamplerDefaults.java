@@ -1,5 +1,6 @@
 package io.score4j.sampling;
 
+import io.score4j.Parallelism;
 import io.score4j.density.GaussianMixture;
 import io.score4j.noise.NoiseLadder;
 import io.score4j.noise.Sde;
@@ -63,14 +64,14 @@ public final class SamplerDefaults {
         return ANNEALED_EPSILON_RATIO * sigmaMin * sigmaMin;
     }
 
-    /** The default Langevin settings on {@code threads} threads, no history. */
-    public static LangevinConfig langevin(int threads) {
-        return new LangevinConfig(STEP_SIZE, STEPS, 0, threads);
+    /** The default Langevin settings on {@code parallelism}, no history. */
+    public static LangevinConfig langevin(Parallelism parallelism) {
+        return new LangevinConfig(STEP_SIZE, STEPS, 0, parallelism);
     }
 
-    /** The default annealed settings over {@code ladder} on {@code threads} threads, no history. */
-    public static AnnealedLangevinConfig annealed(NoiseLadder ladder, int threads) {
-        return new AnnealedLangevinConfig(ladder, annealedEpsilon(ladder.sigmaMin()), ANNEALED_STEPS, 0, threads);
+    /** The default annealed settings over {@code ladder} on {@code parallelism}, no history. */
+    public static AnnealedLangevinConfig annealed(NoiseLadder ladder, Parallelism parallelism) {
+        return new AnnealedLangevinConfig(ladder, annealedEpsilon(ladder.sigmaMin()), ANNEALED_STEPS, 0, parallelism);
     }
 
     /** The default steps of {@code kind}: {@link #STEPS}, {@link #ANNEALED_STEPS} (per level), {@link #SDE_STEPS} or the ode sampler's Heun steps. */
@@ -83,14 +84,14 @@ public final class SamplerDefaults {
         };
     }
 
-    /** The default Euler–Maruyama settings for {@code sde} on {@code threads} threads. */
-    public static EulerMaruyamaConfig em(Sde sde, int threads) {
-        return new EulerMaruyamaConfig(sde, SDE_STEPS, SAMPLING_EPS, threads);
+    /** The default Euler–Maruyama settings for {@code sde} on {@code parallelism}. */
+    public static EulerMaruyamaConfig em(Sde sde, Parallelism parallelism) {
+        return new EulerMaruyamaConfig(sde, SDE_STEPS, SAMPLING_EPS, parallelism);
     }
 
-    /** The default predictor–corrector settings for {@code sde} on {@code threads} threads. */
-    public static PredictorCorrectorConfig pc(Sde sde, int threads) {
-        return new PredictorCorrectorConfig(sde, SDE_STEPS, SNR, CORRECTOR_STEPS, SAMPLING_EPS, threads);
+    /** The default predictor–corrector settings for {@code sde} on {@code parallelism}. */
+    public static PredictorCorrectorConfig pc(Sde sde, Parallelism parallelism) {
+        return new PredictorCorrectorConfig(sde, SDE_STEPS, SNR, CORRECTOR_STEPS, SAMPLING_EPS, parallelism);
     }
 
     /**
@@ -145,9 +146,9 @@ public final class SamplerDefaults {
         return q;
     }
 
-    /** The default MALA settings on {@code threads} threads. */
-    public static MalaConfig mala(int threads) {
-        return new MalaConfig(STEP_SIZE, STEPS, threads);
+    /** The default MALA settings on {@code parallelism}. */
+    public static MalaConfig mala(Parallelism parallelism) {
+        return new MalaConfig(STEP_SIZE, STEPS, parallelism);
     }
 
     /** n·d starting coordinates uniform in [{@value #START_LOW}, {@value #START_HIGH}), drawn with {@code key}. */

@@ -16,24 +16,25 @@ import java.util.Arrays;
 public final class ExactLoss {
     private ExactLoss() {}
 
-    public static BatchLoss of(MlpSpec spec, int d, int threads) {
-        return Kernel.training(spec, true) == Kernel.FUSED_ONE_HIDDEN_LAYER ? fused(spec, threads) : generic(spec, d, threads);
+    /** The kernel {@link Kernel#training} chooses for {@code spec} on d-dimensional data, on {@code parallelism}. */
+    public static BatchLoss of(MlpSpec spec, int d, Parallelism parallelism) {
+        return Kernel.training(spec, true) == Kernel.FUSED_ONE_HIDDEN_LAYER ? fused(spec, parallelism)
+                : generic(spec, d, parallelism);
     }
 
-    /** The fused one-hidden-layer kernel; results do not depend on {@code threads}. */
-    public static BatchLoss fused(MlpSpec spec, int threads) {
-        Parallelism parallelism = Parallelism.of(threads);
+    /** The fused one-hidden-layer kernel; results do not depend on {@code parallelism}. */
+    public static BatchLoss fused(MlpSpec spec, Parallelism parallelism) {
         return (params, batch, n, key) -> {
             var r = FusedMlp.of(spec, params).lossAndGradient(batch, n, parallelism);
             return r;
         };
     }
 
-    /** The generic autodiff path for any MLP, on {@code threads} threads (results do not depend on it). */
-    public static BatchLoss generic(MlpSpec spec, int d, int threads) {
+    /** The generic autodiff path for any MLP, on {@code parallelism} (results do not depend on it). */
+    public static BatchLoss generic(MlpSpec spec, int d, Parallelism parallelism) {
         ExactScoreMatching objective = new ExactScoreMatching();
         return (params, batch, n, key) -> {
-            var r = objective.lossAndGrad(spec, params, Tensor.wrap(Arrays.copyOf(batch, n * d), n, d), Parallelism.of(threads));
+            var r = objective.lossAndGrad(spec, params, Tensor.wrap(Arrays.copyOf(batch, n * d), n, d), parallelism);
             return r;
         };
     }

@@ -1,7 +1,8 @@
 package io.score4j.train;
 
-import io.score4j.sampling.DataRange;
 import io.score4j.InputException;
+import io.score4j.Parallelism;
+import io.score4j.sampling.DataRange;
 import io.score4j.data.MixtureStandardization;
 import io.score4j.data.Standardizer;
 import io.score4j.density.GaussianMixture;
@@ -66,13 +67,17 @@ public final class FlowSampling {
      * @throws InputException naming {@code source} when the model is not a score SDE model, or naming --sde
      */
     public static Drawn fromModel(ScoreModel model, String source, int n, io.score4j.ode.OdeSolver solver, Double eps,
-                                  String sde, int threads, Key key) {
-        io.score4j.noise.Sde own = ModelLikelihood.sde(model, source, "--sampler ode");
-        InputException.require(sde == null || sde.equalsIgnoreCase(own.id()), "--sde", sde,
-                "must be the model's own SDE, " + own.id() + " (or left out)");
+                                  String sde, Parallelism parallelism, Key key) {
+        io.score4j.noise.Sde own = ModelLikelihood.sde(model, source, "--sampler ode", sde);
         ProbabilityFlowConfig cfg = new ProbabilityFlowConfig(own, solver,
-                eps != null ? eps : io.score4j.sampling.SamplerDefaults.SAMPLING_EPS, threads);
+                eps != null ? eps : io.score4j.sampling.SamplerDefaults.SAMPLING_EPS, parallelism);
         return fromNetwork(model.network(), model.standardizer(), n, cfg, key);
+    }
+
+    /** The same draws on {@code Parallelism.of(threads)}, for callers that hold a thread count (the cli). */
+    public static Drawn fromModel(ScoreModel model, String source, int n, io.score4j.ode.OdeSolver solver, Double eps,
+                                  String sde, int threads, Key key) {
+        return fromModel(model, source, n, solver, eps, sde, Parallelism.of(threads), key);
     }
 
     private static Drawn run(TimeScoreFn score, Standardizer st, int n, int d, ProbabilityFlowConfig cfg, Key key) {

@@ -19,6 +19,31 @@ public final class Imputation {
     private Imputation() {}
 
     /**
+     * The sampler that imputes with {@code m}: {@code requested}, or the model's default
+     * ({@link ModelSampling#defaultKind}); an {@link InputException} for {@code ode}, whose mean-path flow samples no
+     * conditional.
+     */
+    public static io.score4j.sampling.SamplerKind sampler(ScoreModel m, io.score4j.sampling.SamplerKind requested) {
+        io.score4j.sampling.SamplerKind kind = requested != null ? requested : ModelSampling.defaultKind(m);
+        if (kind == io.score4j.sampling.SamplerKind.ODE) {
+            throw new InputException("--sampler ode does not sample conditionals to impute with (its mean-path flow is "
+                    + "more biased than pc, README); use --sampler pc or em (the replacement method, approximate; README)");
+        }
+        return kind;
+    }
+
+    /**
+     * Refuses a fill in which {@code nonFinite} of the {@code rowsWithGaps} rows diverged, before anything is written;
+     * {@code advice} says what to try (e.g. more steps).
+     */
+    public static void requireFinite(int nonFinite, int rowsWithGaps, String advice) {
+        if (nonFinite > 0) {
+            throw new InputException(nonFinite + " of " + rowsWithGaps + " filled rows are not finite (the chain "
+                    + "diverged); try " + advice + ". Nothing was written.");
+        }
+    }
+
+    /**
      * The rows with their gaps filled, in original units, flat [n, d] in the model's column order.
      *
      * @param values       the input, NaN where a cell is missing (no other changes)

@@ -33,6 +33,17 @@ public final class ModelLikelihood {
     }
 
     /**
+     * {@link #sde(ScoreModel, String, String)}, which {@code requested} (a {@code --sde} name, or null for none) must
+     * name; an {@link InputException} naming {@code --sde} otherwise.
+     */
+    public static Sde sde(ScoreModel model, String source, String use, String requested) {
+        Sde own = sde(model, source, use);
+        InputException.require(requested == null || requested.equalsIgnoreCase(own.id()), "--sde", requested,
+                "must be the model's own SDE, " + own.id() + " (or left out)");
+        return own;
+    }
+
+    /**
      * log p_ε of each row of {@code x} (flat [n, d], original units, not modified) under the model.
      *
      * @throws InputException when the model is not a score SDE model

@@ -150,7 +150,7 @@ public final class ModelSampling {
                     s[i] = start[i];
                 }
                 bar.start("mala", o.steps());
-                MalaResult r = Mala.sample(given.density(mix), s, new MalaConfig(o.stepSize(0), o.steps(), o.threads()), key.child(1),
+                MalaResult r = Mala.sample(given.density(mix), s, new MalaConfig(o.stepSize(0), o.steps(), o.parallelism()), key.child(1),
                         bar::update);
                 bar.finish();
                 return Drawn.of(fixed(given, r.samples().toDoubleArray()), d, range, r.acceptanceRate(), o.steps());
@@ -266,9 +266,9 @@ public final class ModelSampling {
     public static DiffusionResult diffusion(TimeScoreFn score, Sde sde, long first, int n, int d, SamplingPlan o,
                                             Key key, Progress bar, Given given) {
         DiffusionConfig config = switch (o.kind()) {
-            case EM -> new EulerMaruyamaConfig(sde, o.steps(), o.epsOrDefault(), o.threads());
+            case EM -> new EulerMaruyamaConfig(sde, o.steps(), o.epsOrDefault(), o.parallelism());
             case PC -> new PredictorCorrectorConfig(sde, o.steps(), o.snrOrDefault(), SamplerDefaults.CORRECTOR_STEPS,
-                    o.epsOrDefault(), o.threads());
+                    o.epsOrDefault(), o.parallelism());
             default -> throw new IllegalArgumentException("not a reverse-SDE sampler: " + o.kind().id());
         };
         bar.start(o.kind().id(), o.steps());
@@ -368,7 +368,7 @@ public final class ModelSampling {
     /** Langevin on {@code chain} (the network's fused or generic strategy), particles from {@code first}; keys as the class states. */
     private static float[] langevin(Chain chain, float[] start, int d, long first, SamplingPlan o, Key key, Progress bar) {
         bar.start("langevin", o.steps());
-        float[] out = Langevin.sample(chain, start, d, first, new LangevinConfig(o.stepSize(0), o.steps(), 0, o.threads()),
+        float[] out = Langevin.sample(chain, start, d, first, new LangevinConfig(o.stepSize(0), o.steps(), 0, o.parallelism()),
                 key.child(1), bar::update).samples().data32();
         bar.finish();
         return out;
@@ -377,7 +377,7 @@ public final class ModelSampling {
     private static float[] annealed(NoiseConditionalScoreFn score, float[] start, int d, long first, NoiseLadder ladder,
                                     SamplingPlan o, Key key, Progress bar) {
         bar.start("annealed", (long) o.steps() * ladder.levels());
-        AnnealedLangevinConfig cfg = new AnnealedLangevinConfig(ladder, o.stepSize(ladder.sigmaMin()), o.steps(), 0, o.threads());
+        AnnealedLangevinConfig cfg = new AnnealedLangevinConfig(ladder, o.stepSize(ladder.sigmaMin()), o.steps(), 0, o.parallelism());
         float[] out = AnnealedLangevin.sample(score, start, d, first, cfg, key.child(1), bar::update)
                 .samples().data32();
         bar.finish();

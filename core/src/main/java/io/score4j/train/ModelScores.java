@@ -66,6 +66,25 @@ public final class ModelScores {
         return model.standardizer().scoreToOriginal(Tensor.wrap(sz, sz.length).toDoubleArray());
     }
 
+    /** The columns of a scores table ({@code score4j score}'s): {@code score_<column>} for each of the model's. */
+    public static String[] columns(ScoreModel model) {
+        String[] header = new String[model.dim()];
+        for (int j = 0; j < header.length; j++) {
+            header[j] = "score_" + model.columns()[j];
+        }
+        return header;
+    }
+
+    /**
+     * Checks a requested noise level for {@link #inOriginalUnits} before any work: null, or a finite σ &gt; 0 of a
+     * noise-conditional model; an {@link InputException} naming {@code --sigma} otherwise.
+     */
+    public static void checkSigma(ScoreModel model, Double sigma) {
+        InputException.require(sigma == null || (sigma > 0 && Double.isFinite(sigma)), "--sigma", sigma, "must be > 0");
+        InputException.require(sigma == null || model.noiseConditional(), "--sigma", sigma,
+                "applies only to noise-conditional models");
+    }
+
     /**
      * Refuses scores that are not finite. A model with usable parameters can still overflow far from
      * its data (at x = 1e39, say): that is an input the model cannot score, and the error names its

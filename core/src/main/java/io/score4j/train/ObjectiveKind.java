@@ -161,8 +161,7 @@ public enum ObjectiveKind {
      * {@link DeepSliced}), which draw the same noise and projections as the generic objectives; F32
      * parameters (anything else goes to the generic path).
      */
-    private BatchLoss fusedDeep(MlpSpec spec, Objective generic, ObjectiveOptions options, int threads) {
-        Parallelism parallelism = Parallelism.of(threads);
+    private BatchLoss fusedDeep(MlpSpec spec, Objective generic, ObjectiveOptions options, Parallelism parallelism) {
         double sigma = options.sigma();
         double[] sigmas = options.ladder() != null ? options.ladder().sigmas() : null;
         int d = spec.outputDim();
@@ -202,22 +201,22 @@ public enum ObjectiveKind {
     /**
      * The batch loss of this objective for a network {@code spec} on data of dimension {@code d}.
      *
-     * @param threads worker threads for the fused kernel (results do not depend on it)
+     * @param parallelism the threads the loss runs on (results do not depend on it)
      */
-    public BatchLoss loss(MlpSpec spec, int d, ObjectiveOptions options, int threads) {
+    public BatchLoss loss(MlpSpec spec, int d, ObjectiveOptions options, Parallelism parallelism) {
         if (spec.inputDim() != inputDim(d, options) || spec.outputDim() != d) {
             throw new IllegalArgumentException("the " + id + " objective on d=" + d + " needs a network ["
                     + inputDim(d, options) + ", …, " + d + "], got " + spec);
         }
         if (this == EXACT) {
-            return ExactLoss.of(spec, d, threads);
+            return ExactLoss.of(spec, d, parallelism);
         }
         Objective objective = objective(options);
         if (Kernel.training(spec, false) == Kernel.FUSED_DEEP) {
-            return fusedDeep(spec, objective, options, threads);
+            return fusedDeep(spec, objective, options, parallelism);
         }
         return (params, batch, n, key) -> {
-            var r = objective.lossAndGrad(spec, params, Tensor.wrap(Arrays.copyOf(batch, n * d), n, d), key, Parallelism.of(threads));
+            var r = objective.lossAndGrad(spec, params, Tensor.wrap(Arrays.copyOf(batch, n * d), n, d), key, parallelism);
             return r;
         };
     }

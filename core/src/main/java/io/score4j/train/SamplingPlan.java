@@ -1,5 +1,6 @@
 package io.score4j.train;
 
+import io.score4j.Parallelism;
 import io.score4j.noise.Sde;
 import io.score4j.sampling.SamplerDefaults;
 import io.score4j.sampling.SamplerKind;
@@ -9,33 +10,41 @@ import java.util.Objects;
  * How {@link ModelSampling} draws: the sampler, steps (per level for annealed), the step size
  * ({@code null}: {@link SamplerDefaults}), particles starting U(startLow, startHigh)^d, the annealed
  * ladder's ends and level count ({@code null}: the model's ladder, or the mixture defaults) and the
- * worker threads (results are bit-identical for every count). For the reverse-SDE samplers ({@code em},
- * {@code pc}): {@code steps} predictor steps, the SDE of a mixture's exact score ({@code sde}: ve, vp or subvp;
- * {@code null}: ve; the VE range is sigmaMin..sigmaMax, defaults {@link SamplerDefaults#MIXTURE_SIGMA_MIN} and
- * {@link SamplerDefaults#mixtureSigmaMax}), the corrector's {@code snr} and the smallest time {@code eps}
+ * {@link Parallelism} the chains run on (results are bit-identical for every thread count). For the
+ * reverse-SDE samplers ({@code em}, {@code pc}): {@code steps} predictor steps, the SDE of a mixture's exact
+ * score ({@code sde}: ve, vp or subvp; {@code null}: ve; the VE range is sigmaMin..sigmaMax, defaults
+ * {@link SamplerDefaults#MIXTURE_SIGMA_MIN} and {@link SamplerDefaults#mixtureSigmaMax}), the corrector's
+ * {@code snr} and the smallest time {@code eps}
  * ({@code null}: {@link SamplerDefaults}). User-facing checks (with flag names) are the caller's; this record
  * only refuses values no sampler can run.
  */
 public record SamplingPlan(SamplerKind kind, int steps, Double stepSize, double startLow, double startHigh,
-                           Double sigmaMax, Double sigmaMin, Integer levels, int threads, String sde, Double snr,
-                           Double eps) {
+                           Double sigmaMax, Double sigmaMin, Integer levels, Parallelism parallelism, String sde,
+                           Double snr, Double eps) {
     /** The SDE of a mixture's exact score when the plan names none. */
     public static final String MIXTURE_SDE = "ve";
 
     /** A plan for the Langevin-type samplers: no SDE settings. */
     public SamplingPlan(SamplerKind kind, int steps, Double stepSize, double startLow, double startHigh,
-                        Double sigmaMax, Double sigmaMin, Integer levels, int threads) {
-        this(kind, steps, stepSize, startLow, startHigh, sigmaMax, sigmaMin, levels, threads, null, null, null);
+                        Double sigmaMax, Double sigmaMin, Integer levels, Parallelism parallelism) {
+        this(kind, steps, stepSize, startLow, startHigh, sigmaMax, sigmaMin, levels, parallelism, null, null, null);
+    }
+
+    /** The plan on {@code Parallelism.of(threads)}: for callers that hold a thread count (the cli's sampler flags). */
+    public SamplingPlan(SamplerKind kind, int steps, Double stepSize, double startLow, double startHigh,
+                        Double sigmaMax, Double sigmaMin, Integer levels, int threads, String sde, Double snr, Double eps) {
+        this(kind, steps, stepSize, startLow, startHigh, sigmaMax, sigmaMin, levels, Parallelism.of(threads), sde, snr, eps);
     }
 
     public SamplingPlan {
         Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(parallelism, "parallelism");
         if ((snr != null && !(snr > 0 && Double.isFinite(snr))) || (eps != null && !(eps > 0 && eps < Sde.T))) {
             throw new IllegalArgumentException("sampling plan needs snr > 0 and 0 < eps < T; got " + snr + ", " + eps);
         }
-        if (steps < 1 || threads < 1 || !(startHigh > startLow) || (levels != null && levels < 1)) {
-            throw new IllegalArgumentException("sampling plan needs steps >= 1, threads >= 1, startHigh > startLow,"
-                    + " levels >= 1; got " + steps + ", " + threads + ", " + startLow + ".." + startHigh + ", " + levels);
+        if (steps < 1 || !(startHigh > startLow) || (levels != null && levels < 1)) {
+            throw new IllegalArgumentException("sampling plan needs steps >= 1, startHigh > startLow, levels >= 1; got "
+                    + steps + ", " + startLow + ".." + startHigh + ", " + levels);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.score4j.train;
 
+import io.score4j.Parallelism;
 import io.score4j.model.Conditioning;
 import io.score4j.model.TimeEmbedding;
 import io.score4j.nn.Init;
@@ -253,9 +254,14 @@ public record TrainingSpec(ObjectiveKind objective, ObjectiveOptions options, La
         return b.append(ema > 0 ? ", EMA " + ema : ", no EMA").toString();
     }
 
-    /** The objective's batch loss for data of dimension {@code d} ({@code threads} does not change the result). */
+    /** The objective's batch loss for data of dimension {@code d} on {@code parallelism} (results do not depend on it). */
+    public BatchLoss loss(int d, Parallelism parallelism) {
+        return objective.loss(network(d), d, options, parallelism);
+    }
+
+    /** {@link #loss(int, Parallelism)} on {@code Parallelism.of(threads)}, for callers that hold a thread count. */
     public BatchLoss loss(int d, int threads) {
-        return objective.loss(network(d), d, options, threads);
+        return loss(d, Parallelism.of(threads));
     }
 
     /** Epochs and batch without periodic checkpoints. */

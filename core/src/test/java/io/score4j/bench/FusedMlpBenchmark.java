@@ -83,6 +83,6 @@ public class FusedMlpBenchmark {
     @Benchmark
     public float[] langevin10kx10() {
         return io.score4j.sampling.Langevin.sample(io.score4j.sampling.Chain.fused(net), state, net.dim(),
-                new io.score4j.sampling.LangevinConfig(1e-3, 10, 0, parallelism.threads()), key, null).samples().data32();
+                new io.score4j.sampling.LangevinConfig(1e-3, 10, 0, parallelism), key, null).samples().data32();
     }
 }

@@ -30,6 +30,7 @@ class ColumnMatchTest {
         assertArrayEquals(new double[] {1, 2, 3, 4}, x.values());
         assertEquals(List.of(), m.ignored());
         assertEquals(List.of(), m.missing());
+        assertArrayEquals(new int[] {1, 0}, m.positions());
     }
 
     @Test
@@ -38,6 +39,7 @@ class ColumnMatchTest {
         ColumnMatch m = ColumnMatch.of(f, AB, ColumnMapping.byName());
         assertEquals(List.of("id", "label"), m.ignored());
         assertArrayEquals(new double[] {1, 2, 3, 4}, m.read().values());
+        assertArrayEquals(new int[] {3, 1}, m.positions(), "a is the 4th header column, b the 2nd");
     }
 
     @Test

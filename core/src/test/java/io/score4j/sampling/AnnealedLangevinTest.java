@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.score4j.Parallelism;
 import io.score4j.density.Density;
 import io.score4j.noise.NoiseLadder;
 import io.score4j.random.Draw;
@@ -59,11 +60,11 @@ class AnnealedLangevinTest {
     void annealedRecoversMixtureWeightsWherePlainLangevinDoesNot() {
         int n = 10000;
         float[] start = Draw.uniform(Key.of(1), n, -8, 8);
-        var config = new AnnealedLangevinConfig(NoiseLadder.geometric(20, 1, 10), 0.1, 100, 0, 2);
+        var config = new AnnealedLangevinConfig(NoiseLadder.geometric(20, 1, 10), 0.1, 100, 0, Parallelism.of(2));
         double annealed = heavyMass(AnnealedLangevin.sample(MIXTURE, start, 1, config, Key.of(2)).samples());
         assertEquals(0.8, annealed, 0.05, "annealed heavy-mode mass");
 
-        double plain = heavyMass(Langevin.sample(MIXTURE.at(0), start, 1, new LangevinConfig(0.1, 1000, 0, 2),
+        double plain = heavyMass(Langevin.sample(MIXTURE.at(0), start, 1, new LangevinConfig(0.1, 1000, 0, Parallelism.of(2)),
                 Key.of(3)).samples());
         double saddle = -Math.log(4) / 10;
         int rightOfSaddle = 0;
@@ -80,8 +81,8 @@ class AnnealedLangevinTest {
     void bitsDoNotDependOnThreadCount() {
         float[] start = Draw.uniform(Key.of(4), 333, -8, 8);
         List<Integer> progress = new ArrayList<>();
-        var c1 = new AnnealedLangevinConfig(NoiseLadder.geometric(10, 1, 4), 0.1, 25, 10, 1);
-        var c3 = new AnnealedLangevinConfig(NoiseLadder.geometric(10, 1, 4), 0.1, 25, 10, 3);
+        var c1 = new AnnealedLangevinConfig(NoiseLadder.geometric(10, 1, 4), 0.1, 25, 10, Parallelism.single());
+        var c3 = new AnnealedLangevinConfig(NoiseLadder.geometric(10, 1, 4), 0.1, 25, 10, Parallelism.of(3));
         SamplingResult a = AnnealedLangevin.sample(MIXTURE, start, 1, c1, Key.of(5), progress::add);
         SamplingResult b = AnnealedLangevin.sample(MIXTURE, start, 1, c3, Key.of(5));
         SamplingResult other = AnnealedLangevin.sample(MIXTURE, start, 1, c3, Key.of(6));
@@ -128,7 +129,7 @@ class AnnealedLangevinTest {
     @Test
     void configIsValidated() {
         NoiseLadder s = NoiseLadder.geometric(20, 1, 10);
-        LangevinTest.assertMessage("epsilon", () -> new AnnealedLangevinConfig(s, 0, 1, 0, 1));
-        org.junit.jupiter.api.Assertions.assertThrows(NullPointerException.class, () -> new AnnealedLangevinConfig(null, 0.1, 1, 0, 1));
+        LangevinTest.assertMessage("epsilon", () -> new AnnealedLangevinConfig(s, 0, 1, 0, Parallelism.single()));
+        org.junit.jupiter.api.Assertions.assertThrows(NullPointerException.class, () -> new AnnealedLangevinConfig(null, 0.1, 1, 0, Parallelism.single()));
     }
 }

@@ -3,6 +3,7 @@ package io.score4j.sampling;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.score4j.Parallelism;
 import io.score4j.density.GaussianMixture;
 import io.score4j.random.Key;
 import io.score4j.train.ModelSampling;
@@ -46,7 +47,7 @@ class DataRangeTest {
     @Test
     void aDivergedDrawIsCountedNotSilent() {
         GaussianMixture mix = GaussianMixture.single(new double[] {0}, new double[] {1});
-        SamplingPlan far = new SamplingPlan(SamplerKind.LANGEVIN, 1, null, 100, 101, null, null, null, 1);
+        SamplingPlan far = new SamplingPlan(SamplerKind.LANGEVIN, 1, null, 100, 101, null, null, null, Parallelism.single());
         ModelSampling.Drawn d = ModelSampling.fromMixture(mix, 50, far, Key.of(1), ModelSampling.Progress.NONE);
         assertEquals(50, d.escaped());
         assertEquals(0, d.nonFinite());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.score4j.Parallelism;
 import io.score4j.noise.Sde;
 import io.score4j.random.Key;
 import java.util.Arrays;
@@ -72,7 +73,7 @@ final class DiffusionGivenTest {
      */
     @Test
     void replacementIsExactForIndependentCoordinatesAndBiasedForCorrelatedOnes() {
-        for (DiffusionConfig c : new DiffusionConfig[] {SamplerDefaults.em(VP, 2), SamplerDefaults.pc(VP, 2)}) {
+        for (DiffusionConfig c : new DiffusionConfig[] {SamplerDefaults.em(VP, Parallelism.of(2)), SamplerDefaults.pc(VP, Parallelism.of(2))}) {
             String what = c.getClass().getSimpleName();
             double[] free = moments(run(given(0.0), 0, 4000, c, Key.of(3)).samples().data32(), 1);
             assertEquals(0.0, free[0], 3 * free[2], what + " independent mean");
@@ -105,8 +106,8 @@ final class DiffusionGivenTest {
         }
         Given g = new Given(2, mask, values);
         TimeScoreFn score = correlatedGaussian(0.8, VP);
-        for (DiffusionConfig c : new DiffusionConfig[] {new EulerMaruyamaConfig(VP, 40, 1e-3, 1),
-            new PredictorCorrectorConfig(VP, 40, 0.16, 1, 1e-3, 3)}) {
+        for (DiffusionConfig c : new DiffusionConfig[] {new EulerMaruyamaConfig(VP, 40, 1e-3, Parallelism.single()),
+            new PredictorCorrectorConfig(VP, 40, 0.16, 1, 1e-3, Parallelism.of(3))}) {
             float[] whole = run(new Replacement(VP, score, g), 0, n, c, Key.of(9)).samples().data32();
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < 2; j++) {
@@ -120,8 +121,8 @@ final class DiffusionGivenTest {
             Given slice = new Given(2, Arrays.copyOfRange(mask, 2 * a, 2 * b), Arrays.copyOfRange(values, 2 * a, 2 * b));
             float[] part = run(new Replacement(VP, score, slice), a, b - a, c, Key.of(9)).samples().data32();
             assertArrayEquals(Arrays.copyOfRange(whole, 2 * a, 2 * b), part, 0f, "slice = rows of the whole run");
-            DiffusionConfig threaded = c instanceof EulerMaruyamaConfig e ? new EulerMaruyamaConfig(VP, 40, 1e-3, 4)
-                    : new PredictorCorrectorConfig(VP, 40, 0.16, 1, 1e-3, 1);
+            DiffusionConfig threaded = c instanceof EulerMaruyamaConfig e ? new EulerMaruyamaConfig(VP, 40, 1e-3, Parallelism.of(4))
+                    : new PredictorCorrectorConfig(VP, 40, 0.16, 1, 1e-3, Parallelism.single());
             assertArrayEquals(whole, run(new Replacement(VP, score, g), 0, n, threaded, Key.of(9)).samples().data32(), 0f);
             float[] other = run(new Replacement(VP, score, g), 0, n, c, Key.of(10)).samples().data32();
             assertTrue(!Arrays.equals(whole, other), "another key, other bits");
@@ -132,7 +133,7 @@ final class DiffusionGivenTest {
     @Test
     void nothingGivenIsTheUnconditionalRun() {
         TimeScoreFn score = correlatedGaussian(0.8, VP);
-        DiffusionConfig c = new PredictorCorrectorConfig(VP, 25, 0.16, 1, 1e-3, 2);
+        DiffusionConfig c = new PredictorCorrectorConfig(VP, 25, 0.16, 1, 1e-3, Parallelism.of(2));
         float[] plain = ReverseDiffusion.sample(score, 5, 20, 2, c, Key.of(4), null).samples().data32();
         float[] none = run(new Replacement(VP, score, Given.none(2)), 5, 20, c, Key.of(4)).samples().data32();
         assertArrayEquals(plain, none, 0f);
@@ -142,9 +143,9 @@ final class DiffusionGivenTest {
     void refusesAnotherSdeOrAGivenThatDoesNotFit() {
         TimeScoreFn score = correlatedGaussian(0.8, VP);
         Replacement subVp = new Replacement(ReverseDiffusionTest.SUBVP, score, Given.none(2));
-        assertThrows(IllegalArgumentException.class, () -> run(subVp, 0, 4, SamplerDefaults.em(VP, 1), Key.of(1)));
+        assertThrows(IllegalArgumentException.class, () -> run(subVp, 0, 4, SamplerDefaults.em(VP, Parallelism.single()), Key.of(1)));
         Replacement threeRows = new Replacement(VP, score, new Given(2, new boolean[6], new double[6]));
-        assertThrows(IllegalArgumentException.class, () -> run(threeRows, 0, 4, SamplerDefaults.em(VP, 1), Key.of(1)));
+        assertThrows(IllegalArgumentException.class, () -> run(threeRows, 0, 4, SamplerDefaults.em(VP, Parallelism.single()), Key.of(1)));
     }
 
     /**
@@ -156,7 +157,7 @@ final class DiffusionGivenTest {
      */
     @Test
     void meanPathFlowIsExactForIndependentCoordinatesAndMoreBiasedThanPc() {
-        ProbabilityFlowConfig cfg = ProbabilityFlowConfig.defaults(VP, 2);
+        ProbabilityFlowConfig cfg = ProbabilityFlowConfig.defaults(VP, Parallelism.of(2));
         Given g = Given.of(2, new int[] {0}, new double[] {1.0});
         double[] free = moments(flow(0.0, 4000, 0, cfg, g), 1);
         assertEquals(0.0, free[0], 3 * free[2]);
@@ -168,7 +169,7 @@ final class DiffusionGivenTest {
         for (int i = 0; i < 4000; i++) {
             assertEquals(1f, x[2 * i], 0f);
         }
-        float[] slice = flow(0.8, 50, 100, ProbabilityFlowConfig.defaults(VP, 1), g);
+        float[] slice = flow(0.8, 50, 100, ProbabilityFlowConfig.defaults(VP, Parallelism.single()), g);
         assertArrayEquals(Arrays.copyOfRange(x, 200, 300), slice, 0f);
         assertArrayEquals(ProbabilityFlow.sample(correlatedGaussian(0.8, VP), 20, 2, 0, cfg, Key.of(3)).points(),
                 ProbabilityFlow.sample(correlatedGaussian(0.8, VP), 20, 2, 0, cfg, Key.of(3), Given.none(2)).points(), 0.0);

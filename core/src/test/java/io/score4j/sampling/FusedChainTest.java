@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.score4j.Parallelism;
 import io.score4j.fused.FusedMlp;
 import io.score4j.nn.MlpSpec;
 import io.score4j.nn.Params;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class FusedChainTest {
     /** {@code steps} fused steps from x0 (not modified); the particles afterwards. */
     static float[] fused(FusedMlp net, float[] x0, double alpha, int steps, Key key, int threads) {
-        return Langevin.sample(Chain.fused(net), x0, net.dim(), new LangevinConfig(alpha, steps, 0, threads), key, null)
+        return Langevin.sample(Chain.fused(net), x0, net.dim(), new LangevinConfig(alpha, steps, 0, Parallelism.of(threads)), key, null)
                 .samples().data32();
     }
 
@@ -38,7 +39,7 @@ class FusedChainTest {
         float[] x0 = Draw.normal(Key.of(7), n * 2);
         float[] whole = fused(net, x0, 0.01, 250, Key.of(8), 2);
         // Thinning every 7 steps cuts the fused segments at other places; the bits stay the same.
-        SamplingResult cut = Langevin.sample(Chain.fused(net), x0, 2, new LangevinConfig(0.01, 250, 7, 1), Key.of(8), null);
+        SamplingResult cut = Langevin.sample(Chain.fused(net), x0, 2, new LangevinConfig(0.01, 250, 7, Parallelism.single()), Key.of(8), null);
         assertArrayEquals(whole, cut.samples().data32());
         assertEquals(250 / 7, cut.history().size());
     }

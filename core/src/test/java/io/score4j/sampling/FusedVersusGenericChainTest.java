@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.score4j.Parallelism;
 import io.score4j.fused.FusedMlp;
 import io.score4j.nn.Init;
 import io.score4j.nn.MlpForward;
@@ -26,7 +27,7 @@ class FusedVersusGenericChainTest {
     private static final Params PARAMS = MlpInit.init(SPEC, Init.SCALED, Key.of(11), DType.F32);
 
     private static float[] run(Chain chain, float[] start, int steps, int threads) {
-        return Langevin.sample(chain, start, 2, new LangevinConfig(0.01, steps, 0, threads), Key.of(12), null)
+        return Langevin.sample(chain, start, 2, new LangevinConfig(0.01, steps, 0, Parallelism.of(threads)), Key.of(12), null)
                 .samples().data32();
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.score4j.Parallelism;
 import io.score4j.density.GaussianMixture;
 import io.score4j.random.Draw;
 import io.score4j.random.Key;
@@ -80,7 +81,7 @@ final class GivenTest {
         for (int k = 0; k < start.length; k++) {
             start[k] = u[k];
         }
-        double[] x = Mala.sample(given.density(MIX), start, new MalaConfig(0.1, 2000, 2), Key.of(2)).samples().toDoubleArray();
+        double[] x = Mala.sample(given.density(MIX), start, new MalaConfig(0.1, 2000, Parallelism.of(2)), Key.of(2)).samples().toDoubleArray();
         given.fix(x);
         assertMatchesConditional(x, "mala");
     }
@@ -95,7 +96,7 @@ final class GivenTest {
         int n = 4000;
         float[] start = SamplerDefaults.start(Key.of(3), n, 2);
         float[] out = Langevin.sample(given.chain(Chain.generic(ScoreFn.of(MIX))), start, 2,
-                new LangevinConfig(0.01, 3000, 0, 2), Key.of(4), null).samples().data32();
+                new LangevinConfig(0.01, 3000, 0, Parallelism.of(2)), Key.of(4), null).samples().data32();
         double[] x = new double[out.length];
         for (int k = 0; k < x.length; k++) {
             x[k] = out[k];

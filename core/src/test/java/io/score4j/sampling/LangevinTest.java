@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.score4j.Parallelism;
 import io.score4j.random.Draw;
 import io.score4j.random.Key;
 import io.score4j.tensor.Tensor;
@@ -39,7 +40,7 @@ class LangevinTest {
         double sigma = 1.5, alpha = 0.2;
         int n = 20000, d = 2;
         SamplingResult r = Langevin.sample(gaussianScore(mu, sigma), new float[n * d], d,
-                new LangevinConfig(alpha, 300, 0, 2), Key.of(42));
+                new LangevinConfig(alpha, 300, 0, Parallelism.of(2)), Key.of(42));
         double[] x = r.samples().toDoubleArray();
         double mean = 0, sq = 0;
         for (int k = 0; k < x.length; k++) {
@@ -61,9 +62,9 @@ class LangevinTest {
         int n = 1001, d = 3;
         float[] start = Draw.uniform(Key.of(1), n * d, -3, 3);
         ScoreFn score = gaussianScore(new double[] {0.5, -0.5, 1}, 0.8);
-        SamplingResult one = Langevin.sample(score, start, d, new LangevinConfig(0.05, 70, 9, 1), Key.of(7));
+        SamplingResult one = Langevin.sample(score, start, d, new LangevinConfig(0.05, 70, 9, Parallelism.single()), Key.of(7));
         for (int threads : new int[] {2, 3}) {
-            SamplingResult many = Langevin.sample(score, start, d, new LangevinConfig(0.05, 70, 9, threads), Key.of(7));
+            SamplingResult many = Langevin.sample(score, start, d, new LangevinConfig(0.05, 70, 9, Parallelism.of(threads)), Key.of(7));
             assertTrue(one.samples().bitEquals(many.samples()), threads + " threads");
             assertEquals(one.history().size(), many.history().size());
             for (int h = 0; h < one.history().size(); h++) {
@@ -77,7 +78,7 @@ class LangevinTest {
         int n = 500, d = 2;
         float[] start = new float[n * d];
         ScoreFn score = gaussianScore(new double[] {0, 0}, 1);
-        LangevinConfig c = new LangevinConfig(0.1, 20, 0, 2);
+        LangevinConfig c = new LangevinConfig(0.1, 20, 0, Parallelism.of(2));
         Tensor a = Langevin.sample(score, start, d, c, Key.of(3)).samples();
         Tensor b = Langevin.sample(score, start, d, c, Key.of(3)).samples();
         Tensor other = Langevin.sample(score, start, d, c, Key.of(4)).samples();
@@ -97,7 +98,7 @@ class LangevinTest {
         float[] startCopy = start.clone();
         ScoreFn score = gaussianScore(new double[] {1, 1}, 2);
         List<Integer> progress = new ArrayList<>();
-        SamplingResult r = Langevin.sample(score, start, d, new LangevinConfig(0.1, 100, 30, 1), Key.of(6), progress::add);
+        SamplingResult r = Langevin.sample(score, start, d, new LangevinConfig(0.1, 100, 30, Parallelism.single()), Key.of(6), progress::add);
         assertEquals(3, r.history().size(), "snapshots after steps 30, 60, 90");
         Tensor at60 = Langevin.sample(score, start, d, LangevinConfig.of(0.1, 60), Key.of(6)).samples();
         assertTrue(r.history().get(1).bitEquals(at60));
@@ -134,10 +135,10 @@ class LangevinTest {
 
     @Test
     void invalidInputsAreRejectedByName() {
-        assertMessage("stepSize", () -> new LangevinConfig(0, 10, 0, 1));
-        assertMessage("steps", () -> new LangevinConfig(0.1, -1, 0, 1));
-        assertMessage("thinning", () -> new LangevinConfig(0.1, 1, -2, 1));
-        assertMessage("threads", () -> new LangevinConfig(0.1, 1, 0, 0));
+        assertMessage("stepSize", () -> new LangevinConfig(0, 10, 0, Parallelism.single()));
+        assertMessage("steps", () -> new LangevinConfig(0.1, -1, 0, Parallelism.single()));
+        assertMessage("thinning", () -> new LangevinConfig(0.1, 1, -2, Parallelism.single()));
+        assertThrows(NullPointerException.class, () -> new LangevinConfig(0.1, 1, 0, null));
         ScoreFn s = gaussianScore(new double[] {0, 0}, 1);
         assertMessage("multiple of d=2", () -> Langevin.sample(s, new float[3], 2, LangevinConfig.of(0.1, 1), Key.of(1)));
         assertMessage("start[1]", () -> Langevin.sample(s, new float[] {0, Float.NaN}, 2, LangevinConfig.of(0.1, 1), Key.of(1)));

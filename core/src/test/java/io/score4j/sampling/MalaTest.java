@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.score4j.Parallelism;
 import io.score4j.density.Density;
 import io.score4j.random.Draw;
 import io.score4j.random.Key;
@@ -53,7 +54,7 @@ class MalaTest {
         double[] mu = {2.0, -1.0};
         double sigma = 1.5;
         int n = 20000, d = 2;
-        MalaResult r = Mala.sample(gaussian(mu, sigma), new double[n * d], new MalaConfig(0.6 * sigma * sigma, 200, 2),
+        MalaResult r = Mala.sample(gaussian(mu, sigma), new double[n * d], new MalaConfig(0.6 * sigma * sigma, 200, Parallelism.of(2)),
                 Key.of(21));
         double[] x = r.samples().toDoubleArray();
         double mean = 0, sq = 0;
@@ -77,8 +78,8 @@ class MalaTest {
     void acceptanceFallsWithStepSize() {
         Density p = gaussian(new double[] {0, 0, 0}, 1);
         double[] start = Draw.normalDouble(Key.of(1), 3 * 2000);
-        double small = Mala.sample(p, start, new MalaConfig(0.01, 50, 1), Key.of(2)).acceptanceRate();
-        double large = Mala.sample(p, start, new MalaConfig(1.5, 50, 1), Key.of(2)).acceptanceRate();
+        double small = Mala.sample(p, start, new MalaConfig(0.01, 50, Parallelism.single()), Key.of(2)).acceptanceRate();
+        double large = Mala.sample(p, start, new MalaConfig(1.5, 50, Parallelism.single()), Key.of(2)).acceptanceRate();
         assertTrue(small > 0.99, "acceptance at alpha=0.01: " + small);
         assertTrue(large < small - 0.2, "acceptance at alpha=1.5: " + large + " vs " + small);
     }
@@ -88,9 +89,9 @@ class MalaTest {
         Density p = gaussian(new double[] {1, 0, -1}, 0.7);
         double[] start = Draw.normalDouble(Key.of(3), 3 * 777);
         double[] copy = start.clone();
-        MalaResult one = Mala.sample(p, start, new MalaConfig(0.3, 45, 1), Key.of(4));
-        MalaResult three = Mala.sample(p, start, new MalaConfig(0.3, 45, 3), Key.of(4));
-        MalaResult other = Mala.sample(p, start, new MalaConfig(0.3, 45, 3), Key.of(5));
+        MalaResult one = Mala.sample(p, start, new MalaConfig(0.3, 45, Parallelism.single()), Key.of(4));
+        MalaResult three = Mala.sample(p, start, new MalaConfig(0.3, 45, Parallelism.of(3)), Key.of(4));
+        MalaResult other = Mala.sample(p, start, new MalaConfig(0.3, 45, Parallelism.of(3)), Key.of(5));
         assertTrue(one.samples().bitEquals(three.samples()));
         assertEquals(one.acceptanceRate(), three.acceptanceRate());
         assertFalse(one.samples().bitEquals(other.samples()), "another key gives other bits");
@@ -99,10 +100,10 @@ class MalaTest {
 
     @Test
     void invalidInputsAreRejectedByName() {
-        LangevinTest.assertMessage("stepSize", () -> new MalaConfig(-1, 1, 1));
-        LangevinTest.assertMessage("steps", () -> new MalaConfig(0.1, -1, 1));
+        LangevinTest.assertMessage("stepSize", () -> new MalaConfig(-1, 1, Parallelism.single()));
+        LangevinTest.assertMessage("steps", () -> new MalaConfig(0.1, -1, Parallelism.single()));
         LangevinTest.assertMessage("acceptanceRate", () -> new MalaResult(Tensor.zeros(DType.F64, 1, 1), 1.5));
         LangevinTest.assertMessage("multiple of d=2",
-                () -> Mala.sample(gaussian(new double[] {0, 0}, 1), new double[3], new MalaConfig(0.1, 1, 1), Key.of(1)));
+                () -> Mala.sample(gaussian(new double[] {0, 0}, 1), new double[3], new MalaConfig(0.1, 1, Parallelism.single()), Key.of(1)));
     }
 }

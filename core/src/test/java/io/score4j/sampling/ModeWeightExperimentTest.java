@@ -2,6 +2,7 @@ package io.score4j.sampling;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.score4j.Parallelism;
 import io.score4j.density.GaussianMixture;
 import io.score4j.metrics.ModeMass;
 import io.score4j.noise.NoiseLadder;
@@ -40,7 +41,7 @@ class ModeWeightExperimentTest {
         float[] plain = Langevin.sample(ScoreFn.of(MODES), start(key.child(0)), 2, LangevinConfig.of(0.1, 1000),
                 key.child(1)).samples().data32();
         AnnealedLangevinConfig cfg = new AnnealedLangevinConfig(NoiseLadder.geometric(20, 1, 10), 0.1, 100, 0,
-                Runtime.getRuntime().availableProcessors());
+                Parallelism.available());
         float[] annealed = AnnealedLangevin.sample(NoiseConditionalScoreFn.of(MODES::convolved), start(key.child(0)), 2,
                 cfg, key.child(2)).samples().data32();
         double plainMass = heavyMass(plain);

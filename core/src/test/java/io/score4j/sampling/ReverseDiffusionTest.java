@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.score4j.Parallelism;
 import io.score4j.density.GaussianMixture;
 import io.score4j.metrics.KolmogorovSmirnov;
 import io.score4j.noise.Sde;
@@ -45,7 +46,7 @@ class ReverseDiffusionTest {
     void predictorCorrectorDrawsTheSeedMixtureUnderEverySde() {
         Sde[] sdes = {VP, ve(SEED_MIXTURE), SUBVP, VP, ve(SEED_MIXTURE)};
         for (int seed = 0; seed < 5; seed++) {
-            PredictorCorrectorConfig c = SamplerDefaults.pc(sdes[seed], 2);
+            PredictorCorrectorConfig c = SamplerDefaults.pc(sdes[seed], Parallelism.of(2));
             assertKs(draw(SEED_MIXTURE, c, 100 + seed, 10_000), "pc " + sdes[seed].id() + " seed " + seed);
         }
     }
@@ -54,7 +55,7 @@ class ReverseDiffusionTest {
     void eulerMaruyamaDrawsTheSeedMixtureUnderEverySde() {
         Sde[] sdes = {VP, SUBVP, ve(SEED_MIXTURE), VP, SUBVP};
         for (int seed = 0; seed < 5; seed++) {
-            EulerMaruyamaConfig c = SamplerDefaults.em(sdes[seed], 2);
+            EulerMaruyamaConfig c = SamplerDefaults.em(sdes[seed], Parallelism.of(2));
             assertKs(draw(SEED_MIXTURE, c, 200 + seed, 10_000), "em " + sdes[seed].id() + " seed " + seed);
         }
     }
@@ -67,8 +68,8 @@ class ReverseDiffusionTest {
     void bothSamplersKeepTheModeWeightsInTwoDimensions() {
         GaussianMixture mix = new GaussianMixture(new double[] {0.8, 0.2}, new double[][] {{5, 5}, {-5, -5}},
                 new double[][] {{1, 1}, {1, 1}});
-        DiffusionConfig[] configs = {SamplerDefaults.pc(VP, 2), SamplerDefaults.pc(ve(mix), 2), SamplerDefaults.pc(SUBVP, 2),
-            SamplerDefaults.em(VP, 2), SamplerDefaults.em(ve(mix), 2)};
+        DiffusionConfig[] configs = {SamplerDefaults.pc(VP, Parallelism.of(2)), SamplerDefaults.pc(ve(mix), Parallelism.of(2)), SamplerDefaults.pc(SUBVP, Parallelism.of(2)),
+            SamplerDefaults.em(VP, Parallelism.of(2)), SamplerDefaults.em(ve(mix), Parallelism.of(2))};
         for (DiffusionConfig c : configs) {
             Sde sde = c.sde();
             double[] x = draw(mix, c, 7, 4000);
@@ -84,8 +85,8 @@ class ReverseDiffusionTest {
     void particlesSampledInBlocksEqualThoseRowsOfTheWholeRun() {
         GaussianMixture mix = new GaussianMixture(new double[] {0.8, 0.2}, new double[][] {{5, 5}, {-5, -5}},
                 new double[][] {{1, 1}, {1, 1}});
-        for (DiffusionConfig c : new DiffusionConfig[] {new PredictorCorrectorConfig(VP, 40, 0.16, 2, 1e-3, 1),
-                new EulerMaruyamaConfig(ve(mix), 40, 1e-5, 1)}) {
+        for (DiffusionConfig c : new DiffusionConfig[] {new PredictorCorrectorConfig(VP, 40, 0.16, 2, 1e-3, Parallelism.single()),
+                new EulerMaruyamaConfig(ve(mix), 40, 1e-5, Parallelism.single())}) {
             TimeScoreFn score = TimeScoreFn.of(mix, c.sde());
             Key key = Key.of(11);
             float[] whole = ReverseDiffusion.sample(score, 0, 300, 2, c, key, null).samples().data32();
@@ -102,12 +103,12 @@ class ReverseDiffusionTest {
     @Test
     void bitsDoNotDependOnTheThreadCountAndSeedsDiffer() {
         GaussianMixture mix = SEED_MIXTURE;
-        float[] one = draw32(mix, new PredictorCorrectorConfig(VP, 50, 0.16, 1, 1e-3, 1), 3);
-        float[] four = draw32(mix, new PredictorCorrectorConfig(VP, 50, 0.16, 1, 1e-3, 4), 3);
+        float[] one = draw32(mix, new PredictorCorrectorConfig(VP, 50, 0.16, 1, 1e-3, Parallelism.single()), 3);
+        float[] four = draw32(mix, new PredictorCorrectorConfig(VP, 50, 0.16, 1, 1e-3, Parallelism.of(4)), 3);
         assertArrayEquals(one, four);
-        float[] em1 = draw32(mix, new EulerMaruyamaConfig(SUBVP, 50, 1e-3, 1), 3);
-        assertArrayEquals(em1, draw32(mix, new EulerMaruyamaConfig(SUBVP, 50, 1e-3, 3), 3));
-        assertFalse(Arrays.equals(one, draw32(mix, new PredictorCorrectorConfig(VP, 50, 0.16, 1, 1e-3, 1), 4)));
+        float[] em1 = draw32(mix, new EulerMaruyamaConfig(SUBVP, 50, 1e-3, Parallelism.single()), 3);
+        assertArrayEquals(em1, draw32(mix, new EulerMaruyamaConfig(SUBVP, 50, 1e-3, Parallelism.of(3)), 3));
+        assertFalse(Arrays.equals(one, draw32(mix, new PredictorCorrectorConfig(VP, 50, 0.16, 1, 1e-3, Parallelism.single()), 4)));
     }
 
     private static float[] draw32(GaussianMixture mix, DiffusionConfig c, long seed) {
@@ -124,12 +125,12 @@ class ReverseDiffusionTest {
             Arrays.fill(out, offset * d, (offset + rows) * d, 0f);
         };
         // One particle: one block, so each score call is one evaluation of that particle.
-        DiffusionResult r = ReverseDiffusion.sample(counting, 1, 1, new PredictorCorrectorConfig(VP, 37, 0.16, 2, 1e-3, 1),
+        DiffusionResult r = ReverseDiffusion.sample(counting, 1, 1, new PredictorCorrectorConfig(VP, 37, 0.16, 2, 1e-3, Parallelism.single()),
                 Key.of(1));
         assertEquals(37 * 3, r.nfe());
         assertEquals(calls[0], r.nfe());
         calls[0] = 0;
-        r = ReverseDiffusion.sample(counting, 1, 1, new EulerMaruyamaConfig(VP, 37, 1e-3, 1), Key.of(1));
+        r = ReverseDiffusion.sample(counting, 1, 1, new EulerMaruyamaConfig(VP, 37, 1e-3, Parallelism.single()), Key.of(1));
         assertEquals(37, r.nfe());
         assertEquals(calls[0], r.nfe());
     }
@@ -142,7 +143,7 @@ class ReverseDiffusionTest {
     void zeroScoreVeRunAddsTheDiscreteNoiseVariance() {
         Sde.Ve sde = new Sde.Ve(0.01, 2.0);
         int steps = 20;
-        EulerMaruyamaConfig c = new EulerMaruyamaConfig(sde, steps, 1e-5, 2);
+        EulerMaruyamaConfig c = new EulerMaruyamaConfig(sde, steps, 1e-5, Parallelism.of(2));
         double[] x = ReverseDiffusion.sample((xs, t, offset, rows, d, out) -> Arrays.fill(out, offset * d,
                 (offset + rows) * d, 0f), 20_000, 1, c, Key.of(9)).samples().toDoubleArray();
         double dt = (1 - 1e-5) / steps;
@@ -158,10 +159,10 @@ class ReverseDiffusionTest {
 
     @Test
     void configsRefuseBadSettings() {
-        assertThrows(IllegalArgumentException.class, () -> new EulerMaruyamaConfig(VP, 0, 1e-3, 1));
-        assertThrows(IllegalArgumentException.class, () -> new EulerMaruyamaConfig(VP, 10, 1.0, 1));
-        assertThrows(IllegalArgumentException.class, () -> new PredictorCorrectorConfig(VP, 10, 0, 1, 1e-3, 1));
-        assertThrows(IllegalArgumentException.class, () -> new PredictorCorrectorConfig(VP, 10, 0.16, -1, 1e-3, 1));
-        assertThrows(IllegalArgumentException.class, () -> new PredictorCorrectorConfig(VP, 10, 0.16, 1, 1e-3, 0));
+        assertThrows(IllegalArgumentException.class, () -> new EulerMaruyamaConfig(VP, 0, 1e-3, Parallelism.single()));
+        assertThrows(IllegalArgumentException.class, () -> new EulerMaruyamaConfig(VP, 10, 1.0, Parallelism.single()));
+        assertThrows(IllegalArgumentException.class, () -> new PredictorCorrectorConfig(VP, 10, 0, 1, 1e-3, Parallelism.single()));
+        assertThrows(IllegalArgumentException.class, () -> new PredictorCorrectorConfig(VP, 10, 0.16, -1, 1e-3, Parallelism.single()));
+        assertThrows(NullPointerException.class, () -> new PredictorCorrectorConfig(VP, 10, 0.16, 1, 1e-3, null));
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.score4j.InputException;
+import io.score4j.Parallelism;
 import io.score4j.data.Dataset;
 import io.score4j.data.Standardizer;
 import io.score4j.nn.Init;
@@ -55,14 +56,14 @@ final class ConditionalModelTest {
         MlpSpec spec = MlpSpec.scoreNet(2, Activation.SOFTPLUS, 64);
         Params init = MlpInit.init(spec, Init.SCALED, Key.of(12), DType.F32);
         Optimizer<AdamState> adam = Optimizers.adam(5e-3);
-        BatchLoss exact = ObjectiveKind.EXACT.loss(spec, 2, ObjectiveOptions.defaults(), 2);
+        BatchLoss exact = ObjectiveKind.EXACT.loss(spec, 2, ObjectiveOptions.defaults(), Parallelism.of(2));
         TrainState<AdamState> end = Trainer.run(Trainer.start(init, adam, Key.of(13)), train, n, 2, exact, adam,
                 TrainConfig.of(60, 2048), new TrainListener<>() {});
         model = new ScoreModel(spec, end.params(), st, new String[] {"a", "b"}, null, Map.of());
     }
 
     private static SamplingPlan plan(int threads) {
-        return new SamplingPlan(SamplerKind.LANGEVIN, 1000, null, 0, 1, null, null, null, threads);
+        return new SamplingPlan(SamplerKind.LANGEVIN, 1000, null, 0, 1, null, null, null, Parallelism.of(threads));
     }
 
     /** b in standard units: (b − mean_b)/scale_b. */

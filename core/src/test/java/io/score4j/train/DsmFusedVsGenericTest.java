@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.score4j.Parallelism;
 import io.score4j.model.Kernel;
 import io.score4j.model.TimeEmbedding;
 import io.score4j.nn.Init;
@@ -62,7 +63,7 @@ class DsmFusedVsGenericTest {
                     Key key = Key.of(9);
                     LossAndGrad want = ObjectiveKind.DSM.objective(o)
                             .lossAndGrad(spec, p.map(t -> t.astype(DType.F64)), Tensor.wrap(xd, n, d), key);
-                    LossAndGrad got = ObjectiveKind.DSM.loss(spec, d, o, 2).lossAndGrad(p, x, n, key);
+                    LossAndGrad got = ObjectiveKind.DSM.loss(spec, d, o, Parallelism.of(2)).lossAndGrad(p, x, n, key);
                     String what = sde + " " + w + " " + act;
                     assertEquals(want.loss(), got.loss(), 1e-5 * Math.abs(want.loss()), what + " loss");
                     assertEquals(want.grad().names(), got.grad().names(), what);
@@ -85,9 +86,9 @@ class DsmFusedVsGenericTest {
         ObjectiveOptions o = options(SDES[0], TimeWeighting.LIKELIHOOD, 16);
         MlpSpec spec = ObjectiveKind.DSM.spec(d, o, Activation.SILU, 40, 24);
         Params p = MlpInit.init(spec, Init.SCALED, Key.of(21), DType.F32);
-        LossAndGrad ref = ObjectiveKind.DSM.loss(spec, d, o, 1).lossAndGrad(p, x, n, Key.of(4));
+        LossAndGrad ref = ObjectiveKind.DSM.loss(spec, d, o, Parallelism.single()).lossAndGrad(p, x, n, Key.of(4));
         for (int threads : new int[] {2, 3}) {
-            LossAndGrad g = ObjectiveKind.DSM.loss(spec, d, o, threads).lossAndGrad(p, x, n, Key.of(4));
+            LossAndGrad g = ObjectiveKind.DSM.loss(spec, d, o, Parallelism.of(threads)).lossAndGrad(p, x, n, Key.of(4));
             assertEquals(Double.doubleToRawLongBits(ref.loss()), Double.doubleToRawLongBits(g.loss()));
             assertTrue(ref.grad().bitEquals(g.grad()), "threads=" + threads);
         }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.score4j.Parallelism;
 import io.score4j.density.GaussianMixture;
 import io.score4j.metrics.KolmogorovSmirnov;
 import io.score4j.noise.Sde;
@@ -30,7 +31,7 @@ class FlowSamplingTest {
     @Test
     void rk45SamplesPassKolmogorovSmirnovForEverySdeAndFiveSeeds() {
         for (String id : new String[] {"vp", "subvp", "ve"}) {
-            ProbabilityFlowConfig cfg = ProbabilityFlowConfig.defaults(ProbabilityFlow.defaultSde(id), 2);
+            ProbabilityFlowConfig cfg = ProbabilityFlowConfig.defaults(ProbabilityFlow.defaultSde(id), Parallelism.of(2));
             for (long seed = 0; seed < 5; seed++) {
                 FlowSampling.Drawn d = FlowSampling.fromMixture(SEED, N, cfg, Key.of(seed));
                 assertEquals(0, d.samples().nonFinite());
@@ -44,7 +45,7 @@ class FlowSamplingTest {
     @Test
     void heunSamplesPassKolmogorovSmirnov() {
         ProbabilityFlowConfig cfg = new ProbabilityFlowConfig(ProbabilityFlow.defaultSde("vp"), new Heun(50),
-                Sde.DEFAULT_EPS, 2);
+                Sde.DEFAULT_EPS, Parallelism.of(2));
         FlowSampling.Drawn d = FlowSampling.fromMixture(SEED, N, cfg, Key.of(7));
         assertEquals(100, d.cost().maxEvaluations());
         assertKs(d.samples().points(), "heun 50 steps");
@@ -52,8 +53,8 @@ class FlowSamplingTest {
 
     @Test
     void particlesDependOnlyOnTheirIndexAndKey() {
-        ProbabilityFlowConfig one = ProbabilityFlowConfig.defaults(ProbabilityFlow.defaultSde("subvp"), 1);
-        ProbabilityFlowConfig four = ProbabilityFlowConfig.defaults(ProbabilityFlow.defaultSde("subvp"), 4);
+        ProbabilityFlowConfig one = ProbabilityFlowConfig.defaults(ProbabilityFlow.defaultSde("subvp"), Parallelism.single());
+        ProbabilityFlowConfig four = ProbabilityFlowConfig.defaults(ProbabilityFlow.defaultSde("subvp"), Parallelism.of(4));
         TimeScoreFn score = TimeScoreFn.of(SEED, one.sde());
         ProbabilityFlow.Samples whole = ProbabilityFlow.sample(score, 600, 1, 0, one, Key.of(3));
         ProbabilityFlow.Samples threaded = ProbabilityFlow.sample(score, 600, 1, 0, four, Key.of(3));
@@ -73,18 +74,18 @@ class FlowSamplingTest {
         io.score4j.model.ScoreNetwork net = io.score4j.model.ScoreNetwork.of(spec, p,
                 io.score4j.model.Conditioning.time(sde, new io.score4j.model.TimeEmbedding(4)));
         io.score4j.data.Standardizer st = new io.score4j.data.Standardizer(new double[] {1, -2}, new double[] {2, 0.5});
-        FlowSampling.Drawn a = FlowSampling.fromNetwork(net, st, 300, ProbabilityFlowConfig.defaults(sde, 1), Key.of(9));
-        FlowSampling.Drawn b = FlowSampling.fromNetwork(net, st, 300, ProbabilityFlowConfig.defaults(sde, 3), Key.of(9));
+        FlowSampling.Drawn a = FlowSampling.fromNetwork(net, st, 300, ProbabilityFlowConfig.defaults(sde, Parallelism.single()), Key.of(9));
+        FlowSampling.Drawn b = FlowSampling.fromNetwork(net, st, 300, ProbabilityFlowConfig.defaults(sde, Parallelism.of(3)), Key.of(9));
         assertEquals(0, a.samples().nonFinite());
         assertArrayEquals(a.samples().points(), b.samples().points());
         io.score4j.InputException wrongSde = org.junit.jupiter.api.Assertions.assertThrows(io.score4j.InputException.class,
-                () -> FlowSampling.fromNetwork(net, st, 10, ProbabilityFlowConfig.defaults(ProbabilityFlow.defaultSde("ve"), 1),
+                () -> FlowSampling.fromNetwork(net, st, 10, ProbabilityFlowConfig.defaults(ProbabilityFlow.defaultSde("ve"), Parallelism.single()),
                         Key.of(9)));
         assertTrue(wrongSde.getMessage().startsWith("--sde"), wrongSde.getMessage());
         io.score4j.nn.MlpSpec plainSpec = io.score4j.nn.MlpSpec.scoreNet(2, io.score4j.tensor.Activation.SILU, 8);
         io.score4j.model.ScoreNetwork plain = io.score4j.model.ScoreNetwork.of(plainSpec, io.score4j.nn.MlpInit.init(
                 plainSpec, io.score4j.nn.Init.SCALED, Key.of(2), io.score4j.tensor.DType.F32), io.score4j.model.Conditioning.none());
         org.junit.jupiter.api.Assertions.assertThrows(io.score4j.InputException.class,
-                () -> FlowSampling.fromNetwork(plain, st, 10, ProbabilityFlowConfig.defaults(sde, 1), Key.of(9)));
+                () -> FlowSampling.fromNetwork(plain, st, 10, ProbabilityFlowConfig.defaults(sde, Parallelism.single()), Key.of(9)));
     }
 }

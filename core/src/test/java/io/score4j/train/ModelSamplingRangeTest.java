@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.score4j.InputException;
+import io.score4j.Parallelism;
 import io.score4j.data.Standardizer;
 import io.score4j.density.GaussianMixture;
 import io.score4j.nn.MlpInit;
@@ -58,7 +59,7 @@ final class ModelSamplingRangeTest {
         GaussianMixture mix = new GaussianMixture(new double[] {0.3, 0.7}, new double[][] {{-2, 0}, {2, 1}},
                 new double[][] {{0.5, 1}, {1, 0.5}});
         for (SamplerKind kind : new SamplerKind[] {SamplerKind.LANGEVIN, SamplerKind.ANNEALED}) {
-            SamplingPlan o = new SamplingPlan(kind, 20, 0.01, -3, 3, kind == SamplerKind.ANNEALED ? 4.0 : null, null, 3, 2);
+            SamplingPlan o = new SamplingPlan(kind, 20, 0.01, -3, 3, kind == SamplerKind.ANNEALED ? 4.0 : null, null, 3, Parallelism.of(2));
             Key key = Key.of(11);
             double[] whole = ModelSampling.fromMixture(mix, N, o, key, ModelSampling.Progress.NONE).points();
             double[] joined = new double[0];
@@ -68,7 +69,7 @@ final class ModelSamplingRangeTest {
             }
             assertArrayEquals(whole, joined, kind.id());
         }
-        SamplingPlan mala = new SamplingPlan(SamplerKind.MALA, 5, 0.01, -3, 3, null, null, null, 1);
+        SamplingPlan mala = new SamplingPlan(SamplerKind.MALA, 5, 0.01, -3, 3, null, null, null, Parallelism.single());
         assertThrows(InputException.class, () -> ModelSampling.fromMixture(mix, 5, 3, mala, Key.of(1),
                 ModelSampling.Progress.NONE));
     }
@@ -86,7 +87,7 @@ final class ModelSamplingRangeTest {
     }
 
     private static SamplingPlan plan(SamplerKind kind, int threads) {
-        return new SamplingPlan(kind, 40, 0.02, -2, 2, null, null, null, threads);
+        return new SamplingPlan(kind, 40, 0.02, -2, 2, null, null, null, Parallelism.of(threads));
     }
 
     /** An untrained (initialised) model of dimension 2 with the given hidden widths; noise-conditional with a ladder. */

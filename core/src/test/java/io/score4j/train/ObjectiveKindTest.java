@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.score4j.Parallelism;
 import io.score4j.nn.Init;
 import io.score4j.nn.LossAndGrad;
 import io.score4j.nn.MlpInit;
@@ -75,7 +76,7 @@ final class ObjectiveKindTest {
         for (ObjectiveKind k : ObjectiveKind.values()) {
             MlpSpec spec = k.spec(2, Activation.SOFTPLUS, 8);
             Params p = MlpInit.init(spec, Init.SCALED, Key.of(9), DType.F32);
-            LossAndGrad r = k.loss(spec, 2, OPTIONS, 1).lossAndGrad(p, rows, n, key);
+            LossAndGrad r = k.loss(spec, 2, OPTIONS, Parallelism.single()).lossAndGrad(p, rows, n, key);
             Tensor batch = Tensor.wrap(java.util.Arrays.copyOf(rows, n * 2), n, 2);
             Objective o = k.objective(OPTIONS);
             LossAndGrad expected = o.lossAndGrad(spec, p, batch, key);
@@ -90,9 +91,9 @@ final class ObjectiveKindTest {
     @Test
     void aNetworkOfTheWrongShapeIsRejected() {
         MlpSpec square = MlpSpec.scoreNet(2, Activation.TANH, 8);
-        assertThrows(IllegalArgumentException.class, () -> ObjectiveKind.NCSN.loss(square, 2, OPTIONS, 1));
+        assertThrows(IllegalArgumentException.class, () -> ObjectiveKind.NCSN.loss(square, 2, OPTIONS, Parallelism.single()));
         MlpSpec conditional = ObjectiveKind.NCSN.spec(2, Activation.TANH, 8);
-        assertThrows(IllegalArgumentException.class, () -> ObjectiveKind.SLICED.loss(conditional, 2, OPTIONS, 1));
+        assertThrows(IllegalArgumentException.class, () -> ObjectiveKind.SLICED.loss(conditional, 2, OPTIONS, Parallelism.single()));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.score4j.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.score4j.Parallelism;
 import io.score4j.data.Dataset;
 import io.score4j.data.Standardizer;
 import io.score4j.data.ToySet;
@@ -104,7 +105,7 @@ final class ObjectiveTrainingTest {
     private static TrainState<ChainState> train(float[] x, double[] ladder, int epochs) {
         int n = x.length / 2;
         ObjectiveOptions options = new ObjectiveOptions(1, Projection.RADEMACHER, 0.1, new NoiseLadder(ladder));
-        BatchLoss loss = ObjectiveKind.NCSN.loss(SPEC, 2, options, 1);
+        BatchLoss loss = ObjectiveKind.NCSN.loss(SPEC, 2, options, Parallelism.single());
         Optimizer<ChainState> opt = Optimizers.chain(Optimizers.adam(3e-3));
         TrainState<ChainState> start = Trainer.start(initial(), opt, Key.of(6));
         return Trainer.run(start, x, n, 2, loss, opt, TrainConfig.of(epochs, Math.min(BATCH, n)), new TrainListener<>() {});

@@ -2,6 +2,7 @@ package io.score4j.train;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.score4j.Parallelism;
 import io.score4j.data.Dataset;
 import io.score4j.data.Standardizer;
 import io.score4j.data.ToySet;
@@ -52,7 +53,7 @@ class ObjectivesOnToySetsTest {
         MlpSpec spec = kind.spec(2, Activation.SILU, 64, 64);
         Params init = MlpInit.init(spec, Init.SCALED, keys[1], DType.F32);
         Optimizer<AdamState> adam = Optimizers.adam(3e-3);
-        BatchLoss loss = kind.loss(spec, 2, options, 2);
+        BatchLoss loss = kind.loss(spec, 2, options, Parallelism.of(2));
         TrainState<AdamState> end = Trainer.run(Trainer.start(init, adam, keys[2]), data.toFloatArray(), 4096, 2, loss, adam,
                 TrainConfig.of(60, 256), new TrainListener<>() {});
         double sigma = kind == ObjectiveKind.DENOISING ? SIGMA : kind.noiseConditional() ? LADDER[LADDER.length - 1] : 0;

@@ -1,5 +1,6 @@
 package example;
 
+import io.score4j.Parallelism;
 import io.score4j.data.MixtureData;
 import io.score4j.density.GaussianMixture;
 import io.score4j.metrics.ScoreMetrics;
@@ -40,7 +41,7 @@ public final class SeedExample {
         MlpSpec spec = MlpSpec.scoreNet(1, Activation.SOFTPLUS, 1024);           // MLP [1, 1024, 1]
         Params init = MlpInit.init(spec, Init.NORMAL, keys[1], DType.F32);      // every weight and bias N(0,1)
         Optimizer<AdamState> adam = Optimizers.adam(5e-3);
-        BatchLoss exact = ObjectiveKind.EXACT.loss(spec, 1, ObjectiveOptions.defaults(), 2);  // ½‖s‖² + tr ∂s/∂x
+        BatchLoss exact = ObjectiveKind.EXACT.loss(spec, 1, ObjectiveOptions.defaults(), Parallelism.of(2)); // ½‖s‖² + tr ∂s/∂x
         TrainState<AdamState> trained = Trainer.run(Trainer.start(init, adam, keys[2]), data, 20000, 1, exact, adam,
                 TrainConfig.of(epochs, 2048), new TrainListener<>() {});          // batches of 2048, no replacement
         ScoreNetwork net = ScoreNetwork.of(spec, trained.params(), Conditioning.none()); // s(x) = net(x)
@@ -53,7 +54,7 @@ public final class SeedExample {
                 Tensor.wrap(learned, learned.length).toDoubleArray(), mix);     // ½ E‖s − s*‖²
 
         float[] start = SamplerDefaults.start(keys[3].child(0), 10000, 1);       // 10 000 particles from U(0,1)
-        float[] samples = Langevin.sample(net.chain(), start, 1, new LangevinConfig(1e-2, steps, 0, 2),
+        float[] samples = Langevin.sample(net.chain(), start, 1, new LangevinConfig(1e-2, steps, 0, Parallelism.of(2)),
                 keys[3].child(1), null).samples().data32();                       // x ← x + α s(x) + √(2α) z
         int right = 0;
         for (float x : samples) {

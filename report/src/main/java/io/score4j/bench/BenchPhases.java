@@ -55,7 +55,7 @@ public final class BenchPhases {
     private final int particles;
     private final int langevinSteps;
     private final int runs;
-    private final int threads;
+    private final Parallelism parallelism;
     private final MlpSpec spec;
     private final ObjectiveOptions options;
     private final Params params;
@@ -68,7 +68,7 @@ public final class BenchPhases {
     /** Noise ladder of the ncsn objective in the bench: 10 levels from 1 down to 0.01. */
     private static final NoiseLadder LADDER = NoiseLadder.of(1.0, 0.599, 0.359, 0.215, 0.129, 0.0774, 0.0464, 0.0278, 0.0167, 0.01);
 
-    /** Draws the data and the initial parameters for {@code s}; runs use {@link BenchSettings#workers} threads. */
+    /** Draws the data and the initial parameters for {@code s}; runs use {@link BenchSettings#parallelism}. */
     public BenchPhases(BenchSettings s) {
         this.batch = s.batch();
         this.dim = s.dim();
@@ -77,7 +77,7 @@ public final class BenchPhases {
         this.particles = s.particles();
         this.langevinSteps = s.langevinSteps();
         this.runs = s.runs();
-        this.threads = s.workers();
+        this.parallelism = s.parallelism();
         this.spec = objective.spec(dim, s.activation(), s.hidden());
         ObjectiveOptions d = ObjectiveOptions.defaults();
         this.options = objective.noiseConditional()
@@ -103,7 +103,7 @@ public final class BenchPhases {
         switch (phase) {
             case TRAIN -> {
                 int e = epochsFor(steps);
-                body = () -> train(objective.loss(spec, dim, options, threads), e);
+                body = () -> train(objective.loss(spec, dim, options, parallelism), e);
                 units = e * perEpoch();
                 unit = "examples/s";
             }
@@ -118,7 +118,7 @@ public final class BenchPhases {
                 float[] out = new float[x.length];
                 if (fusedOneHidden()) {
                     FusedMlp net = FusedMlp.of(spec, trained());
-                    body = () -> net.score(x, particles, out, Parallelism.of(threads));
+                    body = () -> net.score(x, particles, out, parallelism);
                 } else {
                     ScoreFn f = scoreFn();
                     body = () -> f.score(x, 0, particles, dim, out);
@@ -128,7 +128,7 @@ public final class BenchPhases {
             }
             case SCORE_TIME, SCORE_DIV -> {
                 if (timeBench == null) {
-                    timeBench = new TimeScoreBench(spec, dim, particles, threads);
+                    timeBench = new TimeScoreBench(spec, dim, particles, parallelism);
                 }
                 body = phase == BenchPhase.SCORE_TIME ? timeBench::score : timeBench::scoreAndDivergence;
                 units = 1;
@@ -165,7 +165,7 @@ public final class BenchPhases {
         double perSec = units / partial.median() * scale(phase);
         String note = String.format(Locale.ROOT, "%.3g %s", perSec, unit);
         // On one thread the phase runs on this thread: its CPU time is robust to a loaded machine.
-        boolean oneThread = threads == 1 && (phase == BenchPhase.SCORE_TIME || phase == BenchPhase.SCORE_DIV);
+        boolean oneThread = parallelism.threads() == 1 && (phase == BenchPhase.SCORE_TIME || phase == BenchPhase.SCORE_DIV);
         double cost = oneThread ? new BenchResult(phase.label(), runs, units, cpu, "").median() : partial.median();
         if (oneThread) {
             note += String.format(Locale.ROOT, ", cpu %.4fs", cost);
@@ -199,11 +199,11 @@ public final class BenchPhases {
     /** The train phase's objective on the generic autodiff path. */
     private BatchLoss genericLoss() {
         if (objective == ObjectiveKind.EXACT) {
-            return ExactLoss.generic(spec, dim, threads);
+            return ExactLoss.generic(spec, dim, parallelism);
         }
         Objective o = objective.objective(options);
         return (p, b, n, key) -> {
-            return o.lossAndGrad(spec, p, Tensor.wrap(Arrays.copyOf(b, n * dim), n, dim), key, Parallelism.of(threads));
+            return o.lossAndGrad(spec, p, Tensor.wrap(Arrays.copyOf(b, n * dim), n, dim), key, parallelism);
         };
     }
 
@@ -224,13 +224,13 @@ public final class BenchPhases {
             ObjectiveKind kind = objective == ObjectiveKind.EXACT ? ObjectiveKind.DENOISING : objective;
             Optimizer<ChainState> opt = Optimizers.chain(Optimizers.adam(1e-3));
             trained = Trainer.run(Trainer.start(params, opt, Key.of(2)), data, data.length / dim, dim,
-                    kind.loss(spec, dim, options, threads), opt, TrainConfig.of(5, Math.min(batch, data.length / dim)),
+                    kind.loss(spec, dim, options, parallelism), opt, TrainConfig.of(5, Math.min(batch, data.length / dim)),
                     new TrainListener<>() {}).params();
         }
         if (trained == null) {
             Optimizer<ChainState> opt = Optimizers.chain(Optimizers.adam(5e-3));
             trained = Trainer.run(Trainer.start(params, opt, Key.of(2)), data, data.length / dim, dim,
-                    ExactLoss.of(spec, dim, threads), opt, TrainConfig.of(50, Math.min(batch, data.length / dim)),
+                    ExactLoss.of(spec, dim, parallelism), opt, TrainConfig.of(50, Math.min(batch, data.length / dim)),
                     new TrainListener<>() {}).params();
         }
         return trained;
@@ -251,7 +251,7 @@ public final class BenchPhases {
 
     private void langevin() {
         float[] start = Draw.uniform(Key.of(3), particles * dim, 0, 1);
-        Langevin.sample(scoreFn(), start, dim, new LangevinConfig(1e-2, langevinSteps, 0, threads), Key.of(4));
+        Langevin.sample(scoreFn(), start, dim, new LangevinConfig(1e-2, langevinSteps, 0, parallelism), Key.of(4));
     }
 
     /** The Langevin phase on the fused strategy ({@link Chain.Fused}); the langevin phase runs the generic one. */
@@ -261,10 +261,10 @@ public final class BenchPhases {
         }
         float[] x = Draw.uniform(Key.of(3), particles * dim, 0, 1);
         Langevin.sample(Chain.fused(FusedMlp.of(spec, trained())), x, dim,
-                new LangevinConfig(1e-2, langevinSteps, 0, threads), Key.of(4), null);
+                new LangevinConfig(1e-2, langevinSteps, 0, parallelism), Key.of(4), null);
     }
 
     private void pipeline() {
-        FoundingDemo.run(FoundingDemo.Settings.seed(0, 500, 1000, threads));
+        FoundingDemo.run(FoundingDemo.Settings.seed(0, 500, 1000, parallelism));
     }
 }

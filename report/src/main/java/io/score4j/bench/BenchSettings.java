@@ -1,6 +1,7 @@
 package io.score4j.bench;
 
 import io.score4j.InputException;
+import io.score4j.Parallelism;
 import io.score4j.tensor.Activation;
 import io.score4j.train.ObjectiveKind;
 import java.util.Objects;
@@ -8,15 +9,16 @@ import java.util.Objects;
 /**
  * What {@link BenchPhases} times: the network (hidden widths, activation), the data dimension D and
  * training batch, the train phase's objective and steps per run, the particles and Langevin steps of
- * the score and Langevin phases, the timed runs per phase and the worker threads (0: all cores).
- * Sizes must be ≥ 1 and threads ≥ 0; a violation is an {@link InputException} naming the flag.
+ * the score and Langevin phases, the timed runs per phase and the {@link Parallelism} the phases run on.
+ * Sizes must be ≥ 1; a violation is an {@link InputException} naming the flag.
  */
 public record BenchSettings(int[] hidden, Activation activation, int batch, int dim, ObjectiveKind objective,
-                            int steps, int particles, int langevinSteps, int runs, int threads) {
+                            int steps, int particles, int langevinSteps, int runs, Parallelism parallelism) {
     public BenchSettings {
         Objects.requireNonNull(hidden, "hidden");
         Objects.requireNonNull(activation, "activation");
         Objects.requireNonNull(objective, "objective");
+        Objects.requireNonNull(parallelism, "parallelism");
         InputException.require(!objective.timeConditional(), "--objective", objective.id(),
                 "is not benchmarked: the bench's sampling phases run Langevin chains, which a dsm model does not use");
         hidden = hidden.clone();
@@ -26,17 +28,11 @@ public record BenchSettings(int[] hidden, Activation activation, int batch, int 
         for (int v : new int[] {runs, batch, dim, steps, particles, langevinSteps}) {
             InputException.require(v >= 1, "bench sizes", v, "must all be >= 1");
         }
-        InputException.require(threads >= 0, "--threads", threads, "must be >= 0");
     }
 
     /** The hidden widths (a copy). */
     @Override
     public int[] hidden() {
         return hidden.clone();
-    }
-
-    /** The worker threads the phases use: {@code threads}, or the available processors when it is 0. */
-    public int workers() {
-        return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     }
 }

@@ -34,10 +34,10 @@ final class TimeScoreBench {
     private final double[] xd;
     private final double[] t;
 
-    TimeScoreBench(MlpSpec benchSpec, int dim, int particles, int threads) {
+    TimeScoreBench(MlpSpec benchSpec, int dim, int particles, Parallelism parallelism) {
         this.dim = dim;
         this.particles = particles;
-        this.parallelism = Parallelism.of(threads);
+        this.parallelism = parallelism;
         int[] bench = benchSpec.sizes();
         int[] sizes = bench.clone();
         sizes[0] = dim + TimeEmbedding.DEFAULT_SIZE;

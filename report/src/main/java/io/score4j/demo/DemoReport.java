@@ -1,11 +1,9 @@
 package io.score4j.demo;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.score4j.InputException;
 import io.score4j.data.Csv;
 import io.score4j.io.AtomicFiles;
+import io.score4j.io.JsonText;
 import io.score4j.report.Bins;
 import io.score4j.report.ChartSpec;
 import io.score4j.report.Charts;
@@ -35,13 +33,32 @@ public final class DemoReport {
         r.model().save(dir.resolve("model.safetensors"));
         Csv.write(dir.resolve("samples.csv"), new String[] {"x"}, r.samples(), 1);
         Csv.write(dir.resolve("exact_samples.csv"), new String[] {"x"}, r.exactSamples(), 1);
-        try {
-            AtomicFiles.writeBytes(dir.resolve("metrics.json"), new ObjectMapper()
-                    .enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(r.metrics()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        AtomicFiles.writeString(dir.resolve("metrics.json"), JsonText.indented(r.metrics()));
         return write(dir, s, r);
+    }
+
+    /**
+     * Creates {@code dir} (and its parents) for {@link #writeAll}, before the long run; {@code flag} names it in
+     * the {@link InputException} when it cannot be created or written.
+     */
+    public static void prepare(Path dir, String flag) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new InputException(flag + " " + dir + ": cannot create folder (" + AtomicFiles.reason(e) + ")");
+        }
+        if (!Files.isWritable(dir)) {
+            throw new InputException(flag + " " + dir + ": folder is not writable");
+        }
+    }
+
+    /** Two lines: the headline metrics (learned and exact score) and the phase times with the report's path. */
+    public static String summary(FoundingDemo.Result r, Path report) {
+        Map<String, Double> m = r.metrics();
+        return String.format(Locale.ROOT, "fisher_divergence %.4f  fraction_positive %.3f  sample_std %.3f  (exact score: "
+                        + "fraction_positive %.3f)%ntrain %.1f s, sample %.1f s; report: %s", m.get("fisher_divergence"),
+                m.get("fraction_positive"), m.get("sample_std"), m.get("exact_fraction_positive"), m.get("train_seconds"),
+                m.get("sample_seconds"), report.toAbsolutePath());
     }
 
     /** Writes the figures and report.html into {@code dir}; returns the report's path. */

@@ -1,5 +1,6 @@
 package io.score4j.demo;
 
+import io.score4j.Parallelism;
 import io.score4j.data.MixtureData;
 import io.score4j.data.Standardizer;
 import io.score4j.density.GaussianMixture;
@@ -28,6 +29,7 @@ import io.score4j.train.BatchLoss;
 import io.score4j.train.ModelScores;
 import io.score4j.train.ObjectiveKind;
 import io.score4j.train.ObjectiveOptions;
+import io.score4j.train.RunMemory;
 import io.score4j.train.ScoreModel;
 import io.score4j.train.TrainConfig;
 import io.score4j.train.TrainState;
@@ -51,10 +53,10 @@ public final class FoundingDemo {
 
     /** Every setting of the run, shown in the report. */
     public record Settings(long seed, int n, int hidden, int epochs, int batch, double lr, double alpha, int particles,
-                    int langevinSteps, int threads) {
-        /** The seed's settings with the given seed, epochs, Langevin steps and threads. */
-        public static Settings seed(long seed, int epochs, int langevinSteps, int threads) {
-            return new Settings(seed, 20000, 1024, epochs, 2048, 5e-3, SamplerDefaults.STEP_SIZE, 10000, langevinSteps, threads);
+                    int langevinSteps, Parallelism parallelism) {
+        /** The seed's settings with the given seed, epochs, Langevin steps and parallelism. */
+        public static Settings seed(long seed, int epochs, int langevinSteps, Parallelism parallelism) {
+            return new Settings(seed, 20000, 1024, epochs, 2048, 5e-3, SamplerDefaults.STEP_SIZE, 10000, langevinSteps, parallelism);
         }
 
         /**
@@ -65,6 +67,16 @@ public final class FoundingDemo {
             return TrainingSpec.defaults(ObjectiveKind.EXACT, ObjectiveOptions.defaults(), "mixture " + MIXTURE + " n=" + n, n)
                     .withNetwork(Activation.SOFTPLUS, hidden).withInit(Init.NORMAL).withOptimizer(lr, 0)
                     .withSchedule(epochs, batch, seed);
+        }
+
+        /**
+         * The large arrays the run allocates (data, network, training state and loss history), for a check
+         * against the heap before it starts ({@link io.score4j.MemoryEstimate#check}).
+         */
+        public io.score4j.MemoryEstimate memory() {
+            long steps = (long) epochs * (n / batch);
+            return RunMemory.data(n, 1).plus(RunMemory.training(MlpSpec.scoreNet(1, Activation.SOFTPLUS, hidden),
+                    ObjectiveKind.EXACT, 1, 0, batch, steps));
         }
 
         /** Every setting by name, for the report's settings table. */
@@ -82,7 +94,7 @@ public final class FoundingDemo {
             m.put("particles", particles);
             m.put("Langevin steps", langevinSteps);
             m.put("start", "U(0, 1)");
-            m.put("threads", threads);
+            m.put("threads", parallelism.threads());
             m.put("JDK", Runtime.version().toString());
             m.put("vector path", VectorMath.vectorEnabled() ? "on" : "off (scalar)");
             return m;
@@ -116,7 +128,7 @@ public final class FoundingDemo {
         TrainingSpec training = s.trainingSpec();
         MlpSpec spec = training.network(1);
         Optimizer<ChainState> opt = training.optimizer();
-        BatchLoss loss = training.loss(1, s.threads());
+        BatchLoss loss = training.loss(1, s.parallelism());
         TrainConfig cfg = training.config();
         int total = cfg.stepsPerEpoch(s.n()) * s.epochs();
         DemoProgress.Phase bar = progress.start("train", total);
@@ -161,7 +173,7 @@ public final class FoundingDemo {
     private static Chains sample(Settings s, GaussianMixture mix, ScoreModel model, Key key, DemoProgress progress) {
         Key[] k = key.split(2);
         float[] start = SamplerDefaults.start(k[0], s.particles(), 1);
-        LangevinConfig cfg = new LangevinConfig(s.alpha(), s.langevinSteps(), 0, s.threads());
+        LangevinConfig cfg = new LangevinConfig(s.alpha(), s.langevinSteps(), 0, s.parallelism());
         long t0 = System.nanoTime();
         double[] learned = chain(model.network().chain(), start, cfg, k[1], progress.start("sample (learned)", cfg.steps()));
         double learnedSeconds = (System.nanoTime() - t0) / 1e9;

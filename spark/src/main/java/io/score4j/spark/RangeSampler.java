@@ -1,5 +1,6 @@
 package io.score4j.spark;
 
+import io.score4j.Parallelism;
 import io.score4j.density.GaussianMixture;
 import io.score4j.random.Key;
 import io.score4j.sampling.SamplerKind;
@@ -54,7 +55,8 @@ public interface RangeSampler extends Serializable {
         }
 
         SamplingPlan plan() {
-            return new SamplingPlan(kind, steps, stepSize, startLow, startHigh, sigmaMax, sigmaMin, levels, 1, sde, snr, eps);
+            return new SamplingPlan(kind, steps, stepSize, startLow, startHigh, sigmaMax, sigmaMin, levels, Parallelism.single(),
+                    sde, snr, eps);
         }
     }
 

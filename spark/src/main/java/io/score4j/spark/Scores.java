@@ -15,11 +15,7 @@ record Scores(Double sigma) implements RowFunction {
 
     @Override
     public String[] columns(ScoreModel m) {
-        String[] header = new String[m.dim()];
-        for (int j = 0; j < header.length; j++) {
-            header[j] = "score_" + m.columns()[j];
-        }
-        return header;
+        return ModelScores.columns(m);
     }
 
     @Override

@@ -167,7 +167,7 @@ final class SweepTask {
     private static double mmd2(ScoreModel m, Data data) {
         SamplerKind kind = m.noiseConditional() ? SamplerKind.ANNEALED : ModelSampling.defaultKind(m);
         SamplingPlan plan = new SamplingPlan(kind, SamplerDefaults.steps(kind), null, SamplerDefaults.START_LOW,
-                SamplerDefaults.START_HIGH, null, null, null, 1);
+                SamplerDefaults.START_HIGH, null, null, null, Parallelism.single());
         ModelSampling.Drawn drawn = ModelSampling.fromModel(m, data.samples(), plan, Key.of(data.seed()).split(5)[3],
                 ModelSampling.Progress.NONE);
         if (drawn.nonFinite() > drawn.points().length / data.d() - Comparison.MIN_ROWS) {

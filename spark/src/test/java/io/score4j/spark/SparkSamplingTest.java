@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.score4j.Parallelism;
 import io.score4j.data.Csv;
 import io.score4j.noise.NoiseLadder;
 import io.score4j.random.Key;
@@ -30,7 +31,7 @@ final class SparkSamplingTest {
     void csvEqualsTheLocalRunsBytesForEveryPartitionCount() throws Exception {
         SparkSession spark = TestModels.spark();
         for (ScoreModel m : new ScoreModel[] {TestModels.model(null, 16), TestModels.model(null, 8, 8)}) {
-            SamplingPlan plan = new SamplingPlan(SamplerKind.LANGEVIN, 50, 0.02, -2, 2, null, null, null, 2);
+            SamplingPlan plan = new SamplingPlan(SamplerKind.LANGEVIN, 50, 0.02, -2, 2, null, null, null, Parallelism.of(2));
             Key key = Key.of(9).split(5)[3];
             Path local = dir.resolve("local.csv");
             Csv.write(local, m.columns(), ModelSampling.fromModel(m, N, plan, key, ModelSampling.Progress.NONE).points(),
@@ -67,7 +68,7 @@ final class SparkSamplingTest {
     @Test
     void annealedNoiseConditionalDatasetRowsAreTheLocalPoints() {
         ScoreModel m = TestModels.model(NoiseLadder.geometric(3, 0.1, 3), 8);
-        SamplingPlan plan = new SamplingPlan(SamplerKind.ANNEALED, 10, null, 0, 1, null, null, null, 1);
+        SamplingPlan plan = new SamplingPlan(SamplerKind.ANNEALED, 10, null, 0, 1, null, null, null, Parallelism.single());
         Key key = Key.of(4);
         double[] local = ModelSampling.fromModel(m, N, plan, key, ModelSampling.Progress.NONE).points();
         List<Row> rows = SparkSampling.sample(TestModels.spark(), RangeSampler.model(ModelBytes.of(m, "t"), plan, key),
@@ -86,7 +87,7 @@ final class SparkSamplingTest {
     @Test
     void parquetHoldsTheSameRowsAndLeavesNoTemporaryDirectory() throws Exception {
         ScoreModel m = TestModels.model(null, 8);
-        SamplingPlan plan = new SamplingPlan(SamplerKind.LANGEVIN, 5, 0.02, 0, 1, null, null, null, 1);
+        SamplingPlan plan = new SamplingPlan(SamplerKind.LANGEVIN, 5, 0.02, 0, 1, null, null, null, Parallelism.single());
         SparkSession spark = TestModels.spark();
         RangeSampler sampler = RangeSampler.model(ModelBytes.of(m, "t"), plan, Key.of(2));
         Path out = dir.resolve("samples.parquet");
