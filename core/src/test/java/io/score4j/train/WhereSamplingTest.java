@@ -30,7 +30,7 @@ class WhereSamplingTest {
     @Test
     void langevinRowsFollowTheTruncatedGaussian() {
         int n = 4000;
-        SamplingPlan plan = new SamplingPlan(SamplerKind.LANGEVIN, 2000, null, 0, 1, null, null, null, 2);
+        SamplingPlan plan = new SamplingPlan(SamplerKind.LANGEVIN, 2000, null, 0, 1, null, null, null, io.score4j.Parallelism.of(2));
         Where where = Where.parse(List.of("x0>=1", "x1<0"), XY, "--where");
         WhereSampling.Kept k = WhereSampling.fromMixture(GAUSS, where, n, plan, Key.of(3), ModelSampling.Progress.NONE,
                 Given.none(2));
@@ -76,8 +76,8 @@ class WhereSamplingTest {
     void keptRowsAreTheFirstSatisfyingParticlesWhateverTheBlocksAndThreads() {
         int n = 500;
         Where where = Where.parse(List.of("x0>=1"), XY, "--where");
-        SamplingPlan one = new SamplingPlan(SamplerKind.LANGEVIN, 200, null, 0, 1, null, null, null, 1);
-        SamplingPlan two = new SamplingPlan(SamplerKind.LANGEVIN, 200, null, 0, 1, null, null, null, 2);
+        SamplingPlan one = new SamplingPlan(SamplerKind.LANGEVIN, 200, null, 0, 1, null, null, null, io.score4j.Parallelism.of(1));
+        SamplingPlan two = new SamplingPlan(SamplerKind.LANGEVIN, 200, null, 0, 1, null, null, null, io.score4j.Parallelism.of(2));
         Key key = Key.of(5);
         WhereSampling.Kept a = WhereSampling.fromMixture(GAUSS, where, n, one, key, ModelSampling.Progress.NONE,
                 Given.none(2));
@@ -100,7 +100,7 @@ class WhereSamplingTest {
 
     @Test
     void aRareRegionIsRefusedWithItsAcceptance() {
-        SamplingPlan plan = new SamplingPlan(SamplerKind.LANGEVIN, 100, null, 0, 1, null, null, null, 2);
+        SamplingPlan plan = new SamplingPlan(SamplerKind.LANGEVIN, 100, null, 0, 1, null, null, null, io.score4j.Parallelism.of(2));
         Where where = Where.parse(List.of("x0>4"), XY, "--where");
         InputException e = assertThrows(InputException.class, () -> WhereSampling.fromMixture(GAUSS, where, 100, plan,
                 Key.of(1), ModelSampling.Progress.NONE, Given.none(2)));
@@ -116,7 +116,7 @@ class WhereSamplingTest {
     @Test
     void aSingleValuedClauseIsConditionedOnWhenRejectionCannotReachIt() {
         int n = 4000;
-        SamplingPlan plan = new SamplingPlan(SamplerKind.MALA, 2000, 0.1, 0, 1, null, null, null, 2);
+        SamplingPlan plan = new SamplingPlan(SamplerKind.MALA, 2000, 0.1, 0, 1, null, null, null, io.score4j.Parallelism.of(2));
         Where where = Where.parse(List.of("x0=0.2", "x1>0"), XY, "--where");
         WhereSampling.Kept k = WhereSampling.fromMixture(MIX, where, n, plan, Key.of(8), ModelSampling.Progress.NONE,
                 Given.none(2));
@@ -145,7 +145,7 @@ class WhereSamplingTest {
 
     @Test
     void aGivenColumnCannotAlsoBeConstrained() {
-        SamplingPlan plan = new SamplingPlan(SamplerKind.LANGEVIN, 10, null, 0, 1, null, null, null, 1);
+        SamplingPlan plan = new SamplingPlan(SamplerKind.LANGEVIN, 10, null, 0, 1, null, null, null, io.score4j.Parallelism.of(1));
         Where where = Where.parse(List.of("x0>0"), XY, "--where");
         InputException e = assertThrows(InputException.class, () -> WhereSampling.fromMixture(GAUSS, where, 10, plan,
                 Key.of(1), ModelSampling.Progress.NONE, Given.of(2, new int[] {0}, new double[] {1})));
