@@ -50,7 +50,8 @@ public final class TrainCommand implements Callable<Integer>, DeclaresFiles {
 
     @Option(names = "--types", paramLabel = "COL=KIND,...",
             description = "column kinds of a --csv table (continuous, integer, binary, categorical, positive, bounded); "
-                    + "the rest inferred. A --csv with text or empty/NA cells is read as a table without it")
+                    + "the rest inferred. Without it a --csv with text, gaps or a column that is not continuous "
+                    + "trains as a typed table, one of continuous numbers only as plain numbers; 'none': plain numbers")
     String types;
 
     @picocli.CommandLine.Spec
@@ -94,7 +95,7 @@ public final class TrainCommand implements Callable<Integer>, DeclaresFiles {
         InputException.require(checkpointSeconds >= 0 && Double.isFinite(checkpointSeconds), "--checkpoint-seconds",
                 checkpointSeconds, "must be >= 0");
         Key[] keys = Key.of(run.seed).split(5);
-        TableInput.Loaded loaded = TableInput.load(data, types, keys[0]);
+        TableInput.Loaded loaded = TableInput.load(data, types, keys[0], note -> run.say("%s", note));
         TableTraining.Prepared table = loaded.table();
         if (table != null) {
             tableDefaults(table);
