@@ -119,7 +119,7 @@ public final class TrainCommand implements Callable<Integer>, DeclaresFiles {
     /**
      * A table trains on the codec's coordinates, already on unit scale (no --standardize), with the dsm objective
      * unless --objective is given: its ±1 coordinates have no smooth density for the other objectives to match;
-     * without --batch and --epochs, batches of min(128, rows) for at least 2000 steps ({@link TableTraining}).
+     * without --batch and --epochs, batches of min(128, rows) for about {@value TableTraining#MIN_STEPS} steps ({@link TableTraining}).
      */
     private void tableDefaults(TableTraining.Prepared table) {
         InputException.require(!Boolean.TRUE.equals(standardize), "--standardize", true,
@@ -130,8 +130,7 @@ public final class TrainCommand implements Callable<Integer>, DeclaresFiles {
         int n = table.data().n();
         model.batch = model.batch != null ? model.batch : Math.min(TableTraining.DEFAULT_BATCH, n);
         if (model.epochs == null && model.objective == ObjectiveKind.DSM) {
-            model.epochs = TableTraining.defaultEpochs(n, Math.min(model.batch, n),
-                    TrainingSpec.defaultEpochs(ObjectiveKind.DSM));
+            model.epochs = TableTraining.defaultEpochs(n, Math.min(model.batch, n));
         }
         run.say("%s: %d rows, %d columns as %d coordinates%s; column kinds:%n%s", data.csv, table.data().n(),
                 table.schema().columns().size(), table.schema().width(), table.gaps() > 0 ? ", " + table.gaps()

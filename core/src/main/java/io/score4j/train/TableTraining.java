@@ -7,6 +7,7 @@ import io.score4j.data.Standardizer;
 import io.score4j.data.TextCsv;
 import io.score4j.data.TextTable;
 import io.score4j.random.Key;
+import io.score4j.sampling.SamplerKind;
 import io.score4j.table.ColumnKind;
 import io.score4j.table.TableSchema;
 
@@ -34,18 +35,25 @@ public final class TableTraining {
 
     /** The batch of a table run without --batch: min(128, rows), several steps an epoch on a small table. */
     public static final int DEFAULT_BATCH = 128;
-    /** The fewest steps a table run without --epochs takes (2000: about 20 s on 2 busy cores for 10 columns). */
-    public static final int MIN_STEPS = 2000;
+    /**
+     * The fewest steps a table run without --epochs takes: 9000, where the EMA's warm-up (1+n)/(10+n) reaches the
+     * default 0.999. On Boston's 404 rows (docs/DEFAULTS.md) 2000 steps gave C2ST 0.61–0.64, 6000 0.57–0.60 and
+     * 9000 0.55 with the median DCR still above the held-out rows'; 18000 began to memorise.
+     */
+    public static final int MIN_STEPS = 9000;
+    /** The sampler a table model uses without --sampler: em (NFE 500), which beat pc (NFE 1000) on every table measured. */
+    public static final SamplerKind DEFAULT_SAMPLER = SamplerKind.EM;
 
     private TableTraining() {}
 
     /**
-     * The epochs of a table run without --epochs: at least {@code dsmEpochs} (the dsm default) and enough for
-     * {@value #MIN_STEPS} steps of {@code batch} rows out of {@code rows} (⌊rows / batch⌋ steps an epoch).
+     * The epochs of a table run without --epochs: enough for {@value #MIN_STEPS} steps of {@code batch} rows out of
+     * {@code rows} (⌊rows / batch⌋ steps an epoch), whatever the rows: the model's cost, not the table's size, sets
+     * the run (a 5000-row table takes 231 epochs, a 404-row one 3000).
      */
-    public static int defaultEpochs(int rows, int batch, int dsmEpochs) {
+    public static int defaultEpochs(int rows, int batch) {
         int perEpoch = Math.max(1, rows / batch);
-        return Math.max(dsmEpochs, (MIN_STEPS + perEpoch - 1) / perEpoch);
+        return (MIN_STEPS + perEpoch - 1) / perEpoch;
     }
 
     /**
@@ -100,6 +108,11 @@ public final class TableTraining {
             }
         }
         return new Prepared(schema, new Dataset(schema.coordinateNames(), enc.n(), enc.width(), enc.values()), gaps);
+    }
+
+    /** True when {@code m} holds a table schema ({@value #METADATA_KEY}), i.e. it was trained on a typed table. */
+    public static boolean isTable(ScoreModel m) {
+        return m.settings().containsKey(METADATA_KEY);
     }
 
     /** {@code m} with {@code schema}'s JSON in its metadata (m's columns must be the schema's coordinates). */
