@@ -119,7 +119,8 @@ public final class TrainCommand implements Callable<Integer>, DeclaresFiles {
     /**
      * A table trains on the codec's coordinates, already on unit scale (no --standardize), with the dsm objective
      * unless --objective is given: its ±1 coordinates have no smooth density for the other objectives to match;
-     * without --batch and --epochs, batches of min(128, rows) for about {@value TableTraining#MIN_STEPS} steps ({@link TableTraining}).
+     * without --batch and --epochs, batches of min(64, rows) for about {@value TableTraining#MIN_STEPS} steps
+     * ({@link TableTraining}).
      */
     private void tableDefaults(TableTraining.Prepared table) {
         InputException.require(!Boolean.TRUE.equals(standardize), "--standardize", true,

@@ -57,16 +57,16 @@ final class DefaultRecipeTest {
     }
 
     /**
-     * A typed table's recipe (docs/DEFAULTS.md, "Typed tables"): dsm's network and EMA, batches of min(128, rows)
+     * A typed table's recipe (docs/DEFAULTS.md, "Typed tables"): dsm's network and EMA, batches of min(64, rows)
      * for about 9000 steps whatever the rows, sampled with em at 500 steps.
      */
     @Test
-    void tablesTrainAbout9000StepsOf128RowsAndSampleWithEmAt500Steps() {
-        assertEquals(128, TableTraining.DEFAULT_BATCH);
+    void tablesTrainAbout9000StepsOf64RowsAndSampleWithEmAt500Steps() {
+        assertEquals(64, TableTraining.DEFAULT_BATCH);
         assertEquals(9000, TableTraining.MIN_STEPS);
-        assertEquals(3000, TableTraining.defaultEpochs(404, 128), "3 steps an epoch");
-        assertEquals(231, TableTraining.defaultEpochs(5000, 128), "39 steps an epoch: 9009 steps");
-        assertEquals(9000, TableTraining.defaultEpochs(100, 100), "one step an epoch");
+        assertEquals(1500, TableTraining.defaultEpochs(404, 64), "6 steps an epoch");
+        assertEquals(116, TableTraining.defaultEpochs(5000, 64), "78 steps an epoch: 9048 steps");
+        assertEquals(9000, TableTraining.defaultEpochs(50, 50), "one step an epoch");
         assertEquals(SamplerKind.EM, TableTraining.DEFAULT_SAMPLER);
         assertEquals(500, SamplerDefaults.steps(SamplerKind.EM));
     }
