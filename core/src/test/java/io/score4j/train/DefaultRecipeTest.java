@@ -58,7 +58,7 @@ final class DefaultRecipeTest {
 
     /**
      * A typed table's recipe (docs/DEFAULTS.md, "Typed tables"): dsm's network and EMA, batches of min(64, rows)
-     * for about 9000 steps whatever the rows, sampled with em at 500 steps.
+     * for about 9000 steps and at most 1500 epochs, sampled with em at 500 steps.
      */
     @Test
     void tablesTrainAbout9000StepsOf64RowsAndSampleWithEmAt500Steps() {
@@ -66,7 +66,9 @@ final class DefaultRecipeTest {
         assertEquals(9000, TableTraining.MIN_STEPS);
         assertEquals(1500, TableTraining.defaultEpochs(404, 64), "6 steps an epoch");
         assertEquals(116, TableTraining.defaultEpochs(5000, 64), "78 steps an epoch: 9048 steps");
-        assertEquals(9000, TableTraining.defaultEpochs(50, 50), "one step an epoch");
+        assertEquals(1500, TableTraining.MAX_EPOCHS);
+        assertEquals(1500, TableTraining.defaultEpochs(354, 64), "5 steps an epoch: 7500 steps, capped");
+        assertEquals(1500, TableTraining.defaultEpochs(100, 64), "one step an epoch: 1500 steps, capped");
         assertEquals(SamplerKind.EM, TableTraining.DEFAULT_SAMPLER);
         assertEquals(500, SamplerDefaults.steps(SamplerKind.EM));
     }
