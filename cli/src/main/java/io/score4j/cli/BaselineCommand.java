@@ -61,8 +61,8 @@ public final class BaselineCommand implements Callable<Integer>, DeclaresFiles {
     Path out;
 
     @Option(names = "--types", paramLabel = "COL=KIND,...",
-            description = "column kinds of a --csv table, as train --types (rows written at the data's kinds, bounds and "
-                    + "precision); without it read as train reads it (a file of numbers only as plain numbers with --save)")
+            description = "column kinds of a --csv table, as train --types (rows written at the data's kinds, "
+                    + "bounds and precision); without it read as train reads it (numbers only: plain with --save)")
     String types;
 
     @Mixin

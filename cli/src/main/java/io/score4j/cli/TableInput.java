@@ -35,7 +35,7 @@ final class TableInput {
         if (t == null) {
             return new Loaded(data.load(key), null);
         }
-        TableTraining.Prepared p = TableTraining.prepare(t, TableRoute.plain(types) ? null : types, key);
+        TableTraining.Prepared p = TableTraining.prepare(t, types, key);
         return new Loaded(p.data(), p);
     }
 

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A real public table (docs/examples/table/boston_train.csv: 404 rows × 14 columns of numbers only, from Debian's
  * python3-sklearn, see PROVENANCE.md) through {@code train} and {@code sample} with the default road: its binary,
- * integer and decimal columns make it a typed table without any flag, and every synthetic cell is one the data
+ * integer and decimal columns make it a typed table without any flag (for baseline too), and every synthetic cell
+ * (the score model's and the copula's) is one the data
  * could hold: {@code CHAS} 0 or 1, {@code RAD} one of the data's 9 values, {@code TAX} a whole number, every
  * column within the data's [min, max] and written with at most the data's decimals. Few training steps keep the
  * test fast: these properties hold for any model, because the codec decodes every row into them.
@@ -49,6 +50,15 @@ class RealTableTest {
         assertEquals(Set.of("0", "1"), data.values[3]);
         assertEquals(9, data.values[8].size());
         for (String row : rows.subList(1, rows.size())) {
+            data.check(row);
+        }
+        Path copula = dir.resolve("copula.csv");
+        CliTestSupport.Run baseline = CliTestSupport.run("baseline", "--csv", TRAIN.toString(), "--out", copula.toString());
+        ok(baseline);
+        assertTrue(baseline.out().contains("as a table"), baseline.out());
+        List<String> copulaRows = Files.readAllLines(copula);
+        assertEquals(405, copulaRows.size());
+        for (String row : copulaRows.subList(1, copulaRows.size())) {
             data.check(row);
         }
     }
