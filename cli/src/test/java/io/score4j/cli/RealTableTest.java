@@ -16,12 +16,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real public table (docs/examples/table/boston_train.csv: 404 rows × 14 columns of numbers only, from Debian's
- * python3-sklearn, see PROVENANCE.md) through {@code train} and {@code sample} with the default road: its binary,
- * integer and decimal columns make it a typed table without any flag (for baseline too), and every synthetic cell
- * (the score model's and the copula's) is one the data
- * could hold: {@code CHAS} 0 or 1, {@code RAD} one of the data's 9 values, {@code TAX} a whole number, every
- * column within the data's [min, max] and written with at most the data's decimals. Few training steps keep the
- * test fast: these properties hold for any model, because the codec decodes every row into them.
+ * python3-sklearn, see PROVENANCE.md) through {@code train}, {@code sample} and {@code baseline} with the default
+ * road: its binary and integer columns make it a typed table without any flag, and every synthetic cell (the score
+ * model's and the copula's) is one the data could hold: {@code CHAS} 0 or 1, {@code RAD} one of the data's 9
+ * values, {@code TAX} a whole number, every column within the data's [min, max] and written with at most the
+ * data's decimals. Few training steps keep the test fast: these properties hold for any model, because the codec
+ * decodes every row into them.
  */
 class RealTableTest {
     private static final Path TRAIN = Path.of("..", "docs", "examples", "table", "boston_train.csv");
