@@ -119,8 +119,8 @@ public final class TrainCommand implements Callable<Integer>, DeclaresFiles {
     /**
      * A table trains on the codec's coordinates, already on unit scale (no --standardize), with the dsm objective
      * unless --objective is given: its ±1 coordinates have no smooth density for the other objectives to match;
-     * without --batch and --epochs, batches of min(64, rows) for about {@value TableTraining#MIN_STEPS} steps
-     * ({@link TableTraining}).
+     * without --batch, {@link TableTraining#defaultBatch} (min(64, rows) for dsm); without --epochs, about
+     * {@value TableTraining#MIN_STEPS} steps ({@link TableTraining}).
      */
     private void tableDefaults(TableTraining.Prepared table) {
         InputException.require(!Boolean.TRUE.equals(standardize), "--standardize", true,
@@ -129,7 +129,7 @@ public final class TrainCommand implements Callable<Integer>, DeclaresFiles {
             model.objective = ObjectiveKind.DSM;
         }
         int n = table.data().n();
-        model.batch = model.batch != null ? model.batch : Math.min(TableTraining.DEFAULT_BATCH, n);
+        model.batch = model.batch != null ? model.batch : TableTraining.defaultBatch(model.objective, n);
         if (model.epochs == null && model.objective == ObjectiveKind.DSM) {
             model.epochs = TableTraining.defaultEpochs(n, Math.min(model.batch, n));
         }

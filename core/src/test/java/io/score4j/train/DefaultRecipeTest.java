@@ -63,6 +63,9 @@ final class DefaultRecipeTest {
     @Test
     void tablesTrainAbout9000StepsOf64RowsAndSampleWithEmAt500Steps() {
         assertEquals(64, TableTraining.DEFAULT_BATCH);
+        assertEquals(64, TableTraining.defaultBatch(ObjectiveKind.DSM, 404));
+        assertEquals(50, TableTraining.defaultBatch(ObjectiveKind.DSM, 50));
+        assertEquals(128, TableTraining.defaultBatch(ObjectiveKind.EXACT, 404), "measured for dsm only");
         assertEquals(9000, TableTraining.MIN_STEPS);
         assertEquals(1500, TableTraining.defaultEpochs(404, 64), "6 steps an epoch");
         assertEquals(116, TableTraining.defaultEpochs(5000, 64), "78 steps an epoch: 9048 steps");
