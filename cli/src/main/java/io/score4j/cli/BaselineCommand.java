@@ -3,11 +3,9 @@ package io.score4j.cli;
 import io.score4j.InputException;
 import io.score4j.Parallelism;
 import io.score4j.baseline.TableCopula;
-import io.score4j.data.TextCsv;
 import io.score4j.data.TextTable;
 import io.score4j.table.TableCsv;
 import io.score4j.table.TableSchema;
-import io.score4j.train.TableTraining;
 import java.util.Map;
 import io.score4j.baseline.CopulaJson;
 import io.score4j.baseline.GaussianCopula;
@@ -63,8 +61,8 @@ public final class BaselineCommand implements Callable<Integer>, DeclaresFiles {
     Path out;
 
     @Option(names = "--types", paramLabel = "COL=KIND,...",
-            description = "column kinds of a --csv table, as train --types; a --csv with text or empty/NA cells is read "
-                    + "as a table (rows written at the data's kinds, bounds and precision) without it")
+            description = "column kinds of a --csv table, as train --types (rows written at the data's kinds, "
+                    + "bounds and precision); without it read as train reads it (numbers only: plain with --save)")
     String types;
 
     @Mixin
@@ -85,11 +83,13 @@ public final class BaselineCommand implements Callable<Integer>, DeclaresFiles {
         GaussianCopula copula;
         InputException.require(types == null || source.csv != null, "--types", types, "needs --csv");
         if (source.csv != null) {
-            TextTable table = types != null ? TextCsv.read(source.csv) : null;
-            Dataset data = table != null ? null : numericOrNull();
-            if (data == null) {
-                return tableCopula(table != null ? table : TextCsv.read(source.csv), t0);
+            TextTable table = TableInput.tableOrNull(source.csv, columns, types, save == null,
+                    note -> run.say("%s", note));
+            if (table != null) {
+                return tableCopula(table, t0);
             }
+            Dataset data = NamedRows.withFlag("--csv", () -> columns == null ? Csv.read(source.csv)
+                    : Csv.read(source.csv, columns.stream().map(String::strip).toList()));
             InputException.require(data.n() >= 2, "--csv", source.csv, "needs at least 2 data rows");
             copula = GaussianCopula.fit(data);
         } else {
@@ -106,25 +106,10 @@ public final class BaselineCommand implements Callable<Integer>, DeclaresFiles {
         return 0;
     }
 
-    /** The numeric --csv, or null when the numeric reader fails on a file holding text or gaps (read as a table). */
-    private Dataset numericOrNull() {
-        try {
-            return NamedRows.withFlag("--csv", () -> columns == null ? Csv.read(source.csv)
-                    : Csv.read(source.csv, columns.stream().map(String::strip).toList()));
-        } catch (InputException numeric) {
-            TextTable t = TableInput.textOrNull(source.csv);
-            if (t == null || !TableSchema.needsCodec(TableTraining.select(t, columns, "--columns"))) {
-                throw numeric;
-            }
-            return null;
-        }
-    }
-
     /** A typed table's copula ({@link TableCopula}), its rows written as a table model's samples are. */
-    private int tableCopula(TextTable read, long t0) {
+    private int tableCopula(TextTable table, long t0) {
         InputException.require(save == null, "--save", save, "is not available for a typed table yet (its copula "
                 + "holds the table's schema): fit from --csv each time");
-        TextTable table = TableTraining.select(read, columns, "--columns");
         InputException.require(table.n() >= 2, "--csv", source.csv, "needs at least 2 data rows");
         TableSchema schema = TableSchema.fit(table, types == null ? Map.of()
                 : TableSchema.parseTypes(types, table, "--types"), "--types");

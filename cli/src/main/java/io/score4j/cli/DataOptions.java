@@ -21,7 +21,8 @@ final class DataOptions {
             description = "Gaussian mixture to draw training data from, e.g. {\"weights\":[.5,.5],\"means\":[[-2],[2]],\"stds\":[[1],[1]]}")
     Path mixture;
 
-    @Option(names = "--csv", paramLabel = "FILE", description = "CSV file with a header row; all cells numeric")
+    @Option(names = "--csv", paramLabel = "FILE", description = "CSV file with a header row (train and baseline: "
+            + "numbers, text and empty/NA cells, read as a typed table or as plain numbers: see --types; else numbers)")
     Path csv;
 
     @Option(names = "--toy", paramLabel = "NAME",

@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
  */
 final class ModelOptions {
     @Option(names = "--hidden", split = ",", paramLabel = "H[,H…]",
-            description = "hidden layer widths (default: 128,128 for dsm and ncsn; 1024 otherwise)")
+            description = "hidden layer widths (default: 128,128,128 for dsm, 128,128 for ncsn; 1024 otherwise)")
     List<Integer> hidden;
 
     @Option(names = "--activation", paramLabel = "NAME",

@@ -6,14 +6,17 @@ import io.score4j.data.TextCsv;
 import io.score4j.data.TextTable;
 import io.score4j.random.Key;
 import io.score4j.table.TableSchema;
+import io.score4j.train.TableRoute;
 import io.score4j.train.TableTraining;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
- * How {@code train} and {@code baseline} read {@code --csv}: a file of numbers only (and no {@code --types}) through
- * the numeric reader exactly as before, so its models and outputs keep their bytes; a file with a text cell or a
- * gap, or any file with {@code --types}, through the typed-table codec ({@link TableTraining}).
+ * How {@code train} and {@code baseline} read {@code --csv}: by the road {@link TableRoute} chooses, a typed table
+ * (text cells, gaps, {@code --types}, or numbers with a column that is not continuous) through the codec
+ * ({@link TableTraining}), else plain numbers through the numeric reader exactly as before, so their models and
+ * outputs keep their bytes; {@code --types none} asks for plain numbers.
  */
 final class TableInput {
     private TableInput() {}
@@ -21,29 +24,55 @@ final class TableInput {
     /** The data read: {@code table} is null for the numeric path, else {@code data} is its encoded matrix. */
     record Loaded(Dataset data, TableTraining.Prepared table) {}
 
-    /**
-     * Reads the training data: the numeric path is tried first (one read for a numeric file); when it fails on
-     * a file that holds text or gaps, the file is read as a table instead. Any other failure is the numeric
-     * reader's own error.
-     */
-    static Loaded load(DataOptions data, String types, Key key) {
+    /** Reads the training data by {@link #tableOrNull}'s road; the road's note goes to {@code notes}. */
+    static Loaded load(DataOptions data, String types, Key key, Consumer<String> notes) {
         if (data.csv == null) {
             InputException.require(types == null, "--types", types, "applies only to --csv");
             return new Loaded(data.load(key), null);
         }
         data.checkSource();
-        if (types != null) {
-            return table(data.csv, data.columns, types, key);
-        }
-        try {
+        TextTable t = tableOrNull(data.csv, data.columns, types, true, notes);
+        if (t == null) {
             return new Loaded(data.load(key), null);
-        } catch (InputException numeric) {
-            TextTable t = textOrNull(data.csv);
-            if (t == null || !TableSchema.needsCodec(TableTraining.select(t, data.columns, "--columns"))) {
-                throw numeric;
-            }
-            return table(t, data.columns, null, key);
         }
+        TableTraining.Prepared p = TableTraining.prepare(t, types, key);
+        return new Loaded(p.data(), p);
+    }
+
+    /**
+     * The {@code --columns} of {@code csv} as text when they train as a typed table ({@link TableRoute}), null
+     * for plain numbers. A file the text reader cannot read, or a {@code --columns} name it lacks, is left to
+     * the numeric reader, whose error (the one a numeric file always gave) is then reported.
+     *
+     * @param byKinds false to leave a file of numbers only to plain numbers whatever its kinds (baseline --save,
+     *                which saves a numeric copula only)
+     */
+    static TextTable tableOrNull(Path csv, List<String> columns, String types, boolean byKinds,
+                                 Consumer<String> notes) {
+        if (TableRoute.plain(types)) {
+            return null;
+        }
+        TextTable read = types != null ? TextCsv.read(csv) : textOrNull(csv);
+        if (read == null) {
+            return null;
+        }
+        TextTable t;
+        try {
+            t = TableTraining.select(read, columns, "--columns");
+        } catch (InputException e) {
+            if (types != null) {
+                throw e;
+            }
+            return null;
+        }
+        if (!byKinds && types == null && !TableSchema.needsCodec(t)) {
+            return null;
+        }
+        TableRoute route = TableRoute.of(t, types, csv.toString());
+        if (route.note() != null) {
+            notes.accept(route.note());
+        }
+        return route.table() ? t : null;
     }
 
     /**
@@ -56,14 +85,5 @@ final class TableInput {
         } catch (InputException e) {
             return null;
         }
-    }
-
-    private static Loaded table(Path csv, List<String> columns, String types, Key key) {
-        return table(TextCsv.read(csv), columns, types, key);
-    }
-
-    private static Loaded table(TextTable t, List<String> columns, String types, Key key) {
-        TableTraining.Prepared p = TableTraining.prepare(TableTraining.select(t, columns, "--columns"), types, key);
-        return new Loaded(p.data(), p);
     }
 }

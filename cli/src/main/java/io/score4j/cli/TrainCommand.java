@@ -50,7 +50,8 @@ public final class TrainCommand implements Callable<Integer>, DeclaresFiles {
 
     @Option(names = "--types", paramLabel = "COL=KIND,...",
             description = "column kinds of a --csv table (continuous, integer, binary, categorical, positive, bounded); "
-                    + "the rest inferred. A --csv with text or empty/NA cells is read as a table without it")
+                    + "the rest inferred. Without it a --csv with text, gaps or a column that is not continuous "
+                    + "trains as a typed table, one of continuous numbers only as plain numbers; 'none': plain numbers")
     String types;
 
     @picocli.CommandLine.Spec
@@ -94,7 +95,7 @@ public final class TrainCommand implements Callable<Integer>, DeclaresFiles {
         InputException.require(checkpointSeconds >= 0 && Double.isFinite(checkpointSeconds), "--checkpoint-seconds",
                 checkpointSeconds, "must be >= 0");
         Key[] keys = Key.of(run.seed).split(5);
-        TableInput.Loaded loaded = TableInput.load(data, types, keys[0]);
+        TableInput.Loaded loaded = TableInput.load(data, types, keys[0], note -> run.say("%s", note));
         TableTraining.Prepared table = loaded.table();
         if (table != null) {
             tableDefaults(table);
@@ -118,7 +119,8 @@ public final class TrainCommand implements Callable<Integer>, DeclaresFiles {
     /**
      * A table trains on the codec's coordinates, already on unit scale (no --standardize), with the dsm objective
      * unless --objective is given: its ±1 coordinates have no smooth density for the other objectives to match;
-     * without --batch and --epochs, batches of min(128, rows) for at least 2000 steps ({@link TableTraining}).
+     * without --batch, {@link TableTraining#defaultBatch} (min(64, rows) for dsm); without --epochs, about
+     * {@value TableTraining#MIN_STEPS} steps ({@link TableTraining}).
      */
     private void tableDefaults(TableTraining.Prepared table) {
         InputException.require(!Boolean.TRUE.equals(standardize), "--standardize", true,
@@ -127,10 +129,9 @@ public final class TrainCommand implements Callable<Integer>, DeclaresFiles {
             model.objective = ObjectiveKind.DSM;
         }
         int n = table.data().n();
-        model.batch = model.batch != null ? model.batch : Math.min(TableTraining.DEFAULT_BATCH, n);
+        model.batch = model.batch != null ? model.batch : TableTraining.defaultBatch(model.objective, n);
         if (model.epochs == null && model.objective == ObjectiveKind.DSM) {
-            model.epochs = TableTraining.defaultEpochs(n, Math.min(model.batch, n),
-                    TrainingSpec.defaultEpochs(ObjectiveKind.DSM));
+            model.epochs = TableTraining.defaultEpochs(n, Math.min(model.batch, n));
         }
         run.say("%s: %d rows, %d columns as %d coordinates%s; column kinds:%n%s", data.csv, table.data().n(),
                 table.schema().columns().size(), table.schema().width(), table.gaps() > 0 ? ", " + table.gaps()

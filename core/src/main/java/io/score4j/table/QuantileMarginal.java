@@ -84,7 +84,11 @@ final class QuantileMarginal implements Marginal {
         return new QuantileMarginal(true, values.clone(), counts.clone());
     }
 
-    /** Knots at the Hazen quantiles of {@code sorted} (ascending, n ≥ 1); all of them when n ≤ {@code maxKnots}. */
+    /**
+     * Knots at the Hazen quantiles of {@code sorted} (ascending, n ≥ 1), the first and last pinned to the data's
+     * min and max (so decoding reaches the whole range, and the schema's check that knots run from min to max
+     * holds when the model is read back); all of them when n ≤ {@code maxKnots}.
+     */
     static QuantileMarginal fitKnots(double[] sorted, int maxKnots) {
         int n = sorted.length;
         if (n <= maxKnots) {
@@ -99,6 +103,8 @@ final class QuantileMarginal implements Marginal {
             double b = sorted[Math.min(lo + 1, n - 1)];
             knots[k] = frac == 0.0 || a == b ? a : Math.min(b, Math.max(a, a + frac * (b - a)));
         }
+        knots[0] = sorted[0];
+        knots[maxKnots - 1] = sorted[n - 1];
         return new QuantileMarginal(false, knots, null);
     }
 

@@ -113,6 +113,19 @@ public final class TableSchema {
         return false;
     }
 
+    /**
+     * The kind {@link TypeRules} infers for each column of {@code table}, in its order, without fitting codecs.
+     *
+     * @throws InputException if a column is all gaps or text with too many levels
+     */
+    public static List<ColumnKind> inferredKinds(TextTable table) {
+        List<ColumnKind> out = new ArrayList<>(table.d());
+        for (int j = 0; j < table.d(); j++) {
+            out.add(TypeRules.infer(ColumnProfile.of(table, j)));
+        }
+        return out;
+    }
+
     /** {@code col=kind,…} parsed against the table's names; see {@link TypeRules#parseOverrides}. */
     public static Map<String, ColumnKind> parseTypes(String spec, TextTable table, String flag) {
         return TypeRules.parseOverrides(spec, table.names(), flag);

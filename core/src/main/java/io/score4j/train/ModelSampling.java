@@ -337,9 +337,15 @@ public final class ModelSampling {
                 + (m.noiseConditional() ? "annealed or langevin" : "langevin (the default)");
     }
 
-    /** The sampler {@code score4j sample} uses for {@code m} when none is named: pc for a time-conditioned model, else langevin. */
+    /**
+     * The sampler {@code score4j sample} uses for {@code m} when none is named: for a time-conditioned model pc, or
+     * {@link TableTraining#DEFAULT_SAMPLER} (em) for a table model; else langevin.
+     */
     public static SamplerKind defaultKind(ScoreModel m) {
-        return m.network().conditioning() instanceof Conditioning.Time ? SamplerKind.PC : SamplerKind.LANGEVIN;
+        if (!(m.network().conditioning() instanceof Conditioning.Time)) {
+            return SamplerKind.LANGEVIN;
+        }
+        return TableTraining.isTable(m) ? TableTraining.DEFAULT_SAMPLER : SamplerKind.PC;
     }
 
     /** Why a model without a noise ladder cannot be sampled by annealed Langevin, and what it can use. */

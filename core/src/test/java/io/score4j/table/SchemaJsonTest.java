@@ -35,6 +35,24 @@ class SchemaJsonTest {
         }
     }
 
+    /** Over 1024 values the knots are quantiles, pinned to the data's min and max: the schema reads back. */
+    @Test
+    void aTableOverTheKnotLimitReadsBackWithKnotsFromMinToMax() {
+        TableSchema s = fit(Tables.boston(5000, 9), null);
+        assertEquals(s, TableSchema.fromJson(s.toJson(), "m.safetensors: metadata 'table'"));
+        int knotted = 0;
+        for (ColumnCodec c : s.columns()) {
+            if (c instanceof NumericColumn n && n.marginal() instanceof QuantileMarginal q && !q.isSteps()
+                    && q.values().length == ColumnProfile.MAX_LEVELS) {
+                double[] knots = q.values();
+                assertEquals(n.min(), knots[0], n.name());
+                assertEquals(n.max(), knots[knots.length - 1], n.name());
+                knotted++;
+            }
+        }
+        assertTrue(knotted >= 2, "columns with 1024 knots: " + knotted);
+    }
+
     @Test
     void sizeIsBoundedByTheKnotsNotTheRows() {
         // 5000 rows: each continuous column keeps 1024 knots, each integer its distinct values and counts. The

@@ -9,7 +9,16 @@ import io.score4j.objective.TimeWeighting;
 import io.score4j.sampling.SamplerDefaults;
 import io.score4j.sampling.SamplerKind;
 import io.score4j.tensor.Activation;
+import io.score4j.data.Standardizer;
+import io.score4j.data.TextTable;
+import io.score4j.nn.MlpInit;
+import io.score4j.nn.MlpSpec;
+import io.score4j.nn.Params;
+import io.score4j.random.Key;
+import io.score4j.table.TableSchema;
+import io.score4j.tensor.DType;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,6 +54,42 @@ final class DefaultRecipeTest {
         assertEquals(0.16, SamplerDefaults.SNR);
         assertEquals(1, SamplerDefaults.CORRECTOR_STEPS);
         assertEquals(1e-5, Sde.DEFAULT_EPS);
+    }
+
+    /**
+     * A typed table's recipe (docs/DEFAULTS.md, "Typed tables"): dsm's network and EMA, batches of min(64, rows)
+     * for about 9000 steps and at most 1500 epochs, sampled with em at 500 steps.
+     */
+    @Test
+    void tablesTrainAbout9000StepsOf64RowsAndSampleWithEmAt500Steps() {
+        assertEquals(64, TableTraining.DEFAULT_BATCH);
+        assertEquals(64, TableTraining.defaultBatch(ObjectiveKind.DSM, 404));
+        assertEquals(50, TableTraining.defaultBatch(ObjectiveKind.DSM, 50));
+        assertEquals(128, TableTraining.defaultBatch(ObjectiveKind.EXACT, 404), "measured for dsm only");
+        assertEquals(9000, TableTraining.MIN_STEPS);
+        assertEquals(1500, TableTraining.defaultEpochs(404, 64), "6 steps an epoch");
+        assertEquals(116, TableTraining.defaultEpochs(5000, 64), "78 steps an epoch: 9048 steps");
+        assertEquals(1500, TableTraining.MAX_EPOCHS);
+        assertEquals(1500, TableTraining.defaultEpochs(354, 64), "5 steps an epoch: 7500 steps, capped");
+        assertEquals(1500, TableTraining.defaultEpochs(100, 64), "one step an epoch: 1500 steps, capped");
+        assertEquals(SamplerKind.EM, TableTraining.DEFAULT_SAMPLER);
+        assertEquals(500, SamplerDefaults.steps(SamplerKind.EM));
+    }
+
+    /** Without --sampler a time-conditioned model samples with pc, the same model trained on a table with em. */
+    @Test
+    void aTableModelSamplesWithEmByDefaultAndAPlainOneWithPc() {
+        TrainingSpec s = TrainingSpec.defaults(ObjectiveKind.DSM, ObjectiveOptions.defaults(), "t", 3)
+                .withNetwork(Activation.SILU, 4);
+        MlpSpec spec = s.network(2);
+        Params p = MlpInit.init(spec, s.init(), Key.of(1), DType.F32);
+        ScoreModel plain = ScoreModel.trained(spec, p, s.optimizer().init(p), Standardizer.identity(2),
+                new String[] {"x", "y"}, s);
+        assertEquals(SamplerKind.PC, ModelSampling.defaultKind(plain));
+        TableSchema schema = TableSchema.fit(TextTable.of("t.csv", new String[] {"x", "y"},
+                new String[][] {{"0.5", "1.5", "2.5"}, {"1.25", "0.75", "3.5"}}), Map.of(), "--types");
+        ScoreModel table = TableTraining.withSchema(plain, schema);
+        assertEquals(SamplerKind.EM, ModelSampling.defaultKind(table));
     }
 
     @Test
