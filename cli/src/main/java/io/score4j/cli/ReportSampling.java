@@ -60,7 +60,7 @@ final class ReportSampling {
     /** The sampler settings for this model, defaults ({@link SamplerDefaults}) filled in and validated. */
     SamplerOptions options(ScoreModel model) {
         SamplerOptions o = new SamplerOptions();
-        o.kind = kind != null ? kind : model.noiseConditional() ? SamplerKind.ANNEALED : ModelSampling.defaultKind(model);
+        o.kind = kind != null ? kind : ModelSampling.defaultKind(model);
         if (o.kind == SamplerKind.ODE) {
             InputException.require(steps == null && stepSize == null, steps != null ? "--steps" : "--step-size",
                     steps != null ? (Object) steps : stepSize, "does not apply to report --sampler ode (RK45 at rtol = atol = 1e-5 "
@@ -72,7 +72,7 @@ final class ReportSampling {
             throw new InputException("--sampler mala needs a density you can write down, not a learned score; "
                     + "use --sampler langevin" + (model.noiseConditional() ? " or annealed" : ""));
         }
-        o.steps = steps != null ? steps : SamplerDefaults.steps(o.kind);
+        o.steps = steps != null ? steps : ModelSampling.defaultSteps(model, o.kind);
         o.stepSize = stepSize;
         o.startLow = SamplerDefaults.START_LOW;
         o.startHigh = SamplerDefaults.START_HIGH;

@@ -80,12 +80,16 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
     public Integer call() {
         run.validate();
         InputException.require(n >= 1, "--n", n, "must be >= 1");
-        // Without --sampler a model picks its own (pc for a time-conditioned one), so it is read first.
-        ScoreModel m = source.model != null && sampler.kind == null ? ScoreModel.load(source.model) : null;
+        // Without --sampler or --steps a model picks its own (ModelSampling.defaultKind, defaultSteps), so it is read first.
+        ScoreModel m = source.model != null && (sampler.kind == null || sampler.steps == null)
+                ? ScoreModel.load(source.model) : null;
         if (sampler.kind == null) {
             sampler.kind = m != null ? ModelSampling.defaultKind(m) : SamplerKind.LANGEVIN;
         }
         sampler.validate();
+        if (m != null && sampler.steps == null && sampler.kind != SamplerKind.ODE) {
+            sampler.steps = ModelSampling.defaultSteps(m, sampler.kind);
+        }
         ode.validate(sampler.kind);
         where.validate(sampler.kind, spark);
         Key key = Key.of(run.seed).split(5)[3];

@@ -15,13 +15,13 @@ final class SamplerOptions {
 
     @Option(names = "--sampler", converter = KindConverter.class,
             description = "langevin, annealed (noise-conditional models or --mixture), mala (--mixture), em or pc "
-                    + "(reverse SDE: time-conditioned models or --mixture) (default: pc for a time-conditioned model, "
-                    + "else langevin)")
+                    + "(reverse SDE: time-conditioned models or --mixture) (default: annealed for a noise-conditional model, em for a table model, "
+                    + "pc for another time-conditioned model, else langevin)")
     SamplerKind kind;
 
     @Option(names = "--steps", paramLabel = "N", description = "steps (default " + SamplerDefaults.STEPS + "); annealed: per "
             + "noise level (default " + SamplerDefaults.ANNEALED_STEPS + "); em/pc: predictor steps (default "
-            + SamplerDefaults.SDE_STEPS + ")")
+            + SamplerDefaults.SDE_STEPS + ", " + io.score4j.train.TableTraining.DEFAULT_SAMPLER_STEPS + " for a table model)")
     Integer steps;
 
     @Option(names = "--step-size", paramLabel = "ALPHA",

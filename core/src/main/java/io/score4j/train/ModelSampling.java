@@ -338,14 +338,27 @@ public final class ModelSampling {
     }
 
     /**
-     * The sampler {@code score4j sample} uses for {@code m} when none is named: for a time-conditioned model pc, or
-     * {@link TableTraining#DEFAULT_SAMPLER} (em) for a table model; else langevin.
+     * The sampler {@code sample}, {@code report}, {@code impute} and the sweep use for {@code m} when none is named:
+     * annealed for a noise-conditional model (its own ladder), {@link TableTraining#DEFAULT_SAMPLER} (em) for a
+     * table model, pc for any other time-conditioned model; else langevin.
      */
     public static SamplerKind defaultKind(ScoreModel m) {
+        if (m.noiseConditional()) {
+            return SamplerKind.ANNEALED;
+        }
         if (!(m.network().conditioning() instanceof Conditioning.Time)) {
             return SamplerKind.LANGEVIN;
         }
         return TableTraining.isTable(m) ? TableTraining.DEFAULT_SAMPLER : SamplerKind.PC;
+    }
+
+    /**
+     * The steps {@code kind} runs on {@code m} when --steps is not given: {@link TableTraining#DEFAULT_SAMPLER_STEPS}
+     * for em or pc on a table model, else {@link SamplerDefaults#steps}.
+     */
+    public static int defaultSteps(ScoreModel m, SamplerKind kind) {
+        boolean reverse = kind == SamplerKind.EM || kind == SamplerKind.PC;
+        return reverse && TableTraining.isTable(m) ? TableTraining.DEFAULT_SAMPLER_STEPS : SamplerDefaults.steps(kind);
     }
 
     /** Why a model without a noise ladder cannot be sampled by annealed Langevin, and what it can use. */

@@ -165,8 +165,8 @@ final class SweepTask {
 
     /** MMD² between the model's samples (score4j sample's defaults, the sweep's seed) and the held-out rows. */
     private static double mmd2(ScoreModel m, Data data) {
-        SamplerKind kind = m.noiseConditional() ? SamplerKind.ANNEALED : ModelSampling.defaultKind(m);
-        SamplingPlan plan = new SamplingPlan(kind, SamplerDefaults.steps(kind), null, SamplerDefaults.START_LOW,
+        SamplerKind kind = ModelSampling.defaultKind(m);
+        SamplingPlan plan = new SamplingPlan(kind, ModelSampling.defaultSteps(m, kind), null, SamplerDefaults.START_LOW,
                 SamplerDefaults.START_HIGH, null, null, null, Parallelism.single());
         ModelSampling.Drawn drawn = ModelSampling.fromModel(m, data.samples(), plan, Key.of(data.seed()).split(5)[3],
                 ModelSampling.Progress.NONE);
