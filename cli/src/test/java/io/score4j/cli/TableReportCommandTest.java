@@ -76,7 +76,7 @@ class TableReportCommandTest {
     void tableFlagsAreRefusedForANumericModel() throws IOException {
         Path csv = Files.writeString(dir.resolve("xy.csv"), "x,y\n1,2\n2,3\n3,5\n4,4\n5,7\n6,6\n");
         Path model = dir.resolve("n.safetensors");
-        ok(CliTestSupport.run("train", "--objective", "exact", "--csv", csv.toString(), "--hidden", "8", "--epochs", "1",
+        ok(CliTestSupport.run("train", "--objective", "exact", "--csv", csv.toString(), "--types", "none", "--hidden", "8", "--epochs", "1",
                 "-q", "--out", model.toString()));
         CliTestSupport.Run r = CliTestSupport.run("report", "--model", model.toString(), "--csv", csv.toString(),
                 "--holdout", csv.toString(), "--out", dir.resolve("never").toString());
