@@ -28,7 +28,7 @@ final class PanamaDerivatives {
         int i = from;
         for (int bound = from + S.loopBound(to - from); i < bound; i += L) {
             FloatVector h = FloatVector.fromArray(S, in, i);
-            FloatVector e = expNonPositive(PanamaApprox.negAbs(h));
+            FloatVector e = expNonPositive(h.abs().neg());
             FloatVector r = one.div(e.add(1f));
             FloatVector er = e.mul(r);
             PanamaApprox.positivePart(h).add(log1pUnit(e)).intoArray(value, i);
@@ -46,7 +46,7 @@ final class PanamaDerivatives {
         int i = from;
         for (int bound = from + S.loopBound(to - from); i < bound; i += L) {
             FloatVector h = FloatVector.fromArray(S, in, i);
-            FloatVector y = PanamaApprox.floorNeg(PanamaApprox.negAbs(h).mul(2f));
+            FloatVector y = PanamaApprox.floorNeg(h.abs().mul(-2f));
             FloatVector t = y.fma(Approx.LOG2E, Approx.ROUND);
             FloatVector n = t.sub(Approx.ROUND);
             FloatVector s = scaleFromRounded(t);
@@ -71,7 +71,7 @@ final class PanamaDerivatives {
         int i = from;
         for (int bound = from + S.loopBound(to - from); i < bound; i += L) {
             FloatVector h = FloatVector.fromArray(S, in, i);
-            FloatVector e = expNonPositive(PanamaApprox.negAbs(h));
+            FloatVector e = expNonPositive(h.abs().neg());
             FloatVector r = one.div(e.add(1f));
             FloatVector er = e.mul(r);
             VectorMask<Float> pos = h.compare(VectorOperators.GE, 0f);

@@ -44,7 +44,7 @@ final class PanamaMath implements MathProvider {
         int i = from;
         for (int bound = from + S.loopBound(to - from); i < bound; i += L) {
             FloatVector h = FloatVector.fromArray(S, in, i);
-            PanamaApprox.positivePart(h).add(log1pUnit(expNonPositive(PanamaApprox.negAbs(h)))).intoArray(out, i);
+            PanamaApprox.positivePart(h).add(log1pUnit(expNonPositive(h.abs().neg()))).intoArray(out, i);
         }
         for (; i < to; i++) {
             out[i] = Approx.softplus(in[i]);
@@ -63,7 +63,7 @@ final class PanamaMath implements MathProvider {
     }
 
     private static FloatVector sigmoid(FloatVector h) {
-        FloatVector e = expNonPositive(PanamaApprox.negAbs(h));
+        FloatVector e = expNonPositive(h.abs().neg());
         FloatVector r = FloatVector.broadcast(S, 1f).div(e.add(1f));
         return e.mul(r).blend(r, h.compare(VectorOperators.GE, 0f));
     }
@@ -74,7 +74,7 @@ final class PanamaMath implements MathProvider {
         FloatVector one = FloatVector.broadcast(S, 1f);
         for (int bound = from + S.loopBound(to - from); i < bound; i += L) {
             FloatVector h = FloatVector.fromArray(S, in, i);
-            FloatVector e = expNonPositive(PanamaApprox.negAbs(h));
+            FloatVector e = expNonPositive(h.abs().neg());
             FloatVector r = one.div(e.add(1f));
             PanamaApprox.positivePart(h).add(log1pUnit(e)).intoArray(softplus, i);
             e.mul(r).blend(r, h.compare(VectorOperators.GE, 0f)).intoArray(sigmoid, i);
@@ -93,7 +93,7 @@ final class PanamaMath implements MathProvider {
         int i = from;
         for (int bound = from + S.loopBound(to - from); i < bound; i += L) {
             FloatVector h = FloatVector.fromArray(S, in, i);
-            FloatVector y = PanamaApprox.floorNeg(PanamaApprox.negAbs(h).mul(2f));
+            FloatVector y = PanamaApprox.floorNeg(h.abs().mul(-2f));
             FloatVector t = y.fma(Approx.LOG2E, Approx.ROUND);
             FloatVector n = t.sub(Approx.ROUND);
             FloatVector s = scaleFromRounded(t);
