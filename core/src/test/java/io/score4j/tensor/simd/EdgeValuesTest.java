@@ -10,11 +10,13 @@ import org.junit.jupiter.api.Test;
 /**
  * The vector activations keep the scalar twins' bits on edge values too (±0, NaN, the −87 floor of
  * exp's argument and beyond, tiny and huge magnitudes), where compare-and-blend replaces {@code max}.
- * A NaN must stay NaN; its sign and payload bits are the hardware's and not compared.
+ * A NaN must stay NaN (a NaN with its sign bit set too, which the integer positive part and −|h| see as
+ * negative); its sign and payload bits are the hardware's and not compared.
  */
 class EdgeValuesTest {
     private static final float[] EDGES = {-0f, 0f, Float.NaN, -87f, -43.5f, -43.6f, -87.01f, -100f, 100f, 43.6f,
-        Float.MIN_VALUE, -Float.MIN_VALUE, 1e-30f, -1e-30f, 88f, -88f, 1f, -1f, 3e38f, -3e38f};
+        Float.MIN_VALUE, -Float.MIN_VALUE, 1e-30f, -1e-30f, 88f, -88f, 1f, -1f, 3e38f, -3e38f,
+        Float.intBitsToFloat(0xffc00000), Float.intBitsToFloat(0xff800001)};
 
     @Test
     void vectorActivationsMatchScalarBitsOnEdgeValues() {
