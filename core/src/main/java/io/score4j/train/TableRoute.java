@@ -53,7 +53,8 @@ public record TableRoute(boolean table, String note) {
         }
         if (discrete.isEmpty()) {
             return new TableRoute(false, "note: " + file + ": every column is continuous: trained as plain numbers "
-                    + "(standardised; logp and score read the model); --types COL=KIND trains a typed table instead");
+                    + "(standardised; logp and score read the model; samples are not held to the data's range or decimals); "
+                    + "--types COL=KIND trains a typed table instead");
         }
         String shown = discrete.size() <= 6 ? String.join(", ", discrete)
                 : String.join(", ", discrete.subList(0, 6)) + ", …";
