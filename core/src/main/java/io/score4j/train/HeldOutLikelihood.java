@@ -53,6 +53,7 @@ public record HeldOutLikelihood(int rows, int referenceRows, int d, double meanP
     public static HeldOutLikelihood of(ScoreModel model, String source, double[] x, int d, int maxRows,
                                        GaussianMixture truth, long seed, Parallelism parallelism) {
         Objects.requireNonNull(x, "x");
+        TableTraining.requireNotTable(model, source, "a held-out log-likelihood");
         if (d != model.dim() || x.length % d != 0 || x.length == 0 || maxRows < 1) {
             throw new IllegalArgumentException("need rows of the model's d=" + model.dim() + " and maxRows >= 1, got "
                     + x.length + " values of d=" + d + ", maxRows " + maxRows);

@@ -50,6 +50,7 @@ public final class ModelLikelihood {
      */
     public static LikelihoodResult logp(ScoreModel model, String source, Trace trace, double[] x,
                                         LikelihoodSettings settings, Parallelism parallelism) {
+        TableTraining.requireNotTable(model, source, "logp");
         sde(model, source, "logp");
         ScoreNetwork net = model.network();
         return Likelihood.network(net, model.standardizer(), trace, x, 0, settings, parallelism);

@@ -43,6 +43,7 @@ public final class ModelScores {
      * @return flat [n, D], a new array
      */
     public static double[] inOriginalUnits(ScoreModel model, double[] points, Double sigma) {
+        TableTraining.requireNotTable(model, "the model", "the score");
         int d = model.dim();
         if (points.length % d != 0) {
             throw new IllegalArgumentException("points length " + points.length + " is not a multiple of D=" + d);

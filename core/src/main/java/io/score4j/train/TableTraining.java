@@ -139,6 +139,22 @@ public final class TableTraining {
         return m.settings().containsKey(METADATA_KEY);
     }
 
+    /**
+     * Refuses {@code use} (score, logp, a held-out log-likelihood) of raw rows under a table model: its network
+     * works on the codec's coordinates (quantile-normal marginals, one-hot levels, gap indicators), whose map from
+     * the data is a step function, so neither a score nor a density of the raw rows is defined.
+     *
+     * @throws InputException naming {@code source} and what to use instead
+     */
+    public static void requireNotTable(ScoreModel m, String source, String use) {
+        if (isTable(m)) {
+            throw new InputException(source + " is a table model: its network works on the table's encoded "
+                    + "coordinates (quantile-normal marginals, one-hot levels, gap indicators), so " + use
+                    + " of raw rows is not defined; use sample, impute, eval --reference or report (README, \"Typed "
+                    + "tables\")");
+        }
+    }
+
     /** {@code m} with {@code schema}'s JSON in its metadata (m's columns must be the schema's coordinates). */
     public static ScoreModel withSchema(ScoreModel m, TableSchema schema) {
         requireFits(m, schema, "the model");
