@@ -107,12 +107,10 @@ public final class ReportCommand implements Callable<Integer>, DeclaresFiles {
                 "takes one file for a numeric model (several only for a table model)");
         Dataset rows = loadData(m, keys[0], notes);
         long t0 = System.nanoTime();
-        ReportSamples s = samples != null ? readSamples(m, samples.get(0), notes) : sampling.draw(model, m, rows, seed,
-                threads > 0 ? threads : Runtime.getRuntime().availableProcessors(), quiet);
+        ReportSamples s = samples != null ? readSamples(m, samples.get(0), notes)
+                : sampling.draw(model, m, rows.n(), seed, RunOptions.parallelism(threads), quiet);
         Report report = Report.builder(m).modelFile(model).reference(rows, data.describe()).truth(data.trueMixture())
-                .samples(s).seed(seed).logpRows(logpRows)
-                .parallelism(io.score4j.Parallelism.of(threads > 0 ? threads : Runtime.getRuntime().availableProcessors()))
-                .build();
+                .samples(s).seed(seed).logpRows(logpRows).parallelism(RunOptions.parallelism(threads)).build();
         Path page = report.writeTo(out);
         summary(report, page, (System.nanoTime() - t0) / 1e9);
         return 0;
@@ -150,11 +148,11 @@ public final class ReportCommand implements Callable<Integer>, DeclaresFiles {
         if (data.csv == null) {
             throw new InputException("the model " + model + " is a table model: give its real rows with --csv");
         }
-        int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         TableReport.Builder b = TableReport.builder(m, model).reference(data.csv).holdout(holdout).seed(seed)
-                .parallelism(io.score4j.Parallelism.of(workers)).notes(notes);
+                .parallelism(RunOptions.parallelism(threads)).notes(notes);
         if (samples == null) {
-            b.drawn(sampling.draw(model, m, io.score4j.data.TextCsv.read(data.csv).n(), seed, workers, quiet));
+            b.drawn(sampling.draw(model, m, io.score4j.data.TextCsv.read(data.csv).n(), seed,
+                    RunOptions.parallelism(threads), quiet));
         }
         (samples == null ? List.<Path>of() : samples).forEach(b::samples);
         TableReport r = b.build();
