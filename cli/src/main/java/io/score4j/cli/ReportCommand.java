@@ -1,9 +1,7 @@
 package io.score4j.cli;
 
 import io.score4j.InputException;
-import io.score4j.data.ColumnMapping;
 import io.score4j.data.Dataset;
-import io.score4j.data.NamedRows;
 import io.score4j.io.RunFiles;
 import io.score4j.random.Key;
 import io.score4j.report.Report;
@@ -107,7 +105,7 @@ public final class ReportCommand implements Callable<Integer>, DeclaresFiles {
                 "takes one file for a numeric model (several only for a table model)");
         Dataset rows = loadData(m, keys[0], notes);
         long t0 = System.nanoTime();
-        ReportSamples s = samples != null ? readSamples(m, samples.get(0), notes)
+        ReportSamples s = samples != null ? ReportSamples.read(samples.get(0), m, "the model " + model, notes)
                 : sampling.draw(model, m, rows.n(), seed, RunOptions.parallelism(threads), quiet);
         Report report = Report.builder(m).modelFile(model).reference(rows, data.describe()).truth(data.trueMixture())
                 .samples(s).seed(seed).logpRows(logpRows).parallelism(RunOptions.parallelism(threads)).build();
@@ -130,17 +128,6 @@ public final class ReportCommand implements Callable<Integer>, DeclaresFiles {
         }
         InputException.require(rows.n() >= 2, given, rows.n() + " rows", "needs at least 2 rows");
         return rows;
-    }
-
-    /**
-     * --samples: a column for each of the model's columns, found by name (as {@code score4j sample}
-     * writes them; see {@link NamedRows}); a missing one is a user error naming the file.
-     */
-    private ReportSamples readSamples(ScoreModel m, Path samples, Consumer<String> notes) {
-        Dataset s = NamedRows.read(new NamedRows.Request("--samples", samples, m.columns(), "the model " + model,
-                ColumnMapping.byName(), "rename them in the file"), false, notes);
-        InputException.require(s.n() >= 2, "--samples " + samples, s.n() + " rows", "needs at least 2 rows");
-        return new ReportSamples(s.values(), s.d(), s.n(), 0, "file:" + samples.getFileName(), Map.of());
     }
 
     /** A table model: {@link TableReport} on --csv, the --samples files or rows drawn as sample draws them. */

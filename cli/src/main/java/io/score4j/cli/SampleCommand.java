@@ -7,6 +7,7 @@ import io.score4j.density.GaussianMixture;
 import io.score4j.density.MixtureJson;
 import io.score4j.io.RunFiles;
 import io.score4j.random.Key;
+import io.score4j.sampling.DataRange;
 import io.score4j.sampling.Given;
 import io.score4j.sampling.ProbabilityFlowConfig;
 import io.score4j.train.GivenColumns;
@@ -127,7 +128,7 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
         }
         Csv.write(out, columns, drawn.points(), columns.length);
         if (drawn.escaped() > 0) {
-            run.warn(escapedWarning(drawn, n));
+            run.warn(DataRange.escapedWarning(drawn.escaped(), n, sampler.divergenceAdvice()));
         }
         String acc = Double.isNaN(drawn.acceptanceRate()) ? ""
                 : String.format(Locale.ROOT, ", MALA acceptance rate %.3f", drawn.acceptanceRate());
@@ -196,12 +197,5 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
         if (where.on()) {
             run.say("%s", where.summary(n));
         }
-    }
-
-    /** The one warning line for particles that left the data's range ({@link io.score4j.sampling.DataRange}). */
-    String escapedWarning(ModelSampling.Drawn drawn, int total) {
-        return String.format(Locale.ROOT, "warning: %d of %d samples lie more than %.0f times the data's range from it "
-                + "(the chain diverged); try %s", drawn.escaped(), total, io.score4j.sampling.DataRange.ESCAPE_FACTOR,
-                sampler.divergenceAdvice());
     }
 }
