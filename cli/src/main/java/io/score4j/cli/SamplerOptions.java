@@ -8,19 +8,24 @@ import io.score4j.sampling.SamplerKind;
 import io.score4j.train.SamplingPlan;
 import picocli.CommandLine.Option;
 
-/** Sampler flags of {@code score4j sample}; unset flags take {@link SamplerDefaults}. */
+/**
+ * Sampler flags of {@code score4j sample} and {@code impute}; an unset --sampler or --steps takes the model's default
+ * ({@link io.score4j.train.ModelSampling#defaultKind}, {@code defaultSteps}), other unset flags {@link SamplerDefaults}.
+ */
 final class SamplerOptions {
     private static final java.util.Set<String> SDE_NAMES = java.util.Set.of("ve", "vp", "subvp");
 
     @Option(names = "--sampler", converter = Converters.KindConverter.class,
             description = "langevin, annealed (noise-conditional models or --mixture), mala (--mixture), em or pc "
-                    + "(reverse SDE: time-conditioned models or --mixture) (default: annealed for a noise-conditional model, em for a table model, "
+                    + "(reverse SDE: time-conditioned models or --mixture), ode (sample only: the probability-flow ODE of "
+                    + "a score SDE model or --mixture, see --solver) (default: annealed for a noise-conditional model, em for a table model, "
                     + "pc for another time-conditioned model, else langevin)")
     SamplerKind kind;
 
     @Option(names = "--steps", paramLabel = "N", description = "steps (default " + SamplerDefaults.STEPS + "); annealed: per "
             + "noise level (default " + SamplerDefaults.ANNEALED_STEPS + "); em/pc: predictor steps (default "
-            + SamplerDefaults.SDE_STEPS + ", " + io.score4j.train.TableTraining.DEFAULT_SAMPLER_STEPS + " for a table model)")
+            + SamplerDefaults.SDE_STEPS + ", " + io.score4j.train.TableTraining.DEFAULT_SAMPLER_STEPS + " for a table model); "
+            + "ode: Heun's steps (--solver heun)")
     Integer steps;
 
     @Option(names = "--step-size", paramLabel = "ALPHA",
