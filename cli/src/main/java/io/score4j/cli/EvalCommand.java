@@ -28,8 +28,9 @@ import picocli.CommandLine.Option;
  * warning on stderr and a line in the table) and left out of every metric. The numbers come from
  * {@link Evaluation} ({@link io.score4j.comparison.Comparison} with {@link ComparisonSettings#defaults(long)}, as
  * {@code report} uses them); this command parses, checks and prints what {@link EvaluationRun} computes
- * ({@link EvaluationText}). The report is an aligned table on stdout; {@code --json} also writes it as one JSON object ({@link Evaluation#toJson}: the keys
- * of {@link ComparisonResult#toJson()} with the file names added and the reference kind {@code csv} or
+ * ({@link EvaluationText}). The report is an aligned table on stdout; {@code --json} also writes it as one JSON
+ * object ({@link Evaluation#toJson}: the keys of {@link ComparisonResult#toJson()} with the file names added and
+ * the reference kind {@code csv} or
  * {@code mixture}), atomically, and only once every metric has been computed.
  *
  * <p>Against a reference CSV it also checks fidelity and privacy ({@link io.score4j.comparison.Fidelity}): a TV
@@ -125,8 +126,8 @@ public final class EvalCommand implements Callable<Integer>, DeclaresFiles {
         if (m != null) {
             ModelLikelihood.sde(m, "--model " + model, "eval --model");
         }
-        EvaluationRun r = EvaluationRun.of(samples, reference.csv, reference.mixture, names, holdout, m, model, logpRows,
-                seed, projections, c2st, Parallelism.available(), UserFiles.notes(spec, false));
+        EvaluationRun r = EvaluationRun.of(samples, reference.csv, reference.mixture, names, holdout, m, model,
+                logpRows, seed, projections, c2st, Parallelism.available(), UserFiles.notes(spec, false));
         if (json != null) {
             AtomicFiles.writeString(json, r.json());
         }

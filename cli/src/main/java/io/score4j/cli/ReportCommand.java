@@ -143,8 +143,8 @@ public final class ReportCommand implements Callable<Integer>, DeclaresFiles {
     private void summary(Report report, Path page, double seconds) {
         Map<String, Double> v = report.metrics();
         String fisher = report.fisherSummary();
-        run.say("mmd2 %.4g  energy %.4g  sliced_w1 %.4g%s; report (%.1f s): %s", v.get("mmd2"), v.get("energy_distance"),
-                v.get("sliced_wasserstein"), fisher.isEmpty() ? "" : "  " + fisher, seconds, page.toAbsolutePath());
+        run.say("mmd2 %.4g  energy %.4g  sliced_w1 %.4g%s; report (%.1f s): %s", v.get("mmd2"),
+                v.get("energy_distance"), v.get("sliced_wasserstein"), fisher.isEmpty() ? "" : "  " + fisher, seconds, page.toAbsolutePath());
         report.heldOutLikelihood().ifPresent(h -> run.say("%s", h.summary()));
     }
 }

@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 final class ReportSampling {
     @Option(names = "--sampler", converter = Converters.KindConverter.class, paramLabel = "NAME",
             description = "when drawing: langevin, annealed, em, pc or ode (RK45 defaults) (default: annealed for "
-                    + "noise-conditional models, em for a table model, pc for other time-conditioned ones, else langevin)")
+                    + "noise-conditional models, em for a table model, pc for other time-conditioned ones, else "
+                    + "langevin)")
     SamplerKind kind;
 
     @Option(names = "--n-samples", paramLabel = "N", description = "when drawing: number of particles (default: the "
@@ -27,7 +28,8 @@ final class ReportSampling {
 
     @Option(names = "--steps", paramLabel = "N",
             description = "when drawing: steps (default: " + SamplerDefaults.STEPS + "; annealed: per noise level, default "
-                    + SamplerDefaults.ANNEALED_STEPS + "; em/pc: predictor steps, default " + SamplerDefaults.SDE_STEPS + ", "
+                    + SamplerDefaults.ANNEALED_STEPS + "; em/pc: predictor steps, default " + SamplerDefaults.SDE_STEPS
+                    + ", "
                     + io.score4j.train.TableTraining.DEFAULT_SAMPLER_STEPS + " for a table model)")
     Integer steps;
 
@@ -47,7 +49,8 @@ final class ReportSampling {
     }
 
     /** Draws as {@code score4j sample --seed seed} does with these settings, for data of {@code dataRows} rows. */
-    ReportSamples draw(Path modelFile, ScoreModel model, int dataRows, long seed, Parallelism parallelism, boolean quiet) {
+    ReportSamples draw(Path modelFile, ScoreModel model, int dataRows, long seed, Parallelism parallelism,
+                       boolean quiet) {
         return new ReportDraw(kind, particles, steps, stepSize).draw(modelFile, model, dataRows, seed, parallelism,
                 Progress.forSampling(quiet));
     }

@@ -117,7 +117,8 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
                     : TableSampling.given(schema, given, "--given");
             drawn = where.on() ? where.fromModel(m, schema, n, sampler.plan(run.parallelism()), key,
                     Progress.forSampling(run.quiet), g)
-                    : spark.fromModel(source.model, m, n, sampler.plan(run.parallelism()), key, Progress.forSampling(run.quiet), g);
+                    : spark.fromModel(source.model, m, n, sampler.plan(run.parallelism()), key,
+                    Progress.forSampling(run.quiet), g);
             if (schema != null) {
                 return writeTable(schema, drawn.points(), t0, g);
             }
@@ -156,11 +157,13 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
         TableSchema schema = null;
         if (source.mixture != null) {
             GaussianMixture mix = MixtureJson.read(source.mixture);
-            drawn = FlowSampling.fromMixture(mix, n, ProbabilityFlowConfig.forMixture(solver, sampler.sde, sampler.eps, run.parallelism()), key);
+            drawn = FlowSampling.fromMixture(mix, n,
+                    ProbabilityFlowConfig.forMixture(solver, sampler.sde, sampler.eps, run.parallelism()), key);
             columns = Dataset.defaultColumns(mix.dim());
         } else {
             ScoreModel m = ScoreModel.load(source.model);
-            drawn = FlowSampling.fromModel(m, source.model.toString(), n, solver, sampler.eps, sampler.sde, run.parallelism(), key);
+            drawn = FlowSampling.fromModel(m, source.model.toString(), n, solver, sampler.eps, sampler.sde,
+                    run.parallelism(), key);
             columns = m.columns();
             schema = TableTraining.schema(m, source.model.toString()).orElse(null);
         }
@@ -177,7 +180,7 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
         return 0;
     }
 
-    /** A table model's rows, decoded and checked ({@link TableSampling#decodeDrawn}), written; diverged rows warned of. */
+    /** A table model's rows: checked ({@link TableSampling#decodeDrawn}), written, diverged rows warned of. */
     private int writeTable(TableSchema schema, double[] points, long t0, Given g) {
         TableSampling.Decoded rows = TableSampling.decodeDrawn(schema, points, n, g, String.valueOf(out),
                 sampler.kind.id(), sampler.divergenceAdvice());
