@@ -1,7 +1,6 @@
 package io.score4j.cli;
 
 import io.score4j.InputException;
-import io.score4j.Parallelism;
 import io.score4j.baseline.TableCopula;
 import io.score4j.data.TextTable;
 import io.score4j.table.TableCsv;
