@@ -1,7 +1,6 @@
 package io.score4j.cli;
 
 import io.score4j.InputException;
-import io.score4j.Parallelism;
 import io.score4j.baseline.TableCopula;
 import io.score4j.data.TextTable;
 import io.score4j.table.TableCsv;
@@ -14,6 +13,7 @@ import io.score4j.data.Dataset;
 import io.score4j.data.NamedRows;
 import io.score4j.io.RunFiles;
 import io.score4j.random.Key;
+import io.score4j.train.TableRoute;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -83,8 +83,7 @@ public final class BaselineCommand implements Callable<Integer>, DeclaresFiles {
         GaussianCopula copula;
         InputException.require(types == null || source.csv != null, "--types", types, "needs --csv");
         if (source.csv != null) {
-            TextTable table = TableInput.tableOrNull(source.csv, columns, types, save == null,
-                    note -> run.say("%s", note));
+            TextTable table = TableRoute.read(source.csv, columns, types, save == null, note -> run.say("%s", note));
             if (table != null) {
                 return tableCopula(table, t0);
             }

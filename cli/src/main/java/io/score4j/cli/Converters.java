@@ -1,6 +1,8 @@
 package io.score4j.cli;
 
+import io.score4j.InputException;
 import io.score4j.nn.Init;
+import io.score4j.sampling.SamplerKind;
 import io.score4j.tensor.Activation;
 import io.score4j.train.ObjectiveKind;
 import java.math.BigDecimal;
@@ -38,7 +40,10 @@ final class Converters {
         }
     }
 
-    /** A converter from a parser whose {@link IllegalArgumentException} message becomes picocli's one line. */
+    /**
+     * A converter from a parser whose {@link IllegalArgumentException} or {@link InputException} message becomes
+     * picocli's one line.
+     */
     abstract static class Parsing<T> implements ITypeConverter<T> {
         private final Function<String, T> parse;
 
@@ -50,7 +55,7 @@ final class Converters {
         public final T convert(String value) {
             try {
                 return parse.apply(value);
-            } catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException | InputException e) {
                 throw new TypeConversionException(e.getMessage());
             }
         }
@@ -65,6 +70,13 @@ final class Converters {
     static final class InitConverter extends Parsing<Init> {
         InitConverter() {
             super(Init::parse);
+        }
+    }
+
+    /** {@code --sampler} by {@link SamplerKind#parse}. */
+    static final class KindConverter extends Parsing<SamplerKind> {
+        KindConverter() {
+            super(SamplerKind::parse);
         }
     }
 

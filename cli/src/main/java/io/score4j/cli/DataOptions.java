@@ -5,11 +5,14 @@ import io.score4j.data.Csv;
 import io.score4j.data.Dataset;
 import io.score4j.data.MixtureData;
 import io.score4j.data.NamedRows;
+import io.score4j.data.TextTable;
 import io.score4j.data.ToySet;
 import io.score4j.density.GaussianMixture;
 import io.score4j.density.MixtureJson;
 import io.score4j.random.Key;
 import io.score4j.train.RunMemory;
+import io.score4j.train.TableRoute;
+import io.score4j.train.TableTraining;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
@@ -48,6 +51,25 @@ final class DataOptions {
             return Csv.read(csv, columns);
         }
         return draw(key);
+    }
+
+    /** The data read: {@code table} is null for plain numbers, else {@code data} is its encoded matrix. */
+    record Loaded(Dataset data, TableTraining.Prepared table) {}
+
+    /**
+     * Reads the training data (train): a --csv by the road {@link TableRoute#read} chooses, a typed table through
+     * the codec ({@link TableTraining#prepare}) or plain numbers as {@link #load} reads them; the road's note goes
+     * to {@code notes}.
+     */
+    Loaded load(String types, Key key, Consumer<String> notes) {
+        if (csv == null) {
+            InputException.require(types == null, "--types", types, "applies only to --csv");
+            return new Loaded(load(key), null);
+        }
+        checkSource();
+        TextTable t = TableRoute.read(csv, columns, types, true, notes);
+        TableTraining.Prepared p = t == null ? null : TableTraining.prepare(t, types, key);
+        return p == null ? new Loaded(load(key), null) : new Loaded(p.data(), p);
     }
 
     /**

@@ -2,25 +2,19 @@ package io.score4j.cli;
 
 import io.score4j.InputException;
 import io.score4j.Parallelism;
-import io.score4j.comparison.ComparisonInputs;
 import io.score4j.comparison.ComparisonResult;
 import io.score4j.comparison.ComparisonSettings;
 import io.score4j.comparison.Evaluation;
-import io.score4j.data.ColumnMapping;
-import io.score4j.data.Dataset;
-import io.score4j.data.NamedRows;
 import io.score4j.io.AtomicFiles;
-import io.score4j.io.JsonText;
 import io.score4j.io.RunFiles;
+import io.score4j.report.EvaluationRun;
 import io.score4j.report.EvaluationText;
 import io.score4j.train.HeldOutLikelihood;
 import io.score4j.train.ModelLikelihood;
 import io.score4j.train.ScoreModel;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -33,9 +27,10 @@ import picocli.CommandLine.Option;
  * <p>Columns are matched by name. Sample rows with NaN or infinite values are counted, reported (a
  * warning on stderr and a line in the table) and left out of every metric. The numbers come from
  * {@link Evaluation} ({@link io.score4j.comparison.Comparison} with {@link ComparisonSettings#defaults(long)}, as
- * {@code report} uses them); this command parses, checks and prints {@link EvaluationText}. The report is an
- * aligned table on stdout; {@code --json} also writes it as one JSON object ({@link Evaluation#toJson}: the keys
- * of {@link ComparisonResult#toJson()} with the file names added and the reference kind {@code csv} or
+ * {@code report} uses them); this command parses, checks and prints what {@link EvaluationRun} computes
+ * ({@link EvaluationText}). The report is an aligned table on stdout; {@code --json} also writes it as one JSON
+ * object ({@link Evaluation#toJson}: the keys of {@link ComparisonResult#toJson()} with the file names added and
+ * the reference kind {@code csv} or
  * {@code mixture}), atomically, and only once every metric has been computed.
  *
  * <p>Against a reference CSV it also checks fidelity and privacy ({@link io.score4j.comparison.Fidelity}): a TV
@@ -131,36 +126,15 @@ public final class EvalCommand implements Callable<Integer>, DeclaresFiles {
         if (m != null) {
             ModelLikelihood.sde(m, "--model " + model, "eval --model");
         }
-        List<Evaluation> judged = new ArrayList<>();
-        for (Path file : samples) {
-            ComparisonInputs in = ComparisonInputs.load(file, reference.csv, reference.mixture, names,
-                    UserFiles.notes(spec, false));
-            judged.add(Evaluation.of(in, holdout == null ? null : in.loadHoldout(holdout), seed, projections, c2st,
-                    Parallelism.available()));
-        }
-        HeldOutLikelihood held = m == null ? null : heldOut(m);
+        EvaluationRun r = EvaluationRun.of(samples, reference.csv, reference.mixture, names, holdout, m, model,
+                logpRows, seed, projections, c2st, Parallelism.available(), UserFiles.notes(spec, false));
         if (json != null) {
-            Map<String, Object> top = Evaluation.toJson(judged, holdout == null ? null : holdout.toString());
-            if (held != null) {
-                top.put("held_out_logp", held.toJson());
-            }
-            AtomicFiles.writeString(json, JsonText.indented(top) + "\n");
+            AtomicFiles.writeString(json, r.json());
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.print(EvaluationText.render(judged));
-        if (held != null) {
-            out.println(held.summary());
-        }
+        out.print(r.text());
         out.flush();
-        EvaluationText.warnings(judged).forEach(UserFiles.notes(spec, false));
+        r.warnings().forEach(UserFiles.notes(spec, false));
         return 0;
-    }
-
-    /** The --reference rows in the model's columns (found by name), their log-likelihood ({@link HeldOutLikelihood}). */
-    private HeldOutLikelihood heldOut(ScoreModel m) {
-        Dataset rows = NamedRows.read(new NamedRows.Request("--reference", reference.csv, m.columns(), "the model " + model,
-                ColumnMapping.byName(), "rename them in the file"), false, UserFiles.notes(spec, true));
-        return HeldOutLikelihood.of(m, "--model " + model, rows.values(), rows.d(), logpRows, null, seed,
-                Parallelism.available());
     }
 }

@@ -71,7 +71,7 @@ public final class ImputeCommand implements Callable<Integer>, DeclaresFiles {
                 UserFiles.notes(spec, run.quiet));
         long t0 = System.nanoTime();
         Key key = Key.of(run.seed).split(5)[3];
-        Imputation.Result r = Imputation.impute(m, rows, "--csv " + csv, sampler.plan(run.threads()), key,
+        Imputation.Result r = Imputation.impute(m, rows, "--csv " + csv, sampler.plan(run.parallelism()), key,
                 Progress.forSampling(run.quiet));
         Imputation.requireFinite(r.nonFinite(), r.rowsWithGaps(), sampler.divergenceAdvice());
         Csv.write(out, m.columns(), r.values(), m.dim());
@@ -90,7 +90,7 @@ public final class ImputeCommand implements Callable<Integer>, DeclaresFiles {
         InputException.require(columns.columns == null, "--columns", columns.columns,
                 "does not apply to a table model (columns by name)");
         long t0 = System.nanoTime();
-        TableSampling.Filled r = TableSampling.impute(m, schema, TextCsv.read(csv), sampler.plan(run.threads()),
+        TableSampling.Filled r = TableSampling.impute(m, schema, TextCsv.read(csv), sampler.plan(run.parallelism()),
                 Key.of(run.seed).split(5)[3], Progress.forSampling(run.quiet));
         Imputation.requireFinite(r.nonFinite(), r.rowsWithGaps(), sampler.divergenceAdvice());
         TableCsv.write(r.table(), out);

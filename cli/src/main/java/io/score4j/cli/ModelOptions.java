@@ -138,7 +138,7 @@ final class ModelOptions {
     }
 
     /** The flags as {@link TrainingChoices} (after {@link #validate}). */
-    private TrainingChoices choices() {
+    TrainingChoices choices() {
         return new TrainingChoices(objective, hidden, activation, init, projections, projection, sigma, sigmaMax,
                 sigmaMin, levels, sdeFlags(), ema, epochs, batch, lr, clip);
     }

@@ -1,12 +1,10 @@
 package io.score4j.cli;
 
 import io.score4j.InputException;
-import io.score4j.Parallelism;
 import io.score4j.ode.Dopri5;
 import io.score4j.ode.Heun;
 import io.score4j.ode.OdeSolver;
 import io.score4j.sampling.ProbabilityFlow;
-import io.score4j.sampling.ProbabilityFlowConfig;
 import io.score4j.sampling.SamplerKind;
 import java.util.List;
 import java.util.Locale;
@@ -50,10 +48,5 @@ final class OdeOptions {
         }
         InputException.require(!stepsGiven, "--steps", steps, "applies to --solver heun; rk45 chooses its own steps");
         return Dopri5.of(rtol != null ? rtol : Dopri5.DEFAULT_RTOL, atol != null ? atol : Dopri5.DEFAULT_ATOL);
-    }
-
-    /** {@link ProbabilityFlowConfig#forMixture} on {@code threads} threads. */
-    static ProbabilityFlowConfig forMixture(OdeSolver s, String sde, Double eps, int threads) {
-        return ProbabilityFlowConfig.forMixture(s, sde, eps, Parallelism.of(threads));
     }
 }

@@ -1,9 +1,7 @@
 package io.score4j.cli;
 
 import io.score4j.InputException;
-import io.score4j.data.ColumnMapping;
 import io.score4j.data.Dataset;
-import io.score4j.data.NamedRows;
 import io.score4j.io.RunFiles;
 import io.score4j.random.Key;
 import io.score4j.report.Report;
@@ -14,7 +12,6 @@ import io.score4j.train.ScoreModel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
@@ -58,21 +55,13 @@ public final class ReportCommand implements Callable<Integer>, DeclaresFiles {
     @Option(names = "--out", defaultValue = "score4j-report", paramLabel = "DIR", description = "output folder (default: ${DEFAULT-VALUE})")
     Path out;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
-            description = "random seed; same seed, same samples and metrics (default: ${DEFAULT-VALUE})")
-    long seed;
-
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
-            description = "worker threads (default: all cores); results do not depend on it")
-    int threads;
-
     @Option(names = "--logp-rows", paramLabel = "N", defaultValue = "" + HeldOutLikelihood.DEFAULT_MAX_ROWS,
             description = "score SDE models: the held-out log-likelihood uses at most N data rows, evenly spaced "
                     + "(default: ${DEFAULT-VALUE}; 0 skips it; as eval --logp-rows)")
     int logpRows;
 
-    @Option(names = {"-q", "--quiet"}, description = "no progress bars or summary")
-    boolean quiet;
+    @Mixin
+    RunOptions run;
 
     @Spec
     CommandSpec spec;
@@ -90,14 +79,14 @@ public final class ReportCommand implements Callable<Integer>, DeclaresFiles {
 
     @Override
     public Integer call() {
-        InputException.require(threads >= 0, "--threads", threads, "must be >= 0 (0: all cores)");
+        run.validate();
         InputException.require(logpRows >= 0, "--logp-rows", logpRows, "must be >= 0 (0: no held-out log-likelihood)");
         if (samples != null) {
             sampling.checkUnused(samples.get(0));
         }
         Report.checkFolder(out, "--out");
-        Key[] keys = Key.of(seed).split(5);
-        Consumer<String> notes = UserFiles.notes(spec, quiet);
+        Key[] keys = Key.of(run.seed).split(5);
+        Consumer<String> notes = UserFiles.notes(spec, run.quiet);
         ScoreModel m = ScoreModel.load(model);
         if (TableReport.applies(m)) {
             return tableReport(m, notes);
@@ -107,12 +96,10 @@ public final class ReportCommand implements Callable<Integer>, DeclaresFiles {
                 "takes one file for a numeric model (several only for a table model)");
         Dataset rows = loadData(m, keys[0], notes);
         long t0 = System.nanoTime();
-        ReportSamples s = samples != null ? readSamples(m, samples.get(0), notes) : sampling.draw(model, m, rows, seed,
-                threads > 0 ? threads : Runtime.getRuntime().availableProcessors(), quiet);
+        ReportSamples s = samples != null ? ReportSamples.read(samples.get(0), m, "the model " + model, notes)
+                : sampling.draw(model, m, rows.n(), run.seed, run.parallelism(), run.quiet);
         Report report = Report.builder(m).modelFile(model).reference(rows, data.describe()).truth(data.trueMixture())
-                .samples(s).seed(seed).logpRows(logpRows)
-                .parallelism(io.score4j.Parallelism.of(threads > 0 ? threads : Runtime.getRuntime().availableProcessors()))
-                .build();
+                .samples(s).seed(run.seed).logpRows(logpRows).parallelism(run.parallelism()).build();
         Path page = report.writeTo(out);
         summary(report, page, (System.nanoTime() - t0) / 1e9);
         return 0;
@@ -134,48 +121,30 @@ public final class ReportCommand implements Callable<Integer>, DeclaresFiles {
         return rows;
     }
 
-    /**
-     * --samples: a column for each of the model's columns, found by name (as {@code score4j sample}
-     * writes them; see {@link NamedRows}); a missing one is a user error naming the file.
-     */
-    private ReportSamples readSamples(ScoreModel m, Path samples, Consumer<String> notes) {
-        Dataset s = NamedRows.read(new NamedRows.Request("--samples", samples, m.columns(), "the model " + model,
-                ColumnMapping.byName(), "rename them in the file"), false, notes);
-        InputException.require(s.n() >= 2, "--samples " + samples, s.n() + " rows", "needs at least 2 rows");
-        return new ReportSamples(s.values(), s.d(), s.n(), 0, "file:" + samples.getFileName(), Map.of());
-    }
-
     /** A table model: {@link TableReport} on --csv, the --samples files or rows drawn as sample draws them. */
     private Integer tableReport(ScoreModel m, Consumer<String> notes) {
         if (data.csv == null) {
             throw new InputException("the model " + model + " is a table model: give its real rows with --csv");
         }
-        int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-        TableReport.Builder b = TableReport.builder(m, model).reference(data.csv).holdout(holdout).seed(seed)
-                .parallelism(io.score4j.Parallelism.of(workers)).notes(notes);
+        TableReport.Builder b = TableReport.builder(m, model).reference(data.csv).holdout(holdout).seed(run.seed)
+                .parallelism(run.parallelism()).notes(notes);
         if (samples == null) {
-            b.drawn(sampling.draw(model, m, io.score4j.data.TextCsv.read(data.csv).n(), seed, workers, quiet));
+            b.drawn(sampling.draw(model, m, io.score4j.data.TextCsv.read(data.csv).n(), run.seed,
+                    run.parallelism(), run.quiet));
         }
         (samples == null ? List.<Path>of() : samples).forEach(b::samples);
         TableReport r = b.build();
         Path page = r.writeTo(out);
-        if (!quiet) {
-            spec.commandLine().getOut().println(r.summary() + "report: " + page.toAbsolutePath());
-            spec.commandLine().getOut().flush();
-        }
+        run.say("%s", r.summary() + "report: " + page.toAbsolutePath());
         return 0;
     }
 
+    /** The metrics line (and the held-out log-likelihood's), unless --quiet. */
     private void summary(Report report, Path page, double seconds) {
-        if (quiet) {
-            return;
-        }
         Map<String, Double> v = report.metrics();
         String fisher = report.fisherSummary();
-        spec.commandLine().getOut().println(String.format(Locale.ROOT, "mmd2 %.4g  energy %.4g  sliced_w1 %.4g%s; "
-                        + "report (%.1f s): %s", v.get("mmd2"), v.get("energy_distance"), v.get("sliced_wasserstein"),
-                fisher.isEmpty() ? "" : "  " + fisher, seconds, page.toAbsolutePath()));
-        report.heldOutLikelihood().ifPresent(h -> spec.commandLine().getOut().println(h.summary()));
-        spec.commandLine().getOut().flush();
+        run.say("mmd2 %.4g  energy %.4g  sliced_w1 %.4g%s; report (%.1f s): %s", v.get("mmd2"),
+                v.get("energy_distance"), v.get("sliced_wasserstein"), fisher.isEmpty() ? "" : "  " + fisher, seconds, page.toAbsolutePath());
+        report.heldOutLikelihood().ifPresent(h -> run.say("%s", h.summary()));
     }
 }

@@ -28,11 +28,6 @@ final class RunOptions {
         InputException.require(threads >= 0, "--threads", threads, "must be >= 0 (0: all cores)");
     }
 
-    /** Resolved thread count. */
-    int threads() {
-        return parallelism().threads();
-    }
-
     /** The {@link Parallelism} of {@code --threads} (0: {@link Parallelism#available}). */
     Parallelism parallelism() {
         return parallelism(threads);

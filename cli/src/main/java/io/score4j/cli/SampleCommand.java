@@ -7,7 +7,9 @@ import io.score4j.density.GaussianMixture;
 import io.score4j.density.MixtureJson;
 import io.score4j.io.RunFiles;
 import io.score4j.random.Key;
+import io.score4j.sampling.DataRange;
 import io.score4j.sampling.Given;
+import io.score4j.sampling.ProbabilityFlowConfig;
 import io.score4j.train.GivenColumns;
 import io.score4j.ode.OdeSolver;
 import io.score4j.sampling.SamplerKind;
@@ -94,10 +96,7 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
         where.validate(sampler.kind, spark);
         Key key = Key.of(run.seed).split(5)[3];
         if (sampler.kind == SamplerKind.ODE) {
-            if (given != null) {
-                throw new InputException("--given: --sampler ode does not sample conditionals (its mean-path flow is more "
-                        + "biased than pc, README); use --sampler pc or em (the replacement method, approximate; README)");
-            }
+            FlowSampling.refuseGiven(given != null);
             return flow(key);
         }
         long t0 = System.nanoTime();
@@ -106,9 +105,9 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
         if (source.mixture != null) {
             GaussianMixture mix = MixtureJson.read(source.mixture);
             columns = Dataset.defaultColumns(mix.dim());
-            drawn = where.on() ? where.fromMixture(mix, columns, n, sampler.plan(run.threads()), key,
+            drawn = where.on() ? where.fromMixture(mix, columns, n, sampler.plan(run.parallelism()), key,
                     Progress.forSampling(run.quiet), given(columns))
-                    : spark.fromMixture(source.mixture, mix, n, sampler.plan(run.threads()), key,
+                    : spark.fromMixture(source.mixture, mix, n, sampler.plan(run.parallelism()), key,
                     Progress.forSampling(run.quiet), given(columns));
         } else {
             m = m != null ? m : ScoreModel.load(source.model);
@@ -116,9 +115,10 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
             TableSchema schema = TableTraining.schema(m, source.model.toString()).orElse(null);
             Given g = schema == null ? given(columns) : given == null ? Given.none(m.dim())
                     : TableSampling.given(schema, given, "--given");
-            drawn = where.on() ? where.fromModel(m, schema, n, sampler.plan(run.threads()), key,
+            drawn = where.on() ? where.fromModel(m, schema, n, sampler.plan(run.parallelism()), key,
                     Progress.forSampling(run.quiet), g)
-                    : spark.fromModel(source.model, m, n, sampler.plan(run.threads()), key, Progress.forSampling(run.quiet), g);
+                    : spark.fromModel(source.model, m, n, sampler.plan(run.parallelism()), key,
+                    Progress.forSampling(run.quiet), g);
             if (schema != null) {
                 return writeTable(schema, drawn.points(), t0, g);
             }
@@ -129,7 +129,7 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
         }
         Csv.write(out, columns, drawn.points(), columns.length);
         if (drawn.escaped() > 0) {
-            run.warn(escapedWarning(drawn, n));
+            run.warn(DataRange.escapedWarning(drawn.escaped(), n, sampler.divergenceAdvice()));
         }
         String acc = Double.isNaN(drawn.acceptanceRate()) ? ""
                 : String.format(Locale.ROOT, ", MALA acceptance rate %.3f", drawn.acceptanceRate());
@@ -157,11 +157,13 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
         TableSchema schema = null;
         if (source.mixture != null) {
             GaussianMixture mix = MixtureJson.read(source.mixture);
-            drawn = FlowSampling.fromMixture(mix, n, OdeOptions.forMixture(solver, sampler.sde, sampler.eps, run.threads()), key);
+            drawn = FlowSampling.fromMixture(mix, n,
+                    ProbabilityFlowConfig.forMixture(solver, sampler.sde, sampler.eps, run.parallelism()), key);
             columns = Dataset.defaultColumns(mix.dim());
         } else {
             ScoreModel m = ScoreModel.load(source.model);
-            drawn = FlowSampling.fromModel(m, source.model.toString(), n, solver, sampler.eps, sampler.sde, run.threads(), key);
+            drawn = FlowSampling.fromModel(m, source.model.toString(), n, solver, sampler.eps, sampler.sde,
+                    run.parallelism(), key);
             columns = m.columns();
             schema = TableTraining.schema(m, source.model.toString()).orElse(null);
         }
@@ -178,23 +180,10 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
         return 0;
     }
 
-    /**
-     * A table model's rows: decoded to the data's columns, kinds, bounds and precision ({@link TableSampling}),
-     * rows with a non-finite coordinate dropped and counted; refused when every row diverged, or when a row
-     * does not hold a --given value (a sampler that does not condition).
-     */
+    /** A table model's rows: checked ({@link TableSampling#decodeDrawn}), written, diverged rows warned of. */
     private int writeTable(TableSchema schema, double[] points, long t0, Given g) {
-        TableSampling.Decoded rows = TableSampling.decode(schema, points, n, String.valueOf(out));
-        if (rows.table().n() == 0) {
-            throw new InputException("all " + n + " samples are not finite (the chain diverged); try "
-                    + sampler.divergenceAdvice() + ". Nothing was written.");
-        }
-        int unmet = g.isEmpty() ? 0 : TableSampling.unmet(schema, g, rows.table());
-        if (unmet > 0) {
-            throw new InputException("--given: " + unmet + " of " + rows.table().n() + " rows drawn by --sampler "
-                    + sampler.kind.id() + " do not hold the given values (this sampler does not condition this model "
-                    + "yet). Nothing was written.");
-        }
+        TableSampling.Decoded rows = TableSampling.decodeDrawn(schema, points, n, g, String.valueOf(out),
+                sampler.kind.id(), sampler.divergenceAdvice());
         TableCsv.write(rows.table(), out);
         if (rows.dropped() > 0) {
             run.warn(String.format(Locale.ROOT, "warning: %d of %d samples were not finite (the chain diverged) and "
@@ -211,12 +200,5 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
         if (where.on()) {
             run.say("%s", where.summary(n));
         }
-    }
-
-    /** The one warning line for particles that left the data's range ({@link io.score4j.sampling.DataRange}). */
-    String escapedWarning(ModelSampling.Drawn drawn, int total) {
-        return String.format(Locale.ROOT, "warning: %d of %d samples lie more than %.0f times the data's range from it "
-                + "(the chain diverged); try %s", drawn.escaped(), total, io.score4j.sampling.DataRange.ESCAPE_FACTOR,
-                sampler.divergenceAdvice());
     }
 }

@@ -1,27 +1,31 @@
 package io.score4j.cli;
 
 import io.score4j.InputException;
+import io.score4j.Parallelism;
 import io.score4j.noise.Sde;
 import io.score4j.sampling.SamplerDefaults;
 import io.score4j.sampling.SamplerKind;
 import io.score4j.train.SamplingPlan;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.TypeConversionException;
 
-/** Sampler flags of {@code score4j sample}; unset flags take {@link SamplerDefaults}. */
+/**
+ * Sampler flags of {@code score4j sample} and {@code impute}; an unset --sampler or --steps takes the model's default
+ * ({@link io.score4j.train.ModelSampling#defaultKind}, {@code defaultSteps}), other unset flags {@link SamplerDefaults}.
+ */
 final class SamplerOptions {
     private static final java.util.Set<String> SDE_NAMES = java.util.Set.of("ve", "vp", "subvp");
 
-    @Option(names = "--sampler", converter = KindConverter.class,
+    @Option(names = "--sampler", converter = Converters.KindConverter.class,
             description = "langevin, annealed (noise-conditional models or --mixture), mala (--mixture), em or pc "
-                    + "(reverse SDE: time-conditioned models or --mixture) (default: annealed for a noise-conditional model, em for a table model, "
+                    + "(reverse SDE: time-conditioned models or --mixture), ode (sample only: the probability-flow ODE of "
+                    + "a score SDE model or --mixture, see --solver) (default: annealed for a noise-conditional model, em for a table model, "
                     + "pc for another time-conditioned model, else langevin)")
     SamplerKind kind;
 
     @Option(names = "--steps", paramLabel = "N", description = "steps (default " + SamplerDefaults.STEPS + "); annealed: per "
             + "noise level (default " + SamplerDefaults.ANNEALED_STEPS + "); em/pc: predictor steps (default "
-            + SamplerDefaults.SDE_STEPS + ", " + io.score4j.train.TableTraining.DEFAULT_SAMPLER_STEPS + " for a table model)")
+            + SamplerDefaults.SDE_STEPS + ", " + io.score4j.train.TableTraining.DEFAULT_SAMPLER_STEPS + " for a table model); "
+            + "ode: Heun's steps (--solver heun)")
     Integer steps;
 
     @Option(names = "--step-size", paramLabel = "ALPHA",
@@ -73,22 +77,10 @@ final class SamplerOptions {
         return kind.diffusion() ? "more --steps" : "a smaller --step-size";
     }
 
-    /** These settings for {@link ModelSampling} (after {@link #validate}), on {@code threads} workers. */
-    SamplingPlan plan(int threads) {
-        return new SamplingPlan(kind, stepsOrDefault(), stepSize, startLow, startHigh, sigmaMax, sigmaMin, levels, threads,
-                sde, snr, eps);
-    }
-
-    /** Parses {@code --sampler} with {@link SamplerKind#parse}; an unknown name is picocli's parameter error. */
-    static final class KindConverter implements ITypeConverter<SamplerKind> {
-        @Override
-        public SamplerKind convert(String value) {
-            try {
-                return SamplerKind.parse(value);
-            } catch (InputException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
-        }
+    /** These settings for {@link io.score4j.train.ModelSampling} (after {@link #validate}), on {@code parallelism}. */
+    SamplingPlan plan(Parallelism parallelism) {
+        return new SamplingPlan(kind, stepsOrDefault(), stepSize, startLow, startHigh, sigmaMax, sigmaMin, levels,
+                parallelism, sde, snr, eps);
     }
 
     void validate() {

@@ -12,17 +12,15 @@ import io.score4j.optim.Optimizer;
 import io.score4j.random.Key;
 import io.score4j.tensor.DType;
 import io.score4j.train.BatchLoss;
-import io.score4j.train.RunMemory;
-import io.score4j.train.ScoreModel;
 import io.score4j.train.ObjectiveKind;
 import io.score4j.train.TableTraining;
 import io.score4j.train.TrainCheckpoint;
 import io.score4j.train.TrainConfig;
 import io.score4j.train.TrainState;
+import io.score4j.train.TrainingRun;
 import io.score4j.train.TrainingSpec;
 import io.score4j.train.Trainer;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -95,20 +93,19 @@ public final class TrainCommand implements Callable<Integer>, DeclaresFiles {
         InputException.require(checkpointSeconds >= 0 && Double.isFinite(checkpointSeconds), "--checkpoint-seconds",
                 checkpointSeconds, "must be >= 0");
         Key[] keys = Key.of(run.seed).split(5);
-        TableInput.Loaded loaded = TableInput.load(data, types, keys[0], note -> run.say("%s", note));
+        DataOptions.Loaded loaded = data.load(types, keys[0], note -> run.say("%s", note));
         TableTraining.Prepared table = loaded.table();
         if (table != null) {
             tableDefaults(table);
         }
         model.validate();
         Dataset raw = loaded.data();
-        checkSize(raw);
+        model.choices().checkSize(raw.n(), raw.d());
         boolean doScale = table == null && (standardize != null ? standardize : data.csv != null);
         Standardizer scaler = doScale ? Standardizer.fit(raw) : Standardizer.identity(raw.d());
-        float[] x = scaler.apply(raw).toFloatArray();
-        checkFloatRange(x, raw, doScale);
+        float[] x = TrainingRun.floats(raw, scaler, data.describe(), doScale);
         model.deriveFromData(x, raw.n(), raw.d());
-        TrainedModel result = train(raw, scaler, x, keys);
+        TrainingRun.Result result = train(raw, scaler, x, keys);
         (table != null ? TableTraining.withSchema(result.model(), table.schema()) : result.model()).save(out);
         run.say("trained %d steps (batch %d%s) of %s, in %.2f s, final loss %.5f; model written to %s", result.steps(),
                 model.batch(), model.batchDefaulted() ? ", the default min(" + TrainingSpec.DEFAULT_BATCH + ", "
@@ -133,46 +130,23 @@ public final class TrainCommand implements Callable<Integer>, DeclaresFiles {
         if (model.epochs == null && model.objective == ObjectiveKind.DSM) {
             model.epochs = TableTraining.defaultEpochs(n, Math.min(model.batch, n));
         }
-        run.say("%s: %d rows, %d columns as %d coordinates%s; column kinds:%n%s", data.csv, table.data().n(),
-                table.schema().columns().size(), table.schema().width(), table.gaps() > 0 ? ", " + table.gaps()
-                        + " gaps" : "", table.schema().summary().stripTrailing());
+        run.say("%s", table.describe(data.csv));
     }
 
-    /** Refuses, before the data's copies, the network and the loss history are allocated, a run the heap cannot hold. */
-    private void checkSize(Dataset raw) {
-        int batch = model.batchFor(raw.n());
-        long steps = (long) model.epochs * (raw.n() / batch);
-        RunMemory.data(raw.n(), raw.d()).plus(RunMemory.training(model.spec(raw.d()), model.objective,
-                model.projections, model.levels, batch, steps)).check();
-        InputException.require(steps <= Integer.MAX_VALUE, "--epochs", model.epochs, "gives " + steps
-                + " steps, more than " + Integer.MAX_VALUE);
-    }
-
-    /** The network computes in float: a value that became ±∞ there is refused, naming its row and column. */
-    private void checkFloatRange(float[] x, Dataset raw, boolean scaled) {
-        for (int i = 0; i < x.length; i++) {
-            if (!Float.isFinite(x[i])) {
-                throw new InputException(data.describe() + ": data row " + (i / raw.d() + 1) + ", column '"
-                        + raw.columns()[i % raw.d()] + "' is " + raw.values()[i] + (scaled ? " after standardising, "
-                        : ", ") + "beyond the float range (±3.4e38) the network computes in"
-                        + (scaled ? "" : "; train with --standardize"));
-            }
-        }
-    }
-
-    private TrainedModel train(Dataset raw, Standardizer scaler, float[] x, Key[] keys) {
+    private TrainingRun.Result train(Dataset raw, Standardizer scaler, float[] x, Key[] keys) {
         int d = raw.d();
         TrainingSpec training = model.trainingSpec(data.describe(), raw.n(), run.seed);
         MlpSpec spec = training.network(d);
         Optimizer<ChainState> opt = training.optimizer();
-        BatchLoss loss = training.loss(d, run.threads());
+        BatchLoss loss = training.loss(d, run.parallelism());
         TrainConfig cfg = new TrainConfig(training.epochs(), training.batch(), checkpointEvery, checkpointSeconds);
         Path ckpt = checkpointTarget();
         if (checkpointEvery > 0 || checkpointSeconds > 0 || resume != null) {
             UserFiles.checkWritable(ckpt, "--checkpoint");
             removeLeftovers(ckpt);
         }
-        TrainState<ChainState> state = resume != null ? resumeState(opt, training, cfg.stepsPerEpoch(raw.n()))
+        TrainState<ChainState> state = resume != null
+                ? TrainingRun.resume(resume, opt, training, cfg.stepsPerEpoch(raw.n()))
                 : Trainer.start(MlpInit.init(spec, training.init(), keys[1], DType.F32), opt, keys[2]);
         TrainProgress<ChainState> listener = new TrainProgress<>(run, logJson, cfg.stepsPerEpoch(raw.n()), model.epochs,
                 state.step(), p -> TrainCheckpoint.write(ckpt, p, opt, training));
@@ -180,10 +154,7 @@ public final class TrainCommand implements Callable<Integer>, DeclaresFiles {
         TrainState<ChainState> end = listener.guard(() -> Trainer.run(state, x, raw.n(), d, loss, opt, cfg, listener));
         double secs = (System.nanoTime() - t0) / 1e9;
         listener.close();
-        ScoreModel m = ScoreModel.trained(spec, end.params(), end.optState(), scaler, raw.columns(), training);
-        double[] losses = end.losses();
-        return new TrainedModel(m, end.step(), secs, losses.length == 0 ? Double.NaN : losses[losses.length - 1], losses,
-                training.summary());
+        return TrainingRun.Result.of(training, end, scaler, raw.columns(), d, secs);
     }
 
     /** Where checkpoints go: {@code --checkpoint}; else, on resume, the checkpoint resumed from; else MODEL.ckpt. */
@@ -199,32 +170,4 @@ public final class TrainCommand implements Callable<Integer>, DeclaresFiles {
             }
         }
     }
-
-    /**
-     * The state saved in {@code --resume}, if it was made with this run's spec (epochs aside). {@code --epochs}
-     * counts the whole run, the checkpoint's steps included, so it must cover them.
-     */
-    private TrainState<ChainState> resumeState(Optimizer<ChainState> opt, TrainingSpec training, int stepsPerEpoch) {
-        TrainCheckpoint.Loaded<ChainState> loaded = TrainCheckpoint.read(resume, opt);
-        List<TrainingSpec.Difference> diff = loaded.spec().differences(training, "epochs");
-        if (!diff.isEmpty()) {
-            TrainingSpec.Difference e = diff.get(0);
-            throw new InputException("--resume " + resume + " was made with "
-                    + (e.was() == null ? "no " + e.setting() + " setting" : e.setting() + "=" + e.was())
-                    + ", this run has " + (e.now() == null ? "no " + e.setting() + " setting" : e.now()));
-        }
-        int done = loaded.state().step();
-        if (done > (long) model.epochs * stepsPerEpoch) {
-            long needed = (done + stepsPerEpoch - 1L) / stepsPerEpoch;
-            throw new InputException("--epochs " + model.epochs + " means " + (long) model.epochs * stepsPerEpoch
-                    + " steps in all, but --resume " + resume + " has already done " + done + " (of " + stepsPerEpoch
-                    + " per epoch); --epochs counts the whole run, the checkpoint's steps included: give --epochs "
-                    + needed + " or more");
-        }
-        return loaded.state();
-    }
-
-    /** What a training run produced. */
-    record TrainedModel(ScoreModel model, int steps, double seconds, double finalLoss, double[] losses,
-                        String summary) {}
 }

@@ -74,4 +74,13 @@ public record DataRange(double[] center, double radius) {
         }
         return count;
     }
+
+    /**
+     * The one warning line for {@code escaped} of {@code total} particles that left the data's range (more than
+     * {@value #ESCAPE_FACTOR} times it away); {@code advice} says what to try, e.g. {@code a smaller --step-size}.
+     */
+    public static String escapedWarning(int escaped, int total, String advice) {
+        return String.format(java.util.Locale.ROOT, "warning: %d of %d samples lie more than %.0f times the data's "
+                + "range from it (the chain diverged); try %s", escaped, total, ESCAPE_FACTOR, advice);
+    }
 }

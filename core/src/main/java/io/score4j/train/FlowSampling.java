@@ -60,6 +60,19 @@ public final class FlowSampling {
     }
 
     /**
+     * Refuses a condition ({@code score4j sample --given}) for the probability-flow ODE, whose mean-path flow is
+     * more biased than pc.
+     *
+     * @throws InputException naming --given when {@code given} is true
+     */
+    public static void refuseGiven(boolean given) {
+        if (given) {
+            throw new InputException("--given: --sampler ode does not sample conditionals (its mean-path flow is more "
+                    + "biased than pc, README); use --sampler pc or em (the replacement method, approximate; README)");
+        }
+    }
+
+    /**
      * {@code n} draws from a score SDE model by its probability-flow ODE, as {@code sample --sampler ode} and
      * {@code report --sampler ode} draw them: the model's own SDE ({@code sde}, when not null, must name it),
      * {@code solver}, down to {@code eps} (null: {@link io.score4j.sampling.SamplerDefaults#SAMPLING_EPS}).
@@ -72,12 +85,6 @@ public final class FlowSampling {
         ProbabilityFlowConfig cfg = new ProbabilityFlowConfig(own, solver,
                 eps != null ? eps : io.score4j.sampling.SamplerDefaults.SAMPLING_EPS, parallelism);
         return fromNetwork(model.network(), model.standardizer(), n, cfg, key);
-    }
-
-    /** The same draws on {@code Parallelism.of(threads)}, for callers that hold a thread count (the cli). */
-    public static Drawn fromModel(ScoreModel model, String source, int n, io.score4j.ode.OdeSolver solver, Double eps,
-                                  String sde, int threads, Key key) {
-        return fromModel(model, source, n, solver, eps, sde, Parallelism.of(threads), key);
     }
 
     private static Drawn run(TimeScoreFn score, Standardizer st, int n, int d, ProbabilityFlowConfig cfg, Key key) {

@@ -30,12 +30,6 @@ public record SamplingPlan(SamplerKind kind, int steps, Double stepSize, double 
         this(kind, steps, stepSize, startLow, startHigh, sigmaMax, sigmaMin, levels, parallelism, null, null, null);
     }
 
-    /** The plan on {@code Parallelism.of(threads)}: for callers that hold a thread count (the cli's sampler flags). */
-    public SamplingPlan(SamplerKind kind, int steps, Double stepSize, double startLow, double startHigh,
-                        Double sigmaMax, Double sigmaMin, Integer levels, int threads, String sde, Double snr, Double eps) {
-        this(kind, steps, stepSize, startLow, startHigh, sigmaMax, sigmaMin, levels, Parallelism.of(threads), sde, snr, eps);
-    }
-
     public SamplingPlan {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(parallelism, "parallelism");

@@ -1,11 +1,15 @@
 package io.score4j.train;
 
+import io.score4j.InputException;
+import io.score4j.data.TextCsv;
 import io.score4j.data.TextTable;
 import io.score4j.table.ColumnKind;
 import io.score4j.table.TableSchema;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * Which road a {@code --csv} trains on (and {@code baseline} fits on): a typed table ({@link TableTraining}) or
@@ -61,5 +65,53 @@ public record TableRoute(boolean table, String note) {
         return new TableRoute(true, "note: " + file + ": " + discrete.size() + " of " + kinds.size()
                 + " columns are not continuous (" + shown + "): trained as a typed table, so rows keep the data's "
                 + "values, bounds and decimals; --types none trains plain numbers instead");
+    }
+
+    /**
+     * The {@code columns} of {@code csv} as text when they train as a typed table ({@link #of}), null for plain
+     * numbers. A file the text reader cannot read, or a {@code --columns} name it lacks, is left to the numeric
+     * reader (null), whose error, the one a numeric file always gave, is then the one reported; with
+     * {@code types} given, those errors are thrown.
+     *
+     * @param columns the {@code --columns} trained on, or null for all
+     * @param byKinds false to leave a file of numbers only to plain numbers whatever its kinds (baseline --save,
+     *                which saves a numeric copula only)
+     * @param notes   receives the road's {@link #note}, when there is one
+     */
+    public static TextTable read(Path csv, List<String> columns, String types, boolean byKinds,
+                                 Consumer<String> notes) {
+        if (plain(types)) {
+            return null;
+        }
+        TextTable read = types != null ? TextCsv.read(csv) : textOrNull(csv);
+        if (read == null) {
+            return null;
+        }
+        TextTable t;
+        try {
+            t = TableTraining.select(read, columns, "--columns");
+        } catch (InputException e) {
+            if (types != null) {
+                throw e;
+            }
+            return null;
+        }
+        if (!byKinds && types == null && !TableSchema.needsCodec(t)) {
+            return null;
+        }
+        TableRoute route = of(t, types, csv.toString());
+        if (route.note() != null) {
+            notes.accept(route.note());
+        }
+        return route.table() ? t : null;
+    }
+
+    /** The file as text, or null when that read fails too (a file beyond the heap, a malformed row). */
+    private static TextTable textOrNull(Path csv) {
+        try {
+            return TextCsv.read(csv);
+        } catch (InputException e) {
+            return null;
+        }
     }
 }

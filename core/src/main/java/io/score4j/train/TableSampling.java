@@ -54,6 +54,32 @@ public final class TableSampling {
     }
 
     /**
+     * n drawn rows of model coordinates z [n, w], decoded as {@link #decode} does, refused when nothing can be
+     * written: every row diverged, or a row does not hold a value {@code given} fixes (a sampler that does not
+     * condition this model; {@link #unmet}).
+     *
+     * @param source  where the rows go, for the decoder's messages
+     * @param sampler the sampler's name, for the message
+     * @param advice  what to try when every chain diverged, e.g. {@code more --steps}
+     * @throws InputException ending "Nothing was written."
+     */
+    public static Decoded decodeDrawn(TableSchema schema, double[] z, int n, Given given, String source,
+                                      String sampler, String advice) {
+        Decoded rows = decode(schema, z, n, source);
+        if (rows.table().n() == 0) {
+            throw new InputException("all " + n + " samples are not finite (the chain diverged); try " + advice
+                    + ". Nothing was written.");
+        }
+        int unmet = given.isEmpty() ? 0 : unmet(schema, given, rows.table());
+        if (unmet > 0) {
+            throw new InputException("--given: " + unmet + " of " + rows.table().n() + " rows drawn by --sampler "
+                    + sampler + " do not hold the given values (this sampler does not condition this model yet). "
+                    + "Nothing was written.");
+        }
+        return rows;
+    }
+
+    /**
      * {@code COL=VALUE} pairs (the column name is everything before the last {@code =}) as a {@link Given} over the
      * model's w coordinates: each value encoded by {@link TableSchema#encodeValue} (a category fixes all its
      * coordinates, a column with gaps its indicator at −1).

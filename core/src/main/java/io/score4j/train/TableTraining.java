@@ -14,6 +14,7 @@ import io.score4j.table.TableSchema;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -86,7 +87,14 @@ public final class TableTraining {
      *
      * @param gaps cells of the table that were gaps (trained as filled values with the indicator +1)
      */
-    public record Prepared(TableSchema schema, Dataset data, long gaps) {}
+    public record Prepared(TableSchema schema, Dataset data, long gaps) {
+        /** What {@code score4j train} says of it: rows, columns, coordinates and gaps of {@code file}, then the column kinds. */
+        public String describe(Object file) {
+            return String.format(Locale.ROOT, "%s: %d rows, %d columns as %d coordinates%s; column kinds:%n%s", file,
+                    data.n(), schema.columns().size(), schema.width(), gaps > 0 ? ", " + gaps + " gaps" : "",
+                    schema.summary().stripTrailing());
+        }
+    }
 
     /**
      * The columns {@code names} of {@code table}, in that order ({@code --columns}); all when {@code names} is null.

@@ -44,6 +44,20 @@ public record TrainingChoices(ObjectiveKind objective, List<Integer> hidden, Act
     }
 
     /**
+     * Refuses, before the data's copies, the network and the loss history are allocated, a run on n rows of d
+     * columns that the heap cannot hold ({@link RunMemory}), or one of more than {@link Integer#MAX_VALUE} steps.
+     *
+     * @throws InputException the memory estimate's, or naming {@code --epochs}
+     */
+    public void checkSize(int n, int d) {
+        int b = batchFor(n);
+        long steps = (long) epochs * (n / b);
+        RunMemory.data(n, d).plus(RunMemory.training(spec(d), objective, projections, levels, b, steps)).check();
+        InputException.require(steps <= Integer.MAX_VALUE, "--epochs", epochs, "gives " + steps + " steps, more than "
+                + Integer.MAX_VALUE);
+    }
+
+    /**
      * Fixes what the choices leave to the data: the batch, and for ncsn (or dsm's VE SDE) without σ_max the largest
      * Euclidean distance between two rows of {@code x} (Song &amp; Ermon 2020, Technique 1;
      * {@link NoiseLadder#dataSigmaMax}).

@@ -259,11 +259,6 @@ public record TrainingSpec(ObjectiveKind objective, ObjectiveOptions options, La
         return objective.loss(network(d), d, options, parallelism);
     }
 
-    /** {@link #loss(int, Parallelism)} on {@code Parallelism.of(threads)}, for callers that hold a thread count. */
-    public BatchLoss loss(int d, int threads) {
-        return loss(d, Parallelism.of(threads));
-    }
-
     /** Epochs and batch without periodic checkpoints. */
     public TrainConfig config() {
         return TrainConfig.of(epochs, batch);

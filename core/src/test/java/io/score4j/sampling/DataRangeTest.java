@@ -52,7 +52,7 @@ class DataRangeTest {
         assertEquals(50, d.escaped());
         assertEquals(0, d.nonFinite());
         assertEquals(1, d.nfe());
-        SamplingPlan near = new SamplingPlan(SamplerKind.PC, 100, null, 0, 1, null, null, null, 1, "vp", null, null);
+        SamplingPlan near = new SamplingPlan(SamplerKind.PC, 100, null, 0, 1, null, null, null, io.score4j.Parallelism.single(), "vp", null, null);
         ModelSampling.Drawn ok = ModelSampling.fromMixture(mix, 50, near, Key.of(1), ModelSampling.Progress.NONE);
         assertEquals(0, ok.escaped());
         assertEquals(200, ok.nfe());

@@ -22,7 +22,7 @@ final class MixtureDiffusionGivenTest {
     @Test
     void reverseSdeSamplersConditionAMixture() {
         for (SamplerKind kind : new SamplerKind[] {SamplerKind.PC, SamplerKind.EM}) {
-            SamplingPlan plan = new SamplingPlan(kind, 200, null, 0, 1, null, null, null, 2, "vp", null, null);
+            SamplingPlan plan = new SamplingPlan(kind, 200, null, 0, 1, null, null, null, io.score4j.Parallelism.of(2), "vp", null, null);
             int n = 2000;
             double[] x = ModelSampling.fromMixture(MIX, n, plan, Key.of(6), ModelSampling.Progress.NONE,
                     Given.of(2, new int[] {0}, new double[] {0.2})).points();

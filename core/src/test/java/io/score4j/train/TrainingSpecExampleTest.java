@@ -38,7 +38,7 @@ final class TrainingSpecExampleTest {
         Key[] keys = Key.of(spec.seed()).split(5);
         Optimizer<ChainState> opt = spec.optimizer();
         Params init = MlpInit.init(spec.network(d), spec.init(), keys[1], DType.F32);
-        TrainState<ChainState> end = Trainer.run(Trainer.start(init, opt, keys[2]), x, n, d, spec.loss(d, 2), opt,
+        TrainState<ChainState> end = Trainer.run(Trainer.start(init, opt, keys[2]), x, n, d, spec.loss(d, io.score4j.Parallelism.of(2)), opt,
                 spec.config(), new TrainListener<>() {});
         ScoreModel model = ScoreModel.of(spec.network(d), end.params(), standardizer, columns, spec);
         model.save(file);

@@ -50,7 +50,7 @@ class WhereSamplingTest {
     @Test
     void pcRowsFollowTheMixtureRestrictedToTheRegion() {
         int n = 4000;
-        SamplingPlan plan = new SamplingPlan(SamplerKind.PC, 500, null, 0, 1, null, null, null, 2, "vp", null, null);
+        SamplingPlan plan = new SamplingPlan(SamplerKind.PC, 500, null, 0, 1, null, null, null, io.score4j.Parallelism.of(2), "vp", null, null);
         Where where = Where.parse(List.of("x0>=0"), XY, "--where");
         double[] x = WhereSampling.fromMixture(MIX, where, n, plan, Key.of(4), ModelSampling.Progress.NONE,
                 Given.none(2)).drawn().points();

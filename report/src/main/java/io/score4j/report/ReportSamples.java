@@ -1,8 +1,15 @@
 package io.score4j.report;
 
+import io.score4j.InputException;
+import io.score4j.data.ColumnMapping;
+import io.score4j.data.Dataset;
+import io.score4j.data.NamedRows;
+import io.score4j.train.ScoreModel;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The samples a report compares with the data, in original units: read from a file or drawn by the
@@ -44,5 +51,19 @@ public record ReportSamples(double[] points, int d, int total, int nonFinite, St
     /** Whether these samples were drawn by the report (and so are written to samples.csv). */
     public boolean drawn() {
         return !sampler.isEmpty();
+    }
+
+    /**
+     * The samples in the CSV {@code file}: a column for each of the model's columns, found by name (as
+     * {@code score4j sample} writes them; {@link NamedRows}); columns the model lacks are named to {@code notes}.
+     *
+     * @param owner whose columns they are, for messages, e.g. {@code the model m.safetensors}
+     * @throws InputException naming --samples and the file for a missing column or fewer than 2 rows
+     */
+    public static ReportSamples read(Path file, ScoreModel model, String owner, Consumer<String> notes) {
+        Dataset s = NamedRows.read(new NamedRows.Request("--samples", file, model.columns(), owner,
+                ColumnMapping.byName(), "rename them in the file"), false, notes);
+        InputException.require(s.n() >= 2, "--samples " + file, s.n() + " rows", "needs at least 2 rows");
+        return new ReportSamples(s.values(), s.d(), s.n(), 0, "file:" + file.getFileName(), Map.of());
     }
 }

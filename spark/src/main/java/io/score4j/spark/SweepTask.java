@@ -117,7 +117,7 @@ final class SweepTask {
         TrainState<ChainState> end;
         try {
             end = Trainer.run(Trainer.start(MlpInit.init(net, spec.init(), keys[1], DType.F32), opt, keys[2]),
-                    data.train(), data.trainRows(), d, spec.loss(d, 1), opt, spec.config(), new TrainListener<>() {});
+                    data.train(), data.trainRows(), d, spec.loss(d, io.score4j.Parallelism.single()), opt, spec.config(), new TrainListener<>() {});
         } catch (TrainingDivergedException e) {
             return new Result(s.index(), "diverged", 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, seconds(t0),
                     null);
@@ -141,7 +141,7 @@ final class SweepTask {
         for (int i = 0; i < z.length; i++) {
             x[i] = (float) z[i];
         }
-        return spec.loss(data.d(), 1).lossAndGrad(params, x, n, key).loss();
+        return spec.loss(data.d(), io.score4j.Parallelism.single()).lossAndGrad(params, x, n, key).loss();
     }
 
     /**

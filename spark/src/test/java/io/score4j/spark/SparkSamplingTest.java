@@ -51,7 +51,7 @@ final class SparkSamplingTest {
         io.score4j.density.GaussianMixture mix = new io.score4j.density.GaussianMixture(new double[] {0.7, 0.3},
                 new double[][] {{-1, 0.5}, {2, -1}}, new double[][] {{0.5, 0.5}, {0.3, 0.6}});
         for (SamplerKind kind : new SamplerKind[] {SamplerKind.EM, SamplerKind.PC}) {
-            SamplingPlan plan = new SamplingPlan(kind, 40, null, 0, 1, null, null, null, 2, "subvp", kind == SamplerKind.PC
+            SamplingPlan plan = new SamplingPlan(kind, 40, null, 0, 1, null, null, null, Parallelism.of(2), "subvp", kind == SamplerKind.PC
                     ? 0.2 : null, 1e-3);
             Key key = Key.of(5).split(5)[3];
             ModelSampling.Drawn whole = ModelSampling.fromMixture(mix, N, plan, key, ModelSampling.Progress.NONE);
