@@ -509,6 +509,38 @@ final class PanamaAffineBlocks {
         a70.intoArray(out, o + 7 * os + c + 0 * L);
     }
 
+    static void aff4x1(float[] in, int p, int is, int inCols, float[] w, int ws, float[] bias,
+                                 float[] scale, float[] out, int o, int os, int c) {
+        FloatVector b0 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, c + 0 * L);
+        FloatVector a00 = b0;
+        FloatVector a10 = b0;
+        FloatVector a20 = b0;
+        FloatVector a30 = b0;
+        int wp = c;
+        for (int j = 0; j < inCols; j++, wp += ws) {
+            FloatVector w0 = FloatVector.fromArray(S, w, wp + 0 * L);
+            FloatVector x;
+            x = FloatVector.broadcast(S, in[p + 0 * is + j]);
+            a00 = x.fma(w0, a00);
+            x = FloatVector.broadcast(S, in[p + 1 * is + j]);
+            a10 = x.fma(w0, a10);
+            x = FloatVector.broadcast(S, in[p + 2 * is + j]);
+            a20 = x.fma(w0, a20);
+            x = FloatVector.broadcast(S, in[p + 3 * is + j]);
+            a30 = x.fma(w0, a30);
+        }
+        if (scale != null) {
+            a00 = a00.mul(FloatVector.fromArray(S, scale, o + 0 * os + c + 0 * L));
+            a10 = a10.mul(FloatVector.fromArray(S, scale, o + 1 * os + c + 0 * L));
+            a20 = a20.mul(FloatVector.fromArray(S, scale, o + 2 * os + c + 0 * L));
+            a30 = a30.mul(FloatVector.fromArray(S, scale, o + 3 * os + c + 0 * L));
+        }
+        a00.intoArray(out, o + 0 * os + c + 0 * L);
+        a10.intoArray(out, o + 1 * os + c + 0 * L);
+        a20.intoArray(out, o + 2 * os + c + 0 * L);
+        a30.intoArray(out, o + 3 * os + c + 0 * L);
+    }
+
     static void aff1x1(float[] in, int p, int is, int inCols, float[] w, int ws, float[] bias,
                                  float[] scale, float[] out, int o, int os, int c) {
         FloatVector b0 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, c + 0 * L);
