@@ -118,6 +118,80 @@ final class PanamaAffineBlocks {
         a53.intoArray(out, o + 5 * os + c + 3 * L);
     }
 
+    static void aff4x4(float[] in, int p, int is, int inCols, float[] w, int ws, float[] bias,
+                                 float[] scale, float[] out, int o, int os, int c) {
+        FloatVector b0 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, c + 0 * L);
+        FloatVector b1 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, c + 1 * L);
+        FloatVector b2 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, c + 2 * L);
+        FloatVector b3 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, c + 3 * L);
+        FloatVector a00 = b0; FloatVector a01 = b1; FloatVector a02 = b2; FloatVector a03 = b3;
+        FloatVector a10 = b0; FloatVector a11 = b1; FloatVector a12 = b2; FloatVector a13 = b3;
+        FloatVector a20 = b0; FloatVector a21 = b1; FloatVector a22 = b2; FloatVector a23 = b3;
+        FloatVector a30 = b0; FloatVector a31 = b1; FloatVector a32 = b2; FloatVector a33 = b3;
+        int wp = c;
+        for (int j = 0; j < inCols; j++, wp += ws) {
+            FloatVector w0 = FloatVector.fromArray(S, w, wp + 0 * L);
+            FloatVector w1 = FloatVector.fromArray(S, w, wp + 1 * L);
+            FloatVector w2 = FloatVector.fromArray(S, w, wp + 2 * L);
+            FloatVector w3 = FloatVector.fromArray(S, w, wp + 3 * L);
+            FloatVector x;
+            x = FloatVector.broadcast(S, in[p + 0 * is + j]);
+            a00 = x.fma(w0, a00);
+            a01 = x.fma(w1, a01);
+            a02 = x.fma(w2, a02);
+            a03 = x.fma(w3, a03);
+            x = FloatVector.broadcast(S, in[p + 1 * is + j]);
+            a10 = x.fma(w0, a10);
+            a11 = x.fma(w1, a11);
+            a12 = x.fma(w2, a12);
+            a13 = x.fma(w3, a13);
+            x = FloatVector.broadcast(S, in[p + 2 * is + j]);
+            a20 = x.fma(w0, a20);
+            a21 = x.fma(w1, a21);
+            a22 = x.fma(w2, a22);
+            a23 = x.fma(w3, a23);
+            x = FloatVector.broadcast(S, in[p + 3 * is + j]);
+            a30 = x.fma(w0, a30);
+            a31 = x.fma(w1, a31);
+            a32 = x.fma(w2, a32);
+            a33 = x.fma(w3, a33);
+        }
+        if (scale != null) {
+            a00 = a00.mul(FloatVector.fromArray(S, scale, o + 0 * os + c + 0 * L));
+            a01 = a01.mul(FloatVector.fromArray(S, scale, o + 0 * os + c + 1 * L));
+            a02 = a02.mul(FloatVector.fromArray(S, scale, o + 0 * os + c + 2 * L));
+            a03 = a03.mul(FloatVector.fromArray(S, scale, o + 0 * os + c + 3 * L));
+            a10 = a10.mul(FloatVector.fromArray(S, scale, o + 1 * os + c + 0 * L));
+            a11 = a11.mul(FloatVector.fromArray(S, scale, o + 1 * os + c + 1 * L));
+            a12 = a12.mul(FloatVector.fromArray(S, scale, o + 1 * os + c + 2 * L));
+            a13 = a13.mul(FloatVector.fromArray(S, scale, o + 1 * os + c + 3 * L));
+            a20 = a20.mul(FloatVector.fromArray(S, scale, o + 2 * os + c + 0 * L));
+            a21 = a21.mul(FloatVector.fromArray(S, scale, o + 2 * os + c + 1 * L));
+            a22 = a22.mul(FloatVector.fromArray(S, scale, o + 2 * os + c + 2 * L));
+            a23 = a23.mul(FloatVector.fromArray(S, scale, o + 2 * os + c + 3 * L));
+            a30 = a30.mul(FloatVector.fromArray(S, scale, o + 3 * os + c + 0 * L));
+            a31 = a31.mul(FloatVector.fromArray(S, scale, o + 3 * os + c + 1 * L));
+            a32 = a32.mul(FloatVector.fromArray(S, scale, o + 3 * os + c + 2 * L));
+            a33 = a33.mul(FloatVector.fromArray(S, scale, o + 3 * os + c + 3 * L));
+        }
+        a00.intoArray(out, o + 0 * os + c + 0 * L);
+        a01.intoArray(out, o + 0 * os + c + 1 * L);
+        a02.intoArray(out, o + 0 * os + c + 2 * L);
+        a03.intoArray(out, o + 0 * os + c + 3 * L);
+        a10.intoArray(out, o + 1 * os + c + 0 * L);
+        a11.intoArray(out, o + 1 * os + c + 1 * L);
+        a12.intoArray(out, o + 1 * os + c + 2 * L);
+        a13.intoArray(out, o + 1 * os + c + 3 * L);
+        a20.intoArray(out, o + 2 * os + c + 0 * L);
+        a21.intoArray(out, o + 2 * os + c + 1 * L);
+        a22.intoArray(out, o + 2 * os + c + 2 * L);
+        a23.intoArray(out, o + 2 * os + c + 3 * L);
+        a30.intoArray(out, o + 3 * os + c + 0 * L);
+        a31.intoArray(out, o + 3 * os + c + 1 * L);
+        a32.intoArray(out, o + 3 * os + c + 2 * L);
+        a33.intoArray(out, o + 3 * os + c + 3 * L);
+    }
+
     static void aff1x4(float[] in, int p, int is, int inCols, float[] w, int ws, float[] bias,
                                  float[] scale, float[] out, int o, int os, int c) {
         FloatVector b0 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, c + 0 * L);
@@ -433,6 +507,38 @@ final class PanamaAffineBlocks {
         a50.intoArray(out, o + 5 * os + c + 0 * L);
         a60.intoArray(out, o + 6 * os + c + 0 * L);
         a70.intoArray(out, o + 7 * os + c + 0 * L);
+    }
+
+    static void aff4x1(float[] in, int p, int is, int inCols, float[] w, int ws, float[] bias,
+                                 float[] scale, float[] out, int o, int os, int c) {
+        FloatVector b0 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, c + 0 * L);
+        FloatVector a00 = b0;
+        FloatVector a10 = b0;
+        FloatVector a20 = b0;
+        FloatVector a30 = b0;
+        int wp = c;
+        for (int j = 0; j < inCols; j++, wp += ws) {
+            FloatVector w0 = FloatVector.fromArray(S, w, wp + 0 * L);
+            FloatVector x;
+            x = FloatVector.broadcast(S, in[p + 0 * is + j]);
+            a00 = x.fma(w0, a00);
+            x = FloatVector.broadcast(S, in[p + 1 * is + j]);
+            a10 = x.fma(w0, a10);
+            x = FloatVector.broadcast(S, in[p + 2 * is + j]);
+            a20 = x.fma(w0, a20);
+            x = FloatVector.broadcast(S, in[p + 3 * is + j]);
+            a30 = x.fma(w0, a30);
+        }
+        if (scale != null) {
+            a00 = a00.mul(FloatVector.fromArray(S, scale, o + 0 * os + c + 0 * L));
+            a10 = a10.mul(FloatVector.fromArray(S, scale, o + 1 * os + c + 0 * L));
+            a20 = a20.mul(FloatVector.fromArray(S, scale, o + 2 * os + c + 0 * L));
+            a30 = a30.mul(FloatVector.fromArray(S, scale, o + 3 * os + c + 0 * L));
+        }
+        a00.intoArray(out, o + 0 * os + c + 0 * L);
+        a10.intoArray(out, o + 1 * os + c + 0 * L);
+        a20.intoArray(out, o + 2 * os + c + 0 * L);
+        a30.intoArray(out, o + 3 * os + c + 0 * L);
     }
 
     static void aff1x1(float[] in, int p, int is, int inCols, float[] w, int ws, float[] bias,

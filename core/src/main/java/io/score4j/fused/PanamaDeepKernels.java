@@ -10,8 +10,10 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link #affine} and {@link #accumulateOuter} run register-blocked micro-kernels ({@link PanamaAffineBlocks},
  * {@link PanamaOuterBlocks}): at 512 bits blocks of 6 rows × 4 vectors (24 of the 32 registers), then
  * 8 × 2; below, 4 rows × 3 vectors (12 of AVX2's 16) — the shapes that measured fastest in thread CPU time
- * on a loaded 2-core AVX-512 Xeon. A last single vector of columns (the narrow output layer) runs in blocks
- * of 8 rows × 1 vector, so eight independent chains hide the fma latency; single rows are the edge.
+ * on a loaded 2-core AVX-512 Xeon; a remainder of 4 or 5 rows of the 6-row blocks (a 64-row tile leaves 4)
+ * runs as one 4 × 4 block, not as single rows, which cost about 4× as much per row. A last single vector of
+ * columns (the narrow output layer) runs in blocks of 8 rows × 1 vector, so eight independent chains hide the
+ * fma latency, then one of 4 rows; single rows are the edge.
  * Reached only by reflection from {@link DeepKernels#select}; reports itself as "scalar" when the species
  * is wider than {@link DeepKernels#PAD} lanes so the caller falls back.
  */
@@ -35,6 +37,10 @@ final class PanamaDeepKernels implements DeepKernels {
                 int r = 0;
                 for (; r + 6 <= rows; r += 6) {
                     PanamaAffineBlocks.aff6x4(in, inOff + r * is, is, inCols, w, ws, bias, scale, out, outOff + r * os, os, c);
+                }
+                if (r + 4 <= rows) {
+                    PanamaAffineBlocks.aff4x4(in, inOff + r * is, is, inCols, w, ws, bias, scale, out, outOff + r * os, os, c);
+                    r += 4;
                 }
                 for (; r < rows; r++) {
                     PanamaAffineBlocks.aff1x4(in, inOff + r * is, is, inCols, w, ws, bias, scale, out, outOff + r * os, os, c);
@@ -68,6 +74,10 @@ final class PanamaDeepKernels implements DeepKernels {
             int r = 0;
             for (; r + 8 <= rows; r += 8) {
                 PanamaAffineBlocks.aff8x1(in, inOff + r * is, is, inCols, w, ws, bias, scale, out, outOff + r * os, os, c);
+            }
+            if (r + 4 <= rows) {
+                PanamaAffineBlocks.aff4x1(in, inOff + r * is, is, inCols, w, ws, bias, scale, out, outOff + r * os, os, c);
+                r += 4;
             }
             for (; r < rows; r++) {
                 PanamaAffineBlocks.aff1x1(in, inOff + r * is, is, inCols, w, ws, bias, scale, out, outOff + r * os, os, c);

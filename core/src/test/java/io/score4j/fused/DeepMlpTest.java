@@ -220,8 +220,13 @@ class DeepMlpTest {
                 float[] scalar = scores(DeepMlp.of(spec, p, false), x, n, d, cond, n);
                 float[] vector = scores(DeepMlp.of(spec, p, true), x, n, d, cond, n);
                 float[] pieces = scores(DeepMlp.of(spec, p, true), x, n, d, cond, 7);
+                // 5- and 10-row calls: the 4-row remainder blocks (4 × 4 after 6-row blocks, 4 × 1 after 8-row ones)
+                float[] fives = scores(DeepMlp.of(spec, p, true), x, n, d, cond, 5);
+                float[] tens = scores(DeepMlp.of(spec, p, true), x, n, d, cond, 10);
                 assertArrayEquals(scalar, vector, act + " " + spec + " scores scalar vs vector");
                 assertArrayEquals(scalar, pieces, act + " " + spec + " scores in pieces");
+                assertArrayEquals(scalar, fives, act + " " + spec + " scores in pieces of 5");
+                assertArrayEquals(scalar, tens, act + " " + spec + " scores in pieces of 10");
             }
         }
     }
