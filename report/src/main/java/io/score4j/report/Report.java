@@ -101,7 +101,11 @@ public final class Report {
         }
         String at = in.model().noiseConditional()
                 ? "at σ = " + HtmlReport.format(in.smallestSigma()) + ", the smallest of " + in.model().sigmas().length
-                        + " levels" : "½·mean‖s − ∇log p‖² on the data";
+                        + " levels" : in.model().timeConditional()
+                ? "½·mean‖s − ∇log p‖² on the data, the score at t = ε = " + HtmlReport.format(in.model().training()
+                        .map(s -> s.options().eps()).orElse(io.score4j.noise.Sde.DEFAULT_EPS))
+                        + ", where sharp modes make it large; the score figures compare at moderate t"
+                : "½·mean‖s − ∇log p‖² on the data";
         return String.format(java.util.Locale.ROOT, "fisher %.4g (%s)", f, at);
     }
 
