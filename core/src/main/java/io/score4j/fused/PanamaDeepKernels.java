@@ -8,7 +8,7 @@ import jdk.incubator.vector.VectorSpecies;
  * k; the summed index (j in {@link #affine}, r in {@link #accumulateOuter}) is walked one step at a time,
  * so each lane performs exactly the scalar fma chain and the bits do not depend on the lane count.
  * {@link #affine} and {@link #accumulateOuter} run register-blocked micro-kernels ({@link PanamaAffineBlocks},
- * {@link PanamaOuterBlocks}): at 512 bits blocks of 6 rows × 4 vectors (24 of the 32 registers), then
+ * {@link PanamaNarrowBlocks}, {@link PanamaOuterBlocks}): at 512 bits blocks of 6 rows × 4 vectors (24 of the 32 registers), then
  * 8 × 2; below, 4 rows × 3 vectors (12 of AVX2's 16) — the shapes that measured fastest in thread CPU time
  * on a loaded 2-core AVX-512 Xeon; a remainder of 4 or 5 rows of the 6-row blocks (a 64-row tile leaves 4)
  * runs as one 4 × 4 block, not as single rows, which cost about 4× as much per row. A last single vector of
@@ -63,24 +63,24 @@ final class PanamaDeepKernels implements DeepKernels {
             for (; c + 3 * L <= cols; c += 3 * L) {
                 int r = 0;
                 for (; r + 4 <= rows; r += 4) {
-                    PanamaAffineBlocks.aff4x3(in, inOff + r * is, is, inCols, w, ws, bias, scale, out, outOff + r * os, os, c);
+                    PanamaNarrowBlocks.aff4x3(in, inOff + r * is, is, inCols, w, ws, bias, scale, out, outOff + r * os, os, c);
                 }
                 for (; r < rows; r++) {
-                    PanamaAffineBlocks.aff1x3(in, inOff + r * is, is, inCols, w, ws, bias, scale, out, outOff + r * os, os, c);
+                    PanamaNarrowBlocks.aff1x3(in, inOff + r * is, is, inCols, w, ws, bias, scale, out, outOff + r * os, os, c);
                 }
             }
         }
         for (; c < cols; c += L) {
             int r = 0;
             for (; r + 8 <= rows; r += 8) {
-                PanamaAffineBlocks.aff8x1(in, inOff + r * is, is, inCols, w, ws, bias, scale, out, outOff + r * os, os, c);
+                PanamaNarrowBlocks.aff8x1(in, inOff + r * is, is, inCols, w, ws, bias, scale, out, outOff + r * os, os, c);
             }
             if (r + 4 <= rows) {
-                PanamaAffineBlocks.aff4x1(in, inOff + r * is, is, inCols, w, ws, bias, scale, out, outOff + r * os, os, c);
+                PanamaNarrowBlocks.aff4x1(in, inOff + r * is, is, inCols, w, ws, bias, scale, out, outOff + r * os, os, c);
                 r += 4;
             }
             for (; r < rows; r++) {
-                PanamaAffineBlocks.aff1x1(in, inOff + r * is, is, inCols, w, ws, bias, scale, out, outOff + r * os, os, c);
+                PanamaNarrowBlocks.aff1x1(in, inOff + r * is, is, inCols, w, ws, bias, scale, out, outOff + r * os, os, c);
             }
         }
     }
