@@ -21,6 +21,14 @@ final class CsvSyntax {
      * @param where location prefix for messages, e.g. {@code "data.csv: row 3"}
      */
     static List<String> split(String line, String where) {
+        return split(line, where, index -> "cell " + (index + 1));
+    }
+
+    /**
+     * {@link #split(String, String)} with messages that name cell {@code index} (from 0) as {@code cellName} says,
+     * e.g. by the header's column name.
+     */
+    static List<String> split(String line, String where, java.util.function.IntFunction<String> cellName) {
         List<String> cells = new ArrayList<>();
         int i = 0;
         int len = line.length();
@@ -28,7 +36,7 @@ final class CsvSyntax {
             int start = skipSpaces(line, i);
             if (start < len && line.charAt(start) == '"') {
                 StringBuilder b = new StringBuilder();
-                i = readQuoted(line, start + 1, b, where, cells.size() + 1);
+                i = readQuoted(line, start + 1, b, where + ", " + cellName.apply(cells.size()));
                 cells.add(b.toString());
             } else {
                 int comma = line.indexOf(',', start);
@@ -44,12 +52,11 @@ final class CsvSyntax {
     }
 
     /** Reads a quoted cell whose text starts at {@code i}; returns the index of the following comma or the end. */
-    private static int readQuoted(String line, int i, StringBuilder b, String where, int cellNumber) {
+    private static int readQuoted(String line, int i, StringBuilder b, String where) {
         int len = line.length();
         while (true) {
             if (i >= len) {
-                throw new InputException(where + ", cell " + cellNumber + ": unterminated quote "
-                        + "(quoted cells must close on the same line)");
+                throw new InputException(where + ": unterminated quote (quoted cells must close on the same line)");
             }
             char ch = line.charAt(i);
             if (ch == '"') {
@@ -60,7 +67,7 @@ final class CsvSyntax {
                 }
                 int after = skipSpaces(line, i + 1);
                 if (after < len && line.charAt(after) != ',') {
-                    throw new InputException(where + ", cell " + cellNumber + ": unexpected text after a closing quote");
+                    throw new InputException(where + ": unexpected text after a closing quote");
                 }
                 return after;
             }

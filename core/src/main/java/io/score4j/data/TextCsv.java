@@ -184,65 +184,15 @@ public final class TextCsv {
     }
 
     /**
-     * Splits one line at commas outside double quotes, trimming unquoted cells (the rules of
-     * {@code CsvSyntax.split}), with messages that name the column when the header is known.
+     * Splits one line at commas outside double quotes, trimming unquoted cells ({@link CsvSyntax#split}), with
+     * messages that name the column when the header is known.
      */
     static List<String> split(String line, String where, String[] header) {
-        List<String> cells = new ArrayList<>();
-        int i = 0;
-        int len = line.length();
-        while (true) {
-            int start = skipSpaces(line, i);
-            if (start < len && line.charAt(start) == '"') {
-                StringBuilder b = new StringBuilder();
-                i = quoted(line, start + 1, b, where + ", " + column(header, cells.size()));
-                cells.add(b.toString());
-            } else {
-                int comma = line.indexOf(',', start);
-                int end = comma < 0 ? len : comma;
-                cells.add(line.substring(start, end).trim());
-                i = end;
-            }
-            if (i >= len) {
-                return cells;
-            }
-            i++;
-        }
-    }
-
-    private static int quoted(String line, int i, StringBuilder b, String where) {
-        int len = line.length();
-        while (true) {
-            if (i >= len) {
-                throw new InputException(where + ": unterminated quote (quoted cells must close on the same line)");
-            }
-            char ch = line.charAt(i);
-            if (ch == '"') {
-                if (i + 1 < len && line.charAt(i + 1) == '"') {
-                    b.append('"');
-                    i += 2;
-                    continue;
-                }
-                int after = skipSpaces(line, i + 1);
-                if (after < len && line.charAt(after) != ',') {
-                    throw new InputException(where + ": unexpected text after a closing quote");
-                }
-                return after;
-            }
-            b.append(ch);
-            i++;
-        }
+        return CsvSyntax.split(line, where, index -> column(header, index));
     }
 
     private static String column(String[] header, int index) {
         return header != null && index < header.length ? "column '" + CsvSyntax.shown(header[index]) + "'"
                 : "column " + (index + 1);
-    }
-
-    private static int skipSpaces(String s, int i) {
-        while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
-            i++;
-        }
-        return i;
     }
 }
