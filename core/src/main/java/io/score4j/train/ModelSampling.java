@@ -83,15 +83,7 @@ public final class ModelSampling {
 
         /** {@code points} (original units), with escapes counted on {@code working} (the chain's units) in {@code range}. */
         static Drawn of(double[] points, double[] working, int d, DataRange range, double acceptanceRate, long nfe) {
-            int bad = 0;
-            for (int i = 0; i < points.length; i += d) {
-                for (int j = 0; j < d; j++) {
-                    if (!Double.isFinite(points[i + j])) {
-                        bad++;
-                        break;
-                    }
-                }
-            }
+            int bad = io.score4j.metrics.ColumnStats.nonFiniteRows(points, d);
             return new Drawn(points, acceptanceRate, bad, Math.max(bad, range.escaped(working, d)), nfe);
         }
 

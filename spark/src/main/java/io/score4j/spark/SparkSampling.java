@@ -68,16 +68,7 @@ public final class SparkSampling {
             System.arraycopy(b, 0, points, at, b.length);
             at += b.length;
         }
-        int d = sampler.dim();
-        int bad = 0;
-        for (int i = 0; i < points.length; i += d) {
-            for (int j = 0; j < d; j++) {
-                if (!Double.isFinite(points[i + j])) {
-                    bad++;
-                    break;
-                }
-            }
-        }
+        int bad = io.score4j.metrics.ColumnStats.nonFiniteRows(points, sampler.dim());
         return new ModelSampling.Drawn(points, Double.NaN, bad, Math.max(bad, sampler.escaped(points)), sampler.nfe());
     }
 
