@@ -97,7 +97,7 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
         Key key = Key.of(run.seed).split(5)[3];
         if (sampler.kind == SamplerKind.ODE) {
             FlowSampling.refuseGiven(given != null);
-            return flow(key);
+            return flow(key, m);
         }
         long t0 = System.nanoTime();
         ModelSampling.Drawn drawn;
@@ -144,8 +144,11 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
         return given == null ? Given.none(columns.length) : GivenColumns.parse(given, columns, "--given");
     }
 
-    /** {@code --sampler ode}: the probability-flow ODE ({@link FlowSampling}); reports the NFE. */
-    private int flow(Key key) {
+    /**
+     * {@code --sampler ode}: the probability-flow ODE ({@link FlowSampling}) of {@code loaded} (null: read --model);
+     * reports the NFE.
+     */
+    private int flow(Key key, ScoreModel loaded) {
         spark.validate();
         InputException.require(!spark.on(), "--spark", spark.master, "does not run --sampler ode yet; sample the ODE "
                 + "without --spark (em and pc run on Spark)");
@@ -161,7 +164,7 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
                     ProbabilityFlowConfig.forMixture(solver, sampler.sde, sampler.eps, run.parallelism()), key);
             columns = Dataset.defaultColumns(mix.dim());
         } else {
-            ScoreModel m = ScoreModel.load(source.model);
+            ScoreModel m = loaded != null ? loaded : ScoreModel.load(source.model);
             drawn = FlowSampling.fromModel(m, source.model.toString(), n, solver, sampler.eps, sampler.sde,
                     run.parallelism(), key);
             columns = m.columns();
