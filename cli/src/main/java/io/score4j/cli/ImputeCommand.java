@@ -60,9 +60,7 @@ public final class ImputeCommand implements Callable<Integer>, DeclaresFiles {
         ScoreModel m = ScoreModel.load(model);
         sampler.kind = Imputation.sampler(m, sampler.kind);
         sampler.validate();
-        if (sampler.steps == null) {
-            sampler.steps = io.score4j.train.ModelSampling.defaultSteps(m, sampler.kind);
-        }
+        sampler.stepsFor(m);
         TableSchema schema = TableTraining.schema(m, model.toString()).orElse(null);
         if (schema != null) {
             return imputeTable(m, schema);

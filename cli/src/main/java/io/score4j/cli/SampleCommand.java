@@ -89,8 +89,8 @@ public final class SampleCommand implements Callable<Integer>, DeclaresFiles {
             sampler.kind = m != null ? ModelSampling.defaultKind(m) : SamplerKind.LANGEVIN;
         }
         sampler.validate();
-        if (m != null && sampler.steps == null && sampler.kind != SamplerKind.ODE) {
-            sampler.steps = ModelSampling.defaultSteps(m, sampler.kind);
+        if (m != null) {
+            sampler.stepsFor(m);
         }
         ode.validate(sampler.kind);
         where.validate(sampler.kind, spark);

@@ -67,6 +67,16 @@ final class SamplerOptions {
             + SamplerDefaults.SAMPLING_EPS + ")")
     Double eps;
 
+    /**
+     * Sets --steps, when not given, to {@code m}'s default for the chosen sampler
+     * ({@link io.score4j.train.ModelSampling#defaultSteps}); ode keeps its solver's own.
+     */
+    void stepsFor(io.score4j.train.ScoreModel m) {
+        if (steps == null && kind != SamplerKind.ODE) {
+            steps = io.score4j.train.ModelSampling.defaultSteps(m, kind);
+        }
+    }
+
     /** The steps to run: --steps, or the sampler's default ({@link SamplerDefaults#steps}). */
     int stepsOrDefault() {
         return steps != null ? steps : SamplerDefaults.steps(kind);
