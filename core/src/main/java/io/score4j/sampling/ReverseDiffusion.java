@@ -64,7 +64,7 @@ public final class ReverseDiffusion {
     public static DiffusionResult sample(TimeScoreFn score, long first, int n, int d, DiffusionConfig config, Key key,
                                          IntConsumer progress) {
         Objects.requireNonNull(score, "score");
-        return run(score, null, first, n, d, config, key, progress);
+        return run(score, null, null, first, n, d, config, key, progress);
     }
 
     /**
@@ -82,12 +82,38 @@ public final class ReverseDiffusion {
                     + config.sde());
         }
         conditional.given().requireFits(n, d);
-        return run(conditional.score(), conditional.given().isEmpty() ? null : conditional, first, n, d, config, key,
-                progress);
+        return run(conditional.score(), conditional.given().isEmpty() ? null : conditional, null, first, n, d, config,
+                key, progress);
     }
 
-    private static DiffusionResult run(TimeScoreFn score, Replacement rep, long first, int n, int d,
-                                       DiffusionConfig config, Key key, IntConsumer progress) {
+    /**
+     * As {@link #sample(Replacement, long, int, int, DiffusionConfig, Key, IntConsumer)}, with discrete coordinates
+     * settled part-way ({@link Settling}): steps [0, k) run as that method's, k = {@code settling.step(config)}; at
+     * step k each particle's groups are decoded and from then on replaced as given coordinates (the replacement keys
+     * of the class Javadoc), and returned as exactly their decoded values. Settling nothing (no group, or k = N) is
+     * that method's run, bit for bit; the result depends neither on the thread count nor on the slice.
+     */
+    public static DiffusionResult sample(Replacement conditional, Settling settling, long first, int n, int d,
+                                         DiffusionConfig config, Key key, IntConsumer progress) {
+        Objects.requireNonNull(settling, "settling");
+        if (settling.d() != d) {
+            throw new IllegalArgumentException("settling of d=" + settling.d() + " for particles of d=" + d);
+        }
+        if (settling.groups().length == 0 || settling.step(config) >= config.steps()) {
+            return sample(conditional, first, n, d, config, key, progress);
+        }
+        Objects.requireNonNull(conditional, "conditional");
+        if (!conditional.sde().equals(config.sde())) {
+            throw new IllegalArgumentException("replacement SDE " + conditional.sde() + " differs from the sampler's "
+                    + config.sde());
+        }
+        conditional.given().requireFits(n, d);
+        return run(conditional.score(), conditional.given().isEmpty() ? null : conditional, settling, first, n, d,
+                config, key, progress);
+    }
+
+    private static DiffusionResult run(TimeScoreFn score, Replacement rep, Settling settling, long first, int n,
+                                       int d, DiffusionConfig config, Key key, IntConsumer progress) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(key, "key");
         if (first < 0 || n < 1 || d < 1 || (long) n * d > Integer.MAX_VALUE - 8) {
@@ -95,17 +121,22 @@ public final class ReverseDiffusion {
                     + n + ", " + d);
         }
         Run run = new Run(score, rep, first, n, d, config, key);
+        int settle = settling == null ? config.steps() : settling.step(config);
         for (int i = 0; i < config.steps(); ) {
+            if (i == settle) {
+                Given held = settling.settle(run.x, n, rep != null ? rep.given() : Given.none(d));
+                run.rep = new Replacement(config.sde(), score, held);
+            }
             int from = i;
-            int to = Math.min(config.steps(), i + SEGMENT_STEPS);
+            int to = Math.min(config.steps(), i < settle ? Math.min(settle, i + SEGMENT_STEPS) : i + SEGMENT_STEPS);
             run.blocks.forEach(b -> run.advance(b, from, to));
             i = to;
             if (progress != null) {
                 progress.accept(i);
             }
         }
-        if (rep != null) {
-            rep.finish(run.x);
+        if (run.rep != null) {
+            run.rep.finish(run.x);
         }
         return new DiffusionResult(Tensor.wrap(run.x, n, d), config.nfe());
     }
@@ -123,8 +154,8 @@ public final class ReverseDiffusion {
     /** The state of one run: particles, scores, times and per-block scratch. */
     private static final class Run {
         final TimeScoreFn score;
-        /** The replacement method's hook; null for an unconditional run. */
-        final Replacement rep;
+        /** The replacement method's hook; null for an unconditional run; set once more when groups are settled. */
+        Replacement rep;
         final long first;
         final int n;
         final int d;

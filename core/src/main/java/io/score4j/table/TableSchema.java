@@ -190,6 +190,30 @@ public final class TableSchema {
         return offsets[j];
     }
 
+    /**
+     * The coordinates decoded as levels, in groups: each category column's level coordinates (one for a binary
+     * column, decoded by sign; L for a one-hot one, decoded by argmax) and each gap indicator (one, by sign), as
+     * indices in [0, {@link #width()}). Numeric columns' value coordinates are in no group.
+     */
+    public int[][] levelGroups() {
+        List<int[]> out = new ArrayList<>();
+        for (int j = 0; j < columns.size(); j++) {
+            ColumnCodec c = columns.get(j);
+            int value = c.valueWidth();
+            if (c instanceof CategoryColumn && value > 0) {
+                int[] group = new int[value];
+                for (int k = 0; k < value; k++) {
+                    group[k] = offsets[j] + k;
+                }
+                out.add(group);
+            }
+            if (c.missingToken() != null) {
+                out.add(new int[] {offsets[j] + value});
+            }
+        }
+        return out.toArray(new int[0][]);
+    }
+
     /** Names of the w coordinates ({@code age}, {@code city=Paris}, {@code income?}), for the model's column list. */
     public String[] coordinateNames() {
         List<String> out = new ArrayList<>();

@@ -19,6 +19,7 @@ import io.score4j.sampling.EulerMaruyamaConfig;
 import io.score4j.sampling.PredictorCorrectorConfig;
 import io.score4j.sampling.Replacement;
 import io.score4j.sampling.ReverseDiffusion;
+import io.score4j.sampling.Settling;
 import io.score4j.sampling.Langevin;
 import io.score4j.sampling.LangevinConfig;
 import io.score4j.sampling.Mala;
@@ -200,7 +201,8 @@ public final class ModelSampling {
         }
         ScoreNetwork net = m.network();
         if (net.conditioning() instanceof Conditioning.Time time) {
-            DiffusionResult r = diffusion(net.timeConditional(), modelSde(m, time.sde(), o), first, n, d, o, key, bar, inModel);
+            DiffusionResult r = diffusion(net.timeConditional(), modelSde(m, time.sde(), o), first, n, d, o, key, bar,
+                    inModel, TableTraining.settling(m));
             double[] z = widen(r.samples().data32());
             return Drawn.of(fixed(given, m.standardizer().invert(z)), z, d, DataRange.standardised(d), Double.NaN, r.nfe());
         }
@@ -257,6 +259,15 @@ public final class ModelSampling {
      */
     public static DiffusionResult diffusion(TimeScoreFn score, Sde sde, long first, int n, int d, SamplingPlan o,
                                             Key key, Progress bar, Given given) {
+        return diffusion(score, sde, first, n, d, o, key, bar, given, new Settling(d, new int[0][], Settling.DEFAULT_RATIO));
+    }
+
+    /**
+     * As {@link #diffusion(TimeScoreFn, Sde, long, int, int, SamplingPlan, Key, Progress, Given)}, with
+     * {@code settling}'s groups decided part-way ({@link Settling}; none: that method's draw, bit for bit).
+     */
+    public static DiffusionResult diffusion(TimeScoreFn score, Sde sde, long first, int n, int d, SamplingPlan o,
+                                            Key key, Progress bar, Given given, Settling settling) {
         DiffusionConfig config = switch (o.kind()) {
             case EM -> new EulerMaruyamaConfig(sde, o.steps(), o.epsOrDefault(), o.parallelism());
             case PC -> new PredictorCorrectorConfig(sde, o.steps(), o.snrOrDefault(), SamplerDefaults.CORRECTOR_STEPS,
@@ -264,7 +275,7 @@ public final class ModelSampling {
             default -> throw new IllegalArgumentException("not a reverse-SDE sampler: " + o.kind().id());
         };
         bar.start(o.kind().id(), o.steps());
-        DiffusionResult r = ReverseDiffusion.sample(new Replacement(sde, score, given), first, n, d, config,
+        DiffusionResult r = ReverseDiffusion.sample(new Replacement(sde, score, given), settling, first, n, d, config,
                 key.child(1), bar::update);
         bar.finish();
         return r;

@@ -8,6 +8,7 @@ import io.score4j.data.TextCsv;
 import io.score4j.data.TextTable;
 import io.score4j.random.Key;
 import io.score4j.sampling.SamplerKind;
+import io.score4j.sampling.Settling;
 import io.score4j.table.ColumnKind;
 import io.score4j.table.TableSchema;
 
@@ -201,5 +202,16 @@ public final class TableTraining {
         if (!Arrays.equals(m.standardizer().mean(), id.mean()) || !Arrays.equals(m.standardizer().std(), id.std())) {
             throw new InputException(where + ": a table model must not be standardised (data_mean 0, data_std 1)");
         }
+    }
+
+    /**
+     * How a model's reverse-SDE draw settles discrete coordinates ({@link Settling}): a table model's level groups
+     * ({@link io.score4j.table.TableSchema#levelGroups}: binary and category columns, gap indicators) at
+     * σ/m = {@link Settling#DEFAULT_RATIO}; no group for any other model.
+     */
+    public static Settling settling(ScoreModel m) {
+        int[][] groups = schema(m, "the model").map(TableSchema::levelGroups)
+                .orElse(new int[0][]);
+        return new Settling(m.dim(), groups, Settling.DEFAULT_RATIO);
     }
 }
