@@ -61,14 +61,14 @@ final class DataOptions {
      * the codec ({@link TableTraining#prepare}) or plain numbers as {@link #load} reads them; the road's note goes
      * to {@code notes}.
      */
-    Loaded load(String types, Key key, Consumer<String> notes) {
+    Loaded load(String types, boolean link, Key key, Consumer<String> notes) {
         if (csv == null) {
             InputException.require(types == null, "--types", types, "applies only to --csv");
             return new Loaded(load(key), null);
         }
         checkSource();
         TextTable t = TableRoute.read(csv, columns, types, true, notes);
-        TableTraining.Prepared p = t == null ? null : TableTraining.prepare(t, types, key);
+        TableTraining.Prepared p = t == null ? null : TableTraining.prepare(t, types, key, link);
         return p == null ? new Loaded(load(key), null) : new Loaded(p.data(), p);
     }
 

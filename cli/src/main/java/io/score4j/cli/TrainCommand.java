@@ -52,6 +52,12 @@ public final class TrainCommand implements Callable<Integer>, DeclaresFiles {
                     + "trains as a typed table, one of continuous numbers only as plain numbers; 'none': plain numbers")
     String types;
 
+    @Option(names = "--links", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "write numeric columns that come in a few repeated combinations (a town's tax, zoning, ...) "
+                    + "back as one of the data's combinations seen in at least 2 rows (default on; --no-links: each "
+                    + "column on its own)")
+    boolean links;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec commandSpec;
 
@@ -93,7 +99,7 @@ public final class TrainCommand implements Callable<Integer>, DeclaresFiles {
         InputException.require(checkpointSeconds >= 0 && Double.isFinite(checkpointSeconds), "--checkpoint-seconds",
                 checkpointSeconds, "must be >= 0");
         Key[] keys = Key.of(run.seed).split(5);
-        DataOptions.Loaded loaded = data.load(types, keys[0], note -> run.say("%s", note));
+        DataOptions.Loaded loaded = data.load(types, links, keys[0], note -> run.say("%s", note));
         TableTraining.Prepared table = loaded.table();
         if (table != null) {
             tableDefaults(table);

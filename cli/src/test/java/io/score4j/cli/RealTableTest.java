@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * model's and the copula's) is one the data could hold: {@code CHAS} 0 or 1, {@code RAD} one of the data's 9
  * values, {@code TAX} a whole number, every column within the data's [min, max] and written with at most the
  * data's decimals. Few training steps keep the test fast: these properties hold for any model, because the codec
- * decodes every row into them.
+ * decodes every row into them. The town-level columns (ZN, INDUS, NOX, RAD, TAX, PTRATIO) are linked and every
+ * written row holds one of their combinations found in at least two data rows ({@code LinkedColumns}).
  */
 class RealTableTest {
     private static final Path TRAIN = Path.of("..", "docs", "examples", "table", "boston_train.csv");
@@ -52,6 +53,15 @@ class RealTableTest {
         for (String row : rows.subList(1, rows.size())) {
             data.check(row);
         }
+        assertTrue(train.out().contains("linked: ZN, INDUS, NOX, RAD, TAX, PTRATIO come in 78 combinations"),
+                train.out());
+        java.util.Map<List<String>, Integer> towns = new java.util.HashMap<>();
+        for (String row : real.subList(1, real.size())) {
+            towns.merge(town(row), 1, Integer::sum);
+        }
+        for (String row : rows.subList(1, rows.size())) {
+            assertTrue(towns.getOrDefault(town(row), 0) >= 2, "a combination of at least two data rows: " + row);
+        }
         Path copula = dir.resolve("copula.csv");
         CliTestSupport.Run baseline = CliTestSupport.run("baseline", "--csv", TRAIN.toString(), "--out", copula.toString());
         ok(baseline);
@@ -74,6 +84,12 @@ class RealTableTest {
         ok(continuous);
         assertFalse(continuous.out().contains("column kinds"), continuous.out());
         assertTrue(continuous.out().contains("every column is continuous: trained as plain numbers"), continuous.out());
+    }
+
+    /** The linked columns of a Boston row (ZN, INDUS, NOX, RAD, TAX, PTRATIO), as written. */
+    private static List<String> town(String row) {
+        String[] c = row.split(",", -1);
+        return List.of(c[1], c[2], c[4], c[8], c[9], c[10]);
     }
 
     private static void ok(CliTestSupport.Run run) {

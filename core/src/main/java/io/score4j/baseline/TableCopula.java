@@ -79,7 +79,7 @@ public final class TableCopula {
                 }
             }
         }
-        return schema.decode(z, n, "copula of " + table.source());
+        return schema.decodeColumns(z, n, "copula of " + table.source());
     }
 
     /** A category of three levels or more, coded for the copula by its level index. */

@@ -74,6 +74,27 @@ final class SchemaJson {
                 }
             }
         }
+        if (!schema.links().isEmpty()) {
+            ArrayNode linked = root.putArray("linked");
+            for (LinkedColumns l : schema.links()) {
+                ObjectNode o = linked.addObject();
+                ArrayNode names = o.putArray("columns");
+                for (int j : l.columns()) {
+                    names.add(schema.columns().get(j).name());
+                }
+                ArrayNode tuples = o.putArray("tuples");
+                for (double[] t : l.tuples()) {
+                    ArrayNode row = tuples.addArray();
+                    for (double x : t) {
+                        row.add(x);
+                    }
+                }
+                ArrayNode counts = o.putArray("counts");
+                for (long x : l.counts()) {
+                    counts.add(x);
+                }
+            }
+        }
         try {
             return MAPPER.writeValueAsString(root);
         } catch (JsonProcessingException e) {
@@ -125,7 +146,7 @@ final class SchemaJson {
             throw new InputException(source + ": malformed table schema JSON: "
                     + ColumnProfile.shown(String.valueOf(e.getOriginalMessage())), e);
         }
-        Fields f = new Fields(root, source, "table schema", Set.of("format", "version", "rows", "columns"));
+        Fields f = new Fields(root, source, "table schema", Set.of("format", "version", "rows", "columns", "linked"));
         if (!FORMAT.equals(f.text("format", false)) || f.integer("version", 1, Integer.MAX_VALUE) != VERSION) {
             throw new InputException(source + ": table schema format must be '" + FORMAT + "' version " + VERSION);
         }
@@ -141,7 +162,52 @@ final class SchemaJson {
             }
             out.add(c);
         }
-        return new TableSchema(out, rows);
+        List<LinkedColumns> links = new ArrayList<>();
+        JsonNode linked = root.has("linked") ? f.array("linked", 1, MAX_COLUMNS) : null;
+        for (int g = 0; linked != null && g < linked.size(); g++) {
+            links.add(linked(linked.get(g), out, source + ": table schema linked group " + (g + 1)));
+        }
+        try {
+            return new TableSchema(out, rows, links);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(source + ": table schema linked groups: " + e.getMessage());
+        }
+    }
+
+    /** One linked group: column names of numeric columns, tuples of their values within each column's range. */
+    private static LinkedColumns linked(JsonNode node, List<ColumnCodec> columns, String where) {
+        Fields f = new Fields(node, where, "", Set.of("columns", "tuples", "counts"));
+        JsonNode names = f.array("columns", 2, columns.size());
+        int[] cols = new int[names.size()];
+        for (int a = 0; a < cols.length; a++) {
+            String name = names.get(a).isTextual() ? names.get(a).textValue() : null;
+            cols[a] = -1;
+            for (int j = 0; j < columns.size(); j++) {
+                cols[a] = columns.get(j).name().equals(name) && columns.get(j) instanceof NumericColumn ? j : cols[a];
+            }
+            if (cols[a] < 0 || a > 0 && cols[a] <= cols[a - 1]) {
+                throw f.error("columns[" + a + "] must name a numeric column, in the columns' order");
+            }
+        }
+        JsonNode tuples = f.array("tuples", 1, ColumnProfile.MAX_LEVELS);
+        double[][] values = new double[tuples.size()][];
+        for (int k = 0; k < values.length; k++) {
+            values[k] = new Fields(MAPPER.createObjectNode().set("t", tuples.get(k)), where, "", Set.of("t"))
+                    .numbers("t", cols.length);
+            for (int a = 0; a < cols.length; a++) {
+                NumericColumn c = (NumericColumn) columns.get(cols[a]);
+                if (values[k].length != cols.length || values[k][a] < c.min() || values[k][a] > c.max()) {
+                    throw f.error("tuples[" + k + "] must hold " + cols.length + " values within each column's range");
+                }
+            }
+        }
+        long[] counts = f.counts("counts", values.length);
+        for (int k = 0; k < counts.length; k++) {
+            if (counts[k] < LinkedColumns.MIN_COUNT) {
+                throw f.error("counts[" + k + "] must be at least " + LinkedColumns.MIN_COUNT);
+            }
+        }
+        return new LinkedColumns(cols, values, counts);
     }
 
     /** Checked access to an object's fields; every message starts with {@code where}. */

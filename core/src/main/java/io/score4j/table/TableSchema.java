@@ -35,18 +35,37 @@ public final class TableSchema {
     private final int rows;
     private final int[] offsets;
     private final String[] notes;
+    private final List<LinkedColumns> links;
 
     /**
      * @param columns the columns in the data's order, names unique (1 to 100000 of them)
      * @param rows    rows of the table the schema was fitted on (≥ 1)
      */
     public TableSchema(List<ColumnCodec> columns, int rows) {
-        this(columns, rows, null);
+        this(columns, rows, List.of(), null);
     }
 
-    private TableSchema(List<ColumnCodec> columns, int rows, String[] notes) {
+    /**
+     * @param links groups of numeric columns written back as one of the data's combinations ({@link LinkedColumns});
+     *              disjoint, each column numeric
+     */
+    public TableSchema(List<ColumnCodec> columns, int rows, List<LinkedColumns> links) {
+        this(columns, rows, links, null);
+    }
+
+    private TableSchema(List<ColumnCodec> columns, int rows, List<LinkedColumns> links, String[] notes) {
         if (columns.isEmpty() || rows < 1) {
             throw new IllegalArgumentException("need at least one column and one row, got " + columns.size() + ", " + rows);
+        }
+        this.links = List.copyOf(links);
+        boolean[] linked = new boolean[columns.size()];
+        for (LinkedColumns l : this.links) {
+            for (int j : l.columns()) {
+                if (j < 0 || j >= columns.size() || linked[j] || !(columns.get(j) instanceof NumericColumn)) {
+                    throw new IllegalArgumentException("linked column " + j + " is out of range, repeated or not numeric");
+                }
+                linked[j] = true;
+            }
         }
         this.columns = List.copyOf(columns);
         this.rows = rows;
@@ -79,6 +98,14 @@ public final class TableSchema {
      * @throws InputException if a column is all gaps, is text with too many levels, or cannot be its given kind
      */
     public static TableSchema fit(TextTable table, Map<String, ColumnKind> kinds, String flag) {
+        return fit(table, kinds, flag, true);
+    }
+
+    /**
+     * As {@link #fit(TextTable, Map, String)}; {@code link} false leaves every column on its own (no
+     * {@link LinkedColumns} searched).
+     */
+    public static TableSchema fit(TextTable table, Map<String, ColumnKind> kinds, String flag, boolean link) {
         for (String name : kinds.keySet()) {
             if (table.indexOf(name) < 0) {
                 throw new InputException(flag + ": unknown column '" + ColumnProfile.shown(name) + "' in " + table.source());
@@ -95,7 +122,7 @@ public final class TableSchema {
             notes[j] = (given == null ? "" : "; given") + TypeRules.notes(p)
                     + (p.missing > 0 ? "; " + p.missing + " gaps" : "");
         }
-        return new TableSchema(out, table.n(), notes);
+        return new TableSchema(out, table.n(), link ? LinkedColumns.find(table, out) : List.of(), notes);
     }
 
     /**
@@ -178,6 +205,11 @@ public final class TableSchema {
     /** Column names in the data's order. */
     public String[] names() {
         return columns.stream().map(ColumnCodec::name).toArray(String[]::new);
+    }
+
+    /** Groups of columns written back as one of the data's combinations (empty when none was found). */
+    public List<LinkedColumns> links() {
+        return links;
     }
 
     /** Model coordinates w per row. */
@@ -305,6 +337,27 @@ public final class TableSchema {
      *                                  caller reports those before decoding)
      */
     public TextTable decode(double[] z, int n, String source) {
+        return decode(z, n, source, null, true);
+    }
+
+    /**
+     * As {@link #decode(double[], int, String)}, with {@code held} columns (given values, observed cells; length
+     * d for every row, or n·d) restricting each row's {@link #links()} to the combinations that agree with the row
+     * there.
+     */
+    public TextTable decode(double[] z, int n, String source, boolean[] held) {
+        if (held != null && held.length != columns.size() && held.length != (long) n * columns.size()) {
+            throw new IllegalArgumentException("held needs d or n*d entries, got " + held.length);
+        }
+        return decode(z, n, source, held, true);
+    }
+
+    /** Each column decoded on its own, {@link #links()} ignored (a baseline's rows, a given row's own values). */
+    public TextTable decodeColumns(double[] z, int n, String source) {
+        return decode(z, n, source, null, false);
+    }
+
+    private TextTable decode(double[] z, int n, String source, boolean[] held, boolean link) {
         int w = width();
         if (n < 0 || z.length != (long) n * w) {
             throw new IllegalArgumentException("expected n*w = " + n + "*" + w + " coordinates, got " + z.length);
@@ -327,6 +380,9 @@ public final class TableSchema {
                 cells[j][i] = gap ? null : c.decode(z, off);
             }
         }
+        for (LinkedColumns l : link ? links : List.<LinkedColumns>of()) {
+            l.snap(columns, offsets, z, n, w, cells, held);
+        }
         int[] lines = new int[n];
         Arrays.setAll(lines, i -> i + 2);
         return new TextTable(source, names(), cells, lines, tokens);
@@ -346,6 +402,12 @@ public final class TableSchema {
             b.append(String.format(Locale.ROOT, "%-" + nameWidth + "s  %-11s  ", ColumnProfile.shown(c.name()),
                     c.kind().id()))
                     .append(c.describe()).append(notes[j]).append(gaps).append('\n');
+        }
+        for (LinkedColumns l : links) {
+            b.append("linked: ").append(String.join(", ", Arrays.stream(l.columns()).mapToObj(j -> ColumnProfile.shown(
+                    columns.get(j).name())).toArray(String[]::new))).append(" come in ").append(l.tuples().length)
+                    .append(" combinations of at least ").append(LinkedColumns.MIN_COUNT)
+                    .append(" rows; each written row takes one of them\n");
         }
         return b.toString();
     }
@@ -367,11 +429,11 @@ public final class TableSchema {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof TableSchema s && rows == s.rows && columns.equals(s.columns);
+        return o instanceof TableSchema s && rows == s.rows && columns.equals(s.columns) && links.equals(s.links);
     }
 
     @Override
     public int hashCode() {
-        return 31 * columns.hashCode() + rows;
+        return 31 * (31 * columns.hashCode() + rows) + links.hashCode();
     }
 }

@@ -34,23 +34,40 @@ public final class TableSampling {
      * coordinate; the survivors keep their order.
      */
     public static Decoded decode(TableSchema schema, double[] z, int n, String source) {
+        return decode(schema, z, n, source, Given.none(schema.width()));
+    }
+
+    /**
+     * As {@link #decode(TableSchema, double[], int, String)}, the columns {@code given} fixes (one row, or one per
+     * row of z) held by the schema's linked columns ({@link TableSchema#decode(double[], int, String, boolean[])}).
+     */
+    public static Decoded decode(TableSchema schema, double[] z, int n, String source, Given given) {
         int w = schema.width();
+        given.requireFits(n, w);
         if (z.length != (long) n * w) {
             throw new IllegalArgumentException("expected n*w = " + n + "*" + w + " coordinates, got " + z.length);
         }
         double[] kept = new double[z.length];
+        int d = schema.columns().size();
+        boolean[] held = new boolean[given.rows() == 1 ? d : n * d];
         int rows = 0;
         for (int i = 0; i < n; i++) {
             boolean finite = true;
             for (int k = i * w; k < (i + 1) * w && finite; k++) {
                 finite = Double.isFinite(z[k]);
             }
+            for (int j = 0; j < d && (i == 0 || given.rows() > 1) && finite; j++) {
+                ColumnCodec c = schema.columns().get(j);
+                held[(given.rows() == 1 ? 0 : rows * d) + j] = c.valueWidth() > 0
+                        && given.isGiven(i, schema.offset(j));
+            }
             if (finite) {
                 System.arraycopy(z, i * w, kept, rows * w, w);
                 rows++;
             }
         }
-        return new Decoded(schema.decode(Arrays.copyOf(kept, rows * w), rows, source), n - rows);
+        boolean[] heldKept = given.rows() == 1 ? held : Arrays.copyOf(held, rows * d);
+        return new Decoded(schema.decode(Arrays.copyOf(kept, rows * w), rows, source, heldKept), n - rows);
     }
 
     /**
@@ -65,7 +82,7 @@ public final class TableSampling {
      */
     public static Decoded decodeDrawn(TableSchema schema, double[] z, int n, Given given, String source,
                                       String sampler, String advice) {
-        Decoded rows = decode(schema, z, n, source);
+        Decoded rows = decode(schema, z, n, source, given);
         if (rows.table().n() == 0) {
             throw new InputException("all " + n + " samples are not finite (the chain diverged); try " + advice
                     + ". Nothing was written.");
@@ -125,7 +142,7 @@ public final class TableSampling {
      * the given coordinates decode to: 0 when the sampler honoured the condition.
      */
     public static int unmet(TableSchema schema, Given given, TextTable rows) {
-        TextTable want = schema.decode(given.values(), 1, "--given");
+        TextTable want = schema.decodeColumns(given.values(), 1, "--given");
         int bad = 0;
         for (int i = 0; i < rows.n(); i++) {
             boolean ok = true;
@@ -182,7 +199,7 @@ public final class TableSampling {
         String[][] cells = new String[d][n];
         String[] names = schema.names();
         int bad = 0;
-        TextTable decoded = decode(schema, r.values(), n, rows.source()).table();
+        TextTable decoded = decode(schema, r.values(), n, rows.source(), new Given(w, enc.observed(), x)).table();
         int[] decodedRow = finiteRows(r.values(), n, w);
         for (int i = 0; i < n; i++) {
             bad += decodedRow[i] < 0 ? 1 : 0;

@@ -50,10 +50,12 @@ public final class TableTraining {
     public static final int MIN_STEPS = 9000;
     /**
      * The most epochs a table run without --epochs takes: on a small table {@value #MIN_STEPS} steps would pass
-     * over each row thousands of times and the model would learn the rows themselves (Boston's first 100 rows:
-     * 9000 epochs gave a median DCR of 1.04 against 1.29 for held-out rows; 1000 epochs 1.36, 2500 1.29).
+     * over each row thousands of times and the model would learn the rows themselves. On 100 random rows of
+     * Boston (docs/DEFAULTS.md, "How many epochs") 1500 epochs gave a median DCR of 1.23–1.34 against 1.39 for
+     * held-out rows, 750 1.31–1.42, 500 1.40–1.56, 300 1.47–1.65; on Boston's 404 rows C2ST stayed 0.52–0.57 at
+     * 500 with DCR 0.90–0.96 (held-out 0.84).
      */
-    public static final int MAX_EPOCHS = 1500;
+    public static final int MAX_EPOCHS = 500;
     /** The sampler a table model uses without --sampler: em (NFE 500), which beat pc (NFE 1000) on every table measured. */
     public static final SamplerKind DEFAULT_SAMPLER = SamplerKind.EM;
     /**
@@ -75,7 +77,7 @@ public final class TableTraining {
     /**
      * The epochs of a table run without --epochs: enough for {@value #MIN_STEPS} steps of {@code batch} rows out of
      * {@code rows} (⌊rows / batch⌋ steps an epoch), at most {@value #MAX_EPOCHS}: a 5000-row table takes 116 epochs
-     * of 78 batches of 64, a 404-row one 1500 of 6, a 354-row one 1500 of 5 (7500 steps), a 100-row one 1500 of 1.
+     * of 78 batches of 64, a 404-row one 500 of 6 (3000 steps), a 354-row one 500 of 5, a 100-row one 500 of 1.
      */
     public static int defaultEpochs(int rows, int batch) {
         int perEpoch = Math.max(1, rows / batch);
@@ -131,8 +133,16 @@ public final class TableTraining {
      * @throws InputException for a bad {@code --types}, a column that cannot be typed, or a matrix beyond the heap
      */
     public static Prepared prepare(TextTable table, String types, Key key) {
+        return prepare(table, types, key, true);
+    }
+
+    /**
+     * As {@link #prepare(TextTable, String, Key)}; {@code link} false keeps every column on its own (no
+     * {@link io.score4j.table.LinkedColumns}: {@code train --no-links}).
+     */
+    public static Prepared prepare(TextTable table, String types, Key key, boolean link) {
         Map<String, ColumnKind> kinds = types == null ? Map.of() : TableSchema.parseTypes(types, table, "--types");
-        TableSchema schema = TableSchema.fit(table, kinds, "--types");
+        TableSchema schema = TableSchema.fit(table, kinds, "--types", link);
         TableSchema.Encoded enc = schema.encode(table, key);
         long gaps = 0;
         for (String[] column : table.columns()) {

@@ -120,7 +120,7 @@ public final class WhereSampling {
         requireFree(where, given, schema, m.columns());
         Sampler sampler = (g, k) -> (first, count) -> ModelSampling.fromModel(m, first, count, o, k, bar, g);
         int w = m.dim();
-        RowTest test = schema != null ? tableTest(schema, where) : numberTest(where, w);
+        RowTest test = schema != null ? tableTest(schema, where, given) : numberTest(where, w);
         return draw(n, w, sampler, test, where, key, given,
                 single -> schema != null ? TableSampling.given(schema, single, "--where")
                         : GivenColumns.parse(single, m.columns(), "--where"));
@@ -232,21 +232,23 @@ public final class WhereSampling {
         return new Given(a.d(), mask, values);
     }
 
-    /** A table model's rows tested as written: finite rows decoded to text cells, each tested. */
-    private static RowTest tableTest(TableSchema schema, Where where) {
+    /**
+     * A table model's rows tested as written: finite rows decoded to text cells (the user's {@code given} held, as
+     * {@link TableSampling#decodeDrawn} will write them), each tested.
+     */
+    private static RowTest tableTest(TableSchema schema, Where where, Given given) {
         int w = schema.width();
         return (rows, count) -> {
             boolean[] ok = new boolean[count];
             int[] finiteIndex = new int[count];
-            double[] finiteRows = new double[rows.length];
             int f = 0;
             for (int i = 0; i < count; i++) {
                 if (finite(rows, i, w)) {
-                    System.arraycopy(rows, i * w, finiteRows, f * w, w);
                     finiteIndex[f++] = i;
                 }
             }
-            TextTable decoded = schema.decode(java.util.Arrays.copyOf(finiteRows, f * w), f, "--where");
+            TextTable decoded = TableSampling.decode(schema, java.util.Arrays.copyOf(rows, count * w), count, "--where",
+                    given.rows() == 1 ? given : Given.none(w)).table();
             for (int r = 0; r < f; r++) {
                 ok[finiteIndex[r]] = where.holds(decoded, r);
             }

@@ -58,22 +58,24 @@ final class DefaultRecipeTest {
 
     /**
      * A typed table's recipe (docs/DEFAULTS.md, "Typed tables"): dsm's network and EMA, batches of min(64, rows)
-     * for about 9000 steps and at most 1500 epochs, sampled with em at 500 steps.
+     * for about 9000 steps and at most 500 epochs, sampled with em at 1000 steps (em's own default is 500).
      */
     @Test
-    void tablesTrainAbout9000StepsOf64RowsAndSampleWithEmAt500Steps() {
+    void tablesTrainAbout9000StepsOf64RowsAtMost500EpochsAndSampleWithEmAt1000Steps() {
         assertEquals(64, TableTraining.DEFAULT_BATCH);
         assertEquals(64, TableTraining.defaultBatch(ObjectiveKind.DSM, 404));
         assertEquals(50, TableTraining.defaultBatch(ObjectiveKind.DSM, 50));
         assertEquals(128, TableTraining.defaultBatch(ObjectiveKind.EXACT, 404), "measured for dsm only");
         assertEquals(9000, TableTraining.MIN_STEPS);
-        assertEquals(1500, TableTraining.defaultEpochs(404, 64), "6 steps an epoch");
+        assertEquals(500, TableTraining.defaultEpochs(404, 64), "6 steps an epoch: 3000 steps, capped");
         assertEquals(116, TableTraining.defaultEpochs(5000, 64), "78 steps an epoch: 9048 steps");
-        assertEquals(1500, TableTraining.MAX_EPOCHS);
-        assertEquals(1500, TableTraining.defaultEpochs(354, 64), "5 steps an epoch: 7500 steps, capped");
-        assertEquals(1500, TableTraining.defaultEpochs(100, 64), "one step an epoch: 1500 steps, capped");
+        assertEquals(500, TableTraining.MAX_EPOCHS);
+        assertEquals(334, TableTraining.defaultEpochs(1728, 64), "27 steps an epoch: 9018 steps");
+        assertEquals(500, TableTraining.defaultEpochs(354, 64), "5 steps an epoch: 2500 steps, capped");
+        assertEquals(500, TableTraining.defaultEpochs(100, 64), "one step an epoch: 500 steps, capped");
         assertEquals(SamplerKind.EM, TableTraining.DEFAULT_SAMPLER);
         assertEquals(500, SamplerDefaults.steps(SamplerKind.EM));
+        assertEquals(1000, TableTraining.DEFAULT_SAMPLER_STEPS);
     }
 
     /** Without --sampler a time-conditioned model samples with pc, the same model trained on a table with em. */
