@@ -407,7 +407,7 @@ public final class TableSchema {
             b.append("linked: ").append(String.join(", ", Arrays.stream(l.columns()).mapToObj(j -> ColumnProfile.shown(
                     columns.get(j).name())).toArray(String[]::new))).append(" come in ").append(l.tuples().length)
                     .append(" combinations of at least ").append(LinkedColumns.MIN_COUNT)
-                    .append(" rows; each written row takes one of them\n");
+                    .append(" rows; each written row takes one of them (train --no-links: each column on its own)\n");
         }
         return b.toString();
     }
