@@ -118,8 +118,9 @@ public final class Fidelity {
                 System.arraycopy(rows, pick[i] * d, queries, i * d, d);
             }
         }
-        double median = ClosestRecord.median(ClosestRecord.distances(queries, ref, d, scale, par));
-        return new FidelityResult.Dcr(n, queries.length / d, median, ClosestRecord.exactCopies(rows, ref, d));
+        double[] distances = ClosestRecord.distances(queries, ref, d, scale, par);
+        return new FidelityResult.Dcr(n, queries.length / d, ClosestRecord.median(distances),
+                ClosestRecord.medianStandardError(distances), ClosestRecord.exactCopies(rows, ref, d));
     }
 
     private static double[] column(double[] v, int d, int j) {

@@ -47,7 +47,7 @@ final class FidelityJson {
 
     private static Map<String, Object> dcr(FidelityResult.Dcr d) {
         return d == null ? null : ComparisonJson.ordered("rows", d.rows(), "queried", d.queried(), "median",
-                num(d.median()), "exact_copies", d.exactCopies());
+                num(d.median()), "median_standard_error", num(d.standardError()), "exact_copies", d.exactCopies());
     }
 
     private static Double num(double v) {

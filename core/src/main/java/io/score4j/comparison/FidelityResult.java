@@ -2,6 +2,7 @@ package io.score4j.comparison;
 
 import io.score4j.comparison.Metric.Units;
 import io.score4j.metrics.ClassifierTwoSample;
+import io.score4j.metrics.ClosestRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -65,9 +66,10 @@ public record FidelityResult(FidelitySettings settings, List<ColumnCheck> column
      * @param rows        finite rows of that side
      * @param queried     rows whose distance was computed (all, or a subsample of {@link FidelitySettings#dcrRows()})
      * @param median      median distance of the queried rows
+     * @param standardError the median's standard error ({@link ClosestRecord#medianStandardError}; NaN below 2 rows)
      * @param exactCopies rows (of all {@code rows}) equal to some reference row in every column
      */
-    public record Dcr(int rows, int queried, double median, int exactCopies) {
+    public record Dcr(int rows, int queried, double median, double standardError, int exactCopies) {
         public Dcr {
             if (queried < 1 || queried > rows || exactCopies < 0 || exactCopies > rows) {
                 throw new IllegalArgumentException("DCR needs 1 <= queried <= rows and 0 <= copies <= rows, got " + queried
@@ -84,7 +86,7 @@ public record FidelityResult(FidelitySettings settings, List<ColumnCheck> column
     /**
      * The headline numbers in a fixed order: columns_passing; c2st_accuracy and c2st_standard_error
      * (C2ST on), c2st_holdout_accuracy (and held-out rows); dcr_median_samples, exact_copies;
-     * dcr_median_holdout and holdout_exact_copies (held-out rows).
+     * dcr_median_holdout, dcr_holdout_standard_error and holdout_exact_copies (held-out rows).
      */
     public List<Metric> metrics() {
         List<Metric> m = new ArrayList<>();
@@ -113,6 +115,10 @@ public record FidelityResult(FidelitySettings settings, List<ColumnCheck> column
         if (holdoutDcr != null) {
             m.add(new Metric("dcr_median_holdout", "DCR median (held-out)", holdoutDcr.median(), Units.STANDARD,
                     "the same for held-out real rows: samples well below it suggest memorised rows"));
+            m.add(new Metric("dcr_holdout_standard_error", "DCR median standard error (held-out)",
+                    holdoutDcr.standardError(), Units.STANDARD, "the held-out median's sampling error (order statistics "
+                    + "of its " + holdoutDcr.queried() + " rows): a samples' median within about two of it is at fresh "
+                    + "rows' distance"));
             m.add(new Metric("holdout_exact_copies", "exact copies (held-out)", holdoutDcr.exactCopies(), Units.ROWS,
                     "held-out rows equal to a reference row (duplicates in the real data), of " + holdoutDcr.rows()));
         }

@@ -82,6 +82,24 @@ public final class ClosestRecord {
         return s.length % 2 == 1 ? s[h] : 0.5 * (s[h - 1] + s[h]);
     }
 
+    /**
+     * A distribution-free standard error of the median of {@code v}: the order statistics x₍ⱼ₎, x₍ₖ₎ with
+     * j, k = n/2 ∓ 1.96·√n/2 (rounded outward, clamped to the sample) bound an interval that holds the population
+     * median with probability about 95 % (the binomial count of values below it), and (x₍ₖ₎ − x₍ⱼ₎)/(2·1.96) is
+     * the standard error a normal median would have; it tends to 1/(2f(m)√n), f the density at the median m.
+     * NaN when fewer than 2 values.
+     */
+    public static double medianStandardError(double[] v) {
+        if (v.length < 2) {
+            return Double.NaN;
+        }
+        double[] s = Checks.sortedNoNaN(v, "values");
+        double half = 1.959964 * Math.sqrt(s.length) / 2;
+        int lo = Math.max(0, (int) Math.floor(s.length / 2.0 - half) - 1);
+        int hi = Math.min(s.length - 1, (int) Math.ceil(s.length / 2.0 + half));
+        return (s[hi] - s[lo]) / (2 * 1.959964);
+    }
+
     private static double nearestSquared(double[] qs, int at, double[] recs, int d) {
         double best = Double.POSITIVE_INFINITY;
         for (int base = 0; base < recs.length; base += d) {

@@ -50,9 +50,13 @@ class FidelityTest {
         assertEquals(0.5, f.holdoutC2st().accuracy(), 3 * f.holdoutC2st().nullStandardError(), "holdout");
         assertEquals(0, f.samplesDcr().exactCopies());
         assertEquals(f.holdoutDcr().median(), f.samplesDcr().median(), 0.15 * f.holdoutDcr().median());
+        double se = Math.hypot(f.samplesDcr().standardError(), f.holdoutDcr().standardError());
+        assertTrue(se > 0 && se < 0.1 * f.holdoutDcr().median(), "standard errors " + f.samplesDcr() + f.holdoutDcr());
+        assertEquals(f.holdoutDcr().median(), f.samplesDcr().median(), 4 * se, "one law: medians within 4 SE");
         assertTrue(f.columnsPassing() >= 2.0 / 3, "columns passing " + f.columnsPassing());
         assertEquals(List.of("columns_passing", "c2st_accuracy", "c2st_standard_error", "c2st_holdout_accuracy",
-                "dcr_median_samples", "exact_copies", "dcr_median_holdout", "holdout_exact_copies"),
+                "dcr_median_samples", "exact_copies", "dcr_median_holdout", "dcr_holdout_standard_error",
+                "holdout_exact_copies"),
                 f.metrics().stream().map(Metric::key).toList());
     }
 

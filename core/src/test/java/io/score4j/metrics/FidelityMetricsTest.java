@@ -58,6 +58,16 @@ class FidelityMetricsTest {
         assertEquals(1.0, ClosestRecord.distances(new double[] {1, 0}, new double[] {0, 0}, 2, new double[] {0, 1},
                 Parallelism.single())[0], 0.0, "a zero scale counts as 1");
         assertEquals(2.5, ClosestRecord.median(new double[] {4, 1, 2, 3}), 0.0);
+        // the median's standard error against 1/(2 f(m) √n): uniform f(½) = 1, normal f(0) = 1/√(2π)
+        double[] u = new double[10000];
+        for (int i = 0; i < u.length; i++) {
+            u[i] = Key.of(21).uniform(i);
+        }
+        assertEquals(1 / (2 * Math.sqrt(u.length)), ClosestRecord.medianStandardError(u), 0.1 / (2 * Math.sqrt(u.length)));
+        double[] z = Draw.normalDouble(Key.of(22), 4000);
+        assertEquals(Math.sqrt(2 * Math.PI) / (2 * Math.sqrt(z.length)), ClosestRecord.medianStandardError(z),
+                0.1 * Math.sqrt(2 * Math.PI) / (2 * Math.sqrt(z.length)));
+        assertTrue(Double.isNaN(ClosestRecord.medianStandardError(new double[] {1})));
     }
 
     @Test

@@ -113,8 +113,8 @@ public final class TableReport {
                             f.holdoutC2st().accuracy()));
                 }
                 b.append(String.format(java.util.Locale.ROOT, ", DCR median %.3g", f.samplesDcr().median()));
-                b.append(f.holdoutDcr() == null ? "" : String.format(java.util.Locale.ROOT, " (held-out %.3g)",
-                        f.holdoutDcr().median()));
+                b.append(f.holdoutDcr() == null ? "" : String.format(java.util.Locale.ROOT, " (held-out %.3g ± %.2g)",
+                        f.holdoutDcr().median(), f.holdoutDcr().standardError()));
                 b.append(", exact copies ").append(f.samplesDcr().exactCopies());
             }
             b.append(System.lineSeparator());
