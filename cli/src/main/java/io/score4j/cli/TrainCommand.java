@@ -58,6 +58,10 @@ public final class TrainCommand implements Callable<Integer>, DeclaresFiles {
                     + "column on its own)")
     boolean links;
 
+    @Option(names = "--mask-gaps", description = "leave a table's gap cells out of the dsm loss (their fill is never "
+            + "a target; default off: measured no better, docs/DEFAULTS.md \"Gaps: fill or mask\")")
+    boolean maskGaps;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec commandSpec;
 
@@ -111,7 +115,9 @@ public final class TrainCommand implements Callable<Integer>, DeclaresFiles {
         Standardizer scaler = doScale ? Standardizer.fit(raw) : Standardizer.identity(raw.d());
         float[] x = TrainingRun.floats(raw, scaler, data.describe(), doScale);
         model.deriveFromData(x, raw.n(), raw.d());
-        TrainingRun.Result result = train(raw, scaler, x, keys);
+        InputException.require(!maskGaps || table != null && model.objective == ObjectiveKind.DSM, "--mask-gaps", true,
+                "applies to a typed table trained with dsm");
+        TrainingRun.Result result = train(raw, scaler, x, keys, maskGaps ? TableTraining.maskedBy(table.schema()) : null);
         (table != null ? TableTraining.withSchema(result.model(), table.schema()) : result.model()).save(out);
         run.say("trained %d steps (batch %d%s) of %s, in %.2f s, final loss %.5f; model written to %s", result.steps(),
                 model.batch(), model.batchDefaulted() ? ", the default min(" + TrainingSpec.DEFAULT_BATCH + ", "
@@ -139,12 +145,12 @@ public final class TrainCommand implements Callable<Integer>, DeclaresFiles {
         run.say("%s", table.describe(data.csv));
     }
 
-    private TrainingRun.Result train(Dataset raw, Standardizer scaler, float[] x, Key[] keys) {
+    private TrainingRun.Result train(Dataset raw, Standardizer scaler, float[] x, Key[] keys, int[] maskedBy) {
         int d = raw.d();
         TrainingSpec training = model.trainingSpec(data.describe(), raw.n(), run.seed);
         MlpSpec spec = training.network(d);
         Optimizer<ChainState> opt = training.optimizer();
-        BatchLoss loss = training.loss(d, run.parallelism());
+        BatchLoss loss = training.loss(d, run.parallelism(), maskedBy);
         TrainConfig cfg = new TrainConfig(training.epochs(), training.batch(), checkpointEvery, checkpointSeconds);
         Path ckpt = checkpointTarget();
         if (checkpointEvery > 0 || checkpointSeconds > 0 || resume != null) {

@@ -106,6 +106,29 @@ class TableRowsTest {
         }
     }
 
+    /** --mask-gaps trains a table with gaps and samples it; it refuses a non-dsm objective with one line, exit 2. */
+    @Test
+    void maskGapsTrainsAndIsRefusedWhereItDoesNotApply() throws IOException {
+        Path real = writeReal(dir.resolve("real.csv"));
+        Path model = dir.resolve("m.safetensors");
+        ok(CliTestSupport.run("train", "--csv", real.toString(), "--mask-gaps", "--hidden", "32", "--epochs", "20",
+                "--out", model.toString(), "-q"));
+        Path synth = dir.resolve("s.csv");
+        ok(CliTestSupport.run("sample", "--model", model.toString(), "--n", "100", "--steps", "60", "--out",
+                synth.toString(), "-q"));
+        Data data = Data.of(Files.readAllLines(real));
+        List<String> rows = Files.readAllLines(synth);
+        assertEquals(101, rows.size(), "every row written: none diverged");
+        for (String row : rows.subList(1, rows.size())) {
+            data.check(row.split(",", -1), row);
+        }
+        CliTestSupport.Run exact = CliTestSupport.run("train", "--csv", real.toString(), "--mask-gaps", "--objective",
+                "exact", "--epochs", "1", "--out", dir.resolve("e.safetensors").toString());
+        assertEquals(2, exact.code());
+        assertTrue(exact.err().contains("--mask-gaps") && exact.err().contains("dsm") && exact.err().lines().count() == 1,
+                exact.err());
+    }
+
     private static void ok(CliTestSupport.Run run) {
         assertEquals(0, run.code(), () -> "stdout: " + run.out() + "\nstderr: " + run.err());
     }

@@ -70,6 +70,15 @@ public final class DeepLoss {
      */
     public static LossAndGrad timeConditional(DeepMlp net, float[] inputs, double[] z, int n, double factor,
                                               Parallelism parallelism) {
+        return timeConditional(net, inputs, z, null, n, factor, parallelism);
+    }
+
+    /**
+     * As {@link #timeConditional(DeepMlp, float[], double[], int, double, Parallelism)} with a weight per squared
+     * term: ℓ_b = c·½ Σ_k w_bk (net(in_b)_k + z_bk)² ({@code weights} [n, D], 0 for a masked entry; null: all 1).
+     */
+    public static LossAndGrad timeConditional(DeepMlp net, float[] inputs, double[] z, double[] weights, int n,
+                                              double factor, Parallelism parallelism) {
         int d = net.width[net.layers];
         int n0 = net.width[0];
         if (n0 <= d) {
@@ -80,13 +89,16 @@ public final class DeepLoss {
                     + " cannot hold n=" + n + " rows of " + n0 + " and " + d);
         }
         checkSigma(factor);
+        if (weights != null && (long) n * d > weights.length) {
+            throw new IllegalArgumentException("weights of length " + weights.length + " cannot hold n=" + n + " rows of " + d);
+        }
         return chunked(net, n, parallelism, (from, to, partials, at, offsets) ->
-                targetChunk(net, inputs, z, from, to, n, factor, partials, at, offsets));
+                targetChunk(net, inputs, z, weights, from, to, n, factor, partials, at, offsets));
     }
 
-    /** Loss sum of rows [from, to) of ℓ = c·½‖net(in) + z‖² and their gradient sums into partials[at, at + size). */
-    private static double targetChunk(DeepMlp net, float[] inputs, double[] z, int from, int to, int n, double factor,
-                                      float[] partials, int at, int[] offsets) {
+    /** Loss sum of rows [from, to) of ℓ = c·½Σ w(net(in) + z)² and their gradient sums into partials[at, at + size). */
+    private static double targetChunk(DeepMlp net, float[] inputs, double[] z, double[] weights, int from, int to,
+                                      int n, double factor, float[] partials, int at, int[] offsets) {
         int rows = to - from;
         int d = net.width[net.layers];
         int n0 = net.width[0];
@@ -100,9 +112,10 @@ public final class DeepLoss {
         for (int r = 0; r < rows; r++) {
             Arrays.fill(delta, r * p + d, (r + 1) * p, 0f);
             for (int k = 0; k < d; k++) {
+                double w = weights == null ? 1 : weights[(from + r) * d + k];
                 double res = y[r * p + k] + z[(from + r) * d + k];
-                loss += 0.5 * factor * res * res;
-                delta[r * p + k] = (float) (factor * res / n);
+                loss += 0.5 * factor * w * res * res;
+                delta[r * p + k] = (float) (factor * w * res / n);
             }
         }
         backward(net, in, rows, ws, delta, null, partials, at, offsets);

@@ -25,6 +25,12 @@ import java.util.Objects;
  * sampled ∝ g²/σ², see {@link TimeWeighting}). The batch mean is an unbiased estimate of
  * E_t λ(t)/p(t) · E ½‖s(x_t, t) − ∇log p_{0t}(x_t | x)‖², minimised by the perturbed data score ∇log p_t.
  *
+ * <p><b>Masked entries</b> ({@link #masked}): for a table whose rows have gaps, coordinate j of a row is not
+ * observed when its gap indicator, coordinate {@code maskedBy[j]}, is positive (+1 = gap); its term of the
+ * squared norm then has weight 0, so a gap's fill value never serves as a target (its input still carries the
+ * fill, which the other coordinates see):
+ * <pre>  ℓ(θ; x) = c · ½ Σ_j w_j (net([x_t, e(t)])_j + z_j)²,   w_j = 0 where masked, else 1.</pre>
+ *
  * <p>Randomness, a pure function of the key and the batch row b: z_j = {@code Draw.normalAt(key.child(0).child(b), j)}
  * and t = weighting.time(u) with u = {@code key.child(1).uniform(b)}. {@link #draws} computes them once for
  * both this generic path and the fused kernel.
@@ -38,9 +44,10 @@ public final class SdeScoreMatching implements Objective {
 
     /**
      * The noised rows of a batch: inputs [rows, D + E] = [x_t, e(t)] (x_t in double, e(t) as floats widened),
-     * z [rows, D], times [rows], and the constant loss factor c.
+     * z [rows, D], times [rows], the constant loss factor c, and the weights w [rows, D] of each squared term
+     * (null: all 1, nothing masked).
      */
-    public record Draws(double[] inputs, double[] z, double[] times, double factor) {}
+    public record Draws(double[] inputs, double[] z, double[] times, double factor, double[] weights) {}
 
     private final Sde sde;
     private final TimeWeighting weighting;
@@ -48,12 +55,19 @@ public final class SdeScoreMatching implements Objective {
     private final int embeddingSize;
     private final Embedder embedder;
     private final double factor;
+    private final int[] maskedBy;
 
     /**
      * @param eps           the smallest time ε, in (0, 1)
      * @param embeddingSize E ≥ 1, the width {@code embedder} writes
      */
     public SdeScoreMatching(Sde sde, TimeWeighting weighting, double eps, int embeddingSize, Embedder embedder) {
+        this(sde, weighting, eps, embeddingSize, embedder, null);
+    }
+
+    private SdeScoreMatching(Sde sde, TimeWeighting weighting, double eps, int embeddingSize, Embedder embedder,
+                             int[] maskedBy) {
+        this.maskedBy = maskedBy;
         this.sde = Objects.requireNonNull(sde, "sde");
         this.weighting = Objects.requireNonNull(weighting, "weighting");
         this.embedder = Objects.requireNonNull(embedder, "embedder");
@@ -70,6 +84,26 @@ public final class SdeScoreMatching implements Objective {
 
     public Sde sde() {
         return sde;
+    }
+
+    /**
+     * This objective with masked entries: coordinate j of a row is left out of the loss where the row's coordinate
+     * {@code maskedBy[j]} (its gap indicator) is &gt; 0; {@code maskedBy[j]} = −1 for a coordinate that is always
+     * observed. All −1, or null: this objective unchanged.
+     *
+     * @param maskedBy length D, entries −1 or in [0, D) and never themselves masked; copied
+     */
+    public SdeScoreMatching masked(int[] maskedBy) {
+        if (maskedBy == null || java.util.Arrays.stream(maskedBy).allMatch(j -> j < 0)) {
+            return new SdeScoreMatching(sde, weighting, eps, embeddingSize, embedder, null);
+        }
+        for (int j = 0; j < maskedBy.length; j++) {
+            int k = maskedBy[j];
+            if (k < -1 || k >= maskedBy.length || k == j || k >= 0 && maskedBy[k] >= 0) {
+                throw new IllegalArgumentException("maskedBy[" + j + "] = " + k + " is not -1 or an unmasked coordinate");
+            }
+        }
+        return new SdeScoreMatching(sde, weighting, eps, embeddingSize, embedder, maskedBy.clone());
     }
 
     /**
@@ -96,7 +130,24 @@ public final class SdeScoreMatching implements Objective {
                 in[r * w + d + j] = e[j];
             }
         }
-        return new Draws(in, z, times, factor);
+        return new Draws(in, z, times, factor, weights(x, d, rows));
+    }
+
+    /** w [rows, D]: 0 where a row's entry is masked, else 1; null when this objective masks nothing. */
+    private double[] weights(double[] x, int d, int rows) {
+        if (maskedBy == null) {
+            return null;
+        }
+        if (maskedBy.length != d) {
+            throw new IllegalArgumentException("masked objective of D=" + maskedBy.length + " on rows of " + d);
+        }
+        double[] w = new double[rows * d];
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < d; j++) {
+                w[r * d + j] = maskedBy[j] >= 0 && x[r * d + maskedBy[j]] > 0 ? 0 : 1;
+            }
+        }
+        return w;
     }
 
     /**
@@ -109,7 +160,12 @@ public final class SdeScoreMatching implements Objective {
         Draws dr = draws(x.toDoubleArray(), d, key, first, b);
         Var in = Var.leaf(Tensor.wrap(dr.inputs(), b, d + embeddingSize).astype(x.dtype()));
         Var out = MlpModel.apply(spec, params, in);
-        return out.add(Var.leaf(Tensor.wrap(dr.z(), b, d).astype(x.dtype()))).square().sum(1).mul(0.5 * factor);
+        Var residual = out.add(Var.leaf(Tensor.wrap(dr.z(), b, d).astype(x.dtype())));
+        Var squares = residual.square();
+        if (dr.weights() != null) {
+            squares = squares.mul(Var.leaf(Tensor.wrap(dr.weights(), b, d).astype(x.dtype())));
+        }
+        return squares.sum(1).mul(0.5 * factor);
     }
 
     @Override
@@ -136,6 +192,7 @@ public final class SdeScoreMatching implements Objective {
 
     @Override
     public String toString() {
-        return "SdeScoreMatching[" + sde + ", " + weighting.id() + ", eps=" + eps + ", E=" + embeddingSize + "]";
+        return "SdeScoreMatching[" + sde + ", " + weighting.id() + ", eps=" + eps + ", E=" + embeddingSize
+                + (maskedBy == null ? "" : ", masked") + "]";
     }
 }

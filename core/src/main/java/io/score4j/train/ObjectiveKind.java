@@ -195,7 +195,7 @@ public enum ObjectiveKind {
         for (int i = 0; i < in.length; i++) {
             inputs[i] = (float) in[i];
         }
-        return DeepLoss.timeConditional(net, inputs, dr.z(), n, dr.factor(), parallelism);
+        return DeepLoss.timeConditional(net, inputs, dr.z(), dr.weights(), n, dr.factor(), parallelism);
     }
 
     /**
@@ -204,6 +204,19 @@ public enum ObjectiveKind {
      * @param parallelism the threads the loss runs on (results do not depend on it)
      */
     public BatchLoss loss(MlpSpec spec, int d, ObjectiveOptions options, Parallelism parallelism) {
+        return loss(spec, d, options, parallelism, null);
+    }
+
+    /**
+     * As {@link #loss(MlpSpec, int, ObjectiveOptions, Parallelism)}, a table's gaps masked out of dsm's loss
+     * ({@link SdeScoreMatching#masked}; {@code maskedBy} from {@link TableTraining#maskedBy}, null or
+     * all −1 for none). Only dsm masks; another objective with a mask is refused.
+     */
+    public BatchLoss loss(MlpSpec spec, int d, ObjectiveOptions options, Parallelism parallelism, int[] maskedBy) {
+        boolean masks = maskedBy != null && Arrays.stream(maskedBy).anyMatch(j -> j >= 0);
+        if (masks && this != DSM) {
+            throw new IllegalArgumentException("only dsm masks gaps; " + id + " was given a mask");
+        }
         if (spec.inputDim() != inputDim(d, options) || spec.outputDim() != d) {
             throw new IllegalArgumentException("the " + id + " objective on d=" + d + " needs a network ["
                     + inputDim(d, options) + ", …, " + d + "], got " + spec);
@@ -211,7 +224,7 @@ public enum ObjectiveKind {
         if (this == EXACT) {
             return ExactLoss.of(spec, d, parallelism);
         }
-        Objective objective = objective(options);
+        Objective objective = masks ? ((SdeScoreMatching) objective(options)).masked(maskedBy) : objective(options);
         if (Kernel.training(spec, false) == Kernel.FUSED_DEEP) {
             return fusedDeep(spec, objective, options, parallelism);
         }

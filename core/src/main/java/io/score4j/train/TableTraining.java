@@ -215,6 +215,24 @@ public final class TableTraining {
     }
 
     /**
+     * For each of the schema's w coordinates, the gap indicator that masks it in dsm's loss
+     * ({@link io.score4j.objective.SdeScoreMatching#masked}): a gap's value coordinates (one for a numeric column, one
+     * per level for a category) are masked by their column's indicator; every other coordinate, −1. A row with the
+     * indicator +1 (a gap) trains on the indicator and its other columns, not on its fill.
+     */
+    public static int[] maskedBy(TableSchema schema) {
+        int[] out = new int[schema.width()];
+        Arrays.fill(out, -1);
+        for (int j = 0; j < schema.columns().size(); j++) {
+            var c = schema.columns().get(j);
+            if (c.missingToken() != null) {
+                Arrays.fill(out, schema.offset(j), schema.offset(j) + c.valueWidth(), schema.offset(j) + c.valueWidth());
+            }
+        }
+        return out;
+    }
+
+    /**
      * How a model's reverse-SDE draw settles discrete coordinates ({@link Settling}): a table model's level groups
      * ({@link io.score4j.table.TableSchema#levelGroups}: binary and category columns, gap indicators) at
      * σ/m = {@link Settling#DEFAULT_RATIO}; no group for any other model.

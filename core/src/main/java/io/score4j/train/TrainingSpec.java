@@ -259,6 +259,11 @@ public record TrainingSpec(ObjectiveKind objective, ObjectiveOptions options, La
         return objective.loss(network(d), d, options, parallelism);
     }
 
+    /** As {@link #loss(int, Parallelism)}, a table's gaps masked out of dsm's loss ({@link ObjectiveKind#loss(MlpSpec, int, ObjectiveOptions, Parallelism, int[])}). */
+    public BatchLoss loss(int d, Parallelism parallelism, int[] maskedBy) {
+        return objective.loss(network(d), d, options, parallelism, maskedBy);
+    }
+
     /** Epochs and batch without periodic checkpoints. */
     public TrainConfig config() {
         return TrainConfig.of(epochs, batch);

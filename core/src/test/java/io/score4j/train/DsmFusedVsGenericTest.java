@@ -2,6 +2,7 @@ package io.score4j.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.score4j.Parallelism;
@@ -93,5 +94,68 @@ class DsmFusedVsGenericTest {
             assertTrue(ref.grad().bitEquals(g.grad()), "threads=" + threads);
         }
         assertArrayEquals(new int[] {d + 16, 40, 24, d}, spec.sizes());
+    }
+
+    /**
+     * A table's gaps masked out of the loss ({@link TableTraining#maskedBy}): coordinates 0 and 1 are a gap's value
+     * coordinates, masked by the indicator 2 (+1 in about a third of the rows). The fused kernel matches the generic
+     * masked objective (same tolerances); where no row has a gap the masked loss is the plain one bit for bit; and
+     * an output unit masked in every row gets no gradient in the last layer, while the plain loss gives it one.
+     */
+    @Test
+    void maskedGapsMatchGenericAndLeaveMaskedUnitsWithoutGradient() {
+        int d = 4;
+        int n = 300;
+        float[] x = Draw.normal(Key.of(7), n * d);
+        for (int r = 0; r < n; r++) {
+            x[r * d + 2] = x[r * d + 2] > 0.4f ? 1f : -1f;
+        }
+        double[] xd = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            xd[i] = x[i];
+        }
+        int[] maskedBy = {2, 2, -1, -1};
+        ObjectiveOptions o = options(SDES[0], TimeWeighting.SIGMA2, 8);
+        MlpSpec spec = ObjectiveKind.DSM.spec(d, o, Activation.SILU, 32, 64);
+        Params p = MlpInit.init(spec, Init.SCALED, Key.of(12), DType.F32);
+        Key key = Key.of(3);
+        LossAndGrad want = ((io.score4j.objective.SdeScoreMatching) ObjectiveKind.DSM.objective(o)).masked(maskedBy)
+                .lossAndGrad(spec, p.map(t -> t.astype(DType.F64)), Tensor.wrap(xd, n, d), key);
+        LossAndGrad got = ObjectiveKind.DSM.loss(spec, d, o, Parallelism.of(2), maskedBy).lossAndGrad(p, x, n, key);
+        LossAndGrad plain = ObjectiveKind.DSM.loss(spec, d, o, Parallelism.of(2)).lossAndGrad(p, x, n, key);
+        assertEquals(want.loss(), got.loss(), 1e-5 * Math.abs(want.loss()), "masked loss");
+        assertTrue(got.loss() < plain.loss(), "masked terms left out: " + got.loss() + " vs " + plain.loss());
+        for (String name : want.grad().names()) {
+            double e = relErr(got.grad().get(name).toDoubleArray(), want.grad().get(name).toDoubleArray());
+            assertTrue(e < 2e-4, name + " rel err " + e);
+        }
+        float[] noGaps = x.clone();
+        for (int r = 0; r < n; r++) {
+            noGaps[r * d + 2] = -1f;
+        }
+        LossAndGrad none = ObjectiveKind.DSM.loss(spec, d, o, Parallelism.of(2), maskedBy).lossAndGrad(p, noGaps, n, key);
+        LossAndGrad nonePlain = ObjectiveKind.DSM.loss(spec, d, o, Parallelism.of(2)).lossAndGrad(p, noGaps, n, key);
+        assertEquals(Double.doubleToRawLongBits(nonePlain.loss()), Double.doubleToRawLongBits(none.loss()));
+        assertTrue(nonePlain.grad().bitEquals(none.grad()), "no gap: the plain loss");
+        float[] allGaps = x.clone();
+        for (int r = 0; r < n; r++) {
+            allGaps[r * d + 2] = 1f;
+        }
+        int last = spec.sizes().length - 2;
+        double[] w = ObjectiveKind.DSM.loss(spec, d, o, Parallelism.of(2), maskedBy).lossAndGrad(p, allGaps, n, key)
+                .grad().get(io.score4j.nn.MlpSpec.weightName(last)).toDoubleArray();
+        double[] wPlain = ObjectiveKind.DSM.loss(spec, d, o, Parallelism.of(2)).lossAndGrad(p, allGaps, n, key)
+                .grad().get(io.score4j.nn.MlpSpec.weightName(last)).toDoubleArray();
+        double plainMax = 0;
+        for (int i = 0; i < w.length; i++) {
+            if (i % d < 2) {
+                assertEquals(0.0, w[i], 0.0, "masked output unit " + (i % d) + " of the last layer");
+                plainMax = Math.max(plainMax, Math.abs(wPlain[i]));
+            }
+        }
+        assertTrue(plainMax > 0, "the plain loss trains those units");
+        assertThrows(IllegalArgumentException.class,
+                () -> ObjectiveKind.DENOISING.loss(ObjectiveKind.DENOISING.spec(d, o, Activation.SILU, 8), d, o,
+                        Parallelism.single(), maskedBy));
     }
 }

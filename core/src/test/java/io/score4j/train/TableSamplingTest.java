@@ -50,6 +50,27 @@ class TableSamplingTest {
         assertThrows(InputException.class, () -> TableSampling.given(s, List.of("n=1", "city=Lyon", "x=1.5"), "--given"));
     }
 
+    /** A gap's value coordinates are masked by their column's indicator; gapless columns and indicators are not. */
+    @Test
+    void gapsValueCoordinatesAreMaskedByTheirIndicator() {
+        TextTable t = TextTable.of("g.csv", new String[] {"n", "city", "x"}, new String[][] {
+            {"1", "2", "3", "2", "1", "3"},
+            {"Paris", "Lyon", null, "Paris", "Lille", "Paris"},
+            {"0.5", null, "1.5", "2.25", "NA", "3.0"}});
+        TableSchema s = TableSchema.fit(t, Map.of(), "--types");
+        int city = s.offset(1);
+        int x = s.offset(2);
+        assertEquals(3, s.offset(2) - s.offset(1) - 1, "three levels and an indicator");
+        int[] want = new int[s.width()];
+        java.util.Arrays.fill(want, -1);
+        java.util.Arrays.fill(want, city, city + 3, city + 3);
+        want[x] = x + 1;
+        assertArrayEquals(want, TableTraining.maskedBy(s));
+        assertArrayEquals(new int[] {-1, -1, -1, -1}, TableTraining.maskedBy(TableSchema.fit(
+                TextTable.of("n.csv", new String[] {"n", "city"}, new String[][] {{"1", "2", "3"},
+                    {"Paris", "Lyon", "Lille"}}), Map.of(), "--types")), "no gaps, nothing masked");
+    }
+
     @Test
     void decodeDropsRowsWithANonFiniteCoordinateAndKeepsTheOthersInOrder() {
         TableSchema s = TableSchema.fit(T, Map.of(), "--types");
