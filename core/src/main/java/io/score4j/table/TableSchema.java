@@ -118,7 +118,7 @@ public final class TableSchema {
             ColumnKind given = kinds.get(p.name);
             ColumnKind kind = given == null ? TypeRules.infer(p) : given;
             TypeRules.check(p, kind, flag);
-            out.add(codec(p, kind));
+            out.add(ColumnCodecs.of(p, kind));
             notes[j] = (given == null ? "" : "; given") + TypeRules.notes(p)
                     + (p.missing > 0 ? "; " + p.missing + " gaps" : "");
         }
@@ -156,40 +156,6 @@ public final class TableSchema {
     /** {@code col=kind,…} parsed against the table's names; see {@link TypeRules#parseOverrides}. */
     public static Map<String, ColumnKind> parseTypes(String spec, TextTable table, String flag) {
         return TypeRules.parseOverrides(spec, table.names(), flag);
-    }
-
-    private static ColumnCodec codec(ColumnProfile p, ColumnKind kind) {
-        if (!kind.numeric()) {
-            return categories(p, kind);
-        }
-        Marginal m = switch (kind) {
-            case POSITIVE -> LogMarginal.fit(p.sorted);
-            case BOUNDED -> LogitMarginal.fit(p.sorted);
-            case INTEGER -> p.distinct <= ColumnProfile.MAX_LEVELS ? steps(p)
-                    : QuantileMarginal.fitKnots(p.sorted, ColumnProfile.MAX_LEVELS);
-            default -> QuantileMarginal.fitKnots(p.sorted, ColumnProfile.MAX_LEVELS);
-        };
-        Precision precision = kind == ColumnKind.INTEGER ? Precision.WHOLE : p.precision();
-        return new NumericColumn(p.name, kind, m, p.min(), p.max(), precision, p.missingToken);
-    }
-
-    private static QuantileMarginal steps(ColumnProfile p) {
-        Map<Double, Integer> levels = p.numericLevels();
-        double[] values = levels.keySet().stream().mapToDouble(Double::doubleValue).toArray();
-        long[] counts = Arrays.stream(ColumnProfile.counts(levels)).asLongStream().toArray();
-        return QuantileMarginal.steps(values, counts);
-    }
-
-    private static CategoryColumn categories(ColumnProfile p, ColumnKind kind) {
-        if (p.isText()) {
-            String[] levels = p.textLevels.keySet().toArray(new String[0]);
-            long[] counts = Arrays.stream(ColumnProfile.counts(p.textLevels)).asLongStream().toArray();
-            return new CategoryColumn(p.name, kind, null, levels, counts, p.missingToken);
-        }
-        Map<Double, Integer> numeric = p.numericLevels();
-        String[] levels = numeric.keySet().stream().map(x -> p.precision().format(x)).toArray(String[]::new);
-        long[] counts = Arrays.stream(ColumnProfile.counts(numeric)).asLongStream().toArray();
-        return new CategoryColumn(p.name, kind, p.precision(), levels, counts, p.missingToken);
     }
 
     /** The columns, in the data's order. */

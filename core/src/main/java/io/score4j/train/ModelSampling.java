@@ -131,7 +131,7 @@ public final class ModelSampling {
         }
         DataRange range = DataRange.of(mix);
         if (o.kind().diffusion()) {
-            Sde sde = mixtureSde(mix, o);
+            Sde sde = o.mixtureSde(mix);
             DiffusionResult r = diffusion(TimeScoreFn.of(mix, sde), sde, first, n, d, o, key, bar, given);
             return Drawn.of(fixed(given, widen(r.samples().data32())), d, range, Double.NaN, r.nfe());
         }
@@ -149,7 +149,7 @@ public final class ModelSampling {
                 return Drawn.of(fixed(given, r.samples().toDoubleArray()), d, range, r.acceptanceRate(), o.steps());
             }
             case ANNEALED: {
-                NoiseLadder ladder = mixtureLadder(mix, o);
+                NoiseLadder ladder = o.mixtureLadder(mix);
                 return Drawn.of(fixed(given, widen(annealed(given.score(NoiseConditionalScoreFn.of(mix::convolved)), start, d,
                         first, ladder, o, key, bar))), d, range, Double.NaN, (long) o.steps() * ladder.levels());
             }
@@ -279,38 +279,6 @@ public final class ModelSampling {
                 key.child(1), bar::update);
         bar.finish();
         return r;
-    }
-
-    /**
-     * The SDE of a mixture's exact score: the plan's ({@link SamplingPlan#MIXTURE_SDE} when unset), VE between
-     * --sigma-min ({@link SamplerDefaults#MIXTURE_SIGMA_MIN}) and --sigma-max ({@link SamplerDefaults#mixtureVeSigmaMax}),
-     * VP and sub-VP with β from {@value Sde.Betas#BETA_MIN} to {@value Sde.Betas#BETA_MAX}.
-     */
-    static Sde mixtureSde(GaussianMixture mix, SamplingPlan o) {
-        String id = o.sde() != null ? o.sde() : SamplingPlan.MIXTURE_SDE;
-        double lo = o.sigmaMin() != null ? o.sigmaMin() : SamplerDefaults.MIXTURE_SIGMA_MIN;
-        double hi = o.sigmaMax() != null ? o.sigmaMax() : SamplerDefaults.mixtureVeSigmaMax(mix);
-        if (id.equalsIgnoreCase("ve") && !(hi > lo)) {
-            throw new InputException("--sigma-max " + hi + " must exceed --sigma-min " + lo + " for the VE SDE");
-        }
-        return Sde.parse(id, lo, Math.max(hi, 2 * lo), Sde.Betas.BETA_MIN, Sde.Betas.BETA_MAX);
-    }
-
-    /**
-     * A mixture's annealing ladder: geometric from --sigma-max (default {@link SamplerDefaults#mixtureSigmaMax})
-     * to --sigma-min (default {@link SamplerDefaults#MIXTURE_SIGMA_MIN}) over --levels (default
-     * {@link SamplerDefaults#MIXTURE_LEVELS}).
-     */
-    static NoiseLadder mixtureLadder(GaussianMixture mix, SamplingPlan o) {
-        double lo = o.sigmaMin() != null ? o.sigmaMin() : SamplerDefaults.MIXTURE_SIGMA_MIN;
-        double hi = o.sigmaMax() != null ? o.sigmaMax() : SamplerDefaults.mixtureSigmaMax(mix);
-        if (!(hi > lo)) {
-            throw new InputException((o.sigmaMax() != null ? "--sigma-max " + hi : "the largest noise level " + hi
-                    + " derived from --mixture (largest distance between its means or to the origin + "
-                    + SamplerDefaults.MIXTURE_SPREAD_STDS + " x its largest std)") + " must exceed the smallest, " + lo
-                    + (o.sigmaMin() != null ? " (--sigma-min)" : "") + "; set --sigma-max and --sigma-min");
-        }
-        return NoiseLadder.geometric(hi, lo, o.levelsOr(SamplerDefaults.MIXTURE_LEVELS));
     }
 
     /** A time-conditioned model samples with its own SDE; --sde may only repeat it. */

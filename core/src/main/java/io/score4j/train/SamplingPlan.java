@@ -1,6 +1,9 @@
 package io.score4j.train;
 
+import io.score4j.InputException;
 import io.score4j.Parallelism;
+import io.score4j.density.GaussianMixture;
+import io.score4j.noise.NoiseLadder;
 import io.score4j.noise.Sde;
 import io.score4j.sampling.SamplerDefaults;
 import io.score4j.sampling.SamplerKind;
@@ -63,5 +66,37 @@ public record SamplingPlan(SamplerKind kind, int steps, Double stepSize, double 
     /** The annealed sampler's level count: {@code levels}, or {@code otherwise}. */
     int levelsOr(int otherwise) {
         return levels != null ? levels : otherwise;
+    }
+
+    /**
+     * The SDE of a mixture's exact score under this plan: its own ({@link SamplingPlan#MIXTURE_SDE} when unset), VE between
+     * --sigma-min ({@link SamplerDefaults#MIXTURE_SIGMA_MIN}) and --sigma-max ({@link SamplerDefaults#mixtureVeSigmaMax}),
+     * VP and sub-VP with β from {@value Sde.Betas#BETA_MIN} to {@value Sde.Betas#BETA_MAX}.
+     */
+    Sde mixtureSde(GaussianMixture mix) {
+        String id = sde != null ? sde : SamplingPlan.MIXTURE_SDE;
+        double lo = sigmaMin != null ? sigmaMin : SamplerDefaults.MIXTURE_SIGMA_MIN;
+        double hi = sigmaMax != null ? sigmaMax : SamplerDefaults.mixtureVeSigmaMax(mix);
+        if (id.equalsIgnoreCase("ve") && !(hi > lo)) {
+            throw new InputException("--sigma-max " + hi + " must exceed --sigma-min " + lo + " for the VE SDE");
+        }
+        return Sde.parse(id, lo, Math.max(hi, 2 * lo), Sde.Betas.BETA_MIN, Sde.Betas.BETA_MAX);
+    }
+
+    /**
+     * A mixture's annealing ladder: geometric from --sigma-max (default {@link SamplerDefaults#mixtureSigmaMax})
+     * to --sigma-min (default {@link SamplerDefaults#MIXTURE_SIGMA_MIN}) over --levels (default
+     * {@link SamplerDefaults#MIXTURE_LEVELS}).
+     */
+    NoiseLadder mixtureLadder(GaussianMixture mix) {
+        double lo = sigmaMin != null ? sigmaMin : SamplerDefaults.MIXTURE_SIGMA_MIN;
+        double hi = sigmaMax != null ? sigmaMax : SamplerDefaults.mixtureSigmaMax(mix);
+        if (!(hi > lo)) {
+            throw new InputException((sigmaMax != null ? "--sigma-max " + hi : "the largest noise level " + hi
+                    + " derived from --mixture (largest distance between its means or to the origin + "
+                    + SamplerDefaults.MIXTURE_SPREAD_STDS + " x its largest std)") + " must exceed the smallest, " + lo
+                    + (sigmaMin != null ? " (--sigma-min)" : "") + "; set --sigma-max and --sigma-min");
+        }
+        return NoiseLadder.geometric(hi, lo, levelsOr(SamplerDefaults.MIXTURE_LEVELS));
     }
 }

@@ -36,10 +36,17 @@ import java.util.Locale;
  *       conditioning is exact (langevin, mala), and inherits the bias of the sampler's conditioning otherwise
  *       (em and pc: the replacement method, pulled towards the unconditional law; annealed: see {@link Given}).
  *       Rows are still tested against every clause, the conditioned ones included;</li>
- *   <li>otherwise, or when the guided rounds also fall below {@value #MIN_ACCEPTANCE}, it stops with an
+ *   <li>with ranges only, the <em>seeded</em> draw: rejection goes on down to an acceptance of {@value #SEED_ACCEPTANCE}
+ *       (at most about 2000 draws a row) until it holds min(n, {@value #SEEDS}) rows, the seeds, exact draws of the
+ *       restricted law; each further row takes the constrained columns of a seed picked uniformly (keyed by the
+ *       row's particle index) and draws the other columns given them (as {@code --given}), so
+ *       p(x) ≈ p̂(x_C | x ∈ A)·p(rest | x_C), p̂ the seeds' empirical law of the constrained columns C. The rows
+ *       past the seeds repeat the seeds' values of C (at most {@value #SEEDS} distinct ones), and the rest inherits
+ *       the sampler's conditioning (exact for langevin and mala, the replacement method's bias for em and pc);
+ *       every row is tested against every clause;</li>
+ *   <li>when the guided rounds also fall below {@value #MIN_ACCEPTANCE}, or no seed is found, it stops with an
  *       {@link InputException} giving the measured acceptance and the draws rejection would need; nothing is
- *       written. A range is not guided: drawing the constrained columns first would need their joint law inside
- *       the range, which the model does not give in closed form.</li>
+ *       written.</li>
  * </ul>
  */
 public final class WhereSampling {
@@ -49,6 +56,10 @@ public final class WhereSampling {
     public static final double MIN_ACCEPTANCE = 0.01;
     /** Most particles one round draws. */
     public static final int MAX_BLOCK = 1 << 18;
+    /** Rows the seeded draw of a rare range takes from rejection before it conditions on them. */
+    public static final int SEEDS = 32;
+    /** The lowest acceptance at which rejection goes on drawing seeds (about 2000 draws a seed). */
+    public static final double SEED_ACCEPTANCE = 5e-4;
 
     private WhereSampling() {}
 
@@ -66,9 +77,11 @@ public final class WhereSampling {
      *                    plain rejection
      * @param rejected    the plain rejection rounds that stopped below {@link #MIN_ACCEPTANCE} before the guided
      *                    draw, or null
+     * @param seeds       rows of the seeded draw of a rare range that rejection gave (the first rows of
+     *                    {@code drawn}); 0 when it was not used
      */
     public record Kept(ModelSampling.Drawn drawn, int rows, long particles, long satisfied, long nonFinite, int rounds,
-                       List<String> conditioned, Kept rejected) {
+                       List<String> conditioned, Kept rejected, int seeds) {
         public Kept {
             java.util.Objects.requireNonNull(drawn, "drawn");
             conditioned = List.copyOf(conditioned);
@@ -81,6 +94,13 @@ public final class WhereSampling {
 
         /** One line: rows kept of drawn, acceptance and rounds, and what a guided draw conditioned on. */
         public String summary(Where where, int n) {
+            if (seeds > 0) {
+                return String.format(Locale.ROOT, "--where %s: %d rows by rejection (%d of %d drawn, acceptance %.4f), "
+                        + "the other %d drawn given the constrained columns of one of them (kept %d of %d, %d round%s%s; "
+                        + "seeded, README)", where.text(), seeds, rejected.satisfied, rejected.particles,
+                        rejected.acceptance(), rows - seeds, rows - seeds, particles, rounds, rounds == 1 ? "" : "s",
+                        nonFinite > 0 ? "; " + nonFinite + " rows not finite" : "");
+            }
             String line = String.format(Locale.ROOT, "--where %s: kept %d of %d rows drawn (acceptance %.4f, %d round%s%s)",
                     where.text(), rows, particles, acceptance(), rounds, rounds == 1 ? "" : "s",
                     nonFinite > 0 ? "; " + nonFinite + " rows not finite" : "");
@@ -123,7 +143,7 @@ public final class WhereSampling {
         RowTest test = schema != null ? tableTest(schema, where, given) : numberTest(where, w);
         return draw(n, w, sampler, test, where, key, given,
                 single -> schema != null ? TableSampling.given(schema, single, "--where")
-                        : GivenColumns.parse(single, m.columns(), "--where"));
+                        : GivenColumns.parse(single, m.columns(), "--where"), constrained(where, schema, w));
     }
 
     /** As {@link #fromModel} for a mixture's exact score (MALA, which runs whole, keys each round by its first particle). */
@@ -136,27 +156,33 @@ public final class WhereSampling {
                 ? (g, k) -> (first, count) -> ModelSampling.fromMixture(mix, count, o, first == 0 ? k : k.fold(first), bar, g)
                 : (g, k) -> (first, count) -> ModelSampling.fromMixture(mix, first, count, o, k, bar, g);
         return draw(n, d, sampler, numberTest(where, d), where, key, given,
-                single -> GivenColumns.parse(single, columns, "--where"));
+                single -> GivenColumns.parse(single, columns, "--where"),
+                o.kind() == SamplerKind.MALA ? null : constrained(where, null, d));
     }
 
     /**
      * Rejection rounds under the user's {@code given}; when they stop below {@link #MIN_ACCEPTANCE} and the
      * conditions hold single-valued clauses, the guided draw: those clauses added to {@code given} (so the sampler
-     * draws p(rest | those values) instead of waiting for them) and rejection rounds on that, with key.fold(1).
+     * draws p(rest | those values) instead of waiting for them) and rejection rounds on that, with key.fold(1);
+     * with ranges only, the seeded draw ({@link #seeded}) on the {@code constrained} output coordinates (null for a
+     * sampler that conditions all particles alike, mala: then refused).
      */
     private static Kept draw(int n, int w, Sampler sampler, RowTest test, Where where, Key key, Given given,
-                             java.util.function.Function<List<String>, Given> asGiven) {
-        Kept plain = rounds(n, w, sampler.with(given, key), test);
+                             java.util.function.Function<List<String>, Given> asGiven, boolean[] constrained) {
+        Kept plain = rounds(n, w, sampler.with(given, key), test, MIN_ACCEPTANCE);
         if (plain.rows() == n) {
             return plain;
         }
         List<String> single = where.singleValues();
+        if (single.isEmpty() && constrained != null) {
+            return seeded(n, w, sampler, test, where, key, given, constrained);
+        }
         if (single.isEmpty()) {
             throw tooRare(where, n, plain);
         }
-        Kept guided = rounds(n, w, sampler.with(union(given, asGiven.apply(single)), key.fold(1)), test);
+        Kept guided = rounds(n, w, sampler.with(union(given, asGiven.apply(single)), key.fold(1)), test, MIN_ACCEPTANCE);
         Kept out = new Kept(guided.drawn(), guided.rows(), guided.particles(), guided.satisfied(), guided.nonFinite(),
-                guided.rounds(), single, plain);
+                guided.rounds(), single, plain, 0);
         if (guided.rows() < n) {
             throw tooRare(where, n, out);
         }
@@ -164,10 +190,64 @@ public final class WhereSampling {
     }
 
     /**
-     * The rejection rounds of the class comment: the first n satisfying rows of particles 0, 1, 2, …, or fewer when
-     * the acceptance measured after a round is below {@link #MIN_ACCEPTANCE} while rows are still missing.
+     * The seeded draw of the class comment: min(n, SEEDS) rows by rejection down to {@link #SEED_ACCEPTANCE}, then
+     * rejection rounds (key.fold(2)) where particle p is drawn given the constrained coordinates of seed
+     * ⌊u_p·S⌋, u_p = key.fold(3).uniform(p), and the user's {@code given}.
      */
-    static Kept rounds(int n, int w, Block block, RowTest test) {
+    private static Kept seeded(int n, int w, Sampler sampler, RowTest test, Where where, Key key, Given given,
+                               boolean[] constrained) {
+        Kept seeds = rounds(Math.min(n, SEEDS), w, sampler.with(given, key), test, SEED_ACCEPTANCE);
+        int s = seeds.rows();
+        if (s == 0 || s == n) {
+            if (s == 0) {
+                throw tooRare(where, n, seeds);
+            }
+            return seeds;
+        }
+        double[] seedRows = seeds.drawn().points();
+        Key pick = key.fold(3);
+        Block block = (first, count) -> {
+            boolean[] mask = new boolean[count * w];
+            double[] values = new double[count * w];
+            for (int i = 0; i < count; i++) {
+                int src = Math.min(s - 1, (int) (pick.uniform(first + i) * s));
+                for (int j = 0; j < w; j++) {
+                    boolean user = given.isGiven(given.rows() == 1 ? 0 : i, j);
+                    mask[i * w + j] = user || constrained[j];
+                    values[i * w + j] = user ? given.value(given.rows() == 1 ? 0 : i, j)
+                            : constrained[j] ? seedRows[src * w + j] : 0;
+                }
+            }
+            return sampler.with(new Given(w, mask, values), key.fold(2)).draw(first, count);
+        };
+        Kept rest = rounds(n - s, w, block, test, MIN_ACCEPTANCE);
+        double[] rows = java.util.Arrays.copyOf(seedRows, (s + rest.rows()) * w);
+        System.arraycopy(rest.drawn().points(), 0, rows, s * w, rest.rows() * w);
+        Kept out = new Kept(new ModelSampling.Drawn(rows, Double.NaN, 0, 0, rest.drawn().nfe()), s + rest.rows(),
+                rest.particles(), rest.satisfied(), rest.nonFinite(), rest.rounds(), List.of(), seeds, s);
+        if (out.rows() < n) {
+            throw tooRare(where, n, out);
+        }
+        return out;
+    }
+
+    /** The output coordinates of the columns {@code where} constrains: a table column's whole block (with its indicator). */
+    private static boolean[] constrained(Where where, TableSchema schema, int w) {
+        boolean[] out = new boolean[w];
+        for (Where.Condition c : where.conditions()) {
+            int j = c.column();
+            int from = schema == null ? j : schema.offset(j);
+            int to = schema == null ? j + 1 : schema.offset(j + 1);
+            java.util.Arrays.fill(out, from, to, true);
+        }
+        return out;
+    }
+
+    /**
+     * The rejection rounds of the class comment: the first n satisfying rows of particles 0, 1, 2, …, or fewer when
+     * the acceptance measured after a round is below {@code floor} while rows are still missing.
+     */
+    static Kept rounds(int n, int w, Block block, RowTest test, double floor) {
         if (n < 1 || w < 1) {
             throw new IllegalArgumentException("need n >= 1 and w >= 1, got " + n + ", " + w);
         }
@@ -198,19 +278,21 @@ public final class WhereSampling {
             nfe = d.nfe();
             rounds++;
             double a = satisfied / (double) particles;
-            if (k < n && a < MIN_ACCEPTANCE) {
+            if (k < n && a < floor) {
                 break;
             }
             next = (int) Math.min(MAX_BLOCK, Math.ceil(1.25 * (n - k) / a) + 16);
         }
         return new Kept(new ModelSampling.Drawn(java.util.Arrays.copyOf(kept, k * w), Double.NaN, 0, 0, nfe), k, particles,
-                satisfied, nonFinite, rounds, List.of(), null);
+                satisfied, nonFinite, rounds, List.of(), null, 0);
     }
 
     private static InputException tooRare(Where where, int n, Kept k) {
         String need = k.satisfied() == 0 ? "more than " + (long) n * k.particles() + " draws"
                 : "about " + Math.round(n / k.acceptance()) + " draws";
-        String guided = k.rejected() == null ? "" : String.format(Locale.ROOT, " with %s given (plain rejection: %d of %d)",
+        String guided = k.rejected() == null ? "" : k.seeds() > 0 ? String.format(Locale.ROOT, " given the "
+                + "constrained columns of %d rows found by rejection", k.seeds())
+                : String.format(Locale.ROOT, " with %s given (plain rejection: %d of %d)",
                 String.join(",", k.conditioned()), k.rejected().satisfied(), k.rejected().particles());
         return new InputException(String.format(Locale.ROOT, "--where '%s': %d of %d rows drawn%s satisfy it (acceptance "
                         + "%.4f, below %.2f)%s; rejection would need %s for --n %d. %s Nothing was written.", where.text(),

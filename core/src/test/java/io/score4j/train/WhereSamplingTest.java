@@ -143,6 +143,48 @@ class WhereSamplingTest {
                 k.summary(where, n));
     }
 
+    /**
+     * x0 ≥ 2.9 on MIX accepts 0.4·(1 − Φ(2.375)) ≈ 0.0035, below 1 %, and is a pure range: the seeded draw. The first 32 rows are rejection's; every other row repeats one of their x0 values (≤ 32
+     * distinct) and draws x1 given it (langevin: exact conditioning; mala conditions all particles alike and is
+     * refused). In the region the second component holds all but 1e-9 of the mass, so x1
+     * follows N(1.2, 1) there (the unrestricted mean is 0.18): mean and variance of x1 within 3 standard errors.
+     */
+    @Test
+    void aRareRangeIsDrawnFromSeedsFoundByRejection() {
+        int n = 1000;
+        SamplingPlan plan = new SamplingPlan(SamplerKind.LANGEVIN, 2000, null, 0, 1, null, null, null, io.score4j.Parallelism.of(2));
+        Where where = Where.parse(List.of("x0>=2.9"), XY, "--where");
+        WhereSampling.Kept k = WhereSampling.fromMixture(MIX, where, n, plan, Key.of(12), ModelSampling.Progress.NONE,
+                Given.none(2));
+        assertEquals(WhereSampling.SEEDS, k.seeds());
+        assertEquals(n, k.rows());
+        assertTrue(k.rejected().acceptance() < WhereSampling.MIN_ACCEPTANCE, "rare: " + k.rejected().acceptance());
+        double[] x = k.drawn().points();
+        java.util.Set<Double> seedX0 = new java.util.HashSet<>();
+        for (int i = 0; i < WhereSampling.SEEDS; i++) {
+            seedX0.add(x[2 * i]);
+        }
+        java.util.Set<Double> x1 = new java.util.HashSet<>();
+        for (int i = 0; i < n; i++) {
+            assertTrue(x[2 * i] >= 2.9, "row " + i);
+            assertTrue(i < WhereSampling.SEEDS || seedX0.contains(x[2 * i]), "row " + i + " takes a seed's x0");
+            x1.add(x[2 * i + 1]);
+        }
+        assertTrue(x1.size() > n - 5, "x1 is drawn, not copied: " + x1.size() + " distinct");
+        assertMean(x, 1, n, 1.2);
+        double var = 0;
+        for (int i = 0; i < n; i++) {
+            var += (x[2 * i + 1] - 1.2) * (x[2 * i + 1] - 1.2);
+        }
+        assertEquals(1.0, var / n, 3 * Math.sqrt(2.0 / n), "x1's conditional variance");
+        assertTrue(k.summary(where, n).contains("32 rows by rejection") && k.summary(where, n).contains("seeded"),
+                k.summary(where, n));
+        SamplingPlan mala = new SamplingPlan(SamplerKind.MALA, 50, 0.1, 0, 1, null, null, null, io.score4j.Parallelism.of(2));
+        InputException e = assertThrows(InputException.class, () -> WhereSampling.fromMixture(MIX, where, 10, mala,
+                Key.of(12), ModelSampling.Progress.NONE, Given.none(2)));
+        assertTrue(e.getMessage().endsWith("Nothing was written."), e.getMessage());
+    }
+
     @Test
     void aGivenColumnCannotAlsoBeConstrained() {
         SamplingPlan plan = new SamplingPlan(SamplerKind.LANGEVIN, 10, null, 0, 1, null, null, null, io.score4j.Parallelism.of(1));
