@@ -116,14 +116,26 @@ public final class CategoryColumn implements ColumnCodec {
         return out;
     }
 
-    @Override
-    public void encode(String cell, double u, double[] out, int off, String where) {
+    /** The index of the level {@code cell} holds (a numeric code read at the column's precision), or −1. */
+    int levelOf(String cell) {
         String key = cell;
         if (!text()) {
             double x = Cells.number(cell);
             key = Double.isNaN(x) ? cell : precision.format(x);
         }
         Integer k = index.get(key);
+        return k == null ? -1 : k;
+    }
+
+    /** Writes level {@code level}'s coordinates (±1) into out[off, off + valueWidth()). */
+    void encodeLevel(int level, double[] out, int off) {
+        write(level, out, off);
+    }
+
+    @Override
+    public void encode(String cell, double u, double[] out, int off, String where) {
+        int level = levelOf(cell);
+        Integer k = level < 0 ? null : level;
         if (k == null) {
             throw new InputException(where + ": '" + ColumnProfile.shown(cell) + "' is not one of the column's "
                     + levels.length + " levels (" + listed() + ")");

@@ -10,11 +10,12 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Numeric columns whose values come in a few repeated combinations (a denormalised table: a town's tax rate,
- * zoning and pupil ratio repeated on each of its rows), written back as one of the data's combinations.
+ * Columns whose values come in a few repeated combinations (a denormalised table: a town's tax rate, zoning and
+ * pupil ratio repeated on each of its rows; a store's region, opening year and floor area on each of its sales),
+ * written back as one of the data's combinations. Numeric and category columns both link.
  *
- * <p><b>Found</b> ({@link #find}) among numeric columns without gaps whose distinct values are at most half the
- * rows: taken from the most varied down, a column joins the group when the group's count of distinct tuples grows
+ * <p><b>Found</b> ({@link #find}) among columns without gaps whose distinct values are at most half the rows
+ * (numeric columns with at least 3 values, categories with at least 2 levels): taken from the most varied down, a column joins the group when the group's count of distinct tuples grows
  * by at most {@value #GROWTH}× (it is nearly a function of the group, or the group of it); a group of ≥ 2
  * columns with at most rows/2 distinct tuples is kept, and the search repeats on the columns left. Columns
  * drawn independently give many more tuples (people's kids × claims: 46 tuples for 14 claim values), so only
@@ -32,12 +33,12 @@ import java.util.Objects;
  *
  * <p><b>Decoding</b> ({@link #snap}): a row's group is replaced by the kept tuple nearest to the row's model
  * coordinates, in the columns' own encoded units (squared distance between the row's value coordinates and each
- * tuple's, encoded at the middle of its ties): the one-hot argmax of a category is the same rule, its levels at
- * the one-hot vertices. Columns held by the caller (given values, observed cells) restrict the tuples to those
+ * tuple's: a number encoded at the middle of its ties, a level at its ±1 one-hot vertex, the rule a category's
+ * argmax decode already follows). Columns held by the caller (given values, observed cells) restrict the tuples to those
  * that agree with the row's text there; a row that agrees with none keeps its own cells.
  *
  * @param columns indices into the schema's columns, ascending, ≥ 2
- * @param tuples  the kept tuples, [K][columns.length] data values
+ * @param tuples  the kept tuples, [K][columns.length]: a numeric column's data value, a category's level index
  * @param counts  rows of each tuple in the data, each ≥ {@value #MIN_COUNT}
  */
 public record LinkedColumns(int[] columns, double[][] tuples, long[] counts) {
@@ -72,9 +73,10 @@ public record LinkedColumns(int[] columns, double[][] tuples, long[] counts) {
         List<Integer> left = new ArrayList<>();
         Map<Integer, Integer> distinct = new HashMap<>();
         for (int j = 0; j < codecs.size(); j++) {
-            if (codecs.get(j) instanceof NumericColumn c && c.missingToken() == null) {
+            ColumnCodec c = codecs.get(j);
+            if (c.missingToken() == null && c.valueWidth() > 0) {
                 int k = tupleCounts(table, codecs, new int[] {j}).size();
-                if (k > 2 && k <= n / 2) {
+                if (k > (c instanceof NumericColumn ? 2 : 1) && k <= n / 2) {
                     left.add(j);
                     distinct.put(j, k);
                 }
@@ -147,11 +149,30 @@ public record LinkedColumns(int[] columns, double[][] tuples, long[] counts) {
         for (int i = 0; i < table.n(); i++) {
             List<Double> key = new ArrayList<>(cols.length);
             for (int j : cols) {
-                key.add(Cells.number(table.cell(i, table.indexOf(codecs.get(j).name()))));
+                key.add(value(codecs.get(j), table.cell(i, table.indexOf(codecs.get(j).name()))));
             }
             out.merge(key, 1L, Long::sum);
         }
         return out;
+    }
+
+    /** A cell as a tuple entry: a number's value, a category's level index. */
+    private static double value(ColumnCodec c, String cell) {
+        return c instanceof CategoryColumn k ? k.levelOf(cell) : Cells.number(cell);
+    }
+
+    /** A tuple entry's coordinates (valueWidth of them, from off): a number's at the middle of its ties, a level's ±1. */
+    private static void encode(ColumnCodec c, double v, double[] out, int off) {
+        if (c instanceof CategoryColumn k) {
+            k.encodeLevel((int) v, out, off);
+        } else {
+            out[off] = ((NumericColumn) c).marginal().encode(v, 0.5);
+        }
+    }
+
+    /** A tuple entry as the column writes it. */
+    private static String text(ColumnCodec c, double v) {
+        return c instanceof CategoryColumn k ? k.levels()[(int) v] : ((NumericColumn) c).precision().format(v);
     }
 
     /**
@@ -162,13 +183,16 @@ public record LinkedColumns(int[] columns, double[][] tuples, long[] counts) {
      */
     void snap(List<ColumnCodec> codecs, int[] offsets, double[] z, int n, int w, String[][] cells, boolean[] held) {
         int g = columns.length;
-        double[][] at = new double[tuples.length][g];
+        int[] from = new int[g + 1];
+        for (int a = 0; a < g; a++) {
+            from[a + 1] = from[a] + codecs.get(columns[a]).valueWidth();
+        }
+        double[][] at = new double[tuples.length][from[g]];
         String[][] text = new String[tuples.length][g];
         for (int k = 0; k < tuples.length; k++) {
             for (int a = 0; a < g; a++) {
-                NumericColumn c = (NumericColumn) codecs.get(columns[a]);
-                at[k][a] = c.marginal().encode(tuples[k][a], 0.5);
-                text[k][a] = c.precision().format(tuples[k][a]);
+                encode(codecs.get(columns[a]), tuples[k][a], at[k], from[a]);
+                text[k][a] = text(codecs.get(columns[a]), tuples[k][a]);
             }
         }
         int d = codecs.size();
@@ -180,8 +204,11 @@ public record LinkedColumns(int[] columns, double[][] tuples, long[] counts) {
                 for (int a = 0; a < g && s < bestDistance; a++) {
                     int j = columns[a];
                     boolean isHeld = held != null && held[held.length == d ? j : i * d + j];
-                    double e = z[i * w + offsets[j]] - at[k][a];
-                    s = isHeld && !text[k][a].equals(cells[j][i]) ? Double.POSITIVE_INFINITY : s + e * e;
+                    for (int c = from[a]; c < from[a + 1] && !isHeld; c++) {
+                        double e = z[i * w + offsets[j] + c - from[a]] - at[k][c];
+                        s += e * e;
+                    }
+                    s = isHeld && !text[k][a].equals(cells[j][i]) ? Double.POSITIVE_INFINITY : s;
                 }
                 if (s < bestDistance) {
                     bestDistance = s;

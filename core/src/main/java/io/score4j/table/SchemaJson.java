@@ -25,7 +25,10 @@ import java.util.Set;
  *    "transform":{"type":"knots","knots":[0,…]}},
  *   {"name":"x","kind":"positive",…,"transform":{"type":"log","shift":0.5,"mean":1.2,"std":0.8}},
  *   {"name":"y","kind":"bounded",…,"transform":{"type":"logit","from":-0.1,"to":10.1,"mean":0,"std":1.7}},
- *   {"name":"city","kind":"categorical","missing":"","text":true,"levels":["Lyon","Paris"],"counts":[9,31]}]}</pre>
+ *   {"name":"city","kind":"categorical","missing":"","text":true,"levels":["Lyon","Paris"],"counts":[9,31]}],
+ *  "linked":[{"columns":["age","city"],"tuples":[[18,0],[45,1],…],"counts":[12,30,…]}]}</pre>
+ * {@code linked} (absent when no columns link, so such schemas keep their bytes) lists {@link LinkedColumns}: column
+ * names in the columns' order, each kept combination (a number's value, a category's level index) and its rows.
  * {@code decimals} −1 means the shortest text that reads back to the same double, {@code trimmed} that
  * trailing zeros are dropped ({@link Precision}); numeric codes of a category carry {@code "text":false} and
  * their {@code decimals} and {@code trimmed}. Doubles are written in the shortest form
@@ -183,10 +186,10 @@ final class SchemaJson {
             String name = names.get(a).isTextual() ? names.get(a).textValue() : null;
             cols[a] = -1;
             for (int j = 0; j < columns.size(); j++) {
-                cols[a] = columns.get(j).name().equals(name) && columns.get(j) instanceof NumericColumn ? j : cols[a];
+                cols[a] = columns.get(j).name().equals(name) && columns.get(j).valueWidth() > 0 ? j : cols[a];
             }
             if (cols[a] < 0 || a > 0 && cols[a] <= cols[a - 1]) {
-                throw f.error("columns[" + a + "] must name a numeric column, in the columns' order");
+                throw f.error("columns[" + a + "] must name a column that is not constant, in the columns' order");
             }
         }
         JsonNode tuples = f.array("tuples", 1, ColumnProfile.MAX_LEVELS);
@@ -195,9 +198,9 @@ final class SchemaJson {
             values[k] = new Fields(MAPPER.createObjectNode().set("t", tuples.get(k)), where, "", Set.of("t"))
                     .numbers("t", cols.length);
             for (int a = 0; a < cols.length; a++) {
-                NumericColumn c = (NumericColumn) columns.get(cols[a]);
-                if (values[k].length != cols.length || values[k][a] < c.min() || values[k][a] > c.max()) {
-                    throw f.error("tuples[" + k + "] must hold " + cols.length + " values within each column's range");
+                if (values[k].length != cols.length || !fits(columns.get(cols[a]), values[k][a])) {
+                    throw f.error("tuples[" + k + "] must hold " + cols.length + " values, each within its column's "
+                            + "range (a category's: a level index)");
                 }
             }
         }
@@ -315,6 +318,12 @@ final class SchemaJson {
         InputException error(String problem) {
             return new InputException(where + ": " + problem);
         }
+    }
+
+    /** Whether v is a value of column c: within a number's [min, max], or a whole level index of a category. */
+    private static boolean fits(ColumnCodec c, double v) {
+        return c instanceof NumericColumn n ? v >= n.min() && v <= n.max()
+                : v == Math.rint(v) && v >= 0 && v < ((CategoryColumn) c).levels().length;
     }
 
     /** True when a missing token read back from a CSV is a gap. */

@@ -61,8 +61,8 @@ public final class TableSchema {
         boolean[] linked = new boolean[columns.size()];
         for (LinkedColumns l : this.links) {
             for (int j : l.columns()) {
-                if (j < 0 || j >= columns.size() || linked[j] || !(columns.get(j) instanceof NumericColumn)) {
-                    throw new IllegalArgumentException("linked column " + j + " is out of range, repeated or not numeric");
+                if (j < 0 || j >= columns.size() || linked[j] || columns.get(j).valueWidth() == 0) {
+                    throw new IllegalArgumentException("linked column " + j + " is out of range, repeated or constant");
                 }
                 linked[j] = true;
             }

@@ -156,6 +156,9 @@ final class TypeRules {
         if (zeros >= 0.1) {
             b.append(String.format(Locale.ROOT, "; %.0f%% zeros", 100 * zeros));
         }
+        if (p.integral && p.distinct >= 20 && p.distinct == p.sorted.length && p.max() - p.min() + 1 == p.distinct) {
+            b.append("; every value distinct and consecutive: a row id? (--columns leaves it out)");
+        }
         return b.toString();
     }
 }

@@ -178,4 +178,52 @@ final class LinkedColumnsTest {
         assertThrows(InputException.class, () -> TableSchema.fromJson(json.substring(0, tuples) + "99999"
                 + json.substring(tuples + first.length()), "m"), "a value outside the column's range");
     }
+
+    /**
+     * A sales table of 120 rows from 6 stores: the store (text), its region (text) and its opening year are one
+     * store's attributes, staff is independent. They link, category columns included; every decoded row holds one
+     * store's own region and year; the JSON keeps a category's level index and refuses one out of range.
+     */
+    @Test
+    void categoryColumnsLinkWithTheNumbersOfTheSameEntity() {
+        String[] stores = {"S1", "S2", "S3", "S4", "S5", "S6"};
+        String[] regions = {"North", "North", "South", "East", "West", "South"};
+        String[] opened = {"1998", "2005", "2010", "1987", "2015", "2001"};
+        int n = 120;
+        String[][] c = new String[4][n];
+        Key key = Key.of(5);
+        for (int i = 0; i < n; i++) {
+            int st = (int) (6 * key.uniform(2L * i));
+            c[0][i] = stores[st];
+            c[1][i] = regions[st];
+            c[2][i] = opened[st];
+            c[3][i] = Integer.toString(2 + (int) (19 * key.uniform(2L * i + 1)));
+        }
+        TableSchema s = TableSchema.fit(TextTable.of("sales.csv", new String[] {"store", "region", "opened", "staff"}, c),
+                Map.of(), "--types");
+        assertEquals(1, s.links().size(), s.summary());
+        assertArrayEquals(new int[] {0, 1, 2}, s.links().get(0).columns());
+        assertEquals(6, s.links().get(0).tuples().length);
+        double[] z = new double[200 * s.width()];
+        for (int k = 0; k < z.length; k++) {
+            z[k] = 1.5 * io.score4j.random.Draw.normalAt(Key.of(8), k);
+        }
+        TextTable rows = s.decode(z, 200, "x");
+        TextTable plain = s.decodeColumns(z, 200, "x");
+        int mixed = 0;
+        for (int i = 0; i < 200; i++) {
+            int st = java.util.Arrays.asList(stores).indexOf(rows.cell(i, 0));
+            assertEquals(regions[st], rows.cell(i, 1), "row " + i);
+            assertEquals(opened[st], rows.cell(i, 2), "row " + i);
+            int pst = java.util.Arrays.asList(stores).indexOf(plain.cell(i, 0));
+            mixed += regions[pst].equals(plain.cell(i, 1)) && opened[pst].equals(plain.cell(i, 2)) ? 0 : 1;
+        }
+        assertTrue(mixed > 100, "each column on its own mixes stores' attributes: " + mixed + " of 200");
+        String json = s.toJson();
+        assertEquals(s, TableSchema.fromJson(json, "m"));
+        int at = json.indexOf("\"tuples\":[[") + "\"tuples\":[[".length();
+        String first = json.substring(at, json.indexOf(',', at));
+        assertThrows(InputException.class, () -> TableSchema.fromJson(json.substring(0, at) + "6"
+                + json.substring(at + first.length()), "m"), "level 6 of 6 levels");
+    }
 }

@@ -112,4 +112,20 @@ class TypeRulesTest {
                 + " identifier or free text, not a category; leave the column out",
                 error(TextTable.of("i.csv", new String[] {"id"}, ids), null));
     }
+
+    /** A column of distinct consecutive whole numbers is named as a likely row id; one with a hole or a repeat is not. */
+    @Test
+    void consecutiveDistinctWholeNumbersAreNamedAsARowId() {
+        String[][] c = new String[3][40];
+        for (int i = 0; i < 40; i++) {
+            c[0][i] = Integer.toString(101 + (i * 7) % 40);
+            c[1][i] = Integer.toString(i == 39 ? 200 : i);
+            c[2][i] = Integer.toString(i == 39 ? 0 : i);
+        }
+        TableSchema s = TableSchema.fit(TextTable.of("r.csv", new String[] {"id", "hole", "repeat"}, c), java.util.Map.of(),
+                "--types");
+        String[] lines = s.summary().split("\n");
+        assertTrue(lines[0].contains("every value distinct and consecutive: a row id? (--columns leaves it out)"), lines[0]);
+        assertTrue(!lines[1].contains("row id") && !lines[2].contains("row id"), s.summary());
+    }
 }
