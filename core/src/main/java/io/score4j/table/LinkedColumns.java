@@ -29,7 +29,8 @@ import java.util.Objects;
  * written rows closer to the training rows than fresh rows are.
  *
  * <p><b>Kept combinations</b>: only tuples found in at least {@value #MIN_COUNT} rows (a combination unique to
- * one row is never written back), at most {@value ColumnProfile#MAX_LEVELS}.
+ * one row is never written back), at most {@value ColumnProfile#MAX_LEVELS}. A group never holds every column
+ * that takes a coordinate: then each written row would be a training row.
  *
  * <p><b>Decoding</b> ({@link #snap}): a row's group is replaced by the kept tuple nearest to the row's model
  * coordinates, in the columns' own encoded units (squared distance between the row's value coordinates and each
@@ -89,7 +90,8 @@ public record LinkedColumns(int[] columns, double[][] tuples, long[] counts) {
             left.removeAll(group);
             int[] cols = group.stream().mapToInt(Integer::intValue).sorted().toArray();
             Map<List<Double>, Long> seen = tupleCounts(table, codecs, cols);
-            if (cols.length >= 2 && seen.size() <= n / 2 && coverage(seen, n) >= MIN_COVERAGE) {
+            if (cols.length >= 2 && cols.length < varying(codecs) && seen.size() <= n / 2
+                    && coverage(seen, n) >= MIN_COVERAGE) {
                 LinkedColumns kept = kept(cols, seen);
                 if (kept != null) {
                     out.add(kept);
@@ -97,6 +99,14 @@ public record LinkedColumns(int[] columns, double[][] tuples, long[] counts) {
             }
         }
         return out;
+    }
+
+    /**
+     * Columns that take a coordinate: a group must leave one of them out, or every written row would be a training
+     * row (as one of its combinations).
+     */
+    private static int varying(List<ColumnCodec> codecs) {
+        return (int) codecs.stream().filter(c -> c.valueWidth() > 0).count();
     }
 
     /** Good–Turing sample coverage 1 − f₁/n: the estimated chance that a fresh row's combination was seen. */

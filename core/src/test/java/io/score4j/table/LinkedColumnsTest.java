@@ -219,6 +219,9 @@ final class LinkedColumnsTest {
             mixed += regions[pst].equals(plain.cell(i, 1)) && opened[pst].equals(plain.cell(i, 2)) ? 0 : 1;
         }
         assertTrue(mixed > 100, "each column on its own mixes stores' attributes: " + mixed + " of 200");
+        String[][] only = {c[0], c[1], c[2]};
+        assertTrue(TableSchema.fit(TextTable.of("stores.csv", new String[] {"store", "region", "opened"}, only),
+                Map.of(), "--types").links().isEmpty(), "a group of every column would write training rows");
         String json = s.toJson();
         assertEquals(s, TableSchema.fromJson(json, "m"));
         int at = json.indexOf("\"tuples\":[[") + "\"tuples\":[[".length();
