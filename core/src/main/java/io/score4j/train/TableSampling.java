@@ -47,23 +47,21 @@ public final class TableSampling {
         if (z.length != (long) n * w) {
             throw new IllegalArgumentException("expected n*w = " + n + "*" + w + " coordinates, got " + z.length);
         }
-        double[] kept = new double[z.length];
         int d = schema.columns().size();
-        boolean[] held = new boolean[given.rows() == 1 ? d : n * d];
+        int[] index = finiteRows(z, n, w);
         int rows = 0;
+        double[] kept = new double[z.length];
+        boolean[] held = new boolean[given.rows() == 1 ? d : n * d];
         for (int i = 0; i < n; i++) {
-            boolean finite = true;
-            for (int k = i * w; k < (i + 1) * w && finite; k++) {
-                finite = Double.isFinite(z[k]);
-            }
-            for (int j = 0; j < d && (i == 0 || given.rows() > 1) && finite; j++) {
-                ColumnCodec c = schema.columns().get(j);
-                held[(given.rows() == 1 ? 0 : rows * d) + j] = c.valueWidth() > 0
-                        && given.isGiven(i, schema.offset(j));
-            }
-            if (finite) {
+            if (index[i] >= 0) {
                 System.arraycopy(z, i * w, kept, rows * w, w);
                 rows++;
+            }
+            if (i == 0 && given.rows() == 1 || given.rows() > 1 && index[i] >= 0) {
+                for (int j = 0; j < d; j++) {
+                    held[(given.rows() == 1 ? 0 : index[i] * d) + j] = schema.columns().get(j).valueWidth() > 0
+                            && given.isGiven(i, schema.offset(j));
+                }
             }
         }
         boolean[] heldKept = given.rows() == 1 ? held : Arrays.copyOf(held, rows * d);
@@ -220,8 +218,8 @@ public final class TableSampling {
         return cell == null || TextCsv.isMissing(cell);
     }
 
-    /** For each row, its index among the rows whose coordinates are all finite, or −1. */
-    private static int[] finiteRows(double[] z, int n, int w) {
+    /** For each row of z [n, w], its index among the rows whose coordinates are all finite, or −1. */
+    static int[] finiteRows(double[] z, int n, int w) {
         int[] out = new int[n];
         int k = 0;
         for (int i = 0; i < n; i++) {

@@ -198,10 +198,10 @@ public final class WhereSampling {
                                boolean[] constrained) {
         Kept seeds = rounds(Math.min(n, SEEDS), w, sampler.with(given, key), test, SEED_ACCEPTANCE);
         int s = seeds.rows();
-        if (s == 0 || s == n) {
-            if (s == 0) {
-                throw tooRare(where, n, seeds);
-            }
+        if (s == 0) {
+            throw tooRare(where, n, seeds);
+        }
+        if (s == n) {
             return seeds;
         }
         double[] seedRows = seeds.drawn().points();
@@ -322,17 +322,11 @@ public final class WhereSampling {
         int w = schema.width();
         return (rows, count) -> {
             boolean[] ok = new boolean[count];
-            int[] finiteIndex = new int[count];
-            int f = 0;
-            for (int i = 0; i < count; i++) {
-                if (finite(rows, i, w)) {
-                    finiteIndex[f++] = i;
-                }
-            }
+            int[] index = TableSampling.finiteRows(rows, count, w);
             TextTable decoded = TableSampling.decode(schema, java.util.Arrays.copyOf(rows, count * w), count, "--where",
                     given.rows() == 1 ? given : Given.none(w)).table();
-            for (int r = 0; r < f; r++) {
-                ok[finiteIndex[r]] = where.holds(decoded, r);
+            for (int i = 0; i < count; i++) {
+                ok[i] = index[i] >= 0 && where.holds(decoded, index[i]);
             }
             return ok;
         };

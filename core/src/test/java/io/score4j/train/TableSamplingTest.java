@@ -71,6 +71,40 @@ class TableSamplingTest {
                     {"Paris", "Lyon", "Lille"}}), Map.of(), "--types")), "no gaps, nothing masked");
     }
 
+    /**
+     * A given linked column is held in every decoded row, also when the first drawn row diverged (the one-row given
+     * is read whatever row comes first): tax and zone are a town's, x is free.
+     */
+    @Test
+    void aGivenLinkedColumnHoldsEvenWhenTheFirstRowDiverged() {
+        int n = 60;
+        String[][] c = new String[3][n];
+        for (int i = 0; i < n; i++) {
+            int town = i % 5;
+            c[0][i] = Integer.toString(200 + 10 * town);
+            c[1][i] = Integer.toString(5 * ((town * 3) % 5));
+            c[2][i] = Double.toString(0.25 * ((i * 7) % 40));
+        }
+        TableSchema s = TableSchema.fit(TextTable.of("t.csv", new String[] {"tax", "zone", "x"}, c), Map.of(), "--types");
+        assertEquals(1, s.links().size(), s.summary());
+        Given g = TableSampling.given(s, List.of("tax=230"), "--given");
+        int w = s.width();
+        double[] z = new double[20 * w];
+        for (int k = 0; k < z.length; k++) {
+            z[k] = 1.5 * io.score4j.random.Draw.normalAt(Key.of(4), k);
+        }
+        for (int i = 0; i < 20; i++) {
+            z[i * w + s.offset(0)] = g.value(0, s.offset(0));
+        }
+        z[1] = Double.NaN;
+        TableSampling.Decoded d = TableSampling.decode(s, z, 20, "x", g);
+        assertEquals(1, d.dropped());
+        for (int i = 0; i < d.table().n(); i++) {
+            assertEquals("230", d.table().cell(i, 0), "row " + i);
+            assertEquals("20", d.table().cell(i, 1), "town 3's zone, row " + i);
+        }
+    }
+
     @Test
     void decodeDropsRowsWithANonFiniteCoordinateAndKeepsTheOthersInOrder() {
         TableSchema s = TableSchema.fit(T, Map.of(), "--types");
