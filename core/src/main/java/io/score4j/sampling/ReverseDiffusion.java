@@ -75,15 +75,7 @@ public final class ReverseDiffusion {
      */
     public static DiffusionResult sample(Replacement conditional, long first, int n, int d, DiffusionConfig config,
                                          Key key, IntConsumer progress) {
-        Objects.requireNonNull(conditional, "conditional");
-        Objects.requireNonNull(config, "config");
-        if (!conditional.sde().equals(config.sde())) {
-            throw new IllegalArgumentException("replacement SDE " + conditional.sde() + " differs from the sampler's "
-                    + config.sde());
-        }
-        conditional.given().requireFits(n, d);
-        return run(conditional.score(), conditional.given().isEmpty() ? null : conditional, null, first, n, d, config,
-                key, progress);
+        return conditional(conditional, null, first, n, d, config, key, progress);
     }
 
     /**
@@ -96,13 +88,19 @@ public final class ReverseDiffusion {
     public static DiffusionResult sample(Replacement conditional, Settling settling, long first, int n, int d,
                                          DiffusionConfig config, Key key, IntConsumer progress) {
         Objects.requireNonNull(settling, "settling");
+        Objects.requireNonNull(config, "config");
         if (settling.d() != d) {
             throw new IllegalArgumentException("settling of d=" + settling.d() + " for particles of d=" + d);
         }
-        if (settling.groups().length == 0 || settling.step(config) >= config.steps()) {
-            return sample(conditional, first, n, d, config, key, progress);
-        }
+        boolean none = settling.groups().length == 0 || settling.step(config) >= config.steps();
+        return conditional(conditional, none ? null : settling, first, n, d, config, key, progress);
+    }
+
+    /** The replacement method's checks, then the run ({@code settling} null: nothing settled). */
+    private static DiffusionResult conditional(Replacement conditional, Settling settling, long first, int n, int d,
+                                               DiffusionConfig config, Key key, IntConsumer progress) {
         Objects.requireNonNull(conditional, "conditional");
+        Objects.requireNonNull(config, "config");
         if (!conditional.sde().equals(config.sde())) {
             throw new IllegalArgumentException("replacement SDE " + conditional.sde() + " differs from the sampler's "
                     + config.sde());

@@ -134,9 +134,8 @@ public final class CategoryColumn implements ColumnCodec {
 
     @Override
     public void encode(String cell, double u, double[] out, int off, String where) {
-        int level = levelOf(cell);
-        Integer k = level < 0 ? null : level;
-        if (k == null) {
+        int k = levelOf(cell);
+        if (k < 0) {
             throw new InputException(where + ": '" + ColumnProfile.shown(cell) + "' is not one of the column's "
                     + levels.length + " levels (" + listed() + ")");
         }

@@ -73,10 +73,12 @@ public record LinkedColumns(int[] columns, double[][] tuples, long[] counts) {
         int n = table.n();
         List<Integer> left = new ArrayList<>();
         Map<Integer, Integer> distinct = new HashMap<>();
+        double[][] values = new double[codecs.size()][];
         for (int j = 0; j < codecs.size(); j++) {
             ColumnCodec c = codecs.get(j);
             if (c.missingToken() == null && c.valueWidth() > 0) {
-                int k = tupleCounts(table, codecs, new int[] {j}).size();
+                values[j] = values(table, c);
+                int k = tupleCounts(values, new int[] {j}, n).size();
                 if (k > (c instanceof NumericColumn ? 2 : 1) && k <= n / 2) {
                     left.add(j);
                     distinct.put(j, k);
@@ -86,10 +88,10 @@ public record LinkedColumns(int[] columns, double[][] tuples, long[] counts) {
         left.sort((a, b) -> Integer.compare(distinct.get(b), distinct.get(a)));
         List<LinkedColumns> out = new ArrayList<>();
         while (left.size() >= 2) {
-            List<Integer> group = grow(table, codecs, left);
+            List<Integer> group = grow(values, left, distinct.get(left.get(0)), n);
             left.removeAll(group);
             int[] cols = group.stream().mapToInt(Integer::intValue).sorted().toArray();
-            Map<List<Double>, Long> seen = tupleCounts(table, codecs, cols);
+            Map<List<Double>, Long> seen = tupleCounts(values, cols, n);
             if (cols.length >= 2 && cols.length < varying(codecs) && seen.size() <= n / 2
                     && coverage(seen, n) >= MIN_COVERAGE) {
                 LinkedColumns kept = kept(cols, seen);
@@ -115,17 +117,16 @@ public record LinkedColumns(int[] columns, double[][] tuples, long[] counts) {
         return 1 - once / (double) n;
     }
 
-    /** The group grown greedily from the first (most varied) of {@code left}. */
-    private static List<Integer> grow(TextTable table, List<ColumnCodec> codecs, List<Integer> left) {
+    /** The group grown greedily from the first (most varied) of {@code left}, which has {@code k} distinct values. */
+    private static List<Integer> grow(double[][] values, List<Integer> left, int k, int n) {
         List<Integer> group = new ArrayList<>(List.of(left.get(0)));
-        int k = tupleCounts(table, codecs, new int[] {left.get(0)}).size();
         for (int c : left.subList(1, left.size())) {
             int[] with = new int[group.size() + 1];
             for (int a = 0; a < group.size(); a++) {
                 with[a] = group.get(a);
             }
             with[group.size()] = c;
-            int kw = tupleCounts(table, codecs, with).size();
+            int kw = tupleCounts(values, with, n).size();
             if (kw <= GROWTH * k) {
                 group.add(c);
                 k = kw;
@@ -153,22 +154,31 @@ public record LinkedColumns(int[] columns, double[][] tuples, long[] counts) {
         return new LinkedColumns(cols, tuples, counts);
     }
 
-    /** Distinct tuples of the columns' values (clamped and rounded as the codecs write them), with their rows, in first-seen order. */
-    private static Map<List<Double>, Long> tupleCounts(TextTable table, List<ColumnCodec> codecs, int[] cols) {
+    /**
+     * Distinct tuples of the columns' entries ({@code values[j]}, one per row of n), with their rows, in first-seen
+     * order.
+     */
+    private static Map<List<Double>, Long> tupleCounts(double[][] values, int[] cols, int n) {
         Map<List<Double>, Long> out = new LinkedHashMap<>();
-        for (int i = 0; i < table.n(); i++) {
+        for (int i = 0; i < n; i++) {
             List<Double> key = new ArrayList<>(cols.length);
             for (int j : cols) {
-                key.add(value(codecs.get(j), table.cell(i, table.indexOf(codecs.get(j).name()))));
+                key.add(values[j][i]);
             }
             out.merge(key, 1L, Long::sum);
         }
         return out;
     }
 
-    /** A cell as a tuple entry: a number's value, a category's level index. */
-    private static double value(ColumnCodec c, String cell) {
-        return c instanceof CategoryColumn k ? k.levelOf(cell) : Cells.number(cell);
+    /** Column c's cells as tuple entries, read once: a number's value, a category's level index. */
+    private static double[] values(TextTable table, ColumnCodec c) {
+        int t = table.indexOf(c.name());
+        double[] out = new double[table.n()];
+        for (int i = 0; i < out.length; i++) {
+            String cell = table.cell(i, t);
+            out[i] = c instanceof CategoryColumn k ? k.levelOf(cell) : Cells.number(cell);
+        }
+        return out;
     }
 
     /** A tuple entry's coordinates (valueWidth of them, from off): a number's at the middle of its ties, a level's ±1. */
